@@ -1,0 +1,31 @@
+"""termcheck: check Chinese→English machine translation against a glossary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Finding", "Report", "Severity", "__version__", "check", "load_glossary"]
+
+if TYPE_CHECKING:
+    from termcheck.api import check
+    from termcheck.engine import Report
+    from termcheck.glossary.io import load_glossary
+    from termcheck.model import Finding, Severity
+
+_LAZY = {
+    "check": "termcheck.api",
+    "Report": "termcheck.engine",
+    "load_glossary": "termcheck.glossary.io",
+    "Finding": "termcheck.model",
+    "Severity": "termcheck.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use so that `termcheck --help` stays fast.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'termcheck' has no attribute {name!r}")

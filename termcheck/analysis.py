@@ -1,0 +1,39 @@
+"""A segment together with the glossary terms found in it: what checks look at."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from termcheck.glossary.model import TermStatus
+from termcheck.matching.hits import TermHit, TermRef
+from termcheck.model import Segment
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedSegment:
+    segment: Segment
+    source_hits: list[TermHit] = field(default_factory=list)
+    target_hits: list[TermHit] = field(default_factory=list)
+
+    @property
+    def has_source(self) -> bool:
+        return self.segment.source is not None
+
+    def source_concepts(self) -> Counter[str]:
+        """How often each concept's Chinese term occurs in the source."""
+        return Counter(c for hit in self.source_hits for c in {r.concept for r in hit.refs})
+
+    def target_refs(self, concept: str, *statuses: TermStatus) -> list[tuple[TermHit, TermRef]]:
+        """Target hits of a concept's English terms with one of the statuses, one per hit."""
+        found: list[tuple[TermHit, TermRef]] = []
+        for hit in self.target_hits:
+            for ref in hit.refs:
+                if ref.concept == concept and ref.term.status in statuses:
+                    found.append((hit, ref))
+                    break
+        return found
+
+    def source_hit(self, concept: str, index: int = 0) -> TermHit | None:
+        hits = [h for h in self.source_hits if any(r.concept == concept for r in h.refs)]
+        return hits[index] if index < len(hits) else (hits[0] if hits else None)

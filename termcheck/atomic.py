@@ -1,0 +1,52 @@
+"""Write output files atomically: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
+
+from termcheck.errors import InputError, UsageError
+
+
+def refuse_overwriting_inputs(output: str, inputs: Iterable[str]) -> None:
+    out = os.path.realpath(output)
+    for path in inputs:
+        if os.path.realpath(path) == out:
+            raise UsageError(f"{output}: refusing to overwrite an input file")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomically(path: str, write: Callable[[BinaryIO], None]) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise InputError(path, "is a directory")
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".termcheck-", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text_atomically(path: str, text: str) -> None:
+    write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))

@@ -1,0 +1,78 @@
+"""What a check is: a stable code, a name, a default severity and documentation with examples.
+
+A check looks at one analysed segment at a time (`check_segment`) and may keep state across the
+run to report at the end (`finish`), as the consistency check does. Checks never format output.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.glossary.model import Concept
+from termcheck.model import Finding, Location, Severity
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    concepts: dict[str, Concept]
+    deprecated_everywhere: bool = False
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+
+class Check:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    needs_source: ClassVar[bool] = False
+    needs_glossary: ClassVar[bool] = True
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+        self.effective_severity = context.severities.get(self.code, self.severity)
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        return ()
+
+    def finish(self) -> Iterable[Finding]:
+        return ()
+
+    def finding(
+        self,
+        analyzed: AnalyzedSegment,
+        message: str,
+        *,
+        concept: str | None = None,
+        found: str | None = None,
+        expected: str | None = None,
+        source_span: tuple[int, int] | None = None,
+        target_span: tuple[int, int] | None = None,
+        related: tuple[Location, ...] = (),
+    ) -> Finding:
+        seg = analyzed.segment
+        return Finding(
+            code=self.code,
+            check=self.name,
+            severity=self.effective_severity,
+            message=message,
+            file=seg.file,
+            line=seg.line,
+            segment=seg.id,
+            concept=concept,
+            found=found,
+            expected=expected,
+            source_span=source_span,
+            target_span=target_span,
+            related=related,
+        )

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check
+from termcheck.glossary.model import TermStatus
+from termcheck.model import Finding, Severity
+
+
+class DeprecatedTerm(Check):
+    """A deprecated (forbidden) glossary term is used in the target; the preferred term is suggested.
+
+    With a source, the term is flagged when the concept's Chinese term is in the source segment, so a
+    word that is wrong for one concept but right elsewhere is left alone; the glossary column
+    `deprecated_everywhere` (or `--deprecated-everywhere`) flags it in every segment. Target-only
+    checks always flag it. A span that is also an allowed term of another concept is not flagged.
+
+    Bad:
+        source: 用于治疗激素治疗失败的急性移植物抗宿主病
+        target: used to treat acute graft-versus-host disease with hormone therapy failure
+    Good:
+        target: used to treat steroid-refractory acute graft-versus-host disease
+    """
+
+    code = "TC101"
+    name = "deprecated-term"
+    severity = Severity.ERROR
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        in_source = analyzed.source_concepts()
+        for hit in analyzed.target_hits:
+            if any(ref.term.status.allowed for ref in hit.refs):
+                continue
+            for concept_id in dict.fromkeys(r.concept for r in hit.refs):
+                concept = self.context.concepts[concept_id]
+                if analyzed.has_source and concept.zh_terms and concept_id not in in_source:
+                    if not (concept.deprecated_everywhere or self.context.deprecated_everywhere):
+                        continue
+                preferred = concept.preferred_en
+                expected = preferred.text if preferred else None
+                advice = f'; use "{expected}"' if expected else ""
+                source_hit = analyzed.source_hit(concept_id)
+                yield self.finding(
+                    analyzed,
+                    f'deprecated term "{hit.text}"{advice}',
+                    concept=concept_id,
+                    found=hit.text,
+                    expected=expected,
+                    target_span=(hit.start, hit.end),
+                    source_span=(source_hit.start, source_hit.end) if source_hit else None,
+                )
+                break

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check, CheckContext
+from termcheck.glossary.model import TermStatus
+from termcheck.matching.hits import TermHit
+from termcheck.model import Finding, Location, Severity
+
+ALLOWED = (TermStatus.PREFERRED, TermStatus.ADMITTED)
+_OPEN_PAREN = re.compile(r"\s*[(（]\s*$")
+_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][a-z]?$")
+
+
+class InconsistentRendering(Check):
+    """One concept is rendered with different allowed variants across a document or a run.
+
+    One finding per concept lists each variant with its count and where it occurs, placed at the
+    first occurrence of a variant other than the most frequent one. Inflected forms of one term are
+    one variant. An abbreviation introduced after its full form — "graft-versus-host disease (GVHD)" —
+    and used from then on in that file is not an inconsistency.
+
+    Bad:
+        segment 3: stem cell therapy is promising
+        segment 9: stem cell treatment is expensive
+    Good:
+        segment 3: stem cell therapy is promising
+        segment 9: stem cell therapy is expensive
+    """
+
+    code = "TC103"
+    name = "inconsistent-rendering"
+    severity = Severity.WARNING
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        # concept -> variant (term text) -> locations, in document order
+        self._uses: dict[str, dict[str, list[Location]]] = defaultdict(lambda: defaultdict(list))
+        self._introduced: set[tuple[str, str, str]] = set()  # (file, concept, abbreviation)
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        seg = analyzed.segment
+        previous: TermHit | None = None
+        for hit in analyzed.target_hits:
+            for ref in hit.refs:
+                if ref.term.status not in ALLOWED:
+                    continue
+                variant = ref.term.text
+                if _ABBREVIATION.match(variant) and previous is not None:
+                    between = seg.target[previous.end : hit.start]
+                    if any(r.concept == ref.concept for r in previous.refs) and _OPEN_PAREN.match(between):
+                        self._introduced.add((seg.file, ref.concept, variant))
+                if (seg.file, ref.concept, variant) in self._introduced:
+                    break
+                location = Location(seg.file, seg.line, seg.id, hit.start, hit.end, hit.text)
+                self._uses[ref.concept][variant].append(location)
+                break
+            previous = hit
+        return ()
+
+    def finish(self) -> Iterable[Finding]:
+        for concept_id, variants in self._uses.items():
+            if len(variants) < 2:
+                continue
+            ranked = sorted(variants.items(), key=lambda kv: (-len(kv[1]), kv[1][0].file, kv[1][0].line))
+            majority = ranked[0][0]
+            minority_first = min((locs[0] for v, locs in ranked[1:]), key=lambda loc: (loc.file, loc.line))
+            listing = ", ".join(f'"{v}" {len(locs)}×' for v, locs in ranked)
+            related = tuple(loc for _, locs in ranked for loc in locs)
+            yield Finding(
+                code=self.code,
+                check=self.name,
+                severity=self.effective_severity,
+                message=f"{self.context.concepts[concept_id].label} is rendered {len(ranked)} ways: {listing}",
+                file=minority_first.file,
+                line=minority_first.line,
+                segment=minority_first.segment,
+                concept=concept_id,
+                found=minority_first.text,
+                expected=majority,
+                target_span=(minority_first.start, minority_first.end),
+                related=related,
+            )

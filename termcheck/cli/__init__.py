@@ -1,0 +1,45 @@
+"""The termcheck command line. Thin: options in, library call, exit code out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from termcheck import __version__
+from termcheck.cli.check_cmd import check_command
+from termcheck.cli.checks_cmd import checks_command, explain_command
+from termcheck.cli.errors import DEBUG
+from termcheck.cli.glossary_cmd import glossary_app
+
+app = typer.Typer(
+    name="termcheck",
+    help="Check Chinese→English machine translation against a glossary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"termcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    DEBUG["on"] = debug
+
+
+app.command("check")(check_command)
+app.command("checks")(checks_command)
+app.command("explain")(explain_command)
+app.add_typer(glossary_app, name="glossary")
+
+
+def main() -> None:
+    app()

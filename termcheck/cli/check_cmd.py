@@ -1,0 +1,77 @@
+"""`termcheck check`: parse options, call the library, write reports, pick the exit code."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes
+from termcheck.cli.options import parse_mapping, parse_severity, split_codes
+from termcheck.cli.progress import progress_bar
+
+FORMATS = ["text", "json"]
+
+
+@exit_codes
+def check_command(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Documents to check (.txt English lines, .tsv, .csv, .xlf, .tmx, .jsonl).", show_default=False)] = None,
+    source: Annotated[Optional[Path], typer.Option("--source", help="Chinese source, one segment per line (with --target).")] = None,
+    target: Annotated[Optional[Path], typer.Option("--target", help="English target: line-aligned with --source, or alone.")] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", "-g", help="Glossary (.csv, .tsv, .xlsx, .tbx); repeatable.")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout (atomically).")] = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning, info.")] = "error",
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these checks (codes, prefixes or names; comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these checks.")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Input encoding (default: BOM, else UTF-8, else GB18030).")] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Override detection: text, tsv, csv, xliff, tmx, jsonl.")] = None,
+    id_column: Annotated[Optional[str], typer.Option("--id-column", help="TSV/CSV column or JSONL key of the segment id.")] = None,
+    source_column: Annotated[Optional[str], typer.Option("--source-column", help="TSV/CSV column or JSONL key of the Chinese source.")] = None,
+    target_column: Annotated[Optional[str], typer.Option("--target-column", help="TSV/CSV column or JSONL key of the English target.")] = None,
+    glossary_column: Annotated[Optional[list[str]], typer.Option("--glossary-column", help="Map a glossary column: en=English (repeatable).")] = None,
+    deprecated_everywhere: Annotated[bool, typer.Option("--deprecated-everywhere", help="Flag deprecated terms even where the source lacks the concept.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
+) -> None:
+    """Check English MT output (with or without its Chinese source) against glossaries."""
+    from termcheck.api import check
+    from termcheck.atomic import refuse_overwriting_inputs, write_text_atomically
+    from termcheck.errors import UsageError
+    from termcheck.readers import FieldNames
+    from termcheck.writers import get_writer
+    from termcheck.writers.text import summary_line
+
+    if not glossary:
+        raise UsageError("give at least one --glossary")
+    level = parse_severity(fail_on, "--fail-on")
+    writer = get_writer(output_format)
+    inputs = [str(p) for p in [*(files or []), *(glossary or []), source, target] if p is not None]
+    if output is not None:
+        refuse_overwriting_inputs(str(output), inputs)
+    with progress_bar(enabled=not quiet) as advance:
+        report = check(
+            [str(f) for f in files or []],
+            glossary=[str(g) for g in glossary],
+            source=str(source) if source else None,
+            target=str(target) if target else None,
+            select=split_codes(select),
+            ignore=split_codes(ignore),
+            deprecated_everywhere=deprecated_everywhere,
+            encoding=encoding,
+            input_format=input_format,
+            fields=FieldNames(id_column, source_column, target_column),
+            glossary_columns=parse_mapping(glossary_column, "--glossary-column"),
+            progress=advance,
+        )
+    if output is None:
+        writer.write(report, sys.stdout)
+    else:
+        buffer = io.StringIO()
+        writer.write(report, buffer)
+        write_text_atomically(str(output), buffer.getvalue())
+    if not quiet:
+        print(summary_line(report), file=sys.stderr)
+    raise typer.Exit(EXIT_FINDINGS if report.fails(level) else EXIT_CLEAN)

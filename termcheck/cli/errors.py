@@ -1,0 +1,49 @@
+"""The one place where errors become exit codes: 0 clean, 1 findings, 2 usage or input error."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from termcheck.errors import TermcheckError
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+P = ParamSpec("P")
+R = TypeVar("R")
+DEBUG = {"on": False}
+
+
+def fail(message: str) -> typer.Exit:
+    print(f"termcheck: error: {message}", file=sys.stderr)
+    return typer.Exit(EXIT_ERROR)
+
+
+def exit_codes(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into a one-line message on stderr and exit 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except TermcheckError as exc:
+            if DEBUG["on"]:
+                traceback.print_exc()
+            raise fail(str(exc)) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted") from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: still one line, traceback with --debug
+            if DEBUG["on"]:
+                traceback.print_exc()
+            raise fail(f"internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)") from None
+
+    return wrapper

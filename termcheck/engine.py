@@ -1,0 +1,120 @@
+"""The run: documents → segments → matches → checks → findings.
+
+Segments are read and matched in batches, so memory stays flat however long a document is;
+checks that need the whole run (consistency) keep only what they report at the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks import Check, CheckContext, select_checks
+from termcheck.glossary.model import Glossary
+from termcheck.matching import SourceMatcher, TargetMatcher
+from termcheck.model import Finding, Segment, Severity
+from termcheck.readers.base import Document
+
+BATCH_SIZE = 2000
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    deprecated_everywhere: bool = False
+    batch_size: int = BATCH_SIZE
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    name: str
+    format: str
+    segments: int
+    bilingual: bool
+
+
+@dataclass
+class Report:
+    """What one run found. `findings` is what the CLI prints, in document order."""
+
+    findings: list[Finding]
+    documents: list[DocumentSummary]
+    checks: list[str]
+    glossary_name: str
+    concepts: int
+
+    @property
+    def segments(self) -> int:
+        return sum(d.segments for d in self.documents)
+
+    def count_by_code(self) -> Counter[str]:
+        return Counter(f.code for f in self.findings)
+
+    def count_by_severity(self) -> Counter[Severity]:
+        return Counter(f.severity for f in self.findings)
+
+    def fails(self, level: Severity) -> bool:
+        return any(f.severity >= level for f in self.findings)
+
+
+def _batches(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
+    iterator = iter(segments)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Checker:
+    """Compiled glossary and chosen checks; reusable across documents of one run."""
+
+    def __init__(self, glossary: Glossary, options: CheckOptions = CheckOptions()) -> None:
+        self.glossary = glossary
+        self.options = options
+        self.source_matcher = SourceMatcher(glossary)
+        self.target_matcher = TargetMatcher(glossary)
+        self.check_types = select_checks(options.select, options.ignore)
+        self.context = CheckContext(
+            concepts=glossary.by_id(),
+            deprecated_everywhere=options.deprecated_everywhere,
+            severities=dict(options.severities),
+        )
+
+    def analyze(self, batch: list[Segment]) -> list[AnalyzedSegment]:
+        target_hits = self.target_matcher.find_many([s.target for s in batch])
+        return [
+            AnalyzedSegment(s, self.source_matcher.find(s.source) if s.source else [], hits)
+            for s, hits in zip(batch, target_hits)
+        ]
+
+    def run(self, documents: Sequence[Document], progress: Progress | None = None) -> Report:
+        checks: list[Check] = [c(self.context) for c in self.check_types]
+        findings: list[Finding] = []
+        summaries: list[DocumentSummary] = []
+        for document in documents:
+            count = 0
+            bilingual = False
+            for batch in _batches(document.read(), self.options.batch_size):
+                for analyzed in self.analyze(batch):
+                    bilingual = bilingual or analyzed.has_source
+                    for check in checks:
+                        findings.extend(check.check_segment(analyzed))
+                count += len(batch)
+                if progress:
+                    progress(len(batch))
+            summaries.append(DocumentSummary(document.name, document.format, count, bilingual))
+        for check in checks:
+            findings.extend(check.finish())
+        order = {d.name: i for i, d in enumerate(documents)}
+        findings.sort(key=lambda f: (order.get(f.file, len(order)), f.line, f.code))
+        return Report(
+            findings=findings,
+            documents=summaries,
+            checks=[c.code for c in self.check_types],
+            glossary_name=self.glossary.name,
+            concepts=len(self.glossary),
+        )

@@ -1,0 +1,55 @@
+"""CSV and TSV glossaries: one row per concept (see termcheck.glossary.table)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Mapping
+
+from termcheck.errors import InputError
+from termcheck.glossary.model import Glossary
+from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
+from termcheck.textio import decode_error, open_text
+
+csv.field_size_limit(16 * 1024 * 1024)
+
+
+def _delimiter(path: str) -> str:
+    return "\t" if path.lower().endswith((".tsv", ".tab")) else ","
+
+
+def read_csv_glossary(
+    path: str, columns: Mapping[str, str] | None = None, encoding: str | None = None, name: str = ""
+) -> Glossary:
+    stream, chosen = open_text(path, encoding)
+    with stream:
+        try:
+            reader = csv.reader(stream, delimiter=_delimiter(path), strict=True)
+            try:
+                header = next(reader)
+            except StopIteration:
+                raise InputError(path, "empty glossary file") from None
+            mapping = resolve_columns(header, path, columns)
+
+            def rows() -> Iterator[Row]:
+                line = reader.line_num + 1
+                for record in reader:
+                    if len(record) > len(header) and any(v.strip() for v in record[len(header):]):
+                        raise InputError(path, f"{len(record)} fields, header has {len(header)}", line)
+                    yield Row(line, dict(zip(header, record)))
+                    line = reader.line_num + 1
+
+            return rows_to_glossary(rows(), path, mapping, name)
+        except csv.Error as exc:
+            raise InputError(path, f"malformed CSV: {exc}", reader.line_num) from None
+        except UnicodeDecodeError as exc:
+            raise decode_error(path, chosen, exc) from None
+
+
+def render_csv_glossary(glossary: Glossary, path: str) -> str:
+    header, rows = glossary_to_rows(glossary, path)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=_delimiter(path), lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()

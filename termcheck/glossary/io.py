@@ -1,0 +1,62 @@
+"""Choose a glossary format by file extension; load and save."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import BinaryIO
+
+from termcheck.atomic import write_atomically
+from termcheck.errors import InputError
+from termcheck.glossary.csv_format import read_csv_glossary, render_csv_glossary
+from termcheck.glossary.model import Glossary
+from termcheck.glossary.tbx_format import read_tbx_glossary, write_tbx_glossary
+from termcheck.glossary.xlsx_format import read_xlsx_glossary, write_xlsx_glossary
+
+FORMATS = ("csv", "tsv", "xlsx", "tbx")
+
+
+def glossary_format(path: str) -> str:
+    ext = os.path.splitext(path)[1].lower().lstrip(".")
+    if ext in ("csv", "tsv", "xlsx", "tbx"):
+        return ext
+    if ext in ("tab", "txt"):
+        return "tsv"
+    if ext in ("xml", "tbxm"):
+        return "tbx"
+    raise InputError(path, f"unknown glossary format {ext!r} (use .csv, .tsv, .xlsx or .tbx)")
+
+
+def load_glossary(
+    path: str, columns: Mapping[str, str] | None = None, encoding: str | None = None
+) -> Glossary:
+    fmt = glossary_format(path)
+    name = os.path.basename(path)
+    if fmt in ("csv", "tsv"):
+        return read_csv_glossary(path, columns, encoding, name)
+    if fmt == "xlsx":
+        return read_xlsx_glossary(path, columns, name)
+    return read_tbx_glossary(path, name)
+
+
+def load_glossaries(
+    paths: Sequence[str], columns: Mapping[str, str] | None = None, encoding: str | None = None
+) -> Glossary:
+    if not paths:
+        raise InputError("--glossary", "no glossary given")
+    loaded = [load_glossary(p, columns, encoding) for p in paths]
+    return loaded[0] if len(loaded) == 1 else Glossary.merged(loaded)
+
+
+def save_glossary(glossary: Glossary, path: str, tbx_version: int = 3) -> None:
+    fmt = glossary_format(path)
+
+    def write(handle: BinaryIO) -> None:
+        if fmt in ("csv", "tsv"):
+            handle.write(render_csv_glossary(glossary, path).encode("utf-8"))
+        elif fmt == "xlsx":
+            write_xlsx_glossary(glossary, path, handle)
+        else:
+            write_tbx_glossary(glossary, handle, tbx_version)
+
+    write_atomically(path, write)

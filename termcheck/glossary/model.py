@@ -1,0 +1,87 @@
+"""Concept-based glossary model, as in TBX: concepts hold terms in two languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class TermStatus(str, Enum):
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+
+    @property
+    def allowed(self) -> bool:
+        return self is not TermStatus.DEPRECATED
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    lang: str  # "zh" or "en"
+    status: TermStatus = TermStatus.PREFERRED
+    case_sensitive: bool = False
+    exact: bool = False  # exact form only: no inflection
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    terms: tuple[Term, ...]
+    domain: str = ""
+    note: str = ""
+    deprecated_everywhere: bool = False  # flag deprecated English terms even without the Chinese term
+
+    def terms_in(self, lang: str, *statuses: TermStatus) -> list[Term]:
+        return [t for t in self.terms if t.lang == lang and (not statuses or t.status in statuses)]
+
+    @property
+    def zh_terms(self) -> list[Term]:
+        return self.terms_in("zh")
+
+    @property
+    def preferred_en(self) -> Term | None:
+        allowed = self.terms_in("en", TermStatus.PREFERRED) or self.terms_in("en", TermStatus.ADMITTED)
+        return allowed[0] if allowed else None
+
+    @property
+    def label(self) -> str:
+        zh = self.zh_terms
+        en = self.preferred_en
+        return " / ".join(x for x in (zh[0].text if zh else "", en.text if en else "") if x) or self.id
+
+
+@dataclass(slots=True)
+class Glossary:
+    concepts: list[Concept] = field(default_factory=list)
+    name: str = ""
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def by_id(self) -> dict[str, Concept]:
+        return {c.id: c for c in self.concepts}
+
+    @classmethod
+    def merged(cls, glossaries: Iterable[Glossary]) -> Glossary:
+        """Several --glossary files act as one; a concept id seen twice keeps both, renamed."""
+        glossaries = list(glossaries)
+        out = cls(name="+".join(g.name for g in glossaries))
+        seen: set[str] = set()
+        for glossary in glossaries:
+            for concept in glossary:
+                cid = concept.id
+                if cid in seen:
+                    cid = f"{glossary.name}:{cid}"
+                seen.add(cid)
+                out.concepts.append(concept if cid == concept.id else _renamed(concept, cid))
+        return out
+
+
+def _renamed(concept: Concept, new_id: str) -> Concept:
+    return Concept(new_id, concept.terms, concept.domain, concept.note, concept.deprecated_everywhere)

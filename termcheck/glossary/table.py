@@ -1,0 +1,170 @@
+"""The one-row-per-concept table shared by the CSV, TSV and XLSX glossary formats.
+
+Columns (alternatives separated by `|`):
+  id, zh, zh_admitted, en, en_admitted, en_deprecated, case_sensitive, exact,
+  deprecated_everywhere, domain, note
+`case_sensitive` and `exact` hold `yes` (every English term of the concept), nothing,
+or the `|`-separated English terms they apply to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from termcheck.errors import InputError
+from termcheck.glossary.model import Concept, Glossary, Term, TermStatus
+
+SEP = "|"
+COLUMNS = (
+    "id",
+    "zh",
+    "zh_admitted",
+    "en",
+    "en_admitted",
+    "en_deprecated",
+    "case_sensitive",
+    "exact",
+    "deprecated_everywhere",
+    "domain",
+    "note",
+)
+TERM_COLUMNS: dict[str, tuple[str, TermStatus]] = {
+    "zh": ("zh", TermStatus.PREFERRED),
+    "zh_admitted": ("zh", TermStatus.ADMITTED),
+    "zh_deprecated": ("zh", TermStatus.DEPRECATED),
+    "en": ("en", TermStatus.PREFERRED),
+    "en_admitted": ("en", TermStatus.ADMITTED),
+    "en_deprecated": ("en", TermStatus.DEPRECATED),
+}
+# Header names other glossaries use for our columns, tried when no mapping is given.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("concept_id", "concept", "entry_id"),
+    "zh": ("source", "term_zh", "chinese", "zh-cn", "zh_cn", "zh-hans"),
+    "en": ("target", "term_en", "english", "en-us", "en_us"),
+    "en_admitted": ("en_alternatives", "en_variants", "allowed", "en_allowed"),
+    "en_deprecated": ("forbidden", "en_forbidden", "deprecated", "do_not_use"),
+    "domain": ("subject", "subject_field"),
+    "note": ("notes", "comment", "definition"),
+}
+TRUE = {"yes", "true", "1", "y", "x", "on"}
+FALSE = {"", "no", "false", "0", "n", "off"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    number: int  # line (CSV) or row (XLSX) in the file, for error messages
+    values: Mapping[str, str]
+
+
+def resolve_columns(header: list[str], path: str, mapping: Mapping[str, str] | None) -> dict[str, str]:
+    """Map our column names to the file's header names."""
+    normalised = {h.strip().lower(): h for h in header if h is not None}
+    result: dict[str, str] = {}
+    for ours, theirs in (mapping or {}).items():
+        if ours not in COLUMNS and ours != "zh_deprecated":
+            raise InputError(path, f"unknown glossary column {ours!r} in the column mapping")
+        if theirs.strip().lower() not in normalised:
+            raise InputError(path, f"column {theirs!r} (mapped to {ours}) is not in the header", 1)
+        result[ours] = normalised[theirs.strip().lower()]
+    for ours in (*COLUMNS, "zh_deprecated"):
+        if ours in result:
+            continue
+        for name in (ours, *ALIASES.get(ours, ())):
+            if name in normalised and normalised[name] not in result.values():
+                result[ours] = normalised[name]
+                break
+    if "zh" not in result and "en" not in result:
+        raise InputError(path, f"header has neither a zh nor an en column: {', '.join(header)}", 1)
+    return result
+
+
+def split_terms(value: str) -> list[str]:
+    return [part.strip() for part in value.split(SEP) if part.strip()]
+
+
+def _flag_terms(value: str, english: list[str], path: str, row: Row, column: str) -> set[str]:
+    lowered = value.strip().lower()
+    if lowered in TRUE:
+        return set(english)
+    if lowered in FALSE:
+        return set()
+    named = split_terms(value)
+    unknown = [n for n in named if n not in english]
+    if unknown:
+        raise InputError(path, f"{column}: {unknown[0]!r} is not an English term of this concept", row.number)
+    return set(named)
+
+
+def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str], name: str) -> Glossary:
+    glossary = Glossary(name=name)
+    used_ids: set[str] = set()
+    for row in rows:
+        def get(col: str, row: Row = row) -> str:
+            header = columns.get(col)
+            return (row.values.get(header) or "") if header else ""
+
+        terms: list[Term] = []
+        for col, (lang, status) in TERM_COLUMNS.items():
+            for text in split_terms(get(col)):
+                if any(t.lang == lang and t.text == text for t in terms):
+                    continue  # a variant list that repeats the preferred term
+                terms.append(Term(text, lang, status))
+        if not terms:
+            continue  # blank row
+        english = [t.text for t in terms if t.lang == "en"]
+        case_sensitive = _flag_terms(get("case_sensitive"), english, path, row, "case_sensitive")
+        exact = _flag_terms(get("exact"), english, path, row, "exact")
+        terms = [
+            Term(t.text, t.lang, t.status, t.text in case_sensitive, t.text in exact) if t.lang == "en" else t
+            for t in terms
+        ]
+        everywhere = get("deprecated_everywhere").strip().lower()
+        if everywhere not in TRUE | FALSE:
+            raise InputError(path, f"deprecated_everywhere must be yes or no, not {everywhere!r}", row.number)
+        concept_id = get("id").strip() or next(t.text for t in terms)
+        base, n = concept_id, 1
+        while concept_id in used_ids:
+            n += 1
+            concept_id = f"{base}#{n}"
+        used_ids.add(concept_id)
+        glossary.concepts.append(
+            Concept(
+                id=concept_id,
+                terms=tuple(terms),
+                domain=get("domain").strip(),
+                note=get("note").strip(),
+                deprecated_everywhere=everywhere in TRUE,
+            )
+        )
+    return glossary
+
+
+def _flag_value(english: list[Term], attr: str) -> str:
+    flagged = [t.text for t in english if getattr(t, attr)]
+    if not flagged:
+        return ""
+    if len(flagged) == len(english):
+        return "yes"
+    return SEP.join(flagged)
+
+
+def glossary_to_rows(glossary: Glossary, path: str) -> tuple[list[str], list[list[str]]]:
+    header = list(COLUMNS)
+    if any(t.lang == "zh" and t.status is TermStatus.DEPRECATED for c in glossary for t in c.terms):
+        header.insert(header.index("en"), "zh_deprecated")
+    rows: list[list[str]] = []
+    for concept in glossary:
+        values: dict[str, str] = {"id": concept.id, "domain": concept.domain, "note": concept.note}
+        for col, (lang, status) in TERM_COLUMNS.items():
+            texts = [t.text for t in concept.terms if t.lang == lang and t.status is status]
+            for text in texts:
+                if SEP in text:
+                    raise InputError(path, f"term {text!r} of concept {concept.id} contains {SEP!r}")
+            values[col] = SEP.join(texts)
+        english = concept.terms_in("en")
+        values["case_sensitive"] = _flag_value(english, "case_sensitive")
+        values["exact"] = _flag_value(english, "exact")
+        values["deprecated_everywhere"] = "yes" if concept.deprecated_everywhere else ""
+        rows.append([values.get(col, "") for col in header])
+    return header, rows

@@ -1,0 +1,87 @@
+"""XLSX glossaries: the CSV columns on the first sheet."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator, Mapping
+from typing import Any, BinaryIO
+
+from termcheck.errors import InputError
+from termcheck.glossary.model import Glossary
+from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
+from termcheck.textio import check_readable
+from termcheck.xlsx_safety import safe_cell_text
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx_glossary(path: str, columns: Mapping[str, str] | None = None, name: str = "") -> Glossary:
+    from openpyxl import load_workbook  # heavy: imported only when an XLSX is read
+
+    check_readable(path)
+    try:
+        # read_only streams rows; formulas come back as their text and are never evaluated
+        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        try:
+            header = [_cell_text(v).strip() for v in next(rows)]
+        except StopIteration:
+            raise InputError(path, "the first sheet is empty") from None
+        mapping = resolve_columns(header, path, columns)
+
+        def records() -> Iterator[Row]:
+            for number, values in enumerate(rows, start=2):
+                yield Row(number, {h: _cell_text(v) for h, v in zip(header, values) if h})
+
+        return rows_to_glossary(records(), path, mapping, name)
+    finally:
+        workbook.close()
+
+
+def write_xlsx_glossary(glossary: Glossary, path: str, handle: BinaryIO) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    header, rows = glossary_to_rows(glossary, path)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Glossary"
+    sheet.append(header)
+    for row_number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row_number, column, safe_cell_text(value)[0])
+            cell.data_type = "s"  # text, never a formula
+    bold = Font(bold=True, color="FFFFFF")
+    fill = PatternFill("solid", fgColor="305496")
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.fill = fill
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    last = max(len(rows) + 1, 1000)
+    yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True)
+    sheet.add_data_validation(yes_no)
+    letter = {name: cell.column_letter for name, cell in zip(header, sheet[1])}
+    yes_no.add(f"{letter['deprecated_everywhere']}2:{letter['deprecated_everywhere']}{last}")
+    for index, name in enumerate(header):
+        width = max([len(name), *(len(r[index]) for r in rows)] or [10])
+        sheet.column_dimensions[sheet.cell(1, index + 1).column_letter].width = min(max(width + 2, 8), 60)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = wrap
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    handle.write(buffer.getvalue())

@@ -1,0 +1,7 @@
+"""Finding glossary terms in text: Chinese source (Aho–Corasick) and English target (token keys)."""
+
+from termcheck.matching.hits import TermHit, TermRef
+from termcheck.matching.source import SourceMatcher
+from termcheck.matching.target import TargetMatcher
+
+__all__ = ["SourceMatcher", "TargetMatcher", "TermHit", "TermRef"]

@@ -1,0 +1,41 @@
+"""What a matcher reports, and the leftmost-longest rule both matchers share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from termcheck.glossary.model import Term
+
+
+@dataclass(frozen=True, slots=True)
+class TermRef:
+    concept: str
+    term: Term
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    """A span of text matched by one or more glossary terms (several when terms collide)."""
+
+    start: int
+    end: int
+    text: str
+    refs: tuple[TermRef, ...]
+
+    def refs_for(self, concept: str) -> list[TermRef]:
+        return [r for r in self.refs if r.concept == concept]
+
+
+def leftmost_longest(candidates: Iterable[tuple[int, int, tuple[TermRef, ...]]]) -> list[tuple[int, int, tuple[TermRef, ...]]]:
+    """Pick non-overlapping spans: at each position the longest candidate starting there wins.
+
+    Deterministic whatever the input order: ties are broken by the candidates' own order after sorting.
+    """
+    chosen: list[tuple[int, int, tuple[TermRef, ...]]] = []
+    last_end = -1
+    for start, end, refs in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if start >= last_end:
+            chosen.append((start, end, refs))
+            last_end = end
+    return chosen

@@ -1,0 +1,52 @@
+"""Chinese source matching: every Chinese term in one Aho–Corasick pass over folded text.
+
+Folding (full-width → ASCII, Traditional → Simplified, ASCII lowercase) keeps offsets, so spans
+index the original text. Chinese has no word boundaries, so terms match as substrings; a term
+that begins or ends with a Latin letter or digit must not touch another one there ("CD" does not
+match inside "CDE").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import ahocorasick
+
+from termcheck.glossary.model import Glossary
+from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
+from termcheck.normalize import fold_chinese
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class SourceMatcher:
+    def __init__(self, glossary: Glossary) -> None:
+        grouped: dict[str, list[TermRef]] = defaultdict(list)
+        for concept in glossary:
+            for term in concept.zh_terms:
+                key = fold_chinese(term.text).strip()
+                if key:
+                    grouped[key].append(TermRef(concept.id, term))
+        self._automaton = ahocorasick.Automaton()
+        for key, refs in grouped.items():
+            self._automaton.add_word(key, (len(key), tuple(refs)))
+        self._empty = not grouped
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[TermHit]:
+        if self._empty or not text:
+            return []
+        folded = fold_chinese(text)
+        candidates = []
+        for end_index, (length, refs) in self._automaton.iter(folded):
+            end = end_index + 1
+            start = end - length
+            if _is_ascii_alnum(folded[start]) and start > 0 and _is_ascii_alnum(folded[start - 1]):
+                continue
+            if _is_ascii_alnum(folded[end - 1]) and end < len(folded) and _is_ascii_alnum(folded[end]):
+                continue
+            candidates.append((start, end, refs))
+        return [TermHit(s, e, text[s:e], refs) for s, e, refs in leftmost_longest(candidates)]

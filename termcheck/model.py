@@ -1,0 +1,68 @@
+"""The data that flows between layers: segments in, findings out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One translation unit. `source` is None in target-only mode."""
+
+    id: str
+    source: str | None
+    target: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    file: str
+    line: int
+    segment: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    check: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    segment: str
+    concept: str | None = None
+    found: str | None = None
+    expected: str | None = None
+    source_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
+    related: tuple[Location, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        """Stable across reruns: the same problem in the same place gets the same id."""
+        key = "\x1f".join([self.file, self.segment, self.code, self.concept or "", self.found or ""])
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

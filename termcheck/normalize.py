@@ -1,0 +1,62 @@
+"""Length-preserving text folding, so offsets in folded text are offsets in the original.
+
+Every mapping here replaces one code point with exactly one code point.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+# Hyphens and dashes that join or separate English words: matched as a space
+# ("graft-versus-host" ~ "graft versus host", "single-cell" ~ "single cell").
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+APOSTROPHES = "\u2019\u2018\u02bc\uff07`\u00b4"
+# Invisible characters that editors and MT engines leave inside words; they fold to a
+# space-like character only where harmless, so they are replaced by a plain space.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+SPACES = "\u00a0\u2007\u202f\u3000\u2002\u2003\u2009"
+
+
+def _fullwidth_map() -> dict[int, str]:
+    # U+FF01..U+FF5E are full-width forms of U+0021..U+007E.
+    return {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+
+
+@lru_cache(maxsize=1)
+def _t2s_map() -> dict[int, str]:
+    table: dict[int, str] = {}
+    text = resources.files("termcheck.data").joinpath("t2s_chars.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if len(line) == 2:
+            table[ord(line[0])] = line[1]
+    return table
+
+
+@lru_cache(maxsize=1)
+def chinese_table() -> dict[int, str]:
+    """Fold for matching Chinese text: full-width → ASCII, Traditional → Simplified, ASCII lowercase."""
+    table = _fullwidth_map()
+    table.update(_t2s_map())
+    table.update({code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)})
+    for code in range(0xFF21, 0xFF3B):  # full-width capitals fold to lowercase ASCII
+        table[code] = chr(code - 0xFEE0 + 32)
+    table.update({ord(ch): " " for ch in INVISIBLE + SPACES})
+    return table
+
+
+@lru_cache(maxsize=1)
+def english_table() -> dict[int, str]:
+    """Fold for matching English text: full-width → ASCII, hyphens → space, curly apostrophes → '."""
+    table = _fullwidth_map()
+    table.update({ord(ch): " " for ch in HYPHENS + INVISIBLE + SPACES})
+    table.update({ord(ch): "'" for ch in APOSTROPHES})
+    return table
+
+
+def fold_chinese(text: str) -> str:
+    return text.translate(chinese_table())
+
+
+def fold_english(text: str) -> str:
+    return text.translate(english_table())

@@ -1,0 +1,45 @@
+"""JSON Lines: one object per line with id, source and target keys."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from termcheck.errors import InputError
+from termcheck.model import Segment
+from termcheck.readers.base import DEFAULT_ID, DEFAULT_SOURCE, DEFAULT_TARGET, FieldNames
+from termcheck.readers.delimited import pick_field
+from termcheck.textio import read_lines
+
+
+def read_jsonl(path: str, fields: FieldNames, encoding: str | None = None) -> Iterator[Segment]:
+    count = 0
+    for line_number, line in enumerate(read_lines(path, encoding), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"invalid JSON: {exc.msg} at column {exc.colno}", line_number) from None
+        if not isinstance(record, dict):
+            raise InputError(path, "each line must be a JSON object", line_number)
+        keys = list(record)
+        id_key = pick_field(keys, fields.id, DEFAULT_ID, path, "id", line_number)
+        source_key = pick_field(keys, fields.source, DEFAULT_SOURCE, path, "source", line_number)
+        target_key = pick_field(keys, fields.target, DEFAULT_TARGET, path, "target", line_number)
+        if target_key is None:
+            raise InputError(path, "object has no target key; name it with --target-column", line_number)
+        values = {k: record[k] for k in (id_key, source_key, target_key) if k is not None}
+        for key, value in values.items():
+            if not isinstance(value, (str, int)) or isinstance(value, bool):
+                raise InputError(path, f"{key!r} must be a string", line_number)
+        count += 1
+        yield Segment(
+            str(record[id_key]) if id_key else str(line_number),
+            str(record[source_key]) if source_key else None,
+            str(record[target_key]),
+            path,
+            line_number,
+        )
+    if count == 0:
+        raise InputError(path, "empty file")

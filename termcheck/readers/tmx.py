@@ -1,0 +1,37 @@
+"""TMX 1.4: <tu> with a Chinese and an English <tuv>, chosen by xml:lang (zh-*, en-*)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from termcheck.errors import InputError
+from termcheck.langs import lang_side
+from termcheck.model import Segment
+from termcheck.xmlsafe import children, iterparse, localname, text_of, xml_lang
+
+
+def read_tmx(path: str) -> Iterator[Segment]:
+    count = 0
+    seen = 0
+    for tu in iterparse(path, ("{*}tu", "{*}tmx")):
+        if localname(tu) == "tmx":
+            break
+        if seen == 0:
+            root = tu.getroottree().getroot()
+            if localname(root) != "tmx":
+                raise InputError(path, f"not a TMX file (root element <{localname(root)}>)")
+        seen += 1
+        sides: dict[str, str] = {}
+        for tuv in children(tu, "tuv"):
+            side = lang_side(xml_lang(tuv))
+            seg = children(tuv, "seg")
+            if side and seg and side not in sides:
+                sides[side] = text_of(seg[0])
+        if "en" in sides:
+            count += 1
+            yield Segment(tu.get("tuid") or str(seen), sides.get("zh"), sides["en"], path, tu.sourceline or 0)
+        tu.clear(keep_tail=False)
+    if seen == 0:
+        raise InputError(path, "no <tu> elements: not a TMX file or empty")
+    if count == 0:
+        raise InputError(path, "no translation unit has an English <tuv> (xml:lang en or en-*)")

@@ -1,0 +1,70 @@
+"""XLIFF 1.2 (<trans-unit>) and 2.0 (<unit>/<segment>). Units without a target are skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from termcheck.errors import InputError
+from termcheck.langs import is_chinese, is_english
+from termcheck.model import Segment
+from termcheck.xmlsafe import children, iterparse, localname, text_of
+
+UNIT_TAGS = ("{*}trans-unit", "{*}unit", "{*}file", "{*}xliff")
+
+
+def _check_languages(path: str, element: etree._Element, source_attr: str, target_attr: str) -> None:
+    source, target = element.get(source_attr), element.get(target_attr)
+    if source and not is_chinese(source):
+        raise InputError(path, f"source language is {source}; termcheck checks Chinese → English", element.sourceline)
+    if target and not is_english(target):
+        raise InputError(path, f"target language is {target}; termcheck checks Chinese → English", element.sourceline)
+
+
+def read_xliff(path: str) -> Iterator[Segment]:
+    count = 0
+    checked_root = False
+    for element in iterparse(path, UNIT_TAGS):
+        if not checked_root:
+            root = element.getroottree().getroot()
+            if localname(root) != "xliff":
+                raise InputError(path, f"not an XLIFF file (root element <{localname(root)}>)")
+            _check_languages(path, root, "srcLang", "trgLang")
+            checked_root = True
+        name = localname(element)
+        if name == "trans-unit":
+            source, target = children(element, "source"), children(element, "target")
+            if target:
+                count += 1
+                yield Segment(
+                    element.get("id") or str(count),
+                    text_of(source[0]) if source else None,
+                    text_of(target[0]),
+                    path,
+                    element.sourceline or 0,
+                )
+            element.clear(keep_tail=False)
+        elif name == "unit":
+            segments = children(element, "segment")
+            for index, seg in enumerate(segments, start=1):
+                source, target = children(seg, "source"), children(seg, "target")
+                if not target:
+                    continue
+                count += 1
+                unit_id = element.get("id") or str(count)
+                seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or index}"
+                yield Segment(
+                    seg_id,
+                    text_of(source[0]) if source else None,
+                    text_of(target[0]),
+                    path,
+                    (target[0].sourceline or seg.sourceline or 0),
+                )
+            element.clear(keep_tail=False)
+        elif name == "file":
+            _check_languages(path, element, "source-language", "target-language")
+    if not checked_root:
+        raise InputError(path, "not an XLIFF file (no <xliff> element)")
+    if count == 0:
+        raise InputError(path, "no translated units (no <target> elements)")

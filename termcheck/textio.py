@@ -1,0 +1,120 @@
+"""Opening user files as text: encoding detection, line-accurate decode errors.
+
+Detection order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; otherwise UTF-8 if the
+file's first 64 KiB decode as UTF-8, else GB18030. `encoding=` overrides detection.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Iterator
+from typing import IO
+
+from termcheck.errors import InputError
+
+SNIFF_BYTES = 64 * 1024
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def check_readable(path: str) -> None:
+    if not os.path.exists(path):
+        raise InputError(path, "no such file")
+    if os.path.isdir(path):
+        raise InputError(path, "is a directory, not a file")
+    if not os.access(path, os.R_OK):
+        raise InputError(path, "permission denied")
+
+
+def detect_encoding(path: str, head: bytes) -> str:
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if _decodes(head, "utf-8"):
+        return "utf-8"
+    if b"\x00" in head[:4096]:
+        raise InputError(path, "looks like UTF-16/32 without a byte-order mark; pass --encoding")
+    if _decodes(head, "gb18030"):
+        return "gb18030"
+    return "utf-8"  # let the real decode report the exact line
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        decoder.decode(data, final=False)  # an incomplete final character is not an error
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def resolve_encoding(path: str, encoding: str | None) -> str:
+    check_readable(path)
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(path, f"unknown encoding {encoding!r}") from None
+        if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+            return "utf-8-sig"  # a BOM is never part of the text
+        return encoding
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    return detect_encoding(path, head)
+
+
+def decode_error(path: str, encoding: str, exc: UnicodeDecodeError | None = None) -> InputError:
+    """Find the line of the first undecodable byte by decoding the file incrementally."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    line = 1
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 16):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as err:
+                line += chunk[: err.start].count(b"\n")
+                bad = chunk[err.start : err.start + 4].hex(" ")
+                return InputError(path, f"cannot decode as {encoding} (bytes {bad}); pass --encoding", line)
+            line += chunk.count(b"\n")
+    reason = f"cannot decode as {encoding}" + (f": {exc.reason}" if exc else "")
+    return InputError(path, reason)
+
+
+def open_text(path: str, encoding: str | None = None) -> tuple[IO[str], str]:
+    """Open a file for reading text with universal newlines. Returns the stream and the encoding used."""
+    chosen = resolve_encoding(path, encoding)
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - handed to the wrapper, closed with it
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+    return io.TextIOWrapper(raw, encoding=chosen, errors="strict", newline=None), chosen
+
+
+def read_lines(path: str, encoding: str | None = None) -> Iterator[str]:
+    """Yield the file's lines without line ends; decode errors name the line."""
+    stream, chosen = open_text(path, encoding)
+    with stream:
+        try:
+            for line in stream:
+                yield line.rstrip("\n")
+        except UnicodeDecodeError as exc:
+            raise decode_error(path, chosen, exc) from None
+
+
+def read_text(path: str, encoding: str | None = None) -> str:
+    stream, chosen = open_text(path, encoding)
+    with stream:
+        try:
+            return stream.read()
+        except UnicodeDecodeError as exc:
+            raise decode_error(path, chosen, exc) from None

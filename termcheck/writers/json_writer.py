@@ -1,0 +1,67 @@
+"""JSON output, schema version 1 (documented in README.md, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from termcheck import __version__
+from termcheck.engine import Report
+from termcheck.model import Finding
+
+SCHEMA_VERSION = 1
+
+
+def _span(span: tuple[int, int] | None) -> dict[str, int] | None:
+    return {"start": span[0], "end": span[1]} if span else None
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "code": finding.code,
+        "check": finding.check,
+        "severity": finding.severity.label,
+        "file": finding.file,
+        "line": finding.line,
+        "segment": finding.segment,
+        "concept": finding.concept,
+        "found": finding.found,
+        "expected": finding.expected,
+        "message": finding.message,
+        "source_span": _span(finding.source_span),
+        "target_span": _span(finding.target_span),
+        "related": [
+            {"file": r.file, "line": r.line, "segment": r.segment, "start": r.start, "end": r.end, "text": r.text}
+            for r in finding.related
+        ],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    by_severity = report.count_by_severity()
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "termcheck", "version": __version__},
+        "glossary": {"name": report.glossary_name, "concepts": report.concepts},
+        "checks": report.checks,
+        "documents": [
+            {"file": d.name, "format": d.format, "segments": d.segments, "bilingual": d.bilingual}
+            for d in report.documents
+        ],
+        "summary": {
+            "segments": report.segments,
+            "findings": len(report.findings),
+            "by_severity": {s.label: n for s, n in sorted(by_severity.items(), reverse=True)},
+            "by_code": dict(sorted(report.count_by_code().items())),
+        },
+        "findings": [finding_to_dict(f) for f in report.findings],
+    }
+
+
+class JsonWriter:
+    name = "json"
+
+    def write(self, report: Report, stream: TextIO) -> None:
+        json.dump(report_to_dict(report), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")

@@ -1,0 +1,44 @@
+"""Terminal output: findings grouped by check, with counts."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TextIO
+
+from termcheck.engine import Report
+from termcheck.model import Severity
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def summary_line(report: Report) -> str:
+    counts = report.count_by_severity()
+    parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True)]
+    detail = f" ({', '.join(parts)})" if parts else ""
+    docs = len(report.documents)
+    return (
+        f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}{detail} in "
+        f"{report.segments} segments of {docs} document{'s' if docs != 1 else ''}"
+    )
+
+
+class TextWriter:
+    name = "text"
+
+    def write(self, report: Report, stream: TextIO) -> None:
+        from rich.console import Console
+        from rich.markup import escape
+
+        console = Console(file=stream, highlight=False, soft_wrap=True)
+        ordered = sorted(report.findings, key=lambda f: f.code)
+        for code, group in groupby(ordered, key=lambda f: f.code):
+            items = list(group)
+            first = items[0]
+            style = STYLE[first.severity]
+            console.print(
+                f"[bold]{code}[/bold] {first.check} [{style}]{first.severity.label}[/{style}] — {len(items)}"
+            )
+            for finding in items:
+                where = escape(f"{finding.file}:{finding.line}")
+                segment = escape(f"[{finding.segment}]")
+                console.print(f"  {where} {segment} {escape(finding.message)}")
