@@ -79,10 +79,11 @@ bioavailability;生物利用度;;bioavailability;;biological utilization|bioutil
 large-molecule;大分子药物;生物大分子药物;large-molecule drug;macromolecular drug|biologic;big molecule drug|great molecule drug;;pharmacology;
 chemical-drug;化学药物;化学药品|化药;chemical drug;small-molecule drug;chemistry drug|chemistry medicine|chemical medicament;;pharmacology;
 preclinical;临床前研究;;preclinical study;preclinical research|nonclinical study;before-clinical study|preclinic study|pre-bed study;;development;
-clinical-trial;临床试验;;clinical trial;clinical study;clinical test|clinical experiment|clinical testing;;trials;
+clinical-trial;临床试验;;clinical trial;;clinical test|clinical experiment|clinical testing;;trials;
 phase-1;I期临床试验;Ⅰ期临床试验|1期临床试验;phase I clinical trial;phase 1 clinical trial|phase I trial|phase 1 trial;first-phase clinical trial|stage I clinical trial|period I clinical trial|first stage clinical trial;;trials;
 phase-2;II期临床试验;Ⅱ期临床试验|2期临床试验;phase II clinical trial;phase 2 clinical trial|phase II trial|phase 2 trial;second-phase clinical trial|stage II clinical trial|period II clinical trial|second stage clinical trial;;trials;
 phase-3;III期临床试验;Ⅲ期临床试验|3期临床试验;phase III clinical trial;phase 3 clinical trial|phase III trial|phase 3 trial;third-phase clinical trial|stage III clinical trial|period III clinical trial|third stage clinical trial;;trials;
+clinical-research;临床研究;;clinical research;clinical study;clinic research|bedside research|clinical researching;;trials;
 rct;随机对照试验;;randomized controlled trial;randomised controlled trial|RCT;random control test|randomized control experiment|random controlled test;RCT;trials;
 double-blind;双盲;;double-blind;;double blindness|double-blinded eyes|two blind;;trials;
 placebo;安慰剂;;placebo;;comfort agent|consolation agent|comfort drug;;trials;

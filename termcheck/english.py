@@ -1,8 +1,9 @@
 """The English text layer: spaCy's blank English tokenizer and lookup lemmas (spacy-lookups-data).
 
 A token's matching key is its lowercased lookup lemma ("Cells" → "cell", "therapies" → "therapy").
-All-capital tokens keep their lowercased form so that acronyms are not lemmatised ("AIDS" is not
-"aid"); an acronym with a plural s ("MSCs") keys as the acronym. Possessive "'s" and whitespace tokens carry no key, so "Crohn's disease" and
+All-capital tokens key as their lowercased form so that acronyms are not lemmatised ("AIDS" is not
+"aid"), with the lemma as an alternate key so that headlines ("STEM CELLS") still match; an
+acronym with a plural s ("MSCs") keys as the acronym. Possessive "'s" and whitespace tokens carry no key, so "Crohn's disease" and
 "Crohn disease" give the same keys and doubled spaces do not break a term.
 """
 
@@ -29,6 +30,7 @@ class Tokens:
     surfaces: list[str]
     starts: list[int]
     ends: list[int]
+    alternates: dict[int, str]  # token index -> second key (all-capital words only)
 
 
 @lru_cache(maxsize=1)
@@ -80,14 +82,20 @@ class EnglishAnalyzer:
             surfaces: list[str] = []
             starts: list[int] = []
             ends: list[int] = []
+            alternates: dict[int, str] = {}
             for token in doc:
                 surface = token.text
                 if token.is_space or surface.lower() in POSSESSIVE:
                     continue
                 start = token.idx
-                keys.append(key(surface))
+                first = key(surface)
+                if len(surface) > 1 and surface.isupper():
+                    lemma = self._lemmas.get(first, first)
+                    if lemma != first:
+                        alternates[len(keys)] = lemma
+                keys.append(first)
                 surfaces.append(surface)
                 starts.append(start)
                 ends.append(start + len(surface))
-            results.append(Tokens(keys, surfaces, starts, ends))
+            results.append(Tokens(keys, surfaces, starts, ends, alternates))
         return results

@@ -20,7 +20,8 @@ class InconsistentRendering(Check):
 
     One finding per concept lists each variant with its count and where it occurs, placed at the
     first occurrence of a variant other than the most frequent one. Inflected forms of one term are
-    one variant. An abbreviation introduced after its full form — "graft-versus-host disease (GVHD)" —
+    one variant. With a source, only segments whose source has the concept count, so "subject to"
+    is not a rendering of 受试者 (subject) where the source does not say 受试者. An abbreviation introduced after its full form — "graft-versus-host disease (GVHD)" —
     and used from then on in that file is not an inconsistency.
 
     Bad:
@@ -43,11 +44,14 @@ class InconsistentRendering(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
+        in_source = analyzed.source_concepts() if analyzed.has_source else None
         previous: TermHit | None = None
         for hit in analyzed.target_hits:
             for ref in hit.refs:
                 if ref.term.status not in ALLOWED:
                     continue
+                if in_source is not None and ref.concept not in in_source:
+                    continue  # with a source, only renderings of concepts the source has
                 variant = ref.term.text
                 if _ABBREVIATION.match(variant) and previous is not None:
                     between = seg.target[previous.end : hit.start]

@@ -46,32 +46,43 @@ class TargetMatcher:
         return [self.find_in(t, tokens) for t, tokens in zip(texts, self.analyzer.analyze_many(texts))]
 
     def find_in(self, text: str, tokens: Tokens) -> list[TermHit]:
-        keys = tokens.keys
+        keys, alternates = tokens.keys, tokens.alternates
         trie = self._trie
         candidates = []
         count = len(keys)
         for i in range(count):
             node = trie.get(keys[i])
-            if node is None:
+            if alternates:
+                nodes = self._walk([trie], i, keys, alternates)
+            elif node is None:
                 continue
+            else:
+                nodes = [node]
             j = i
-            while True:
-                refs = node.get(_END)
-                if refs:
-                    accepted = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, i, j + 1))
-                    if accepted:
-                        candidates.append((i, j + 1, accepted))
+            while nodes:
+                for node in nodes:
+                    refs = node.get(_END)
+                    if refs:
+                        accepted = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, i, j + 1))
+                        if accepted:
+                            candidates.append((i, j + 1, accepted))
                 j += 1
                 if j >= count:
                     break
-                node = node.get(keys[j])
-                if node is None:
-                    break
+                nodes = self._walk(nodes, j, keys, alternates)
         hits = []
         for first, last, refs in leftmost_longest(candidates):
             start, end = tokens.starts[first], tokens.ends[last - 1]
             hits.append(TermHit(start, end, text[start:end], refs))
         return hits
+
+    @staticmethod
+    def _walk(nodes: list[dict[str, Any]], index: int, keys: list[str], alternates: dict[int, str]) -> list[Any]:
+        """Follow token `index` from each node, by its key and, for all-capital words, its alternate."""
+        step = [keys[index]]
+        if index in alternates:
+            step.append(alternates[index])
+        return [child for node in nodes for k in step if (child := node.get(k)) is not None]
 
     def _accepts(self, term: Term, surfaces: list[str], first: int, last: int) -> bool:
         if not (term.case_sensitive or term.exact):

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+HERE = Path(__file__).parent
+CASES = HERE / "cases"
+DATA = HERE / "data"
+ROOT = HERE.parent
+
+
+def load_toml(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.fixture(scope="session")
+def case_glossary():
+    from termcheck.glossary import load_glossary
+
+    return load_glossary(str(CASES / "glossary.csv"))
+
+
+@pytest.fixture(scope="session")
+def case_checker_factory(case_glossary):
+    """Checkers are costly to build (spaCy, automata): one per selection, shared by the session."""
+    from termcheck.engine import Checker, CheckOptions
+
+    cache: dict[tuple, Checker] = {}
+
+    def make(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Checker:
+        key = (select, ignore)
+        if key not in cache:
+            cache[key] = Checker(case_glossary, CheckOptions(select=select, ignore=ignore))
+        return cache[key]
+
+    return make

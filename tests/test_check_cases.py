@@ -1,0 +1,52 @@
+"""One runner for every check case file in tests/cases/checks/*.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CASES, load_toml
+
+from termcheck.model import Finding, Segment
+from termcheck.readers.base import Document
+
+
+def _cases() -> list:
+    params = []
+    for path in sorted((CASES / "checks").glob("*.toml")):
+        for case in load_toml(path)["case"]:
+            params.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
+    return params
+
+
+def _document(case: dict) -> Document:
+    segments = [
+        Segment(str(i), seg.get("source"), seg["target"], "doc.txt", i)
+        for i, seg in enumerate(case["segments"], start=1)
+    ]
+    return Document("doc.txt", (), lambda: iter(segments), "test")
+
+
+def _actual(finding: Finding, field: str) -> object:
+    value = getattr(finding, field)
+    if field == "severity":
+        return finding.severity.label
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_check_case(case: dict, case_checker_factory) -> None:
+    checker = case_checker_factory(tuple(case.get("select", ())), tuple(case.get("ignore", ())))
+    findings = checker.run([_document(case)]).findings
+    actual = [{field: _actual(f, field) for field in expected} for f, expected in zip(findings, case["expect"])]
+    assert len(findings) == len(case["expect"]), [f.message for f in findings]
+    assert actual == case["expect"]
+
+
+def test_every_check_has_a_case_file() -> None:
+    from termcheck.checks import ALL_CHECKS
+
+    files = {p.stem.split("_")[0].upper() for p in Path(CASES / "checks").glob("*.toml")}
+    assert {c.code for c in ALL_CHECKS} <= files

@@ -1,0 +1,141 @@
+"""The command line: exit codes, stdout and stderr kept apart, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+
+runner = CliRunner()
+EXAMPLE_ZH = str(ROOT / "examples" / "stem-cell-approval.zh.txt")
+EXAMPLE_MT = str(ROOT / "examples" / "stem-cell-approval.en-mt.txt")
+EXAMPLE_REF = str(ROOT / "examples" / "stem-cell-approval.en-ref.txt")
+GLOSSARY = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_example_json_report_on_stdout_summary_on_stderr() -> None:
+    result = run("check", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT, "-g", GLOSSARY, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["version"] == 1
+    assert report["summary"]["segments"] == 30
+    found = {(f["code"], f["found"]) for f in report["findings"]}
+    for expected in [
+        ("TC101", "hormone therapy failure"),
+        ("TC101", "Drug Evaluation Center"),
+        ("TC101", "Amimatosa Injection"),
+        ("TC101", "Universal stem cells"),
+    ]:
+        assert expected in found
+    concepts = {(f["code"], f["concept"]) for f in report["findings"]}
+    assert {("TC102", "clinical-trial"), ("TC103", "stem-cell-drug")} <= concepts
+    first = report["findings"][0]
+    assert {"id", "code", "check", "severity", "segment", "concept", "found", "expected", "message"} <= set(first)
+    assert "findings" in result.stderr and "segments" in result.stderr
+    assert "{" not in result.stderr
+
+
+def test_clean_reference_exits_zero() -> None:
+    result = run("check", "--source", EXAMPLE_ZH, "--target", EXAMPLE_REF, "-g", GLOSSARY, "--fail-on", "error")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.strip() == ""
+    assert "0 findings" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--select", "TC103", "--fail-on", "error"], 0),
+        (["--select", "TC103", "--fail-on", "warning"], 1),
+        (["--select", "TC101"], 1),
+        (["--ignore", "TC1"], 0),
+    ],
+)
+def test_fail_on_and_selection(args: list[str], code: int) -> None:
+    result = run("check", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT, "-g", GLOSSARY, *args)
+    assert result.exit_code == code
+
+
+def test_target_only_text_output_grouped_by_check(tmp_path: Path) -> None:
+    result = run("check", EXAMPLE_MT, "-g", GLOSSARY)
+    assert result.exit_code == 1
+    assert "TC101 deprecated-term" in result.stdout
+    assert "TC102" not in result.stdout  # needs a source
+
+
+def test_output_file_is_written_and_inputs_are_protected(tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "r.json"
+    result = run("check", EXAMPLE_MT, "-g", GLOSSARY, "--format", "json", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["findings"]
+    result = run("check", EXAMPLE_MT, "-g", GLOSSARY, "-o", EXAMPLE_MT)
+    assert result.exit_code == 2
+    assert "refusing to overwrite an input" in result.stderr
+
+
+ERRORS = [
+    (["check", "--target", "missing.txt", "-g", GLOSSARY], "missing.txt: no such file"),
+    (["check", "--target", EXAMPLE_MT], "give at least one --glossary"),
+    (["check", "--source", EXAMPLE_ZH, "-g", GLOSSARY], "--source needs --target"),
+    (["check", EXAMPLE_MT, "-g", GLOSSARY, "--fail-on", "fatal"], "unknown severity"),
+    (["check", EXAMPLE_MT, "-g", GLOSSARY, "--format", "pdf"], "unknown format"),
+    (["check", EXAMPLE_MT, "-g", GLOSSARY, "--select", "TC999"], "no check matches"),
+    (["check", EXAMPLE_MT, "-g", "nope.csv"], "nope.csv: no such file"),
+    (["explain", "TC999"], "unknown check"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), ERRORS, ids=[m for _, m in ERRORS])
+def test_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_line_count_mismatch_exit_2(tmp_path: Path) -> None:
+    short = tmp_path / "short.en.txt"
+    short.write_text("one line\n", encoding="utf-8")
+    result = run("check", "--source", EXAMPLE_ZH, "--target", str(short), "-g", GLOSSARY)
+    assert result.exit_code == 2
+    assert "1 lines, but the source" in result.stderr and "has 30" in result.stderr
+
+
+def test_several_glossaries(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text("id,zh,en,en_deprecated\nrx,处方,prescription,recipe\n", encoding="utf-8")
+    doc = tmp_path / "doc.en.txt"
+    doc.write_text("The recipe and the Drug Evaluation Center\n", encoding="utf-8")
+    result = run("check", str(doc), "-g", GLOSSARY, "-g", str(extra), "--format", "json")
+    assert {f["concept"] for f in json.loads(result.stdout)["findings"]} == {"rx", "cde"}
+
+
+def test_checks_and_explain() -> None:
+    listing = run("checks")
+    assert listing.exit_code == 0
+    assert [line.split()[0] for line in listing.stdout.splitlines()] == ["TC101", "TC102", "TC103"]
+    explained = run("explain", "TC101")
+    assert explained.exit_code == 0
+    assert "Bad:" in explained.stdout and "Good:" in explained.stdout
+
+
+def test_glossary_convert_refuses_to_overwrite_its_input() -> None:
+    result = run("glossary", "convert", GLOSSARY, GLOSSARY)
+    assert result.exit_code == 2
+    assert "refusing to overwrite" in result.stderr
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("termcheck ")

@@ -1,0 +1,139 @@
+"""Readers against golden files, every supported encoding, and bad input."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import DATA, HERE
+
+from termcheck.errors import InputError, UsageError
+from termcheck.readers import FieldNames, open_document, open_documents, open_pair
+
+READERS = DATA / "readers"
+GOLDEN = HERE / "golden" / "readers"
+CASES = {
+    "pair": lambda: open_pair(str(READERS / "pair.zh.txt"), str(READERS / "pair.en.txt")),
+    "target.en.txt": lambda: open_document(str(READERS / "target.en.txt")),
+    "segments.tsv": lambda: open_document(str(READERS / "segments.tsv")),
+    "segments.csv": lambda: open_document(
+        str(READERS / "segments.csv"), FieldNames("key", "chinese_text", "english_mt")
+    ),
+    "segments.jsonl": lambda: open_document(str(READERS / "segments.jsonl")),
+    "sample12.xlf": lambda: open_document(str(READERS / "sample12.xlf")),
+    "sample20.xlf": lambda: open_document(str(READERS / "sample20.xlf")),
+    "sample.tmx": lambda: open_document(str(READERS / "sample.tmx")),
+}
+
+
+def _rows(document) -> list[list]:
+    return [[s.id, s.source, s.target, s.line] for s in document.read()]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_reader_matches_golden(name: str) -> None:
+    golden = GOLDEN / f"{name}.json"
+    rows = _rows(CASES[name]())
+    if os.environ.get("TERMCHECK_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert rows == json.loads(golden.read_text(encoding="utf-8"))
+
+
+ENCODINGS = [
+    ("utf-8", b""),
+    ("utf-8", codecs.BOM_UTF8),
+    ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("gb18030", b""),
+]
+
+
+@pytest.mark.parametrize(("encoding", "bom"), ENCODINGS, ids=[f"{e}{'+bom' if b else ''}" for e, b in ENCODINGS])
+def test_encodings_are_detected(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    text = "id\tzh\ten\n1\t药品审评中心\tDrug Evaluation Center\n2\t激素治疗失败\thormone therapy failure\n"
+    path = tmp_path / "doc.tsv"
+    path.write_bytes(bom + text.encode(encoding))
+    assert _rows(open_document(str(path))) == [
+        ["1", "药品审评中心", "Drug Evaluation Center", 2],
+        ["2", "激素治疗失败", "hormone therapy failure", 3],
+    ]
+
+
+def test_explicit_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes("Zürich stem cells\n".encode("latin-1"))
+    assert _rows(open_document(str(path), encoding="latin-1"))[0][2] == "Zürich stem cells"
+
+
+def _write(tmp_path: Path, name: str, content: bytes | str) -> str:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return str(path)
+
+
+BAD_INPUTS = [
+    # (file name, content, expected message fragment, expected line)
+    ("empty.txt", b"", "empty file", None),
+    ("empty.tsv", b"", "empty file", None),
+    ("header-only.tsv", "id\tzh\ten\n", "no rows after the header", None),
+    ("no-target.tsv", "a\tb\n1\t2\n", "no target column", 1),
+    ("ragged.tsv", "id\tzh\ten\n1\t干细胞\tstem cell\n2\t干细胞\n", "2 fields where the header has 3", 3),
+    ("bad-quote.csv", 'id,zh,en\n1,"unterminated,x\n', "malformed CSV", None),
+    ("bad-utf8.txt", b"good line\nsecond line\n\xff\xfe\xfa bad\n", "cannot decode", 3),
+    ("bad-json.jsonl", '{"en": "ok"}\n{"en": broken}\n', "invalid JSON", 2),
+    ("not-object.jsonl", '["en"]\n', "must be a JSON object", 1),
+    ("no-key.jsonl", '{"text": "x"}\n', "no target key", 1),
+    ("broken.xlf", "<xliff version='1.2'><file><body><trans-unit id='1'><target>x</trans-unit>", "malformed XML", 1),
+    ("wrong-root.xlf", "<?xml version='1.0'?>\n<html><body/></html>", "not an XLIFF file", None),
+    ("reversed.xlf",
+     "<xliff version='1.2'><file source-language='en' target-language='zh'><body/></file></xliff>",
+     "source language is en", 1),
+    ("no-target.xlf", "<xliff version='1.2'><file><body><trans-unit id='1'><source>a</source></trans-unit></body></file></xliff>",
+     "no translated units", None),
+    ("bomb.tmx",
+     '<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;">\n]>\n<tmx><body/></tmx>',
+     "entity declarations are not allowed", 3),
+    ("no-english.tmx", '<tmx version="1.4"><body><tu><tuv xml:lang="fr"><seg>x</seg></tuv></tu></body></tmx>',
+     "no translation unit has an English", None),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message", "line"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_is_an_input_error_naming_file_and_line(tmp_path: Path, name, content, message, line) -> None:
+    path = _write(tmp_path, name, content)
+    with pytest.raises(InputError) as caught:
+        list(open_document(path).read())
+    assert caught.value.path == path
+    assert message in caught.value.reason
+    if line is not None:
+        assert caught.value.line == line
+    assert "\n" not in str(caught.value)
+
+
+def test_line_count_mismatch_names_both_files_and_counts(tmp_path: Path) -> None:
+    zh = _write(tmp_path, "a.zh.txt", "一\n二\n三\n")
+    en = _write(tmp_path, "a.en.txt", "one\ntwo\n")
+    with pytest.raises(InputError) as caught:
+        list(open_pair(zh, en).read())
+    assert "2 lines" in str(caught.value) and "has 3" in str(caught.value)
+    assert zh in str(caught.value) and en in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: str(p / "missing.txt"), "no such file"),
+        (lambda p: str(p), "is a directory"),
+    ],
+)
+def test_unreadable_paths(tmp_path: Path, setup, message) -> None:
+    with pytest.raises(InputError, match=message):
+        open_document(setup(tmp_path))
+
+
+def test_source_without_target_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        open_documents(source=_write(tmp_path, "a.zh.txt", "一\n"))

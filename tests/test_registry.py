@@ -1,0 +1,48 @@
+"""The check registry: stable unique codes, complete documentation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from termcheck.checks import ALL_CHECKS, get_check, select_checks
+from termcheck.errors import UsageError
+
+
+def test_codes_and_names_are_unique() -> None:
+    codes = [c.code for c in ALL_CHECKS]
+    names = [c.name for c in ALL_CHECKS]
+    assert len(codes) == len(set(codes))
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda c: c.code)
+def test_check_is_documented(check) -> None:
+    assert re.fullmatch(r"TC\d{3}", check.code)
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", check.name)
+    doc = check.documentation()
+    assert check.summary() and check.summary().endswith(".")
+    assert "\nBad:\n" in doc and "\nGood:\n" in doc
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        ((), (), ["TC101", "TC102", "TC103"]),
+        (("TC101",), (), ["TC101"]),
+        (("TC1",), ("TC103",), ["TC101", "TC102"]),
+        (("missing-term",), (), ["TC102"]),
+        (("ALL",), ("TC10",), []),
+    ],
+)
+def test_select_and_ignore(select, ignore, expected) -> None:
+    assert [c.code for c in select_checks(select, ignore)] == expected
+
+
+@pytest.mark.parametrize("bad", ["TC999", "nonsense"])
+def test_unknown_selector_is_a_usage_error(bad) -> None:
+    with pytest.raises(UsageError):
+        select_checks([bad])
+    with pytest.raises(UsageError):
+        get_check(bad)
