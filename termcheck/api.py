@@ -1,9 +1,9 @@
 """The Python API: what `termcheck check` does, callable from code.
 
-    import termcheck
-    report = termcheck.check(source="a.zh.txt", target="a.en.txt", glossary="terms.csv")
-    for finding in report.findings:
-        print(finding.code, finding.message)
+import termcheck
+report = termcheck.check(source="a.zh.txt", target="a.en.txt", glossary="terms.csv")
+for finding in report.findings:
+    print(finding.code, finding.message)
 """
 
 from __future__ import annotations

@@ -49,4 +49,7 @@ def write_atomically(path: str, write: Callable[[BinaryIO], None]) -> None:
 
 
 def write_text_atomically(path: str, text: str) -> None:
-    write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+    def write(handle: BinaryIO) -> None:
+        handle.write(text.encode("utf-8"))
+
+    write_atomically(path, write)

@@ -88,7 +88,7 @@ class Checker:
         target_hits = self.target_matcher.find_many([s.target for s in batch])
         return [
             AnalyzedSegment(s, self.source_matcher.find(s.source) if s.source else [], hits)
-            for s, hits in zip(batch, target_hits)
+            for s, hits in zip(batch, target_hits, strict=True)
         ]
 
     def run(self, documents: Sequence[Document], progress: Progress | None = None) -> Report:

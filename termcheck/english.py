@@ -1,10 +1,11 @@
 """The English text layer: spaCy's blank English tokenizer and lookup lemmas (spacy-lookups-data).
 
 A token's matching key is its lowercased lookup lemma ("Cells" → "cell", "therapies" → "therapy").
-All-capital tokens key as their lowercased form so that acronyms are not lemmatised ("AIDS" is not
-"aid"), with the lemma as an alternate key so that headlines ("STEM CELLS") still match; an
-acronym with a plural s ("MSCs") keys as the acronym. Possessive "'s" and whitespace tokens carry no key, so "Crohn's disease" and
-"Crohn disease" give the same keys and doubled spaces do not break a term.
+All-capital tokens key as their lowercased form so that acronyms are not lemmatised ("AIDS" is
+not "aid"), with the lemma as an alternate key so that headlines ("STEM CELLS") still match; an
+acronym with a plural s ("MSCs") keys as the acronym. Possessive "'s" and whitespace tokens carry
+no key, so "Crohn's disease" and "Crohn disease" give the same keys and doubled spaces do not
+break a term.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Tokens:
 
 @lru_cache(maxsize=1)
 def _lemma_table() -> dict[str, str]:
-    import spacy_lookups_data  # type: ignore[import-untyped]
+    import spacy_lookups_data
 
     with gzip.open(spacy_lookups_data.get_file("en_lemma_lookup.json.gz"), "rt", encoding="utf-8") as handle:
         table: dict[str, str] = json.load(handle)

@@ -139,3 +139,13 @@ def test_glossary_convert_refuses_to_overwrite_its_input() -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.startswith("termcheck ")
+
+
+SEED = ROOT.parent / "shared" / "seed" / "stem-cell-article.en-mt.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside this clone")
+def test_seed_article_target_only_flags_the_known_errors() -> None:
+    result = run("check", str(SEED), "-g", GLOSSARY, "--format", "json", "--select", "TC101")
+    found = {f["found"] for f in json.loads(result.stdout)["findings"]}
+    assert {"hormone therapy failure", "universal stem cells", "Drug Evaluation Center", "Amimatosa Injection"} <= found

@@ -33,8 +33,11 @@ def _rich_glossary() -> Glossary:
             ),
             Concept(
                 "data",
-                (Term("數據", "zh"), Term("data", "en", exact=True, case_sensitive=True),
-                 Term("datum", "en", TermStatus.DEPRECATED, exact=True, case_sensitive=True)),
+                (
+                    Term("數據", "zh"),
+                    Term("data", "en", exact=True, case_sensitive=True),
+                    Term("datum", "en", TermStatus.DEPRECATED, exact=True, case_sensitive=True),
+                ),
                 deprecated_everywhere=True,
             ),
             Concept("formula", (Term("=1+1", "en"), Term("旧称", "zh", TermStatus.DEPRECATED))),
@@ -52,8 +55,13 @@ def _canonical(glossary: Glossary) -> list[Concept]:
     order = {"zh": 0, "en": 1}
     status = {TermStatus.PREFERRED: 0, TermStatus.ADMITTED: 1, TermStatus.DEPRECATED: 2}
     return [
-        Concept(c.id, tuple(sorted(c.terms, key=lambda t: (order[t.lang], status[t.status]))), c.domain, c.note,
-                c.deprecated_everywhere)
+        Concept(
+            c.id,
+            tuple(sorted(c.terms, key=lambda t: (order[t.lang], status[t.status]))),
+            c.domain,
+            c.note,
+            c.deprecated_everywhere,
+        )
         for c in glossary
     ]
 
@@ -112,7 +120,10 @@ def test_column_mapping(tmp_path: Path) -> None:
     path.write_text("Chinese,English,Forbidden,Case\n干细胞,stem cell,dry cell|trunk cell,\n", encoding="utf-8")
     glossary = load_glossary(str(path), {"zh": "Chinese", "en": "English", "en_deprecated": "Forbidden"})
     assert [(t.text, t.status.value) for t in glossary.concepts[0].terms] == [
-        ("干细胞", "preferred"), ("stem cell", "preferred"), ("dry cell", "deprecated"), ("trunk cell", "deprecated"),
+        ("干细胞", "preferred"),
+        ("stem cell", "preferred"),
+        ("dry cell", "deprecated"),
+        ("trunk cell", "deprecated"),
     ]
 
 
@@ -123,9 +134,12 @@ BAD_GLOSSARIES = [
     ("g.csv", "zh,en,case_sensitive\n干细胞,stem cell,STEM\n", "is not an English term of this concept"),
     ("g.xlsx", "not a zip", "not a readable XLSX workbook"),
     ("g.tbx", "<martif><text><body><termEntry>", "malformed XML"),
-    ("g.tbx", "<tbx><text><body><conceptEntry id='x'><langSec xml:lang='en'><termSec><term>a</term>"
-              "<termNote type='administrativeStatus'>bogus</termNote></termSec></langSec></conceptEntry></body></text></tbx>",
-     "unknown administrativeStatus 'bogus'"),
+    (
+        "g.tbx",
+        "<tbx><text><body><conceptEntry id='x'><langSec xml:lang='en'><termSec><term>a</term>"
+        "<termNote type='administrativeStatus'>bogus</termNote></termSec></langSec></conceptEntry></body></text></tbx>",
+        "unknown administrativeStatus 'bogus'",
+    ),
     ("g.tbx", "<html/>", "not a TBX file"),
     ("g.json", "{}", "unknown glossary format"),
 ]

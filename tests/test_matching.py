@@ -17,8 +17,10 @@ TABLE = load_toml(CASES / "matching.toml")
 def _glossary(case: dict, lang: str) -> Glossary:
     options = {"case_sensitive": case.get("case_sensitive", False), "exact": case.get("exact", False)}
     return Glossary(
-        [Concept(f"c{i}", (Term(text, lang, **options) if lang == "en" else Term(text, lang),))
-         for i, text in enumerate(case["terms"])]
+        [
+            Concept(f"c{i}", (Term(text, lang, **options) if lang == "en" else Term(text, lang),))
+            for i, text in enumerate(case["terms"])
+        ]
     )
 
 
@@ -87,5 +89,7 @@ _CACHE: dict[str, TargetMatcher] = {}
 
 def _target_matcher() -> TargetMatcher:
     if "m" not in _CACHE:
-        _CACHE["m"] = TargetMatcher(_glossary({"terms": ["stem cell", "cell therapy", "GVHD", "Crohn's disease"]}, "en"))
+        _CACHE["m"] = TargetMatcher(
+            _glossary({"terms": ["stem cell", "cell therapy", "GVHD", "Crohn's disease"]}, "en")
+        )
     return _CACHE["m"]

@@ -88,21 +88,36 @@ BAD_INPUTS = [
     ("no-key.jsonl", '{"text": "x"}\n', "no target key", 1),
     ("broken.xlf", "<xliff version='1.2'><file><body><trans-unit id='1'><target>x</trans-unit>", "malformed XML", 1),
     ("wrong-root.xlf", "<?xml version='1.0'?>\n<html><body/></html>", "not an XLIFF file", None),
-    ("reversed.xlf",
-     "<xliff version='1.2'><file source-language='en' target-language='zh'><body/></file></xliff>",
-     "source language is en", 1),
-    ("no-target.xlf", "<xliff version='1.2'><file><body><trans-unit id='1'><source>a</source></trans-unit></body></file></xliff>",
-     "no translated units", None),
-    ("bomb.tmx",
-     '<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;">\n]>\n<tmx><body/></tmx>',
-     "entity declarations are not allowed", 3),
-    ("no-english.tmx", '<tmx version="1.4"><body><tu><tuv xml:lang="fr"><seg>x</seg></tuv></tu></body></tmx>',
-     "no translation unit has an English", None),
+    (
+        "reversed.xlf",
+        "<xliff version='1.2'><file source-language='en' target-language='zh'><body/></file></xliff>",
+        "source language is en",
+        1,
+    ),
+    (
+        "no-target.xlf",
+        "<xliff version='1.2'><file><body><trans-unit id='1'><source>a</source></trans-unit></body></file></xliff>",
+        "no translated units",
+        None,
+    ),
+    (
+        "bomb.tmx",
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaaaaaaaa">\n'
+        '<!ENTITY b "&a;&a;&a;&a;&a;">\n]>\n<tmx><body/></tmx>',
+        "entity declarations are not allowed",
+        3,
+    ),
+    (
+        "no-english.tmx",
+        '<tmx version="1.4"><body><tu><tuv xml:lang="fr"><seg>x</seg></tuv></tu></body></tmx>',
+        "no translation unit has an English",
+        None,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "content", "message", "line"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
-def test_bad_input_is_an_input_error_naming_file_and_line(tmp_path: Path, name, content, message, line) -> None:
+def test_bad_input_names_file_and_line(tmp_path: Path, name, content, message, line) -> None:
     path = _write(tmp_path, name, content)
     with pytest.raises(InputError) as caught:
         list(open_document(path).read())

@@ -4,7 +4,6 @@ from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.glossary.model import TermStatus
 from termcheck.model import Finding, Severity
 
 
@@ -34,9 +33,9 @@ class DeprecatedTerm(Check):
                 continue
             for concept_id in dict.fromkeys(r.concept for r in hit.refs):
                 concept = self.context.concepts[concept_id]
-                if analyzed.has_source and concept.zh_terms and concept_id not in in_source:
-                    if not (concept.deprecated_everywhere or self.context.deprecated_everywhere):
-                        continue
+                everywhere = concept.deprecated_everywhere or self.context.deprecated_everywhere
+                if analyzed.has_source and concept.zh_terms and concept_id not in in_source and not everywhere:
+                    continue
                 preferred = concept.preferred_en
                 expected = preferred.text if preferred else None
                 advice = f'; use "{expected}"' if expected else ""

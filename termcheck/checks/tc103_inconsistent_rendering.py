@@ -21,8 +21,9 @@ class InconsistentRendering(Check):
     One finding per concept lists each variant with its count and where it occurs, placed at the
     first occurrence of a variant other than the most frequent one. Inflected forms of one term are
     one variant. With a source, only segments whose source has the concept count, so "subject to"
-    is not a rendering of 受试者 (subject) where the source does not say 受试者. An abbreviation introduced after its full form — "graft-versus-host disease (GVHD)" —
-    and used from then on in that file is not an inconsistency.
+    is not a rendering of 受试者 (subject) where the source does not say 受试者. An abbreviation
+    introduced after its full form — "graft-versus-host disease (GVHD)" — and used from then on in
+    that file is not an inconsistency.
 
     Bad:
         segment 3: stem cell therapy is promising

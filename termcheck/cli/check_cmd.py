@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,22 +18,55 @@ FORMATS = ["text", "json"]
 
 @exit_codes
 def check_command(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Documents to check (.txt English lines, .tsv, .csv, .xlf, .tmx, .jsonl).", show_default=False)] = None,
-    source: Annotated[Optional[Path], typer.Option("--source", help="Chinese source, one segment per line (with --target).")] = None,
-    target: Annotated[Optional[Path], typer.Option("--target", help="English target: line-aligned with --source, or alone.")] = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", "-g", help="Glossary (.csv, .tsv, .xlsx, .tbx); repeatable.")] = None,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Documents to check (.txt English lines, .tsv, .csv, .xlf, .tmx, .jsonl).", show_default=False
+        ),
+    ] = None,
+    source: Annotated[
+        Path | None, typer.Option("--source", help="Chinese source, one segment per line (with --target).")
+    ] = None,
+    target: Annotated[
+        Path | None, typer.Option("--target", help="English target: line-aligned with --source, or alone.")
+    ] = None,
+    glossary: Annotated[
+        list[Path] | None, typer.Option("--glossary", "-g", help="Glossary (.csv, .tsv, .xlsx, .tbx); repeatable.")
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout (atomically).")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning, info.")] = "error",
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these checks (codes, prefixes or names; comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these checks.")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Input encoding (default: BOM, else UTF-8, else GB18030).")] = None,
-    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Override detection: text, tsv, csv, xliff, tmx, jsonl.")] = None,
-    id_column: Annotated[Optional[str], typer.Option("--id-column", help="TSV/CSV column or JSONL key of the segment id.")] = None,
-    source_column: Annotated[Optional[str], typer.Option("--source-column", help="TSV/CSV column or JSONL key of the Chinese source.")] = None,
-    target_column: Annotated[Optional[str], typer.Option("--target-column", help="TSV/CSV column or JSONL key of the English target.")] = None,
-    glossary_column: Annotated[Optional[list[str]], typer.Option("--glossary-column", help="Map a glossary column: en=English (repeatable).")] = None,
-    deprecated_everywhere: Annotated[bool, typer.Option("--deprecated-everywhere", help="Flag deprecated terms even where the source lacks the concept.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout (atomically).")
+    ] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning, info.")
+    ] = "error",
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these checks (codes, prefixes or names; comma-separated)."),
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these checks.")] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Input encoding (default: BOM, else UTF-8, else GB18030).")
+    ] = None,
+    input_format: Annotated[
+        str | None, typer.Option("--input-format", help="Override detection: text, tsv, csv, xliff, tmx, jsonl.")
+    ] = None,
+    id_column: Annotated[
+        str | None, typer.Option("--id-column", help="TSV/CSV column or JSONL key of the segment id.")
+    ] = None,
+    source_column: Annotated[
+        str | None, typer.Option("--source-column", help="TSV/CSV column or JSONL key of the Chinese source.")
+    ] = None,
+    target_column: Annotated[
+        str | None, typer.Option("--target-column", help="TSV/CSV column or JSONL key of the English target.")
+    ] = None,
+    glossary_column: Annotated[
+        list[str] | None, typer.Option("--glossary-column", help="Map a glossary column: en=English (repeatable).")
+    ] = None,
+    deprecated_everywhere: Annotated[
+        bool,
+        typer.Option("--deprecated-everywhere", help="Flag deprecated terms even where the source lacks the concept."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
 ) -> None:
     """Check English MT output (with or without its Chinese source) against glossaries."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,8 +19,10 @@ def convert_command(
     source: Annotated[Path, typer.Argument(help="Glossary to read (.csv, .tsv, .xlsx, .tbx).")],
     destination: Annotated[Path, typer.Argument(help="Glossary to write; the format follows the extension.")],
     tbx_version: Annotated[int, typer.Option("--tbx-version", help="TBX to write: 3 (ISO 30042:2019) or 2.")] = 3,
-    glossary_column: Annotated[Optional[list[str]], typer.Option("--glossary-column", help="Map a column: en=English.")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Encoding of a CSV/TSV input.")] = None,
+    glossary_column: Annotated[
+        list[str] | None, typer.Option("--glossary-column", help="Map a column: en=English.")
+    ] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of a CSV/TSV input.")] = None,
 ) -> None:
     """Convert a glossary to another format, keeping everything the model holds."""
     import sys

@@ -34,9 +34,9 @@ def read_csv_glossary(
             def rows() -> Iterator[Row]:
                 line = reader.line_num + 1
                 for record in reader:
-                    if len(record) > len(header) and any(v.strip() for v in record[len(header):]):
+                    if len(record) > len(header) and any(v.strip() for v in record[len(header) :]):
                         raise InputError(path, f"{len(record)} fields, header has {len(header)}", line)
-                    yield Row(line, dict(zip(header, record)))
+                    yield Row(line, dict(zip(header, record, strict=False)))
                     line = reader.line_num + 1
 
             return rows_to_glossary(rows(), path, mapping, name)

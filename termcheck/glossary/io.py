@@ -27,9 +27,7 @@ def glossary_format(path: str) -> str:
     raise InputError(path, f"unknown glossary format {ext!r} (use .csv, .tsv, .xlsx or .tbx)")
 
 
-def load_glossary(
-    path: str, columns: Mapping[str, str] | None = None, encoding: str | None = None
-) -> Glossary:
+def load_glossary(path: str, columns: Mapping[str, str] | None = None, encoding: str | None = None) -> Glossary:
     fmt = glossary_format(path)
     name = os.path.basename(path)
     if fmt in ("csv", "tsv"):

@@ -100,6 +100,7 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
     glossary = Glossary(name=name)
     used_ids: set[str] = set()
     for row in rows:
+
         def get(col: str, row: Row = row) -> str:
             header = columns.get(col)
             return (row.values.get(header) or "") if header else ""

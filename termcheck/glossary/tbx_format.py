@@ -86,9 +86,7 @@ def _concept_from(entry: etree._Element, path: str, ordinal: int) -> Concept:
             domain = text_of(child).strip()
         elif name == "descrip" and child.get("type") == "x-deprecatedEverywhere":
             everywhere = text_of(child).strip().lower() in YES
-        elif name == "descrip" and child.get("type") == "definition" and not note:
-            note = text_of(child).strip()
-        elif name == "note":
+        elif (name == "descrip" and child.get("type") == "definition" and not note) or name == "note":
             note = text_of(child).strip()
         elif name == "descripGrp":
             for descrip in children(child, "descrip"):
@@ -141,8 +139,10 @@ def write_tbx_glossary(glossary: Glossary, handle: BinaryIO, version: int = 3) -
 
     def el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
         qualified = f"{{{ns}}}{tag}" if ns else tag
-        node = etree.Element(qualified, nsmap={None: ns} if ns else None) if parent is None else (
-            etree.SubElement(parent, qualified)
+        node = (
+            etree.Element(qualified, nsmap={None: ns} if ns else None)
+            if parent is None
+            else (etree.SubElement(parent, qualified))
         )
         for key, value in attrs.items():
             node.set(XML_LANG if key == "lang" else key, value)

@@ -42,7 +42,7 @@ def read_xlsx_glossary(path: str, columns: Mapping[str, str] | None = None, name
 
         def records() -> Iterator[Row]:
             for number, values in enumerate(rows, start=2):
-                yield Row(number, {h: _cell_text(v) for h, v in zip(header, values) if h})
+                yield Row(number, {h: _cell_text(v) for h, v in zip(header, values, strict=False) if h})
 
         return rows_to_glossary(records(), path, mapping, name)
     finally:
@@ -73,10 +73,10 @@ def write_xlsx_glossary(glossary: Glossary, path: str, handle: BinaryIO) -> None
     last = max(len(rows) + 1, 1000)
     yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True)
     sheet.add_data_validation(yes_no)
-    letter = {name: cell.column_letter for name, cell in zip(header, sheet[1])}
+    letter = {name: cell.column_letter for name, cell in zip(header, sheet[1], strict=True)}
     yes_no.add(f"{letter['deprecated_everywhere']}2:{letter['deprecated_everywhere']}{last}")
     for index, name in enumerate(header):
-        width = max([len(name), *(len(r[index]) for r in rows)] or [10])
+        width = max([len(name), *(len(r[index]) for r in rows)])
         sheet.column_dimensions[sheet.cell(1, index + 1).column_letter].width = min(max(width + 2, 8), 60)
     wrap = Alignment(wrap_text=True, vertical="top")
     for row_cells in sheet.iter_rows(min_row=2):

@@ -27,7 +27,9 @@ class TermHit:
         return [r for r in self.refs if r.concept == concept]
 
 
-def leftmost_longest(candidates: Iterable[tuple[int, int, tuple[TermRef, ...]]]) -> list[tuple[int, int, tuple[TermRef, ...]]]:
+def leftmost_longest(
+    candidates: Iterable[tuple[int, int, tuple[TermRef, ...]]],
+) -> list[tuple[int, int, tuple[TermRef, ...]]]:
     """Pick non-overlapping spans: at each position the longest candidate starting there wins.
 
     Deterministic whatever the input order: ties are broken by the candidates' own order after sorting.

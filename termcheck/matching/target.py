@@ -28,7 +28,7 @@ class TargetMatcher:
         self.unmatchable: list[TermRef] = []
         english = [(c.id, t) for c in glossary for t in c.terms if t.lang == "en"]
         analysed = self.analyzer.analyze_many([t.text for _, t in english])
-        for (concept_id, term), tokens in zip(english, analysed):
+        for (concept_id, term), tokens in zip(english, analysed, strict=True):
             ref = TermRef(concept_id, term)
             if not tokens.keys:
                 self.unmatchable.append(ref)
@@ -43,7 +43,7 @@ class TargetMatcher:
         return self.find_in(text, self.analyzer.analyze(text))
 
     def find_many(self, texts: list[str]) -> list[list[TermHit]]:
-        return [self.find_in(t, tokens) for t, tokens in zip(texts, self.analyzer.analyze_many(texts))]
+        return [self.find_in(t, tokens) for t, tokens in zip(texts, self.analyzer.analyze_many(texts), strict=True)]
 
     def find_in(self, text: str, tokens: Tokens) -> list[TermHit]:
         keys, alternates = tokens.keys, tokens.alternates
@@ -89,7 +89,7 @@ class TargetMatcher:
             return True
         wanted = self._surfaces[term]
         found = surfaces[first:last]
-        for want, got in zip(wanted, found):
+        for want, got in zip(wanted, found, strict=True):
             if term.exact:
                 same = want == got if term.case_sensitive else want.lower() == got.lower()
                 if not same:

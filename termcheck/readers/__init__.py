@@ -77,7 +77,9 @@ def open_documents(
         raise UsageError("--source needs --target (the English file to check)")
     documents = [open_document(f, fields, encoding, fmt) for f in files]
     if target:
-        documents.append(open_pair(source, target, encoding) if source else open_document(target, fields, encoding, fmt))
+        documents.append(
+            open_pair(source, target, encoding) if source else open_document(target, fields, encoding, fmt)
+        )
     if not documents:
         raise UsageError("nothing to check: give FILES or --target (with --source for a bilingual pair)")
     return documents

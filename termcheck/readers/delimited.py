@@ -38,8 +38,9 @@ def read_delimited(path: str, fields: FieldNames, encoding: str | None = None) -
             source_col = pick_field(header, fields.source, DEFAULT_SOURCE, path, "source")
             target_col = pick_field(header, fields.target, DEFAULT_TARGET, path, "target")
             if target_col is None:
-                raise InputError(path, f"no target column (looked for {', '.join(DEFAULT_TARGET)}); "
-                                 "name it with --target-column", 1)
+                raise InputError(
+                    path, f"no target column (looked for {', '.join(DEFAULT_TARGET)}); name it with --target-column", 1
+                )
             index = {name: i for i, name in enumerate(header)}
             width = len(header)
             line = reader.line_num + 1
@@ -58,7 +59,8 @@ def read_delimited(path: str, fields: FieldNames, encoding: str | None = None) -
             if number == 0:
                 raise InputError(path, "no rows after the header")
         except csv.Error as exc:
-            raise InputError(path, f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}",
-                             reader.line_num) from None
+            raise InputError(
+                path, f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", reader.line_num
+            ) from None
         except UnicodeDecodeError as exc:
             raise decode_error(path, chosen, exc) from None

@@ -35,9 +35,7 @@ class TextWriter:
             items = list(group)
             first = items[0]
             style = STYLE[first.severity]
-            console.print(
-                f"[bold]{code}[/bold] {first.check} [{style}]{first.severity.label}[/{style}] — {len(items)}"
-            )
+            console.print(f"[bold]{code}[/bold] {first.check} [{style}]{first.severity.label}[/{style}] — {len(items)}")
             for finding in items:
                 where = escape(f"{finding.file}:{finding.line}")
                 segment = escape(f"[{finding.segment}]")
