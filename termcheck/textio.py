@@ -24,6 +24,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def csv_delimiter(path: str) -> str:
+    """Tab for .tsv/.tab files, comma otherwise."""
+    return "\t" if path.lower().endswith((".tsv", ".tab")) else ","
+
+
 def check_readable(path: str) -> None:
     if not os.path.exists(path):
         raise InputError(path, "no such file")

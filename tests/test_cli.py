@@ -149,3 +149,20 @@ def test_seed_article_target_only_flags_the_known_errors() -> None:
     result = run("check", str(SEED), "-g", GLOSSARY, "--format", "json", "--select", "TC101")
     found = {f["found"] for f in json.loads(result.stdout)["findings"]}
     assert {"hormone therapy failure", "universal stem cells", "Drug Evaluation Center", "Amimatosa Injection"} <= found
+
+
+def _bad_inputs():
+    from test_readers import BAD_INPUTS
+
+    return [pytest.param(name, content, id=name) for name, content, _, _ in BAD_INPUTS]
+
+
+@pytest.mark.parametrize(("name", "content"), _bad_inputs())
+def test_every_bad_input_exits_2_with_one_line_naming_the_file(tmp_path: Path, name: str, content) -> None:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result = run("check", str(path), "-g", GLOSSARY)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"termcheck: error: {path}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""

@@ -9,13 +9,9 @@ from collections.abc import Iterator, Mapping
 from termcheck.errors import InputError
 from termcheck.glossary.model import Glossary
 from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
-from termcheck.textio import decode_error, open_text
+from termcheck.textio import csv_delimiter, decode_error, open_text
 
 csv.field_size_limit(16 * 1024 * 1024)
-
-
-def _delimiter(path: str) -> str:
-    return "\t" if path.lower().endswith((".tsv", ".tab")) else ","
 
 
 def read_csv_glossary(
@@ -24,7 +20,7 @@ def read_csv_glossary(
     stream, chosen = open_text(path, encoding)
     with stream:
         try:
-            reader = csv.reader(stream, delimiter=_delimiter(path), strict=True)
+            reader = csv.reader(stream, delimiter=csv_delimiter(path), strict=True)
             try:
                 header = next(reader)
             except StopIteration:
@@ -49,7 +45,7 @@ def read_csv_glossary(
 def render_csv_glossary(glossary: Glossary, path: str) -> str:
     header, rows = glossary_to_rows(glossary, path)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=_delimiter(path), lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=csv_delimiter(path), lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from termcheck.errors import InputError
 from termcheck.model import Segment
 from termcheck.readers.base import DEFAULT_ID, DEFAULT_SOURCE, DEFAULT_TARGET, FieldNames
-from termcheck.textio import decode_error, open_text
+from termcheck.textio import csv_delimiter, decode_error, open_text
 
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -26,7 +26,7 @@ def pick_field(
 
 
 def read_delimited(path: str, fields: FieldNames, encoding: str | None = None) -> Iterator[Segment]:
-    delimiter = "\t" if path.lower().endswith((".tsv", ".tab")) else ","
+    delimiter = csv_delimiter(path)
     stream, chosen = open_text(path, encoding)
     with stream:
         reader = csv.reader(stream, delimiter=delimiter, strict=True)
