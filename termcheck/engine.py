@@ -85,11 +85,13 @@ class Checker:
         )
 
     def analyze(self, batch: list[Segment]) -> list[AnalyzedSegment]:
-        target_hits = self.target_matcher.find_many([s.target for s in batch])
-        return [
-            AnalyzedSegment(s, self.source_matcher.find(s.source) if s.source else [], hits)
-            for s, hits in zip(batch, target_hits, strict=True)
+        source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
+        prefer = [
+            {r.concept for hit in hits for r in hit.refs} if s.source is not None else None
+            for s, hits in zip(batch, source_hits, strict=True)
         ]
+        target_hits = self.target_matcher.find_many([s.target for s in batch], prefer)
+        return [AnalyzedSegment(s, src, tgt) for s, src, tgt in zip(batch, source_hits, target_hits, strict=True)]
 
     def run(self, documents: Sequence[Document], progress: Progress | None = None) -> Report:
         checks: list[Check] = [c(self.context) for c in self.check_types]

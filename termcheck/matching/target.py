@@ -6,10 +6,14 @@ inflections ("stem cells" for "stem cell"), hyphen and space variants ("single-c
 case-sensitive (every token of the term that has a capital letter must appear exactly so) and
 exact (the tokens must be the term's own forms, ignoring case unless case-sensitive too).
 Overlaps resolve leftmost-longest: "CAR-T cell therapy" is one hit, not also "cell therapy".
+With a source, the concepts found in the source segment win overlaps first ("COVID-19 symptoms"
+is "COVID-19" + "symptoms" when the source has 症状 but not the whole phrase), then the rest
+resolve leftmost-longest in the gaps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from typing import Any
 
 from termcheck.english import EnglishAnalyzer, Tokens
@@ -17,6 +21,20 @@ from termcheck.glossary.model import Glossary, Term
 from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
 
 _END = "\x00end"
+Candidate = tuple[int, int, tuple[TermRef, ...]]
+
+
+def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candidate]:
+    """Leftmost-longest, but candidates of preferred concepts are placed first."""
+    if not prefer:
+        return leftmost_longest(candidates)
+    preferred = [(s, e, kept) for s, e, refs in candidates if (kept := tuple(r for r in refs if r.concept in prefer))]
+    chosen = leftmost_longest(preferred)
+    if not chosen:
+        return leftmost_longest(candidates)
+    taken = [(s, e) for s, e, _ in chosen]
+    free = [c for c in candidates if all(c[1] <= s or c[0] >= e for s, e in taken)]
+    return sorted(chosen + leftmost_longest(free), key=lambda c: c[0])
 
 
 class TargetMatcher:
@@ -39,13 +57,15 @@ class TargetMatcher:
             node.setdefault(_END, []).append(ref)
             self._surfaces[term] = tokens.surfaces
 
-    def find(self, text: str) -> list[TermHit]:
-        return self.find_in(text, self.analyzer.analyze(text))
+    def find(self, text: str, prefer: Set[str] | None = None) -> list[TermHit]:
+        return self.find_in(text, self.analyzer.analyze(text), prefer)
 
-    def find_many(self, texts: list[str]) -> list[list[TermHit]]:
-        return [self.find_in(t, tokens) for t, tokens in zip(texts, self.analyzer.analyze_many(texts), strict=True)]
+    def find_many(self, texts: list[str], prefer: Sequence[Set[str] | None] | None = None) -> list[list[TermHit]]:
+        analysed = self.analyzer.analyze_many(texts)
+        wanted = prefer if prefer is not None else [None] * len(texts)
+        return [self.find_in(t, tokens, p) for t, tokens, p in zip(texts, analysed, wanted, strict=True)]
 
-    def find_in(self, text: str, tokens: Tokens) -> list[TermHit]:
+    def find_in(self, text: str, tokens: Tokens, prefer: Set[str] | None = None) -> list[TermHit]:
         keys, alternates = tokens.keys, tokens.alternates
         trie = self._trie
         candidates = []
@@ -71,7 +91,7 @@ class TargetMatcher:
                     break
                 nodes = self._walk(nodes, j, keys, alternates)
         hits = []
-        for first, last, refs in leftmost_longest(candidates):
+        for first, last, refs in _resolve(candidates, prefer):
             start, end = tokens.starts[first], tokens.ends[last - 1]
             hits.append(TermHit(start, end, text[start:end], refs))
         return hits
