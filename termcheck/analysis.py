@@ -15,14 +15,12 @@ class AnalyzedSegment:
     segment: Segment
     source_hits: list[TermHit] = field(default_factory=list)
     target_hits: list[TermHit] = field(default_factory=list)
+    # how often each concept's Chinese term occurs in the source (concept_counts of source_hits)
+    source_concepts: Counter[str] = field(default_factory=Counter)
 
     @property
     def has_source(self) -> bool:
         return self.segment.source is not None
-
-    def source_concepts(self) -> Counter[str]:
-        """How often each concept's Chinese term occurs in the source."""
-        return Counter(c for hit in self.source_hits for c in {r.concept for r in hit.refs})
 
     def target_refs(self, concept: str, *statuses: TermStatus) -> list[tuple[TermHit, TermRef]]:
         """Target hits of a concept's English terms with one of the statuses, one per hit."""

@@ -15,6 +15,7 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.glossary.model import Glossary
 from termcheck.matching import SourceMatcher, TargetMatcher
+from termcheck.matching.hits import concept_counts
 from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
 
@@ -86,12 +87,13 @@ class Checker:
 
     def analyze(self, batch: list[Segment]) -> list[AnalyzedSegment]:
         source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
-        prefer = [
-            {r.concept for hit in hits for r in hit.refs} if s.source is not None else None
-            for s, hits in zip(batch, source_hits, strict=True)
-        ]
+        counts = [concept_counts(hits) for hits in source_hits]
+        prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
         target_hits = self.target_matcher.find_many([s.target for s in batch], prefer)
-        return [AnalyzedSegment(s, src, tgt) for s, src, tgt in zip(batch, source_hits, target_hits, strict=True)]
+        return [
+            AnalyzedSegment(s, src, tgt, n)
+            for s, src, tgt, n in zip(batch, source_hits, target_hits, counts, strict=True)
+        ]
 
     def run(self, documents: Sequence[Document], progress: Progress | None = None) -> Report:
         checks: list[Check] = [c(self.context) for c in self.check_types]

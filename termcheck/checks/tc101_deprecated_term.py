@@ -27,7 +27,7 @@ class DeprecatedTerm(Check):
     severity = Severity.ERROR
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        in_source = analyzed.source_concepts()
+        in_source = analyzed.source_concepts
         for hit in analyzed.target_hits:
             if any(ref.term.status.allowed for ref in hit.refs):
                 continue

@@ -32,7 +32,7 @@ class MissingTerm(Check):
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         if not analyzed.has_source:
             return
-        for concept_id, wanted in analyzed.source_concepts().items():
+        for concept_id, wanted in analyzed.source_concepts.items():
             concept = self.context.concepts[concept_id]
             preferred = concept.preferred_en
             if preferred is None:

@@ -45,7 +45,7 @@ class InconsistentRendering(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
-        in_source = analyzed.source_concepts() if analyzed.has_source else None
+        in_source = analyzed.source_concepts if analyzed.has_source else None
         previous: TermHit | None = None
         for hit in analyzed.target_hits:
             for ref in hit.refs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,8 +24,10 @@ class TermHit:
     text: str
     refs: tuple[TermRef, ...]
 
-    def refs_for(self, concept: str) -> list[TermRef]:
-        return [r for r in self.refs if r.concept == concept]
+
+def concept_counts(hits: Iterable[TermHit]) -> Counter[str]:
+    """How many hits each concept has; a hit shared by two terms of one concept counts once."""
+    return Counter(concept for hit in hits for concept in {r.concept for r in hit.refs})
 
 
 def leftmost_longest(
