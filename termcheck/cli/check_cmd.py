@@ -13,8 +13,6 @@ from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes
 from termcheck.cli.options import parse_mapping, parse_severity, split_codes
 from termcheck.cli.progress import progress_bar
 
-FORMATS = ["text", "json"]
-
 
 @exit_codes
 def check_command(

@@ -13,8 +13,6 @@ from termcheck.glossary.model import Glossary
 from termcheck.glossary.tbx_format import read_tbx_glossary, write_tbx_glossary
 from termcheck.glossary.xlsx_format import read_xlsx_glossary, write_xlsx_glossary
 
-FORMATS = ("csv", "tsv", "xlsx", "tbx")
-
 
 def glossary_format(path: str) -> str:
     ext = os.path.splitext(path)[1].lower().lstrip(".")

@@ -43,14 +43,12 @@ class TargetMatcher:
         self._trie: dict[str, Any] = {}
         # per term: its surface tokens, for the case-sensitive and exact checks
         self._surfaces: dict[Term, list[str]] = {}
-        self.unmatchable: list[TermRef] = []
         english = [(c.id, t) for c in glossary for t in c.terms if t.lang == "en"]
         analysed = self.analyzer.analyze_many([t.text for _, t in english])
         for (concept_id, term), tokens in zip(english, analysed, strict=True):
             ref = TermRef(concept_id, term)
             if not tokens.keys:
-                self.unmatchable.append(ref)
-                continue
+                continue  # nothing but punctuation: can never match
             node = self._trie
             for key in tokens.keys:
                 node = node.setdefault(key, {})
@@ -71,12 +69,12 @@ class TargetMatcher:
         candidates = []
         count = len(keys)
         for i in range(count):
-            node = trie.get(keys[i])
             if alternates:
                 nodes = self._walk([trie], i, keys, alternates)
-            elif node is None:
-                continue
             else:
+                node = trie.get(keys[i])
+                if node is None:
+                    continue
                 nodes = [node]
             j = i
             while nodes:
