@@ -8,13 +8,37 @@ for finding in report.findings:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 
-from termcheck.engine import Checker, CheckOptions, Progress, Report
-from termcheck.glossary.io import load_glossaries
+from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
+from termcheck.errors import InputError
+from termcheck.glossary.io import load_glossary
 from termcheck.glossary.model import Glossary
 from termcheck.model import Severity
 from termcheck.readers import FieldNames, open_documents
+from termcheck.suppressions import Suppressions, load_suppressions
+
+
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 16), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    return digest.hexdigest()
+
+
+def _load(
+    paths: Sequence[str], columns: Mapping[str, str] | None, encoding: str | None
+) -> tuple[Glossary, list[GlossaryFile]]:
+    if not paths:
+        raise InputError("--glossary", "no glossary given")
+    loaded = [load_glossary(p, columns, encoding) for p in paths]
+    files = [GlossaryFile(p, _sha256(p), len(g)) for p, g in zip(paths, loaded, strict=True)]
+    return (loaded[0] if len(loaded) == 1 else Glossary.merged(loaded)), files
 
 
 def check(
@@ -32,16 +56,23 @@ def check(
     fields: FieldNames = FieldNames(),
     glossary_columns: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    suppressions: Suppressions | str | None = None,
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
+    `suppressions` is an ignore file (path or loaded) written by `termcheck review apply`; the findings
+    it covers are left out and counted in `report.suppressed`.
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
+    glossary_files: list[GlossaryFile] = []
     if isinstance(glossary, Glossary):
         loaded = glossary
     else:
-        paths = [glossary] if isinstance(glossary, str) else list(glossary)
-        loaded = load_glossaries(paths, glossary_columns, encoding)
+        loaded, glossary_files = _load(
+            [glossary] if isinstance(glossary, str) else list(glossary), glossary_columns, encoding
+        )
+    if isinstance(suppressions, str):
+        suppressions = load_suppressions(suppressions)
     documents = open_documents(files, source, target, fields, encoding, input_format)
     options = CheckOptions(
         select=select,
@@ -49,4 +80,19 @@ def check(
         severities=dict(severities or {}),
         deprecated_everywhere=deprecated_everywhere,
     )
-    return Checker(loaded, options).run(documents, progress)
+    report = Checker(loaded, options).run(documents, progress, suppressions)
+    report.glossary_files = glossary_files
+    report.options = _describe_options(options, encoding, input_format)
+    return report
+
+
+def _describe_options(options: CheckOptions, encoding: str | None, input_format: str | None) -> dict[str, str]:
+    described = {
+        "select": ", ".join(options.select),
+        "ignore": ", ".join(options.ignore),
+        "severity overrides": ", ".join(f"{k}={v.label}" for k, v in options.severities.items()),
+        "deprecated everywhere": "yes" if options.deprecated_everywhere else "",
+        "encoding": encoding or "",
+        "input format": input_format or "",
+    }
+    return {k: v for k, v in described.items() if v}

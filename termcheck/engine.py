@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from itertools import islice
 
 from termcheck.analysis import AnalyzedSegment
@@ -18,6 +19,8 @@ from termcheck.matching import SourceMatcher, TargetMatcher
 from termcheck.matching.hits import concept_counts
 from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
+from termcheck.suppressions import Suppressions, segment_hash
+from termcheck.usage import ConceptUsage, UsageTally
 
 BATCH_SIZE = 2000
 Progress = Callable[[int], None]
@@ -40,15 +43,34 @@ class DocumentSummary:
     bilingual: bool
 
 
+@dataclass(frozen=True)
+class GlossaryFile:
+    path: str
+    sha256: str
+    concepts: int
+
+
 @dataclass
 class Report:
-    """What one run found. `findings` is what the CLI prints, in document order."""
+    """What one run found. `findings` is what the CLI prints, in document order.
+
+    `glossary` and `sources` are the glossary and documents themselves, so a report writer can show the full text;
+    `usage` is how often each concept occurred and how it was rendered.
+    """
 
     findings: list[Finding]
     documents: list[DocumentSummary]
     checks: list[str]
     glossary_name: str
     concepts: int
+    glossary: Glossary | None = None
+    sources: list[Document] = field(default_factory=list)
+    usage: dict[str, ConceptUsage] = field(default_factory=dict)
+    suppressed: int = 0
+    suppression_file: str | None = None
+    glossary_files: list[GlossaryFile] = field(default_factory=list)
+    options: dict[str, str] = field(default_factory=dict)
+    created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     @property
     def segments(self) -> int:
@@ -60,8 +82,9 @@ class Report:
     def count_by_severity(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
 
-    def fails(self, level: Severity) -> bool:
-        return any(f.severity >= level for f in self.findings)
+    def fails(self, level: Severity | None) -> bool:
+        """Whether any finding is at or above `level`; None never fails."""
+        return level is not None and any(f.severity >= level for f in self.findings)
 
 
 def _batches(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
@@ -95,16 +118,27 @@ class Checker:
             for s, src, tgt, n in zip(batch, source_hits, target_hits, counts, strict=True)
         ]
 
-    def run(self, documents: Sequence[Document], progress: Progress | None = None) -> Report:
+    def run(
+        self,
+        documents: Sequence[Document],
+        progress: Progress | None = None,
+        suppressions: Suppressions | None = None,
+    ) -> Report:
         checks: list[Check] = [c(self.context) for c in self.check_types]
         findings: list[Finding] = []
         summaries: list[DocumentSummary] = []
+        usage = UsageTally()
+        hashes: dict[tuple[str, str], str] = {}  # only for segments a suppression names
         for document in documents:
             count = 0
             bilingual = False
             for batch in _batches(document.read(), self.options.batch_size):
                 for analyzed in self.analyze(batch):
                     bilingual = bilingual or analyzed.has_source
+                    usage.add(analyzed)
+                    if suppressions is not None and suppressions.wants_hash(analyzed.segment):
+                        seg = analyzed.segment
+                        hashes[(seg.file, seg.id)] = segment_hash(seg)
                     for check in checks:
                         findings.extend(check.check_segment(analyzed))
                 count += len(batch)
@@ -113,6 +147,10 @@ class Checker:
             summaries.append(DocumentSummary(document.name, document.format, count, bilingual))
         for check in checks:
             findings.extend(check.finish())
+        suppressed = 0
+        if suppressions is not None and len(suppressions):
+            kept = [f for f in findings if not suppressions.covers(f, hashes)]
+            suppressed, findings = len(findings) - len(kept), kept
         order = {d.name: i for i, d in enumerate(documents)}
         findings.sort(key=lambda f: (order.get(f.file, len(order)), f.line, f.code))
         return Report(
@@ -121,4 +159,9 @@ class Checker:
             checks=[c.code for c in self.check_types],
             glossary_name=self.glossary.name,
             concepts=len(self.glossary),
+            glossary=self.glossary,
+            sources=list(documents),
+            usage=usage.concepts,
+            suppressed=suppressed,
+            suppression_file=suppressions.path if suppressions is not None else None,
         )

@@ -166,3 +166,12 @@ def test_every_bad_input_exits_2_with_one_line_naming_the_file(tmp_path: Path, n
     assert result.stderr.startswith(f"termcheck: error: {path}")
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stdout == ""
+
+
+def test_the_cli_module_does_not_load_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, termcheck.cli; print(sorted(m for m in ('spacy', 'openpyxl', 'lxml') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"  # `termcheck --help` stays fast

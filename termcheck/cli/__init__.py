@@ -11,6 +11,7 @@ from termcheck.cli.check_cmd import check_command
 from termcheck.cli.checks_cmd import checks_command, explain_command
 from termcheck.cli.errors import DEBUG
 from termcheck.cli.glossary_cmd import glossary_app
+from termcheck.cli.review_cmd import review_app
 
 app = typer.Typer(
     name="termcheck",
@@ -41,6 +42,7 @@ app.command("check")(check_command)
 app.command("checks")(checks_command)
 app.command("explain")(explain_command)
 app.add_typer(glossary_app, name="glossary")
+app.add_typer(review_app, name="review")
 
 
 def main() -> None:

@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes
-from termcheck.cli.options import parse_mapping, parse_severity, split_codes
+from termcheck.cli.options import parse_fail_on, parse_mapping, split_codes
 from termcheck.cli.progress import progress_bar
+from termcheck.cli.summaries import workbook_line
 
 
 @exit_codes
@@ -35,8 +36,12 @@ def check_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout (atomically).")
     ] = None,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option("--xlsx", help="Also write an Excel workbook for review (keeps an earlier report's decisions)."),
+    ] = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning, info.")
+        str, typer.Option("--fail-on", help="Exit 1 on findings at or above: error, warning, info; never: exit 0.")
     ] = "error",
     select: Annotated[
         list[str] | None,
@@ -65,6 +70,15 @@ def check_command(
         bool,
         typer.Option("--deprecated-everywhere", help="Flag deprecated terms even where the source lacks the concept."),
     ] = False,
+    ignore_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--ignore-file", help="Suppressions from `termcheck review apply` [default: .termcheck-ignore if present]."
+        ),
+    ] = None,
+    no_ignore_file: Annotated[
+        bool, typer.Option("--no-ignore-file", help="Report every finding, even suppressed ones.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
 ) -> None:
     """Check English MT output (with or without its Chinese source) against glossaries."""
@@ -72,16 +86,21 @@ def check_command(
     from termcheck.atomic import refuse_overwriting_inputs, write_text_atomically
     from termcheck.errors import UsageError
     from termcheck.readers import FieldNames
+    from termcheck.suppressions import load_default_suppressions
     from termcheck.writers import get_writer
     from termcheck.writers.text import summary_line
 
     if not glossary:
         raise UsageError("give at least one --glossary")
-    level = parse_severity(fail_on, "--fail-on")
+    level = parse_fail_on(fail_on)
     writer = get_writer(output_format)
-    inputs = [str(p) for p in [*(files or []), *(glossary or []), source, target] if p is not None]
-    if output is not None:
-        refuse_overwriting_inputs(str(output), inputs)
+    inputs = [str(p) for p in [*(files or []), *(glossary or []), source, target, ignore_file] if p is not None]
+    for report_path in (output, xlsx):
+        if report_path is not None:
+            refuse_overwriting_inputs(str(report_path), inputs)
+    if output is not None and xlsx is not None and output.resolve() == xlsx.resolve():
+        raise UsageError("--output and --xlsx name the same file")
+    suppressions = None if no_ignore_file else load_default_suppressions(str(ignore_file) if ignore_file else None)
     with progress_bar(enabled=not quiet) as advance:
         report = check(
             [str(f) for f in files or []],
@@ -96,13 +115,21 @@ def check_command(
             fields=FieldNames(id_column, source_column, target_column),
             glossary_columns=parse_mapping(glossary_column, "--glossary-column"),
             progress=advance,
+            suppressions=suppressions,
         )
+    report.options["fail on"] = fail_on
     if output is None:
         writer.write(report, sys.stdout)
     else:
         buffer = io.StringIO()
         writer.write(report, buffer)
         write_text_atomically(str(output), buffer.getvalue())
+    if xlsx is not None:
+        from termcheck.writers.xlsx import save_workbook
+
+        saved = save_workbook(report, str(xlsx), inputs)
+        if not quiet:
+            print(workbook_line(saved), file=sys.stderr)
     if not quiet:
         print(summary_line(report), file=sys.stderr)
     raise typer.Exit(EXIT_FINDINGS if report.fails(level) else EXIT_CLEAN)

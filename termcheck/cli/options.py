@@ -27,3 +27,10 @@ def parse_severity(value: str, option: str) -> Severity:
         return Severity.parse(value)
     except ValueError as exc:
         raise UsageError(f"{option}: {exc}") from None
+
+
+def parse_fail_on(value: str) -> Severity | None:
+    """--fail-on error|warning|info|never; never means findings do not change the exit code."""
+    if value.strip().lower() in ("never", "none"):
+        return None
+    return parse_severity(value, "--fail-on")

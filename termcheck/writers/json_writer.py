@@ -54,6 +54,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "findings": len(report.findings),
             "by_severity": {s.label: n for s, n in sorted(by_severity.items(), reverse=True)},
             "by_code": dict(sorted(report.count_by_code().items())),
+            "suppressed": report.suppressed,
         },
         "findings": [finding_to_dict(f) for f in report.findings],
     }

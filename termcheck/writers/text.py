@@ -16,10 +16,13 @@ def summary_line(report: Report) -> str:
     parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True)]
     detail = f" ({', '.join(parts)})" if parts else ""
     docs = len(report.documents)
-    return (
+    line = (
         f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}{detail} in "
         f"{report.segments} segments of {docs} document{'s' if docs != 1 else ''}"
     )
+    if report.suppressed:
+        line += f"; {report.suppressed} suppressed by {report.suppression_file}"
+    return line
 
 
 class TextWriter:

@@ -1,0 +1,64 @@
+"""`termcheck review apply|summary`: an editor's decisions in a workbook, read back."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from termcheck.cli.errors import exit_codes
+
+review_app = typer.Typer(help="Read an editor's decisions back from a termcheck workbook.", no_args_is_help=True)
+
+
+@review_app.command("apply")
+@exit_codes
+def apply_command(
+    workbook: Annotated[Path, typer.Argument(help="A workbook written by `termcheck check --xlsx`.")],
+    ignore_file: Annotated[
+        Path, typer.Option("--ignore-file", help="Suppressions file to update (created if missing).")
+    ] = Path(".termcheck-ignore"),
+) -> None:
+    """Turn rows marked False positive or Won't fix into suppressions that later checks skip."""
+    from termcheck.cli.summaries import apply_line
+    from termcheck.review import apply_review
+
+    result = apply_review(str(workbook), str(ignore_file))
+    print(apply_line(result), file=sys.stderr)
+
+
+@review_app.command("summary")
+@exit_codes
+def summary_command(
+    workbook: Annotated[Path, typer.Argument(help="A workbook written by `termcheck check --xlsx`.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Count findings by review status, to track a review's progress."""
+    from termcheck.errors import UsageError
+    from termcheck.review import summarize_review
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown format {output_format!r} (use text, json)")
+    summary = summarize_review(str(workbook))
+    if output_format == "json":
+        payload = {
+            "workbook": summary.path,
+            "findings": summary.total,
+            "reviewed": summary.reviewed,
+            "by_status": summary.by_status,
+            "by_check": summary.by_check,
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    width = max(len(s) for s in summary.by_status)
+    for status, count in summary.by_status.items():
+        print(f"{status:<{width}}  {count:>6}")
+    print(f"{'total':<{width}}  {summary.total:>6}")
+    for code, counts in summary.by_check.items():
+        detail = ", ".join(f"{status} {n}" for status, n in counts.items())
+        print(f"{code}: {detail}")
+    done = 100 * summary.reviewed / summary.total if summary.total else 100.0
+    print(f"{summary.reviewed} of {summary.total} findings reviewed ({done:.0f}%)", file=sys.stderr)

@@ -1,0 +1,51 @@
+"""`termcheck review apply`: the editor's False positive / Won't fix rows become suppressions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from termcheck.atomic import refuse_overwriting_inputs
+from termcheck.errors import InputError
+from termcheck.review.reader import Review, ReviewRow, read_review
+from termcheck.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
+from termcheck.writers.xlsx.layout import SUPPRESSING
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    ignore_file: str
+    added: int
+    updated: int
+    removed: int  # the editor set a suppressed finding back to another status
+    total: int  # suppressions in the file now
+    skipped: int  # rows without a finding id
+
+
+def _suppression(row: ReviewRow, path: str) -> Suppression:
+    if not row.segment_hash:
+        raise InputError(path, f"row {row.row} (finding {row.id}) has no segment hash; was the column cleared?")
+    return Suppression(row.id, row.segment_hash, row.file, row.segment, row.code, row.status, row.found, row.comment)
+
+
+def apply_review(workbook: str, ignore_file: str = IGNORE_FILE) -> ApplyResult:
+    """Merge a reviewed workbook into an ignore file; suppressions for findings not in it are kept."""
+    refuse_overwriting_inputs(ignore_file, [workbook])
+    review: Review = read_review(workbook)
+    current = load_suppressions(ignore_file) if os.path.exists(ignore_file) else Suppressions(path=ignore_file)
+    entries = dict(current.entries)
+    added = updated = removed = 0
+    for row in review.rows:
+        if row.status.lower() in SUPPRESSING:
+            entry = _suppression(row, workbook)
+            previous = entries.get(row.id)
+            if previous is None:
+                added += 1
+            elif previous != entry:
+                updated += 1
+            entries[row.id] = entry
+        elif row.id in entries:
+            del entries[row.id]
+            removed += 1
+    save_suppressions(ignore_file, entries.values())
+    return ApplyResult(ignore_file, added, updated, removed, len(entries), review.skipped)

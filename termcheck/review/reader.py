@@ -1,0 +1,107 @@
+"""Read an editor's decisions back from a termcheck workbook, by header name.
+
+Rows may have been re-sorted or filtered and columns added; what identifies a row is its finding id.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from termcheck.errors import InputError
+from termcheck.textio import check_readable
+from termcheck.writers.xlsx.layout import COMMENT, FINDINGS, ID, OPEN, SEGMENT_HASH, STATUS, STATUSES
+
+HEADER_SEARCH_ROWS = 20
+_FINDING_ID = re.compile(r"^[0-9a-f]{12}$")
+_CANONICAL = {s.lower(): s for s in STATUSES}
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: str
+    status: str
+    comment: str
+    segment_hash: str
+    code: str
+    file: str
+    segment: str
+    found: str
+    row: int
+
+
+@dataclass(frozen=True)
+class Review:
+    path: str
+    rows: list[ReviewRow]
+    skipped: int  # rows without a finding id: notes, or lines the editor added
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def normalize_status(value: str) -> str:
+    """Canonical spelling of a known status; blank is Open; anything else is kept as typed."""
+    return _CANONICAL.get(" ".join(value.split()).lower().replace("’", "'"), value) if value else OPEN
+
+
+def _find_header(rows: Iterator[tuple[Any, ...]], path: str) -> tuple[list[str], int]:
+    """Consume rows up to the header (the editor may have inserted rows above it)."""
+    for number, values in enumerate(islice(rows, HEADER_SEARCH_ROWS), start=1):
+        header = [_text(v) for v in values]
+        if ID in header and STATUS in header:
+            return header, number
+    raise InputError(path, f"not a termcheck report: the {FINDINGS!r} sheet has no {ID!r} and {STATUS!r} columns")
+
+
+def read_review(path: str) -> Review:
+    from openpyxl import load_workbook
+
+    check_readable(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
+    try:
+        if FINDINGS not in workbook.sheetnames:
+            raise InputError(path, f"not a termcheck report: it has no {FINDINGS!r} sheet")
+        rows = workbook[FINDINGS].iter_rows(values_only=True)
+        header, number = _find_header(rows, path)
+        column = {name: index for index, name in reversed(list(enumerate(header))) if name}
+        found: list[ReviewRow] = []
+        skipped = 0
+
+        def get(values: tuple[Any, ...], name: str) -> str:
+            index = column.get(name)
+            return _text(values[index]) if index is not None and index < len(values) else ""
+
+        for row_number, values in enumerate(rows, start=number + 1):
+            finding_id = get(values, ID)
+            if not _FINDING_ID.match(finding_id):
+                skipped += any(v is not None for v in values)
+                continue
+            found.append(
+                ReviewRow(
+                    id=finding_id,
+                    status=normalize_status(get(values, STATUS)),
+                    comment=get(values, COMMENT),
+                    segment_hash=get(values, SEGMENT_HASH),
+                    code=get(values, "Code"),
+                    file=get(values, "File"),
+                    segment=get(values, "Segment"),
+                    found=get(values, "Found"),
+                    row=row_number,
+                )
+            )
+        return Review(path, found, skipped)
+    finally:
+        workbook.close()

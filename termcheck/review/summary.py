@@ -1,0 +1,38 @@
+"""`termcheck review summary`: how far a review has got, by status and by check."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from termcheck.review.reader import read_review
+from termcheck.writers.xlsx.layout import OPEN, STATUSES
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    path: str
+    by_status: dict[str, int]  # every known status, then any the editor typed
+    by_check: dict[str, dict[str, int]]
+    total: int
+    skipped: int
+
+    @property
+    def reviewed(self) -> int:
+        return self.total - self.by_status.get(OPEN, 0)
+
+
+def summarize_review(workbook: str) -> ReviewSummary:
+    review = read_review(workbook)
+    statuses = Counter(row.status for row in review.rows)
+    ordered = {s: statuses[s] for s in STATUSES} | {s: n for s, n in sorted(statuses.items()) if s not in STATUSES}
+    by_check: dict[str, Counter[str]] = {}
+    for row in review.rows:
+        by_check.setdefault(row.code, Counter())[row.status] += 1
+    return ReviewSummary(
+        path=workbook,
+        by_status=ordered,
+        by_check={code: dict(counts) for code, counts in sorted(by_check.items())},
+        total=len(review.rows),
+        skipped=review.skipped,
+    )

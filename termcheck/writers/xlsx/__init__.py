@@ -1,0 +1,139 @@
+"""The Excel report: Summary, Findings, Terms and Segments sheets, written in bounded memory.
+
+Write-only mode streams rows to disk; styles are named styles created once per workbook, so a cell
+refers to its style by name instead of carrying style objects of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from openpyxl import Workbook
+
+from termcheck import __version__
+from termcheck.atomic import refuse_overwriting_inputs, write_atomically
+from termcheck.engine import Report
+from termcheck.errors import InputError, UsageError
+from termcheck.writers.xlsx.findings_sheet import Decision, write_findings_sheet
+from termcheck.writers.xlsx.layout import FINDINGS, MAX_ROWS, OPEN, SEGMENTS, SUMMARY, TERMS
+from termcheck.writers.xlsx.segments_sheet import marks_by_segment, write_segments_sheet
+from termcheck.writers.xlsx.styles import add_styles
+from termcheck.writers.xlsx.summary_sheet import write_summary_sheet
+from termcheck.writers.xlsx.terms_sheet import write_terms_sheet
+
+
+@dataclass(frozen=True)
+class WorkbookResult:
+    path: str
+    findings_cut: int  # rows beyond the sheet limit, noted in the sheet
+    segments_cut: int
+    carried_over: int  # editor decisions kept from the workbook this one replaced
+
+
+def write_workbook(
+    report: Report,
+    handle: BinaryIO,
+    decisions: Mapping[str, Decision] | None = None,
+    max_rows: int = MAX_ROWS,
+) -> WorkbookResult:
+    """Write the report as XLSX to `handle`."""
+
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = f"termcheck {__version__}"
+    workbook.properties.title = "termcheck report"
+    try:
+        return _fill(workbook, report, handle, decisions or {}, max_rows)
+    except BaseException:
+        _discard(workbook)
+        raise
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close the half-written sheets' streams and remove their temporary files."""
+    for sheet in workbook.worksheets:
+        writer = sheet._writer
+        if writer is None:
+            continue
+        if sheet._rows is not None:
+            with contextlib.suppress(Exception):
+                sheet._rows.close()
+        with contextlib.suppress(Exception):
+            writer.close()
+        with contextlib.suppress(Exception):
+            writer.cleanup()
+
+
+def _fill(
+    workbook: Workbook, report: Report, handle: BinaryIO, decisions: Mapping[str, Decision], max_rows: int
+) -> WorkbookResult:
+    add_styles(workbook)
+    summary = workbook.create_sheet(SUMMARY)
+    findings = workbook.create_sheet(FINDINGS)
+    terms = workbook.create_sheet(TERMS)
+    segments = workbook.create_sheet(SEGMENTS)
+
+    bilingual = any(d.bilingual for d in report.documents)
+    hidden = set() if bilingual else {"Source"}
+    if len(report.documents) == 1:
+        hidden.add("File")  # the Summary names it
+    marks = marks_by_segment(report.findings)
+    texts, segments_cut = write_segments_sheet(segments, report.sources, marks, hidden, max_rows)
+    findings_cut, carried = write_findings_sheet(findings, report.findings, texts, decisions, hidden, max_rows)
+    write_terms_sheet(terms, report.glossary, report.usage, report.findings, bilingual)
+    notes = []
+    if findings_cut:
+        notes.append(f"The {FINDINGS} sheet shows the first {len(report.findings) - findings_cut:,} findings.")
+    if segments_cut:
+        notes.append(f"The {SEGMENTS} sheet shows the first {report.segments - segments_cut:,} segments.")
+    if not report.sources and report.findings:
+        notes.append("Segment text was not available to this report, so the Source and Target columns are empty.")
+    write_summary_sheet(summary, report, notes)
+    workbook.save(handle)
+    return WorkbookResult("", findings_cut, segments_cut, carried)
+
+
+def _previous_decisions(path: str) -> dict[str, Decision]:
+    """An editor's statuses and comments in the report about to be replaced, so a rerun keeps them."""
+    from termcheck.review.reader import read_review
+
+    if not os.path.exists(path):
+        return {}
+    try:
+        review = read_review(path)
+    except InputError as exc:
+        raise UsageError(
+            f"{path}: exists and is not a termcheck report ({exc.reason}); refusing to replace it"
+        ) from None
+    return {
+        row.id: (row.status, row.comment, row.segment_hash) for row in review.rows if row.status != OPEN or row.comment
+    }
+
+
+def _lock_file(path: str) -> str | None:
+    """The lock file Excel (~$name) or LibreOffice (.~lock.name#) keeps beside a workbook it has open."""
+    folder, name = os.path.split(os.path.abspath(path))
+    for lock in (f"~${name}", f".~lock.{name}#"):
+        if os.path.exists(os.path.join(folder, lock)):
+            return lock
+    return None
+
+
+def save_workbook(report: Report, path: str, inputs: Iterable[str] = (), max_rows: int = MAX_ROWS) -> WorkbookResult:
+    """Write the workbook atomically. A previous termcheck report at `path` passes on its review decisions;
+    any other file there is left alone (UsageError)."""
+    refuse_overwriting_inputs(path, inputs)
+    lock = _lock_file(path)
+    if lock is not None:
+        raise InputError(path, f"is open in a spreadsheet program ({lock} exists); close it and run again")
+    decisions = _previous_decisions(path)
+    results: list[WorkbookResult] = []
+    write_atomically(path, lambda handle: results.append(write_workbook(report, handle, decisions, max_rows)))
+    return dataclasses.replace(results[0], path=path)
+
+
+__all__ = ["WorkbookResult", "save_workbook", "write_workbook"]

@@ -1,0 +1,129 @@
+"""The Findings sheet: one row per finding in document order, with the editor's Status and Comment."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.filters import AutoFilter
+
+from termcheck.model import Finding
+from termcheck.writers.xlsx import styles
+from termcheck.writers.xlsx.cells import rich_cell, text_cell, value_cell
+from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, MAX_ROWS, OPEN, SEGMENT_HASH, STATUS, STATUSES
+from termcheck.writers.xlsx.sheet_format import SAMPLE_ROWS, SheetRows, Width, print_setup, row_limit_note
+
+LIMITS = (
+    Width(14, 14),  # id
+    Width(9, 9),  # severity
+    Width(7, 7),  # code
+    Width(12, 18, wrap=True),  # check
+    Width(10, 30, wrap=True),  # file
+    Width(9, 12),  # segment
+    Width(5, 7),  # line
+    Width(20, 40, wrap=True),  # source
+    Width(24, 50, wrap=True),  # target
+    Width(12, 22, wrap=True),  # found
+    Width(12, 22, wrap=True),  # expected
+    Width(24, 45, wrap=True),  # message
+    Width(15, 15),  # status
+    Width(20, 20, wrap=True),  # comment
+    Width(18, 18),  # segment hash
+)
+
+
+@dataclass(frozen=True)
+class SegmentText:
+    source: str | None
+    target: str
+    hash: str
+
+
+Key = tuple[str, str]  # (file, segment id)
+Decision = tuple[str, str, str]  # (status, comment, segment hash) from an earlier review
+
+
+def _decision(decision: Decision | None, text: SegmentText | None) -> tuple[str, str]:
+    """An earlier decision holds only while the segment's text is unchanged."""
+    if decision is None or text is None or decision[2] != text.hash:
+        return OPEN, ""
+    return decision[0], decision[1]
+
+
+def _sample(findings: Sequence[Finding], texts: Mapping[Key, SegmentText]) -> list[list[str]]:
+    sample = []
+    for f in findings[:SAMPLE_ROWS]:
+        text = texts.get((f.file, f.segment))
+        source, target = (text.source or "", text.target) if text else ("", "")
+        sample.append([f.id, "", "", f.check, f.file, f.segment, str(f.line), source, target, f.found or ""])
+        sample[-1] += [f.expected or "", f.message, "", "", ""]
+    return sample
+
+
+def _status_validation(column: str, last_row: int) -> DataValidation:
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUSES) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="termcheck",
+        error="Pick a status from the list: " + ", ".join(STATUSES),
+    )
+    validation.add(f"{column}2:{column}{max(last_row, 2)}")
+    return validation
+
+
+def write_findings_sheet(
+    sheet: WriteOnlyWorksheet,
+    findings: Sequence[Finding],
+    texts: Mapping[Key, SegmentText],
+    decisions: Mapping[str, Decision],
+    hidden: Collection[str] = (),
+    max_rows: int = MAX_ROWS,
+) -> tuple[int, int]:
+    """Write the sheet; returns how many findings did not fit, and how many kept an earlier decision."""
+    shown = len(findings) if len(findings) < max_rows else max_rows - 2  # room for the header and a note
+    rows = SheetRows(sheet, FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, *hidden})
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{shown + 1}")
+    sheet.data_validations.append(_status_validation(rows.letter(STATUS), shown + 1))
+    print_setup(sheet)
+
+    rows.append([text_cell(sheet, h, styles.HEADER) for h in FINDINGS_COLUMNS])
+    carried = 0
+    for finding in findings[:shown]:
+        text = texts.get((finding.file, finding.segment))
+        source = text.source if text else ""
+        target = text.target if text else ""
+        status, comment = _decision(decisions.get(finding.id), text)
+        carried += status != OPEN or bool(comment)
+        cells = [
+            text_cell(sheet, finding.id, styles.CODE),
+            text_cell(sheet, finding.severity.label, styles.SEVERITY[finding.severity]),
+            text_cell(sheet, finding.code, styles.TEXT),
+            text_cell(sheet, finding.check, styles.WRAP),
+            text_cell(sheet, finding.file, styles.WRAP),
+            text_cell(sheet, finding.segment, styles.TEXT),
+            value_cell(sheet, finding.line, styles.NUMBER),
+            rich_cell(sheet, source, _spans(finding.source_span), styles.SOURCE_SPAN, styles.WRAP),
+            rich_cell(sheet, target, _spans(finding.target_span), styles.TARGET_SPAN, styles.WRAP),
+            text_cell(sheet, finding.found, styles.WRAP),
+            text_cell(sheet, finding.expected, styles.WRAP),
+            text_cell(sheet, finding.message, styles.WRAP),
+            text_cell(sheet, status, styles.EDITOR),
+            text_cell(sheet, comment, styles.EDITOR),
+            text_cell(sheet, text.hash if text else "", styles.CODE),
+        ]
+        texts_for_height = [None, None, None, finding.check, finding.file, None, None, source, target]
+        texts_for_height += [finding.found, finding.expected, finding.message, None, comment]
+        rows.append(cells, texts_for_height)
+    cut = len(findings) - shown
+    if cut:
+        rows.append([text_cell(sheet, row_limit_note(cut, "findings"), styles.NOTE)])
+    return cut, carried
+
+
+def _spans(span: tuple[int, int] | None) -> list[tuple[int, int]]:
+    return [span] if span else []

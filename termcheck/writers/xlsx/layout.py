@@ -1,0 +1,52 @@
+"""What a termcheck workbook looks like: sheet names, column headers, review statuses.
+
+Shared by the writer and by `termcheck review`, which reads the editor's decisions back by header
+name, so a workbook the editor re-sorted or extended with columns still reads correctly.
+"""
+
+from __future__ import annotations
+
+SUMMARY = "Summary"
+FINDINGS = "Findings"
+TERMS = "Terms"
+SEGMENTS = "Segments"
+TITLE = "termcheck report"
+
+ID = "Finding ID"
+STATUS = "Status"
+COMMENT = "Comment"
+SEGMENT_HASH = "Segment hash"
+FINDINGS_COLUMNS = (
+    ID,
+    "Severity",
+    "Code",
+    "Check",
+    "File",
+    "Segment",
+    "Line",
+    "Source",
+    "Target",
+    "Found",
+    "Expected",
+    "Message",
+    STATUS,
+    COMMENT,
+    SEGMENT_HASH,
+)
+SEGMENTS_COLUMNS = ("File", "Segment", "Line", "Source", "Target", "Findings", "Codes")
+TERMS_COLUMNS = (
+    "Concept",
+    "Chinese",
+    "Preferred English",
+    "In source",
+    "Renderings found",
+    "Preferred %",
+    "Findings",
+    "By check",
+)
+
+OPEN = "Open"
+STATUSES = (OPEN, "Fixed", "Accepted", "False positive", "Won't fix")
+SUPPRESSING = frozenset({"false positive", "won't fix"})
+
+MAX_ROWS = 1_048_576  # Excel's sheet limit, header included

@@ -1,0 +1,135 @@
+"""The Summary sheet: what was checked, with which glossary and options, and what was found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from termcheck import __version__
+from termcheck.checks.registry import ALL_CHECKS
+from termcheck.engine import Report
+from termcheck.model import Severity
+from termcheck.writers.xlsx import styles
+from termcheck.writers.xlsx.cells import text_cell, value_cell
+from termcheck.writers.xlsx.layout import TITLE
+from termcheck.writers.xlsx.sheet_format import SheetRows, Width, print_setup
+
+MEANING = {
+    Severity.ERROR: "fails the run by default",
+    Severity.WARNING: "fails the run with --fail-on warning",
+    Severity.INFO: "fails the run only with --fail-on info",
+}
+
+
+COLUMNS = (Width(20, 20), Width(70, 70, wrap=True), Width(16, 16), Width(12, 12))
+
+
+class _Rows:
+    """Appends label/value rows; remembers row numbers for the chart's data references."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self.sheet = sheet
+        self.rows = SheetRows(sheet, ("", "", "", ""), COLUMNS)
+
+    @property
+    def count(self) -> int:
+        return self.rows.count
+
+    def add(self, *cells: WriteOnlyCell) -> int:
+        return self.rows.append(cells, [c.value if isinstance(c.value, str) else None for c in cells])
+
+    def pair(self, label: str, value: str) -> int:
+        return self.add(self.text(label, styles.LABEL), self.text(value))
+
+    def number(self, value: int) -> WriteOnlyCell:
+        return value_cell(self.sheet, value, styles.NUMBER)
+
+    def text(self, value: str, style: str = styles.WRAP) -> WriteOnlyCell:
+        return text_cell(self.sheet, value, style)
+
+
+def _what_was_checked(rows: _Rows, report: Report, notes: Sequence[str]) -> None:
+    rows.pair("Generated", report.created.strftime("%Y-%m-%d %H:%M UTC"))
+    rows.pair("termcheck", __version__)
+    for document in report.documents:
+        kind = "Chinese source + English target" if document.bilingual else "English target only"
+        rows.pair("Document", f"{document.name} ({document.format}, {document.segments:,} segments, {kind})")
+    rows.pair("Segments", f"{report.segments:,}")
+    if report.glossary_files:
+        for glossary in report.glossary_files:
+            rows.pair("Glossary", f"{glossary.path} ({glossary.concepts:,} concepts)")
+            rows.pair("Glossary SHA-256", glossary.sha256)
+    else:
+        rows.pair("Glossary", f"{report.glossary_name or '(in memory)'} ({report.concepts:,} concepts)")
+    rows.pair("Checks", ", ".join(report.checks))
+    for name, value in report.options.items():
+        rows.pair(f"Option: {name}", value)
+    if report.suppression_file is not None:
+        rows.pair("Suppressed", f"{report.suppressed:,} findings, by {report.suppression_file}")
+    for note in notes:
+        rows.add(rows.text("Note", styles.LABEL), rows.text(note, styles.NOTE))
+
+
+def _by_severity(rows: _Rows, report: Report) -> None:
+    rows.add(rows.text("Findings by severity", styles.HEADING))
+    rows.add(*(rows.text(h, styles.HEADER) for h in ("Severity", "Meaning", "Findings")))
+    counts = report.count_by_severity()
+    for severity in sorted(Severity, reverse=True):
+        rows.add(
+            rows.text(severity.label, styles.SEVERITY[severity]),
+            rows.text(MEANING[severity], styles.TEXT),
+            rows.number(counts[severity]),
+        )
+    rows.add(rows.text("total", styles.LABEL), rows.text(""), rows.number(len(report.findings)))
+
+
+def _by_check(rows: _Rows, report: Report) -> tuple[int, int]:
+    rows.add(rows.text("Findings by check", styles.HEADING))
+    rows.add(*(rows.text(h, styles.HEADER) for h in ("Code", "Check", "Default severity", "Findings")))
+    counts = report.count_by_code()
+    run = set(report.checks)
+    first = rows.count + 1
+    for check in ALL_CHECKS:
+        if check.code in run:
+            rows.add(
+                rows.text(check.code, styles.TEXT),
+                rows.text(check.name, styles.TEXT),
+                rows.text(check.severity.label, styles.TEXT),
+                rows.number(counts[check.code]),
+            )
+    return first, rows.count
+
+
+def _chart(sheet: WriteOnlyWorksheet, first: int, last: int) -> None:
+    if last < first:
+        return
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = "Findings by check"
+    chart.legend = None
+    chart.y_axis.title = "findings"
+    chart.y_axis.majorGridlines = None
+    chart.x_axis.scaling.orientation = "maxMin"  # top to bottom, as in the table
+    chart.x_axis.delete = False  # openpyxl 3.1 hides axes by default; Excel then shows no labels
+    chart.y_axis.delete = False
+    chart.add_data(Reference(sheet, min_col=4, min_row=first, max_row=last), titles_from_data=False)
+    chart.set_categories(Reference(sheet, min_col=2, min_row=first, max_row=last))
+    chart.height = max(5.0, 0.9 * (last - first + 1) + 3)
+    chart.width = 18
+    sheet.add_chart(chart, f"A{last + 2}")  # under the table it plots, so the page stays one column wide
+
+
+def write_summary_sheet(sheet: WriteOnlyWorksheet, report: Report, notes: Sequence[str]) -> None:
+    print_setup(sheet, landscape=False)
+    rows = _Rows(sheet)
+    rows.add(rows.text(TITLE, styles.TITLE))
+    rows.add()
+    _what_was_checked(rows, report, notes)
+    rows.add()
+    _by_severity(rows, report)
+    rows.add()
+    first, last = _by_check(rows, report)
+    _chart(sheet, first, last)

@@ -1,0 +1,123 @@
+"""The Terms sheet: one row per glossary concept seen, with every English rendering found.
+
+This is the consistency view: a concept rendered three ways shows its three renderings and counts side
+by side, deprecated ones struck through in red.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.filters import AutoFilter
+
+from termcheck.glossary.model import Concept, Glossary, TermStatus
+from termcheck.model import Finding
+from termcheck.usage import ConceptUsage
+from termcheck.writers.xlsx import styles
+from termcheck.writers.xlsx.cells import style_cell, text_cell, value_cell
+from termcheck.writers.xlsx.layout import TERMS_COLUMNS
+from termcheck.writers.xlsx.sheet_format import SheetRows, Width, describe_counts, print_setup
+
+LIMITS = (
+    Width(12, 28, wrap=True),  # concept
+    Width(10, 24, wrap=True),  # chinese
+    Width(16, 34, wrap=True),  # preferred english
+    Width(10, 10),  # in source
+    Width(30, 56, wrap=True),  # renderings
+    Width(12, 12),  # preferred %
+    Width(9, 9),  # findings
+    Width(10, 30, wrap=True),  # by check
+)
+
+
+def _renderings(usage: ConceptUsage) -> list[tuple[str, TermStatus, int]]:
+    ranked = sorted(usage.renderings.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    return [(text, status, count) for (text, status), count in ranked]
+
+
+def _rendering_pieces(usage: ConceptUsage) -> list[str | TextBlock]:
+    pieces: list[str | TextBlock] = []
+    for index, (text, status, count) in enumerate(_renderings(usage)):
+        if index:
+            pieces.append("\n")
+        if status is TermStatus.DEPRECATED:
+            pieces.append(TextBlock(styles.DEPRECATED, text))
+            pieces.append(f" ×{count} (deprecated)")
+        else:
+            pieces.append(f"{text} ×{count}" + (" (admitted)" if status is TermStatus.ADMITTED else ""))
+    return pieces
+
+
+def _plain(pieces: list[str | TextBlock]) -> str:
+    return "".join(p if isinstance(p, str) else p.text for p in pieces)
+
+
+def _renderings_cell(sheet: WriteOnlyWorksheet, pieces: list[str | TextBlock]) -> WriteOnlyCell:
+    if not pieces:
+        return text_cell(sheet, "", styles.WRAP)
+    cell = WriteOnlyCell(sheet, CellRichText(pieces))
+    style_cell(cell, styles.WRAP)
+    return cell
+
+
+def _preferred_share(concept: Concept, usage: ConceptUsage) -> float | None:
+    total = sum(usage.renderings.values())
+    preferred = concept.preferred_en
+    if not total or preferred is None:
+        return None
+    return usage.renderings[(preferred.text, preferred.status)] / total
+
+
+def write_terms_sheet(
+    sheet: WriteOnlyWorksheet,
+    glossary: Glossary | None,
+    usage: Mapping[str, ConceptUsage],
+    findings: Sequence[Finding],
+    bilingual: bool,
+) -> None:
+    by_concept: dict[str, Counter[str]] = defaultdict(Counter)
+    for finding in findings:
+        if finding.concept:
+            by_concept[finding.concept][finding.code] += 1
+    concepts = glossary.by_id() if glossary is not None else {}
+    seen = [c for c in concepts.values() if c.id in usage or c.id in by_concept]
+    order = {c.id: i for i, c in enumerate(seen)}
+    seen.sort(key=lambda c: (-sum(by_concept[c.id].values()), order[c.id]))  # most findings first
+    usages = [usage.get(c.id, ConceptUsage()) for c in seen]
+    pieces = [_rendering_pieces(u) for u in usages]
+    by_check = [describe_counts(by_concept[c.id]) for c in seen]
+    plain = [
+        [
+            c.id,
+            ", ".join(t.text for t in c.zh_terms),
+            c.preferred_en.text if c.preferred_en else "",
+            "",
+            _plain(p),
+            "",
+            "",
+            checks,
+        ]
+        for c, p, checks in zip(seen, pieces, by_check, strict=True)
+    ]
+    rows = SheetRows(sheet, TERMS_COLUMNS, LIMITS, plain, () if bilingual else {"In source"})
+    sheet.freeze_panes = "B2"
+    print_setup(sheet)
+    sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{len(seen) + 1}")
+    rows.append([text_cell(sheet, h, styles.HEADER) for h in TERMS_COLUMNS])
+    for concept, use, piece, texts in zip(seen, usages, pieces, plain, strict=True):
+        share_cell = value_cell(sheet, _preferred_share(concept, use), styles.NUMBER, number_format="0%")
+        cells = [
+            text_cell(sheet, texts[0], styles.WRAP),
+            text_cell(sheet, texts[1], styles.WRAP),
+            text_cell(sheet, texts[2], styles.WRAP),
+            value_cell(sheet, use.source if bilingual else None, styles.NUMBER),
+            _renderings_cell(sheet, piece),
+            share_cell,
+            value_cell(sheet, sum(by_concept[concept.id].values()) or None, styles.NUMBER),
+            text_cell(sheet, texts[7], styles.WRAP),
+        ]
+        rows.append(cells, texts)

@@ -1,0 +1,135 @@
+"""The command line for Excel reports and reviews: --xlsx, --ignore-file, review apply|summary."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+
+runner = CliRunner()
+EXAMPLE_ZH = ROOT / "examples" / "stem-cell-approval.zh.txt"
+EXAMPLE_MT = ROOT / "examples" / "stem-cell-approval.en-mt.txt"
+GLOSSARY = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder as a user has it: the example pair, run from inside the folder."""
+    shutil.copy(EXAMPLE_ZH, tmp_path / "a.zh.txt")
+    shutil.copy(EXAMPLE_MT, tmp_path / "a.en.txt")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check(*extra: str):
+    return runner.invoke(app, ["check", "--source", "a.zh.txt", "--target", "a.en.txt", "-g", GLOSSARY, *extra])
+
+
+def mark(path: Path, status: str, rows: int = 1) -> list[str]:
+    workbook = load_workbook(path)
+    sheet = workbook["Findings"]
+    header = [c.value for c in sheet[1]]
+    ids = []
+    for row in range(2, 2 + rows):
+        sheet.cell(row, header.index("Status") + 1).value = status
+        ids.append(sheet.cell(row, 1).value)
+    workbook.save(path)
+    return ids
+
+
+def test_xlsx_is_written_next_to_the_text_report(workdir: Path) -> None:
+    result = check("--xlsx", "reports/a.xlsx")
+    assert result.exit_code == 1
+    assert "TC101" in result.stdout
+    assert "wrote reports/a.xlsx" in result.stderr
+    assert load_workbook(workdir / "reports" / "a.xlsx").sheetnames == ["Summary", "Findings", "Terms", "Segments"]
+
+
+def test_fail_on_never_exits_zero_with_findings(workdir: Path) -> None:
+    assert check("--fail-on", "never").exit_code == 0
+
+
+def test_round_trip_through_the_command_line(workdir: Path) -> None:
+    assert check("--xlsx", "r.xlsx", "--format", "json", "-o", "before.json").exit_code == 1
+    before = json.loads((workdir / "before.json").read_text(encoding="utf-8"))
+    suppressed_ids = mark(workdir / "r.xlsx", "False positive", rows=2)
+
+    applied = runner.invoke(app, ["review", "apply", "r.xlsx"])
+    assert applied.exit_code == 0, applied.stderr
+    assert applied.stdout == ""
+    assert ".termcheck-ignore: 2 added, 0 updated, 0 removed; 2 suppressions in all" in applied.stderr
+
+    after = check("--format", "json")  # picks up ./.termcheck-ignore by itself
+    report = json.loads(after.stdout)
+    after_ids = {f["id"] for f in report["findings"]}
+    assert after_ids == {f["id"] for f in before["findings"]} - set(suppressed_ids)
+    assert report["summary"]["suppressed"] == 2
+    assert "2 suppressed by .termcheck-ignore" in after.stderr
+
+    everything = check("--format", "json", "--no-ignore-file")
+    assert len(json.loads(everything.stdout)["findings"]) == len(before["findings"])
+
+
+def test_review_summary_prints_counts_on_stdout(workdir: Path) -> None:
+    check("--xlsx", "r.xlsx")
+    mark(workdir / "r.xlsx", "Fixed", rows=3)
+    result = runner.invoke(app, ["review", "summary", "r.xlsx"])
+    assert result.exit_code == 0
+    lines = dict(line.rsplit(None, 1) for line in result.stdout.splitlines() if not line.startswith("TC"))
+    assert lines["Fixed"] == "3" and lines["Open"] == "22" and lines["total"] == "25"
+    assert "3 of 25 findings reviewed (12%)" in result.stderr
+    as_json = json.loads(runner.invoke(app, ["review", "summary", "r.xlsx", "--format", "json"]).stdout)
+    assert as_json["by_status"]["Fixed"] == 3 and as_json["reviewed"] == 3
+
+
+def _spreadsheet(path: Path) -> None:
+    workbook = Workbook()
+    workbook.active["A1"] = "not a report"
+    workbook.save(path)
+
+
+@pytest.mark.parametrize("command", [["review", "apply"], ["review", "summary"]])
+def test_review_of_a_foreign_workbook_exits_2(workdir: Path, command: list[str]) -> None:
+    _spreadsheet(workdir / "budget.xlsx")
+    result = runner.invoke(app, [*command, "budget.xlsx"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "termcheck: error: budget.xlsx: not a termcheck report: it has no 'Findings' sheet"
+    assert not (workdir / ".termcheck-ignore").exists()
+
+
+ERRORS = [
+    (["--xlsx", "a.en.txt"], "refusing to overwrite an input"),
+    (["--xlsx", "budget.xlsx"], "exists and is not a termcheck report"),
+    (["--ignore-file", "missing-ignore"], "missing-ignore: no such file"),
+    (["--xlsx", "x.xlsx", "-o", "x.xlsx"], "--output and --xlsx name the same file"),
+    (["--xlsx", "a.zh.txt/r.xlsx"], "cannot write"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), ERRORS, ids=[m for _, m in ERRORS])
+def test_report_path_errors_exit_2(workdir: Path, args: list[str], message: str) -> None:
+    _spreadsheet(workdir / "budget.xlsx")
+    before = (workdir / "budget.xlsx").read_bytes()
+    result = check(*args)
+    assert result.exit_code == 2, result.stderr
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert (workdir / "budget.xlsx").read_bytes() == before
+
+
+def test_readme_quick_start_writes_the_example_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if line.startswith("pip install -e . && termcheck check"))
+    args = command.split("&& termcheck ", 1)[1].split()
+    assert args[-2:] == ["--xlsx", "reports/example.xlsx"]
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, [*args[:-1], str(tmp_path / "example.xlsx")])
+    assert result.exit_code == 1
+    assert load_workbook(tmp_path / "example.xlsx")["Findings"].max_row == 26  # header + 25 findings

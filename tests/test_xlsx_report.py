@@ -1,0 +1,244 @@
+"""The Excel report, reopened with openpyxl: sheets, headers, rich text, validation, safety, limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from xlsx_helpers import GLOSSARY, report_for, sheet_rows, workbook_for
+
+from termcheck.errors import InputError, UsageError
+from termcheck.writers.xlsx import save_workbook
+from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, SEGMENTS_COLUMNS, STATUSES, TERMS_COLUMNS
+
+ZH = [
+    "该药用于治疗激素治疗失败的患者。",
+    "国家药品监督管理局批准了干细胞治疗。",
+    "干细胞治疗进入临床。",
+    "没有术语的句子。",
+]
+EN = [
+    "The drug treats patients with hormone therapy failure.",
+    "The National Medical Products Administration approved stem cell therapy.",
+    "Stem cell treatment enters the clinic.",
+    "A sentence without terms.",
+]
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return workbook_for(tmp_path_factory.mktemp("xlsx"), ZH, EN)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "headers"),
+    [("Findings", FINDINGS_COLUMNS), ("Terms", TERMS_COLUMNS), ("Segments", SEGMENTS_COLUMNS)],
+)
+def test_sheet_headers(workbook: Path, sheet: str, headers: tuple[str, ...]) -> None:
+    wb = load_workbook(workbook)
+    assert [c.value for c in wb[sheet][1]] == list(headers)
+
+
+def test_sheets_in_order(workbook: Path) -> None:
+    assert load_workbook(workbook).sheetnames == ["Summary", "Findings", "Terms", "Segments"]
+
+
+def test_findings_rows_in_document_order_with_open_status(workbook: Path) -> None:
+    rows = sheet_rows(workbook, "Findings")
+    assert [(r["Code"], r["Segment"], r["Found"]) for r in rows] == [
+        ("TC101", "1", "hormone therapy failure"),
+        ("TC103", "3", "Stem cell treatment"),
+    ]
+    assert {r["Status"] for r in rows} == {"Open"}
+    assert all(len(str(r["Finding ID"])) == 12 and len(str(r["Segment hash"])) == 16 for r in rows)
+
+
+def test_target_span_is_bold_red_and_source_term_bold(workbook: Path) -> None:
+    first = sheet_rows(workbook, "Findings")[0]
+    target, source = first["Target"], first["Source"]
+    assert isinstance(target, CellRichText) and isinstance(source, CellRichText)
+    red = [run for run in target if isinstance(run, TextBlock)]
+    assert [run.text for run in red] == ["hormone therapy failure"]
+    assert red[0].font.b and red[0].font.color.rgb.endswith("C00000")
+    assert str(target) == EN[0]
+    bold = [run.text for run in source if isinstance(run, TextBlock)]
+    assert bold == ["激素治疗失败"] and str(source) == ZH[0]
+
+
+def test_status_drop_down_covers_every_finding_row(workbook: Path) -> None:
+    sheet = load_workbook(workbook)["Findings"]
+    (validation,) = sheet.data_validations.dataValidation
+    assert validation.type == "list"
+    assert validation.formula1 == '"' + ",".join(STATUSES) + '"'
+    status = FINDINGS_COLUMNS.index("Status")
+    letter = chr(ord("A") + status)
+    assert str(validation.sqref) == f"{letter}2:{letter}3"
+
+
+def test_findings_sheet_is_ready_for_review(workbook: Path) -> None:
+    sheet = load_workbook(workbook)["Findings"]
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == "A1:O3"
+    assert sheet.column_dimensions["O"].hidden  # segment hash
+    assert sheet.column_dimensions["E"].hidden  # one document: its name is on the Summary
+    assert sheet["B2"].fill.fgColor.rgb.endswith("F8CBAD")  # error
+    assert sheet["B3"].fill.fgColor.rgb.endswith("FFE699")  # warning
+    assert sheet["I2"].alignment.wrap_text
+
+
+def test_terms_sheet_counts_renderings(workbook: Path) -> None:
+    rows = {r["Concept"]: r for r in sheet_rows(workbook, "Terms")}
+    therapy = rows["stem-cell-therapy"]
+    assert therapy["In source"] == 2
+    assert str(therapy["Renderings found"]) == "stem cell therapy ×1\nstem cell treatment ×1 (admitted)"
+    assert therapy["Findings"] == 1 and therapy["By check"] == "TC103"
+    refractory = rows["steroid-refractory"]
+    deprecated = [run for run in refractory["Renderings found"] if isinstance(run, TextBlock)]
+    assert [run.text for run in deprecated] == ["hormone therapy failure"] and deprecated[0].font.strike
+    assert list(rows)[:2] == ["steroid-refractory", "stem-cell-therapy"]  # most findings first
+
+
+def test_number_formats_do_not_leak_between_cells(workbook: Path) -> None:
+    sheet = load_workbook(workbook)["Terms"]
+    header = [c.value for c in sheet[1]]
+    share, findings = header.index("Preferred %"), header.index("Findings")
+    rows = list(sheet.iter_rows(min_row=2))
+    assert {row[share].number_format for row in rows} == {"0%"}
+    assert {row[findings].number_format for row in rows} == {"General"}
+
+
+def test_segments_sheet_has_the_whole_text(workbook: Path) -> None:
+    rows = sheet_rows(workbook, "Segments")
+    assert [str(r["Target"]) for r in rows] == EN
+    assert [r["Findings"] for r in rows] == [1, None, 1, None]
+    assert [r["Codes"] for r in rows] == ["TC101", None, "TC103", None]
+
+
+def test_summary_names_glossary_hash_and_counts(workbook: Path) -> None:
+    import hashlib
+
+    wb = load_workbook(workbook)
+    values = [[c for c in row if c is not None] for row in wb["Summary"].iter_rows(values_only=True)]
+    pairs = {row[0]: row[1] for row in values if len(row) >= 2}
+    assert values[0] == ["termcheck report"]
+    assert pairs["Glossary SHA-256"] == hashlib.sha256(Path(GLOSSARY).read_bytes()).hexdigest()
+    assert pairs["Segments"] == "4"
+    assert ["error", "fails the run by default", 1] in values
+    assert ["TC103", "inconsistent-rendering", "warning", 1] in values
+    assert len(wb["Summary"]._charts) == 1
+
+
+HOSTILE = [
+    ('=HYPERLINK("http://x","click") hormone therapy failure', "=HYPERLINK"),
+    ("+cmd hormone therapy failure", "+cmd"),
+    ("-2 hormone therapy failure", "-2"),
+    ("@SUM(A1) hormone therapy failure", "@SUM"),
+]
+
+
+@pytest.mark.parametrize(("target", "start"), HOSTILE)
+def test_formula_like_text_stays_text(tmp_path: Path, target: str, start: str) -> None:
+    path = workbook_for(tmp_path, [ZH[0]], [target])
+    sheet = load_workbook(path)["Segments"]
+    cell = sheet["E2"]
+    assert cell.data_type == "s"
+    assert str(cell.value).startswith(start)
+
+
+def test_formula_like_plain_cell_gets_quote_prefix(tmp_path: Path) -> None:
+    path = workbook_for(tmp_path, ["没有术语。"], ["=1+1"])
+    cell = load_workbook(path)["Segments"]["E2"]
+    assert cell.value == "=1+1" and cell.data_type == "s" and cell.quotePrefix
+
+
+def test_illegal_xml_characters_are_dropped(tmp_path: Path) -> None:
+    path = workbook_for(tmp_path, [ZH[0]], ["bad\x01\x08 hormone therapy failure\x1f end"])
+    rows = sheet_rows(path, "Findings")
+    assert str(rows[0]["Target"]) == "bad hormone therapy failure end"
+
+
+def test_long_segment_is_cut_with_a_visible_note(tmp_path: Path) -> None:
+    long_target = "hormone therapy failure " + "x" * 40_000
+    path = workbook_for(tmp_path, [ZH[0]], [long_target])
+    for sheet, column in (("Findings", "Target"), ("Segments", "Target")):
+        text = str(sheet_rows(path, sheet)[0][column])
+        assert len(text) <= 32_767
+        assert text.endswith("more characters]") and "cut by termcheck" in text
+
+
+def test_row_limit_leaves_a_note(tmp_path: Path) -> None:
+    zh = [ZH[0]] * 6
+    en = [EN[0]] * 6
+    path = workbook_for(tmp_path, zh, en, max_rows=4)
+    findings = sheet_rows(path, "Findings")
+    assert len(findings) == 3
+    assert str(findings[-1]["Finding ID"]).startswith("… 4 more findings are not shown")
+    segments = sheet_rows(path, "Segments")
+    assert str(segments[-1]["File"]).startswith("… 4 more segments are not shown")
+    summary = [row for row in load_workbook(path)["Summary"].iter_rows(values_only=True) if row[0] == "Note"]
+    assert len(summary) == 2
+
+
+def test_target_only_hides_the_source_column(tmp_path: Path) -> None:
+    target = tmp_path / "only.en.txt"
+    target.write_text("The Drug Evaluation Center met.\n", encoding="utf-8")
+    from termcheck import check
+
+    report = check(target=str(target), glossary=GLOSSARY)
+    path = tmp_path / "only.xlsx"
+    save_workbook(report, str(path))
+    wb = load_workbook(path)
+    assert wb["Findings"].column_dimensions["H"].hidden
+    assert wb["Segments"].column_dimensions["D"].hidden
+
+
+def test_unwritable_path_is_an_input_error(tmp_path: Path) -> None:
+    report = report_for(tmp_path, ZH, EN)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="cannot write"):
+        save_workbook(report, str(blocker / "report.xlsx"))
+
+
+@pytest.mark.parametrize("lock", ["~$report.xlsx", ".~lock.report.xlsx#"])
+def test_workbook_open_in_excel_or_libreoffice_is_left_alone(tmp_path: Path, lock: str) -> None:
+    report = report_for(tmp_path, ZH, EN)
+    path = tmp_path / "report.xlsx"
+    save_workbook(report, str(path))
+    before = path.read_bytes()
+    (tmp_path / lock).write_text("editor,host")
+    with pytest.raises(InputError, match="is open in a spreadsheet program"):
+        save_workbook(report, str(path))
+    assert path.read_bytes() == before
+
+
+def test_failed_write_keeps_the_previous_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report = report_for(tmp_path, ZH, EN)
+    path = tmp_path / "report.xlsx"
+    save_workbook(report, str(path))
+    before = path.read_bytes()
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("termcheck.writers.xlsx.write_summary_sheet", explode)
+    with pytest.raises(RuntimeError):
+        save_workbook(report, str(path))
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".termcheck-")] == []
+
+
+def test_refuses_to_replace_a_workbook_that_is_not_a_report(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    report = report_for(tmp_path, ZH, EN)
+    path = tmp_path / "budget.xlsx"
+    other = Workbook()
+    other.active["A1"] = "precious"
+    other.save(path)
+    before = path.read_bytes()
+    with pytest.raises(UsageError, match="not a termcheck report"):
+        save_workbook(report, str(path))
+    assert path.read_bytes() == before
