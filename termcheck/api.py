@@ -51,6 +51,7 @@ def check(
     ignore: Sequence[str] = (),
     severities: Mapping[str, Severity] | None = None,
     deprecated_everywhere: bool = False,
+    allow_untranslated: Sequence[str] = (),
     encoding: str | None = None,
     input_format: str | None = None,
     fields: FieldNames = FieldNames(),
@@ -79,6 +80,7 @@ def check(
         ignore=ignore,
         severities=dict(severities or {}),
         deprecated_everywhere=deprecated_everywhere,
+        allow_untranslated=tuple(allow_untranslated),
     )
     report = Checker(loaded, options).run(documents, progress, suppressions)
     report.glossary_files = glossary_files
@@ -92,6 +94,7 @@ def _describe_options(options: CheckOptions, encoding: str | None, input_format:
         "ignore": ", ".join(options.ignore),
         "severity overrides": ", ".join(f"{k}={v.label}" for k, v in options.severities.items()),
         "deprecated everywhere": "yes" if options.deprecated_everywhere else "",
+        "allow untranslated": ", ".join(options.allow_untranslated),
         "encoding": encoding or "",
         "input format": input_format or "",
     }

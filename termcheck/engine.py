@@ -32,6 +32,7 @@ class CheckOptions:
     ignore: Sequence[str] = ()
     severities: Mapping[str, Severity] = field(default_factory=dict)
     deprecated_everywhere: bool = False
+    allow_untranslated: Sequence[str] = ()
     batch_size: int = BATCH_SIZE
 
 
@@ -106,6 +107,7 @@ class Checker:
             concepts=glossary.by_id(),
             deprecated_everywhere=options.deprecated_everywhere,
             severities=dict(options.severities),
+            allow_untranslated=tuple(options.allow_untranslated),
         )
 
     def analyze(self, batch: list[Segment]) -> list[AnalyzedSegment]:

@@ -35,10 +35,10 @@ def case_checker_factory(case_glossary):
 
     cache: dict[tuple, Checker] = {}
 
-    def make(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Checker:
-        key = (select, ignore)
+    def make(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), allow: tuple[str, ...] = ()) -> Checker:
+        key = (select, ignore, allow)
         if key not in cache:
-            cache[key] = Checker(case_glossary, CheckOptions(select=select, ignore=ignore))
+            cache[key] = Checker(case_glossary, CheckOptions(select=select, ignore=ignore, allow_untranslated=allow))
         return cache[key]
 
     return make

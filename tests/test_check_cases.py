@@ -38,7 +38,9 @@ def _actual(finding: Finding, field: str) -> object:
 
 @pytest.mark.parametrize("case", _cases())
 def test_check_case(case: dict, case_checker_factory) -> None:
-    checker = case_checker_factory(tuple(case.get("select", ())), tuple(case.get("ignore", ())))
+    checker = case_checker_factory(
+        tuple(case.get("select", ())), tuple(case.get("ignore", ())), tuple(case.get("allow_untranslated", ()))
+    )
     findings = checker.run([_document(case)]).findings
     actual = [
         {field: _actual(f, field) for field in expected} for f, expected in zip(findings, case["expect"], strict=False)

@@ -83,8 +83,8 @@ def test_review_summary_prints_counts_on_stdout(workdir: Path) -> None:
     result = runner.invoke(app, ["review", "summary", "r.xlsx"])
     assert result.exit_code == 0
     lines = dict(line.rsplit(None, 1) for line in result.stdout.splitlines() if not line.startswith("TC"))
-    assert lines["Fixed"] == "3" and lines["Open"] == "22" and lines["total"] == "25"
-    assert "3 of 25 findings reviewed (12%)" in result.stderr
+    assert lines["Fixed"] == "3" and lines["Open"] == "25" and lines["total"] == "28"
+    assert "3 of 28 findings reviewed (11%)" in result.stderr
     as_json = json.loads(runner.invoke(app, ["review", "summary", "r.xlsx", "--format", "json"]).stdout)
     assert as_json["by_status"]["Fixed"] == 3 and as_json["reviewed"] == 3
 
@@ -132,4 +132,4 @@ def test_readme_quick_start_writes_the_example_workbook(tmp_path: Path, monkeypa
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, [*args[:-1], str(tmp_path / "example.xlsx")])
     assert result.exit_code == 1
-    assert load_workbook(tmp_path / "example.xlsx")["Findings"].max_row == 26  # header + 25 findings
+    assert load_workbook(tmp_path / "example.xlsx")["Findings"].max_row == 29  # header + 28 findings

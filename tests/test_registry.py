@@ -29,11 +29,12 @@ def test_check_is_documented(check) -> None:
 @pytest.mark.parametrize(
     ("select", "ignore", "expected"),
     [
-        ((), (), ["TC101", "TC102", "TC103"]),
+        ((), (), [c.code for c in ALL_CHECKS]),
+        (("TC2",), ("TC202", "number-added"), ["TC201", *(f"TC2{n:02d}" for n in range(4, 13))]),
         (("TC101",), (), ["TC101"]),
         (("TC1",), ("TC103",), ["TC101", "TC102"]),
         (("missing-term",), (), ["TC102"]),
-        (("ALL",), ("TC10",), []),
+        (("ALL",), ("TC1", "TC2"), []),
     ],
 )
 def test_select_and_ignore(select, ignore, expected) -> None:

@@ -21,6 +21,7 @@ class CheckContext:
     concepts: dict[str, Concept]
     deprecated_everywhere: bool = False
     severities: dict[str, Severity] = field(default_factory=dict)
+    allow_untranslated: tuple[str, ...] = ()  # regexes for Chinese kept in the target on purpose
 
 
 class Check:

@@ -8,9 +8,37 @@ from termcheck.checks.base import Check
 from termcheck.checks.tc101_deprecated_term import DeprecatedTerm
 from termcheck.checks.tc102_missing_term import MissingTerm
 from termcheck.checks.tc103_inconsistent_rendering import InconsistentRendering
+from termcheck.checks.tc201_untranslated import Untranslated
+from termcheck.checks.tc202_number_missing import NumberMissing
+from termcheck.checks.tc203_number_added import NumberAdded
+from termcheck.checks.tc204_number_magnitude import NumberMagnitude
+from termcheck.checks.tc205_inclusive_bound import InclusiveBound
+from termcheck.checks.tc206_fullwidth_punctuation import FullwidthPunctuation
+from termcheck.checks.tc207_unbalanced_pair import UnbalancedPair
+from termcheck.checks.tc208_doubled_space import DoubledSpace
+from termcheck.checks.tc209_doubled_word import DoubledWord
+from termcheck.checks.tc210_name_spelling import NameSpelling
+from termcheck.checks.tc211_omission import Omission
+from termcheck.checks.tc212_number_format import NumberFormat
 from termcheck.errors import UsageError
 
-ALL_CHECKS: tuple[type[Check], ...] = (DeprecatedTerm, MissingTerm, InconsistentRendering)
+ALL_CHECKS: tuple[type[Check], ...] = (
+    DeprecatedTerm,
+    MissingTerm,
+    InconsistentRendering,
+    Untranslated,
+    NumberMissing,
+    NumberAdded,
+    NumberMagnitude,
+    InclusiveBound,
+    FullwidthPunctuation,
+    UnbalancedPair,
+    DoubledSpace,
+    DoubledWord,
+    NameSpelling,
+    Omission,
+    NumberFormat,
+)
 
 
 def get_check(code: str) -> type[Check]:

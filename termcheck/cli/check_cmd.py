@@ -70,6 +70,10 @@ def check_command(
         bool,
         typer.Option("--deprecated-everywhere", help="Flag deprecated terms even where the source lacks the concept."),
     ] = False,
+    allow_untranslated: Annotated[
+        list[str] | None,
+        typer.Option("--allow-untranslated", help="Regex of Chinese text kept in the target on purpose (repeatable)."),
+    ] = None,
     ignore_file: Annotated[
         Path | None,
         typer.Option(
@@ -110,6 +114,7 @@ def check_command(
             select=split_codes(select),
             ignore=split_codes(ignore),
             deprecated_everywhere=deprecated_everywhere,
+            allow_untranslated=allow_untranslated or (),
             encoding=encoding,
             input_format=input_format,
             fields=FieldNames(id_column, source_column, target_column),

@@ -77,6 +77,9 @@ def rich_cell(
     rich = _clean_rich(pieces, CELL_LIMIT)
     cell = WriteOnlyCell(sheet, rich)
     style_cell(cell, style)
+    if is_formula_like(str(rich)):
+        cell._style = copy(cell._style)
+        cell.quotePrefix = True
     return cell
 
 

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check
+from termcheck.checks.tc202_number_missing import describe
+from termcheck.model import Finding, Severity
+from termcheck.numbers import compare_numbers
+
+
+class NumberAdded(Check):
+    """A number in the target has no counterpart in the source.
+
+    Digits, number words of ten or more, scale words and month names count; "one", "a" and "first"
+    do not, because English uses them where Chinese has no number. Needs a source.
+
+    Bad:
+        source: 在关键的II期临床试验中，28天总缓解率达到了82.9%
+        target: In the phase II trial, the 28-day response rate reached 89.2%
+    Good:
+        target: In the phase II trial, the 28-day response rate reached 82.9%
+    """
+
+    code = "TC203"
+    name = "number-added"
+    severity = Severity.WARNING
+    needs_source = True
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        source = analyzed.segment.source
+        if source is None:
+            return
+        for quantity in compare_numbers(source, analyzed.segment.target).added:
+            yield self.finding(
+                analyzed,
+                f'"{quantity.text}" ({describe(quantity.value, quantity.kind)}) is not in the source',
+                found=quantity.text,
+                target_span=(quantity.start, quantity.end),
+            )

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check
+from termcheck.checks.tc202_number_missing import describe
+from termcheck.model import Finding, Severity
+from termcheck.numbers import compare_numbers
+
+
+class NumberMagnitude(Check):
+    """A number kept its digits but lost its magnitude: 万 and 亿 read as the wrong power of ten.
+
+    万 is ten thousand and 亿 a hundred million, so 1.2万 is 12,000 (12 thousand), 3亿 is 300 million
+    and 1.5万亿 is 1.5 trillion. The classic slip renders 1.2万 as "1.2 million". Reported instead of
+    the missing and added numbers it would otherwise cause. Needs a source.
+
+    Bad:
+        source: 其中约1.2万名患者参与了相关临床试验
+        target: About 1.2 million patients took part in the related clinical trials
+    Good:
+        target: About 12,000 patients took part in the related clinical trials
+    """
+
+    code = "TC204"
+    name = "number-magnitude"
+    severity = Severity.ERROR
+    needs_source = True
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        source = analyzed.segment.source
+        if not source:
+            return
+        for wanted, found in compare_numbers(source, analyzed.segment.target).slips:
+            expected = describe(wanted.value, wanted.kind)
+            said = describe(found.value, found.kind)
+            yield self.finding(
+                analyzed,
+                f'"{wanted.text}" is {expected}, but the target says "{found.text}" ({said})',
+                found=found.text,
+                expected=expected,
+                source_span=(wanted.start, wanted.end),
+                target_span=(found.start, found.end),
+            )

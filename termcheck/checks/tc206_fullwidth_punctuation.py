@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check
+from termcheck.model import Finding, Severity
+
+ASCII_FOR = {
+    "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "【": "[", "】": "]",
+    "《": '"', "》": '"', "、": ",", "「": '"', "」": '"', "『": '"', "』": '"', "〈": '"', "〉": '"', "～": "~",
+    "——": "—", "……": "…", "　": " ",
+}  # fmt: skip
+# Chinese punctuation, and the full-width forms of ASCII punctuation (letters and digits are TC201's)
+_FULLWIDTH = re.compile(
+    r"——|……|[，。：；！？（）【】《》、「」『』〈〉～\u3000\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]+"
+)
+
+
+def ascii_for(text: str) -> str:
+    out = text
+    for wide, narrow in ASCII_FOR.items():
+        out = out.replace(wide, narrow)
+    return "".join(chr(ord(ch) - 0xFEE0) if 0xFF01 <= ord(ch) <= 0xFF5E else ch for ch in out)
+
+
+class FullwidthPunctuation(Check):
+    """Chinese or full-width punctuation in the English target: ，。：；！？（）【】《》、 and the like.
+
+    One finding per run, with the ASCII punctuation to use. Curly quotes (“ ” ‘ ’) are English
+    typography and are not reported. Works without a source.
+
+    Bad:
+        target: The drug was approved，and it went on sale。
+    Good:
+        target: The drug was approved, and it went on sale.
+    """
+
+    code = "TC206"
+    name = "fullwidth-punctuation"
+    severity = Severity.WARNING
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        for match in _FULLWIDTH.finditer(analyzed.segment.target):
+            text = match.group()
+            yield self.finding(
+                analyzed,
+                f'full-width punctuation "{text}" in the target; use "{ascii_for(text)}"',
+                found=text,
+                expected=ascii_for(text),
+                target_span=match.span(),
+            )

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check
+from termcheck.model import Finding, Severity
+
+_DOUBLED = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+class DoubledSpace(Check):
+    """Two or more spaces between words in the target.
+
+    One finding per segment, at the first place, saying how many there are. Leading and trailing
+    spaces are left to the reader. Works without a source.
+
+    Bad:
+        target: The drug was  approved.
+    Good:
+        target: The drug was approved.
+    """
+
+    code = "TC208"
+    name = "doubled-space"
+    severity = Severity.INFO
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        matches = list(_DOUBLED.finditer(analyzed.segment.target))
+        if matches:
+            places = f" ({len(matches)} places)" if len(matches) > 1 else ""
+            yield self.finding(
+                analyzed,
+                f"doubled space in the target{places}",
+                found=matches[0].group(),
+                expected=" ",
+                target_span=matches[0].span(),
+            )

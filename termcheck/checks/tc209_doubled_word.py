@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check
+from termcheck.model import Finding, Severity
+
+_DOUBLED = re.compile(r"\b([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b", re.IGNORECASE)
+# grammatical repeats: "that that", "had had", "is is" in "what it is is"
+ALLOWED = frozenset({"that", "had", "is", "do"})
+
+
+class DoubledWord(Check):
+    """The same word twice in a row in the target: "the the".
+
+    Case is ignored; "that that", "had had", "is is" and "do do" are grammatical and allowed.
+    Works without a source.
+
+    Bad:
+        target: The the drug was approved.
+    Good:
+        target: The drug was approved.
+    """
+
+    code = "TC209"
+    name = "doubled-word"
+    severity = Severity.WARNING
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        for match in _DOUBLED.finditer(analyzed.segment.target):
+            word = match.group(1)
+            if word.lower() in ALLOWED:
+                continue
+            yield self.finding(
+                analyzed,
+                f'doubled word "{match.group()}" in the target',
+                found=match.group(),
+                expected=word,
+                target_span=match.span(),
+            )

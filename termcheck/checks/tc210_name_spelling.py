@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check, CheckContext
+from termcheck.model import Finding, Location, Severity
+
+_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z]+)*"
+_NAME = re.compile(rf"\b{_TOKEN}(?:(?:\s+(?:of|for|and|the|de|van|von|der)\s+|\s+){_TOKEN})+\b")
+# capitalised only because they start a sentence or a title, never part of a name
+_LEADING = frozenset(
+    " ".join(
+        [
+            "The A An In On At For From To By With As This That These Those It Its We Our They Their He His She",
+            "Her I My You Your But And Or So If When While After Before Since During Many Some Most All Every",
+            "Each Then Now Today Also However Meanwhile Yesterday Tomorrow Last Next Here There Why How What",
+            "Where Who Which According Under Over Between Among Against Without Although Because Unlike Like",
+            "Both Either Neither Only Dr Mr Mrs Ms Professor President Director Minister Chairman Dear",
+        ]
+    ).split()
+)
+MIN_KEY = 8  # shorter names (Li Ming, Li Min) are too often two different people
+MAX_EDITS = 2
+MAX_LOCATIONS = 50
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[\s\-']", "", name).lower()
+
+
+def names_in(text: str) -> Iterable[tuple[int, int, str]]:
+    for match in _NAME.finditer(text):
+        start, name = match.start(), match.group()
+        first, _, rest = name.partition(" ")
+        while first in _LEADING and " " in rest:
+            start += len(first) + 1
+            name = rest.lstrip()
+            first, _, rest = name.partition(" ")
+        if first not in _LEADING and " " in name.strip():
+            yield start, start + len(name), name
+
+
+class NameSpelling(Check):
+    """One name spelled several ways in a document: Wang Xiaoning, Wang Xiaonin, Wang Xiao-ning.
+
+    Names are runs of two or more capitalised words (joined by of, for, and, the where organisations
+    need them). Spellings whose letters differ by at most two edits, or only by hyphens and spaces,
+    and that share the first word, form one group; one finding per group, at the first occurrence of
+    a less frequent spelling, lists each spelling with its count and lines. Names shorter than eight
+    letters are left alone. Works without a source.
+
+    Bad:
+        segment 11: Wang Xiaoning, former director of the institute, said ...
+        segment 22: Wang Xiaonin suggested carrying out research ...
+    Good:
+        segment 22: Wang Xiaoning suggested carrying out research ...
+    """
+
+    code = "TC210"
+    name = "name-spelling"
+    severity = Severity.WARNING
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        # file -> spelling -> locations (capped) and count
+        self._seen: dict[str, dict[str, list[Location]]] = defaultdict(lambda: defaultdict(list))
+        self._counts: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        seg = analyzed.segment
+        for start, end, name in names_in(seg.target):
+            if len(name_key(name)) < MIN_KEY:
+                continue
+            self._counts[seg.file][name] += 1
+            places = self._seen[seg.file][name]
+            if len(places) < MAX_LOCATIONS:
+                places.append(Location(seg.file, seg.line, seg.id, start, end, name))
+        return ()
+
+    def finish(self) -> Iterable[Finding]:
+        for file, counts in self._counts.items():
+            for group in _groups(list(counts)):
+                yield self._report(group, counts, self._seen[file])
+
+    def _report(self, group: list[str], counts: Counter[str], seen: dict[str, list[Location]]) -> Finding:
+        ranked = sorted(group, key=lambda n: (-counts[n], seen[n][0].line))
+        first_other = min((seen[n][0] for n in ranked[1:]), key=lambda loc: loc.line)
+        listing = "; ".join(f'"{n}" {counts[n]}× ({_lines(seen[n])})' for n in ranked)
+        return Finding(
+            code=self.code,
+            check=self.name,
+            severity=self.effective_severity,
+            message=f"one name, {len(ranked)} spellings: {listing}",
+            file=first_other.file,
+            line=first_other.line,
+            segment=first_other.segment,
+            found=first_other.text,
+            expected=ranked[0],
+            target_span=(first_other.start, first_other.end),
+            related=tuple(loc for n in ranked for loc in seen[n]),
+        )
+
+
+def _lines(places: list[Location]) -> str:
+    shown = ", ".join(str(loc.line) for loc in places[:5])
+    return f"line{'s' if len(places) > 1 else ''} {shown}{', …' if len(places) > 5 else ''}"
+
+
+def _groups(names: list[str]) -> list[list[str]]:
+    """Spellings that are one name: same first word, and keys equal or at most MAX_EDITS apart."""
+    from rapidfuzz.distance import Levenshtein
+
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        blocks[name.split()[0].lower()].append(name)
+    for block in blocks.values():
+        keys = [name_key(n) for n in block]
+        for i in range(len(block)):
+            for j in range(i + 1, len(block)):
+                if Levenshtein.distance(keys[i], keys[j], score_cutoff=MAX_EDITS) <= MAX_EDITS:
+                    parent[root(block[i])] = root(block[j])
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        grouped[root(name)].append(name)
+    return [g for g in grouped.values() if len({n.lower() for n in g}) > 1]
