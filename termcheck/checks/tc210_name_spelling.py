@@ -22,6 +22,8 @@ _LEADING = frozenset(
         ]
     ).split()
 )
+# "South Korea" and "South Korean", "Statistic" and "Statistics" are different words, not spellings
+ENDINGS = ("s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese")
 MIN_KEY = 8  # shorter names (Li Ming, Li Min) are too often two different people
 MAX_EDITS = 2
 MAX_LOCATIONS = 50
@@ -104,6 +106,11 @@ class NameSpelling(Check):
         )
 
 
+def _derived(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in ENDINGS
+
+
 def _lines(places: list[Location]) -> str:
     shown = ", ".join(str(loc.line) for loc in places[:5])
     return f"line{'s' if len(places) > 1 else ''} {shown}{', …' if len(places) > 5 else ''}"
@@ -128,6 +135,8 @@ def _groups(names: list[str]) -> list[list[str]]:
         keys = [name_key(n) for n in block]
         for i in range(len(block)):
             for j in range(i + 1, len(block)):
+                if _derived(keys[i], keys[j]):
+                    continue
                 if Levenshtein.distance(keys[i], keys[j], score_cutoff=MAX_EDITS) <= MAX_EDITS:
                     parent[root(block[i])] = root(block[j])
     grouped: dict[str, list[str]] = defaultdict(list)

@@ -22,20 +22,31 @@ def _length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
+def _chinese(text: str) -> int:
+    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
 @dataclass
 class _Document:
-    ratios: array[float] = field(default_factory=lambda: array("d"))
-    lengths: array[int] = field(default_factory=lambda: array("l"))  # source, target interleaved
+    # per segment: Chinese characters and other characters of the source (Latin text such as
+    # "COVID-19" or a name carries over to the English about one to one), and target letters
+    chinese: array[int] = field(default_factory=lambda: array("l"))
+    other: array[int] = field(default_factory=lambda: array("l"))
+    target: array[int] = field(default_factory=lambda: array("l"))
     places: list[tuple[int, str]] = field(default_factory=list)  # (line, segment id)
+
+    def expected(self, index: int, ratio: float) -> float:
+        return ratio * self.chinese[index] + self.other[index]
 
 
 class Omission(Check):
     """A target much shorter than its source predicts: something was probably left out.
 
-    The expected length is fitted on the document itself: the median of log(target letters / source
-    characters) over its segments, with the median absolute deviation as the spread, so a few wild
-    segments do not move it. A target is reported when it is more than 3.5 robust deviations short
-    and under half the expected length. Sources under 12 characters are skipped; documents with fewer
+    The expected length is fitted on the document itself: English letters per Chinese character is the
+    median over its segments, and Latin text in the source (COVID-19, a name) counts one for one. The
+    spread is the median absolute deviation of log(target / expected), so a few wild segments do not
+    move either. A target is reported when it is more than 3.5 robust deviations short and under half
+    the expected length. Sources with under 12 Chinese characters are skipped; documents with fewer
     than 20 such segments use a prior of 3 English letters per Chinese character. Needs a source.
 
     Bad:
@@ -58,38 +69,43 @@ class Omission(Check):
         seg = analyzed.segment
         if seg.source is None:
             return ()
-        source_length = _length(seg.source)
-        if source_length < MIN_SOURCE:
+        chinese = _chinese(seg.source)
+        if chinese < MIN_SOURCE:
             return ()
-        target_length = _length(seg.target)
         document = self._documents.setdefault(seg.file, _Document())
-        document.ratios.append(math.log((target_length + 1) / source_length))
-        document.lengths.extend((source_length, target_length))
+        document.chinese.append(chinese)
+        document.other.append(_length(seg.source) - chinese)
+        document.target.append(_length(seg.target))
         document.places.append((seg.line, seg.id))
         return ()
 
     def finish(self) -> Iterable[Finding]:
         for file, document in self._documents.items():
-            if len(document.ratios) >= MIN_FIT:
-                center = statistics.median(document.ratios)
-                spread = 1.4826 * statistics.median(abs(r - center) for r in document.ratios)
-                spread = max(spread, 0.1)
+            count = len(document.chinese)
+            if count >= MIN_FIT:
+                per_char = [(document.target[i] - document.other[i]) / document.chinese[i] for i in range(count)]
+                ratio = max(statistics.median(per_char), 0.5)
             else:
-                center, spread = PRIOR_LOG_RATIO, PRIOR_SPREAD
-            for index, ratio in enumerate(document.ratios):
-                z = (ratio - center) / spread
-                if z >= -Z_LIMIT or math.exp(ratio - center) >= MAX_SHARE:
+                ratio = math.exp(PRIOR_LOG_RATIO)
+            logs = [math.log((document.target[i] + 1) / document.expected(i, ratio)) for i in range(count)]
+            if count >= MIN_FIT:
+                center = statistics.median(logs)
+                spread = max(1.4826 * statistics.median(abs(v - center) for v in logs), 0.1)
+            else:
+                center, spread = 0.0, PRIOR_SPREAD
+            for index, value in enumerate(logs):
+                if (value - center) / spread >= -Z_LIMIT or math.exp(value - center) >= MAX_SHARE:
                     continue
-                source_length, target_length = document.lengths[2 * index], document.lengths[2 * index + 1]
-                expected = round(source_length * math.exp(center))
+                expected = round(document.expected(index, ratio) * math.exp(center))
                 line, segment = document.places[index]
+                target_length = document.target[index]
                 yield Finding(
                     code=self.code,
                     check=self.name,
                     severity=self.effective_severity,
                     message=(
                         f"the target has {target_length} letters where about {expected} are expected from the "
-                        f"source's {source_length} characters; something may be missing"
+                        f"source's {document.chinese[index]} Chinese characters; something may be missing"
                     ),
                     file=file,
                     line=line,

@@ -24,11 +24,15 @@ MEASURE = (
 )
 _QUANTITY = re.compile(
     rf"(?P<vague>数|几|好几|上|成)?(?P<prefix>第|百分之)?(?P<first>{NUM})(?:(?P<dash>[-–~～至到])(?P<second>{NUM}))?"
-    rf"(?P<magnitude>[万亿]+)?(?P<after>{MEASURE})?"
+    rf"(?:[ \u3000]?(?:多|余)?(?P<magnitude>[万亿]+))?(?:[ \u3000]?(?P<after>{MEASURE}))?"
 )
 _NOT_NUMBERS = re.compile(
     r"十分|万一|千万(?=[不别要])|一些|一样|一起|一直|一定|一般|一切|之一|统一|唯一|一致|万物|百姓|千方百计"
 )
+
+
+# 20世纪60年代 is the 1960s
+_DECADE = re.compile(rf"(?P<century>{NUM})[ \u3000]?世纪[ \u3000]?(?P<decade>{NUM})[ \u3000]?年代")
 
 
 def parse_chinese_numeral(text: str) -> int | None:
@@ -73,6 +77,12 @@ def chinese_quantities(text: str) -> list[Quantity]:
         for i in range(match.start(), match.end()):
             blocked[i] = True
     found: list[Quantity] = []
+    for match in _DECADE.finditer(folded):
+        century, decade = _value(match["century"]), _value(match["decade"])
+        if century and decade:
+            value = (century[0] - 1) * 100 + decade[0]
+            found.append(Quantity(value, match.start(), match.end(), text[match.start() : match.end()]))
+            blocked[match.start() : match.end()] = [True] * (match.end() - match.start())
     for match in _QUANTITY.finditer(folded):
         end = match.end()
         start = match.start("prefix") if match["prefix"] else match.start("first")
@@ -104,6 +114,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
                     mantissa=value if scale != 1 else None,
                 )
             )
+    found.sort(key=lambda q: q.start)
     return found
 
 

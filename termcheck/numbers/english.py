@@ -7,6 +7,7 @@ reported on their own, because English uses them where Chinese has no number at 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from termcheck.numbers.quantity import MONTH, NUMBER, Quantity
 
@@ -33,15 +34,17 @@ _WORD = "|".join(sorted([*ONES, *TENS, *ORDINALS, *SCALES], key=len, reverse=Tru
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?"
 _DIGIT_NUMBER = re.compile(
-    rf"(?<![\w.])(?<![A-Z]-)(?<![A-Z][a-z]-)(?P<digits>{_DIGITS})(?P<suffix>st|nd|rd|th|s|%)?(?!\w)(?!\.\d){_SCALE}"
+    rf"(?<![\w.])(?<![A-Z]-)(?<![A-Z][a-z]-)(?P<digits>{_DIGITS})(?P<suffix>st|nd|rd|th|s|%)?(?!\w)(?!\.\d)\+?{_SCALE}"
 )
 _WORD_NUMBER = re.compile(
     rf"\b(?:a\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?={_WORD}))?)+\b",
     re.IGNORECASE,
 )
 _AND_A_HALF = re.compile(
-    rf"\b(?P<whole>{_DIGITS}|{_WORD})\s+and\s+a\s+half\s+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE
+    rf"\b(?:(?P<whole>{_DIGITS}|{_WORD})\s+and\s+a\s+|(?P<alone>))half\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b",
+    re.IGNORECASE,
 )
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—|and|or)\s*")
 # words that stand for a number: "the next decade" for 十年, "three times" written "thrice"
 COUNT_WORDS = {"decade": 10, "century": 100, "dozen": 12, "twice": 2, "thrice": 3, "double": 2, "triple": 3}
 _COUNT_WORD = re.compile(r"\b(?:" + "|".join(COUNT_WORDS) + r")\b", re.IGNORECASE)
@@ -82,12 +85,12 @@ def english_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken = [False] * len(text)
     for match in _AND_A_HALF.finditer(text):
-        whole = match["whole"]
+        whole = match["whole"] or "0"
         words_value = None if whole[0].isdigit() else parse_number_words([whole])
         if not whole[0].isdigit() and words_value is None:
             continue
         base = float(whole.replace(",", "")) if words_value is None else float(words_value)
-        mantissa = base + 0.5
+        mantissa = base + 0.5  # "two and a half million", "half a million"
         found.append(
             Quantity(
                 mantissa * SCALES[match["scale"].lower()], match.start(), match.end(), match.group(), mantissa=mantissa
@@ -124,4 +127,21 @@ def english_quantities(text: str) -> list[Quantity]:
         name = (match["month"] or "May").lower().rstrip(".")
         found.append(Quantity(float(MONTHS[name]), match.start(), match.end(), match.group(), MONTH))
     found.sort(key=lambda q: q.start)
-    return found
+    return _share_scale(found, text)
+
+
+def _share_scale(found: list[Quantity], text: str) -> list[Quantity]:
+    """In "14 to 22 million" the first number is millions too."""
+    shared = list(found)
+    for index in range(len(shared) - 1, 0, -1):
+        first, second = shared[index - 1], shared[index]
+        if (
+            second.mantissa is not None
+            and first.mantissa is None
+            and first.kind == second.kind == NUMBER
+            and first.value < 1000
+            and _RANGE_GAP.fullmatch(text[first.end : second.start])
+        ):
+            scale = second.value / second.mantissa
+            shared[index - 1] = replace(first, value=first.value * scale, mantissa=first.value)
+    return shared
