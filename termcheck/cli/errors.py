@@ -39,6 +39,11 @@ def exit_codes(command: Callable[P, R]) -> Callable[P, R]:
             raise fail(str(exc)) from None
         except KeyboardInterrupt:
             raise fail("interrupted") from None
+        except BrokenPipeError:  # `termcheck … | head`: the reader left; not an error of ours
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_CLEAN) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: still one line, traceback with --debug

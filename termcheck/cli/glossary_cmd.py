@@ -10,7 +10,7 @@ import typer
 from termcheck.cli.errors import exit_codes
 from termcheck.cli.options import parse_mapping
 
-glossary_app = typer.Typer(help="Maintain glossaries: convert between CSV, TSV, XLSX and TBX.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Maintain glossaries: validate, convert, stats, diff, merge.", no_args_is_help=True)
 
 
 @glossary_app.command("convert")
@@ -34,3 +34,159 @@ def convert_command(
     glossary = load_glossary(str(source), parse_mapping(glossary_column, "--glossary-column"), encoding)
     save_glossary(glossary, str(destination), tbx_version)
     print(f"{len(glossary)} concepts → {destination}", file=sys.stderr)
+
+
+def _emit_json(payload: object) -> None:
+    import json
+
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _check_format(output_format: str) -> None:
+    from termcheck.errors import UsageError
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown format {output_format!r} (use text, json)")
+
+
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+
+
+@glossary_app.command("validate")
+@exit_codes
+def validate_command(
+    files: Annotated[list[Path], typer.Argument(help="Glossaries to validate.")],
+    output_format: FormatOption = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV/TSV inputs.")] = None,
+) -> None:
+    """Report duplicate, conflicting, unmatchable and shadowed terms; exit 1 on errors."""
+    import sys
+    from dataclasses import asdict
+
+    from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
+    from termcheck.glossary import load_glossary
+    from termcheck.glossary.validate import validate_glossary
+    from termcheck.model import Severity
+
+    _check_format(output_format)
+    problems = [p for f in files for p in validate_glossary(load_glossary(str(f), None, encoding), str(f))]
+    if output_format == "json":
+        _emit_json({"problems": [asdict(p) | {"severity": p.severity.label} for p in problems]})
+    else:
+        for p in problems:
+            where = f"{p.file}:{p.where}" if p.where else p.file
+            print(f"{where}: {p.severity.label} {p.code} [{p.concept}] {p.message}")
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    print(
+        f"{errors} errors, {warnings} warnings in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}",
+        file=sys.stderr,
+    )
+    failing = errors or (strict and warnings)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@glossary_app.command("stats")
+@exit_codes
+def stats_command(
+    file: Annotated[Path, typer.Argument(help="Glossary to describe.")],
+    output_format: FormatOption = "text",
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of a CSV/TSV input.")] = None,
+) -> None:
+    """Concepts, terms per language and status, domains."""
+    from dataclasses import asdict
+
+    from termcheck.glossary import load_glossary
+    from termcheck.glossary.stats import glossary_stats
+
+    _check_format(output_format)
+    stats = glossary_stats(load_glossary(str(file), None, encoding))
+    if output_format == "json":
+        _emit_json(asdict(stats))
+        return
+    print(f"concepts: {stats.concepts}")
+    for lang, counts in stats.terms.items():
+        detail = ", ".join(f"{status} {n}" for status, n in counts.items()) or "none"
+        print(f"{lang} terms: {sum(counts.values())} ({detail})")
+    print(f"case-sensitive English terms: {stats.case_sensitive}; exact-form: {stats.exact}")
+    print(f"concepts deprecated everywhere: {stats.deprecated_everywhere}")
+    print("domains: " + ", ".join(f"{d or '(none)'} {n}" for d, n in stats.domains.items()))
+
+
+@glossary_app.command("diff")
+@exit_codes
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The glossary before the change.")],
+    new: Annotated[Path, typer.Argument(help="The glossary after the change (any format).")],
+    output_format: FormatOption = "text",
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV/TSV inputs.")] = None,
+) -> None:
+    """Concepts and terms added, removed and changed, for the reviewer of a glossary change."""
+    import sys
+    from dataclasses import asdict
+
+    from termcheck.glossary import load_glossary
+    from termcheck.glossary.diff import diff_glossaries
+
+    _check_format(output_format)
+    diff = diff_glossaries(load_glossary(str(old), None, encoding), load_glossary(str(new), None, encoding))
+    if output_format == "json":
+        _emit_json(asdict(diff))
+    else:
+        for cid in diff.added:
+            print(f"+ concept {cid}")
+        for cid in diff.removed:
+            print(f"- concept {cid}")
+        for change in diff.changed:
+            print(f"~ concept {change.id}")
+            for term in change.terms_added:
+                print(f"    + {term}")
+            for term in change.terms_removed:
+                print(f"    - {term}")
+            for name, (before, after) in change.fields.items():
+                print(f"    {name}: {before!r} → {after!r}")
+    summary = f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
+    print(summary, file=sys.stderr)
+
+
+@glossary_app.command("merge")
+@exit_codes
+def merge_command(
+    first: Annotated[Path, typer.Argument(help="The glossary whose concepts come first.")],
+    second: Annotated[Path, typer.Argument(help="The glossary merged into it.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Merged glossary to write (format by extension).")],
+    on_conflict: Annotated[
+        str,
+        typer.Option("--on-conflict", help="fail (write nothing), ours, theirs, or both (theirs as ID~2)."),
+    ] = "fail",
+    tbx_version: Annotated[int, typer.Option("--tbx-version", help="TBX to write: 3 or 2.")] = 3,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV/TSV inputs.")] = None,
+) -> None:
+    """Union of two glossaries by concept id; every conflict is listed, none is resolved silently."""
+    import sys
+
+    from termcheck.atomic import refuse_overwriting_inputs
+    from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
+    from termcheck.glossary import load_glossary, save_glossary
+    from termcheck.glossary.merge import merge_glossaries
+
+    refuse_overwriting_inputs(str(output), [str(first), str(second)])
+    result = merge_glossaries(
+        load_glossary(str(first), None, encoding), load_glossary(str(second), None, encoding), on_conflict
+    )
+    for conflict in result.conflicts:
+        print(f"conflict [{conflict.id}] {conflict.kind}: {conflict.detail}", file=sys.stderr)
+    id_conflicts = [c for c in result.conflicts if c.kind == "same id, different content"]
+    if id_conflicts and on_conflict == "fail":
+        print(
+            f"{len(id_conflicts)} conflicts; nothing written (choose --on-conflict ours, theirs or both)",
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    save_glossary(result.glossary, str(output), tbx_version)
+    print(
+        f"{len(result.glossary)} concepts ({result.added} from {second}) → {output}; {len(result.conflicts)} conflicts",
+        file=sys.stderr,
+    )
+    raise typer.Exit(EXIT_FINDINGS if result.conflicts else EXIT_CLEAN)

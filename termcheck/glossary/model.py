@@ -33,6 +33,7 @@ class Concept:
     domain: str = ""
     note: str = ""
     deprecated_everywhere: bool = False  # flag deprecated English terms even without the Chinese term
+    origin: str = field(default="", compare=False)  # where it was read: "row 12", "line 40"
 
     def terms_in(self, lang: str, *statuses: TermStatus) -> list[Term]:
         return [t for t in self.terms if t.lang == lang and (not statuses or t.status in statuses)]
@@ -53,10 +54,21 @@ class Concept:
         return " / ".join(x for x in (zh[0].text if zh else "", en.text if en else "") if x) or self.id
 
 
+@dataclass(frozen=True, slots=True)
+class LoadIssue:
+    """Something a reader noticed and worked around; `termcheck glossary validate` reports it."""
+
+    where: str  # "row 12", "line 40"
+    concept: str
+    message: str
+    code: str
+
+
 @dataclass(slots=True)
 class Glossary:
     concepts: list[Concept] = field(default_factory=list)
     name: str = ""
+    issues: list[LoadIssue] = field(default_factory=list, compare=False)
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
@@ -80,8 +92,9 @@ class Glossary:
                     cid = f"{glossary.name}:{cid}"
                 seen.add(cid)
                 out.concepts.append(concept if cid == concept.id else _renamed(concept, cid))
+            out.issues.extend(glossary.issues)
         return out
 
 
 def _renamed(concept: Concept, new_id: str) -> Concept:
-    return Concept(new_id, concept.terms, concept.domain, concept.note, concept.deprecated_everywhere)
+    return Concept(new_id, concept.terms, concept.domain, concept.note, concept.deprecated_everywhere, concept.origin)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from termcheck.errors import InputError
-from termcheck.glossary.model import Concept, Glossary, Term, TermStatus
+from termcheck.glossary.model import Concept, Glossary, LoadIssue, Term, TermStatus
 
 SEP = "|"
 COLUMNS = (
@@ -96,6 +96,18 @@ def _flag_terms(value: str, english: list[str], path: str, row: Row, column: str
     return set(named)
 
 
+def _raw_issues(value: str, column: str) -> list[tuple[str, str]]:
+    """(code, message) for empty and whitespace-padded entries in a `|`-separated cell."""
+    issues: list[tuple[str, str]] = []
+    parts = value.split(SEP)
+    if len(parts) > 1 and any(not p.strip() for p in parts):
+        issues.append(("empty-term", f"{column}: an empty term between separators in {value!r}"))
+    for part in parts:
+        if part.strip() and part != part.strip() and (len(parts) == 1 or part.strip(" ") != part.strip()):
+            issues.append(("padded-term", f"{column}: term {part!r} has whitespace around it"))
+    return issues
+
+
 def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str], name: str) -> Glossary:
     glossary = Glossary(name=name)
     used_ids: set[str] = set()
@@ -105,11 +117,20 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
             header = columns.get(col)
             return (row.values.get(header) or "") if header else ""
 
+        where = f"row {row.number}"
+        raw_id = get("id").strip()
+        found: list[tuple[str, str]] = []  # (code, message), reported once the concept id is known
         terms: list[Term] = []
         for col, (lang, status) in TERM_COLUMNS.items():
+            found.extend(_raw_issues(get(col), col))
             for text in split_terms(get(col)):
-                if any(t.lang == lang and t.text == text for t in terms):
-                    continue  # a variant list that repeats the preferred term
+                twin = next((t for t in terms if t.lang == lang and t.text == text), None)
+                if twin is not None:
+                    if twin.status.allowed != status.allowed:
+                        found.append(("conflicting-status", f"{text!r} is both {twin.status.value} and {status.value}"))
+                    elif twin.status is status:
+                        found.append(("duplicate-term", f"{text!r} is listed twice in {col}"))
+                    continue  # the first listing wins; a variant list may repeat the preferred term
                 terms.append(Term(text, lang, status))
         if not terms:
             continue  # blank row
@@ -123,11 +144,14 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
         everywhere = get("deprecated_everywhere").strip().lower()
         if everywhere not in TRUE | FALSE:
             raise InputError(path, f"deprecated_everywhere must be yes or no, not {everywhere!r}", row.number)
-        concept_id = get("id").strip() or next(t.text for t in terms)
+        concept_id = raw_id or next(t.text for t in terms)
         base, n = concept_id, 1
         while concept_id in used_ids:
             n += 1
             concept_id = f"{base}#{n}"
+        if n > 1:
+            found.append(("duplicate-id", f"concept id {base!r} is used again; read as {concept_id!r}"))
+        glossary.issues.extend(LoadIssue(where, concept_id, message, code) for code, message in found)
         used_ids.add(concept_id)
         glossary.concepts.append(
             Concept(
@@ -136,6 +160,7 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
                 domain=get("domain").strip(),
                 note=get("note").strip(),
                 deprecated_everywhere=everywhere in TRUE,
+                origin=where,
             )
         )
     return glossary

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from termcheck.errors import InputError
-from termcheck.glossary.model import Concept, Glossary, Term, TermStatus
+from termcheck.glossary.model import Concept, Glossary, LoadIssue, Term, TermStatus
 from termcheck.langs import lang_side
 from termcheck.xmlsafe import children, iterparse, localname, text_of, xml_lang
 
@@ -75,8 +75,9 @@ def _term_from(holder: etree._Element, lang: str, path: str, concept_id: str) ->
     return term, status is not None
 
 
-def _concept_from(entry: etree._Element, path: str, ordinal: int) -> Concept:
+def _concept_from(entry: etree._Element, path: str, ordinal: int, issues: list[LoadIssue]) -> Concept:
     concept_id = entry.get("id") or f"c{ordinal}"
+    where = f"line {entry.sourceline}"
     domain = note = ""
     everywhere = False
     terms: list[Term] = []
@@ -95,6 +96,8 @@ def _concept_from(entry: etree._Element, path: str, ordinal: int) -> Concept:
         elif name in ("langSet", "langSec"):
             side = lang_side(xml_lang(child))
             if side is None:
+                message = f"language {xml_lang(child)!r} is neither Chinese nor English; its terms are ignored"
+                issues.append(LoadIssue(f"line {child.sourceline}", concept_id, message, "unknown-language"))
                 continue
             had_preferred = False
             for holder in children(child, "tig", "ntig", "termSec"):
@@ -106,15 +109,24 @@ def _concept_from(entry: etree._Element, path: str, ordinal: int) -> Concept:
                     term = Term(term.text, term.lang, TermStatus.ADMITTED, term.case_sensitive, term.exact)
                 had_preferred = had_preferred or term.status is TermStatus.PREFERRED
                 terms.append(term)
-    return Concept(concept_id, tuple(terms), domain, note, everywhere)
+    return Concept(concept_id, tuple(terms), domain, note, everywhere, where)
 
 
 def read_tbx_glossary(path: str, name: str = "") -> Glossary:
     glossary = Glossary(name=name)
+    seen: set[str] = set()
     root_seen = False
     for ordinal, element in enumerate(iterparse(path, ("{*}termEntry", "{*}conceptEntry", "termEntry")), 1):
         root_seen = True
-        concept = _concept_from(element, path, ordinal)
+        concept = _concept_from(element, path, ordinal, glossary.issues)
+        if concept.id in seen:
+            renamed = f"{concept.id}#{ordinal}"
+            message = f"concept id {concept.id!r} is used again; read as {renamed!r}"
+            glossary.issues.append(LoadIssue(concept.origin, concept.id, message, "duplicate-id"))
+            concept = Concept(
+                renamed, concept.terms, concept.domain, concept.note, concept.deprecated_everywhere, concept.origin
+            )
+        seen.add(concept.id)
         if concept.terms:
             glossary.concepts.append(concept)
         element.clear(keep_tail=False)

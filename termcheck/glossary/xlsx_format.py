@@ -75,6 +75,11 @@ def write_xlsx_glossary(glossary: Glossary, path: str, handle: BinaryIO) -> None
     sheet.add_data_validation(yes_no)
     letter = {name: cell.column_letter for name, cell in zip(header, sheet[1], strict=True)}
     yes_no.add(f"{letter['deprecated_everywhere']}2:{letter['deprecated_everywhere']}{last}")
+    # case_sensitive and exact take yes or a list of the concept's English terms: offer yes, allow any
+    suggest_yes = DataValidation(type="list", formula1='"yes"', allow_blank=True, showErrorMessage=False)
+    sheet.add_data_validation(suggest_yes)
+    for flag in ("case_sensitive", "exact"):
+        suggest_yes.add(f"{letter[flag]}2:{letter[flag]}{last}")
     for index, name in enumerate(header):
         width = max([len(name), *(len(r[index]) for r in rows)])
         sheet.column_dimensions[sheet.cell(1, index + 1).column_letter].width = min(max(width + 2, 8), 60)

@@ -1,0 +1,98 @@
+"""`termcheck glossary validate|stats|diff|merge` on the command line: exit codes, stdout, stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from openpyxl import load_workbook
+from test_glossary_maintenance import NEW, OLD
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+
+runner = CliRunner()
+SHIPPED = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
+
+
+def run(*args: str):
+    return runner.invoke(app, ["glossary", *args])
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[str, str]:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text(OLD.lstrip("\n"), encoding="utf-8")
+    new.write_text(NEW.lstrip("\n"), encoding="utf-8")
+    return str(old), str(new)
+
+
+def test_the_shipped_glossaries_validate_clean() -> None:
+    result = run("validate", SHIPPED, SHIPPED.replace(".csv", ".tbx"), SHIPPED.replace(".csv", ".xlsx"))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == ""
+    assert "0 errors, 0 warnings in 3 glossaries" in result.stderr
+
+
+def test_validate_exits_1_on_errors_and_names_file_and_row(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,zh,en\na,干细胞,stem cell\nb,干细胞,stem-cell line\n", encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{bad}:row 3: error zh-in-two-concepts [b] ")
+    as_json = json.loads(run("validate", str(bad), "--format", "json").stdout)
+    assert as_json["problems"][0]["code"] == "zh-in-two-concepts"
+
+
+def test_validate_strict_fails_on_warnings(tmp_path: Path) -> None:
+    warned = tmp_path / "warned.csv"
+    warned.write_text("id,zh,en\na,,stem cell\n", encoding="utf-8")
+    assert run("validate", str(warned)).exit_code == 0
+    assert run("validate", str(warned), "--strict").exit_code == 1
+
+
+def test_stats(pair: tuple[str, str]) -> None:
+    result = run("stats", pair[0], "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["concepts"] == 3
+
+
+def test_diff_text_and_json(pair: tuple[str, str]) -> None:
+    text = run("diff", *pair)
+    assert text.exit_code == 0
+    assert "+ concept new" in text.stdout and "- concept gone" in text.stdout
+    assert "    + en deprecated 'Drug Evaluation Office'" in text.stdout
+    assert "1 added, 1 removed, 2 changed" in text.stderr
+    as_json = json.loads(run("diff", *pair, "--format", "json").stdout)
+    assert as_json["added"] == ["new"]
+
+
+def test_merge_with_conflicts_writes_nothing_unless_told(pair: tuple[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "merged.xlsx"
+    refused = run("merge", *pair, "-o", str(out))
+    assert refused.exit_code == 1
+    assert "conflict [cde] same id, different content" in refused.stderr
+    assert "nothing written" in refused.stderr and not out.exists()
+    chosen = run("merge", *pair, "-o", str(out), "--on-conflict", "theirs")
+    assert chosen.exit_code == 1  # conflicts were there, and are reported
+    assert out.exists() and "4 concepts (1 from" in chosen.stderr
+
+
+def test_merge_refuses_to_overwrite_an_input(pair: tuple[str, str]) -> None:
+    result = run("merge", *pair, "-o", pair[0])
+    assert result.exit_code == 2 and "refusing to overwrite" in result.stderr
+
+
+def test_glossary_xlsx_is_pleasant_to_edit(tmp_path: Path) -> None:
+    out = tmp_path / "g.xlsx"
+    assert run("convert", SHIPPED, str(out)).exit_code == 0
+    sheet = load_workbook(out)["Glossary"]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    validations = {str(v.sqref).split(":")[0][0]: v for v in sheet.data_validations.dataValidation}
+    header = [c.value for c in sheet[1]]
+    letter = {name: chr(ord("A") + i) for i, name in enumerate(header)}
+    assert validations[letter["deprecated_everywhere"]].formula1 == '"yes,no"'
+    assert validations[letter["case_sensitive"]].formula1 == '"yes"'
+    assert not validations[letter["case_sensitive"]].showErrorMessage  # term lists are allowed too

@@ -1,0 +1,114 @@
+"""Glossary maintenance: validate (a case table), stats, diff and merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CASES, load_toml
+
+from termcheck.errors import UsageError
+from termcheck.glossary import load_glossary
+from termcheck.glossary.diff import diff_glossaries
+from termcheck.glossary.merge import merge_glossaries
+from termcheck.glossary.stats import glossary_stats
+from termcheck.glossary.validate import validate_glossary
+
+CASES_VALIDATE = load_toml(CASES / "glossary_validate.toml")["case"]
+
+
+def write(folder: Path, case: dict) -> Path:
+    if "tbx" in case:
+        path = folder / "glossary.tbx"
+        path.write_text(case["tbx"], encoding="utf-8")
+    else:
+        path = folder / "glossary.csv"
+        path.write_text(case["csv"].lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", CASES_VALIDATE, ids=[c["name"] for c in CASES_VALIDATE])
+def test_validate(tmp_path: Path, case: dict) -> None:
+    path = write(tmp_path, case)
+    problems = validate_glossary(load_glossary(str(path)), str(path))
+    assert sorted([p.code, p.concept] for p in problems) == sorted(case["expect"])
+    assert all(p.file == str(path) and p.where for p in problems)
+
+
+def test_every_problem_names_its_row(tmp_path: Path) -> None:
+    path = write(tmp_path, CASES_VALIDATE[2])
+    (problem,) = validate_glossary(load_glossary(str(path)), str(path))
+    assert problem.where == "row 3" and "row 2" in problem.message
+
+
+def glossary(folder: Path, name: str, text: str):
+    path = folder / name
+    path.write_text(text.lstrip("\n"), encoding="utf-8")
+    return load_glossary(str(path))
+
+
+OLD = """
+id,zh,en,en_deprecated,domain
+cde,药品审评中心,Center for Drug Evaluation,Drug Evaluation Center,regulator
+msc,间充质干细胞,mesenchymal stem cell,,cell biology
+gone,细胞治疗,cell therapy,,therapy
+"""
+NEW = """
+id,zh,en,en_deprecated,domain
+cde,药品审评中心,Center for Drug Evaluation,Drug Evaluation Office,regulator
+msc,间充质干细胞,mesenchymal stem cell,,cells
+new,基因治疗,gene therapy,,therapy
+"""
+
+
+def test_diff_reports_added_removed_and_changed(tmp_path: Path) -> None:
+    diff = diff_glossaries(glossary(tmp_path, "old.csv", OLD), glossary(tmp_path, "new.csv", NEW))
+    assert (diff.added, diff.removed) == (["new"], ["gone"])
+    changes = {c.id: c for c in diff.changed}
+    assert changes["cde"].terms_added == ["en deprecated 'Drug Evaluation Office'"]
+    assert changes["cde"].terms_removed == ["en deprecated 'Drug Evaluation Center'"]
+    assert changes["msc"].fields == {"domain": ("cell biology", "cells")}
+
+
+def test_diff_across_formats_is_empty_for_a_conversion(tmp_path: Path) -> None:
+    from termcheck.glossary import save_glossary
+
+    old = glossary(tmp_path, "old.csv", OLD)
+    save_glossary(old, str(tmp_path / "old.tbx"))
+    assert diff_glossaries(old, load_glossary(str(tmp_path / "old.tbx"))).empty
+
+
+@pytest.mark.parametrize(
+    ("strategy", "cde_deprecated", "ids"),
+    [
+        ("ours", "Drug Evaluation Center", ["cde", "msc", "gone", "new"]),
+        ("theirs", "Drug Evaluation Office", ["cde", "msc", "gone", "new"]),
+        ("both", "Drug Evaluation Center", ["cde", "msc", "gone", "cde~2", "msc~2", "new"]),
+    ],
+)
+def test_merge_reports_conflicts_and_resolves_only_as_told(tmp_path: Path, strategy, cde_deprecated, ids) -> None:
+    result = merge_glossaries(glossary(tmp_path, "a.csv", OLD), glossary(tmp_path, "b.csv", NEW), strategy)
+    assert sorted(c.id for c in result.conflicts) == ["cde", "msc"]
+    assert [c.id for c in result.glossary] == ids
+    cde = result.glossary.by_id()["cde"]
+    assert [t.text for t in cde.terms if t.status.value == "deprecated"] == [cde_deprecated]
+
+
+def test_merge_of_identical_concepts_has_no_conflict(tmp_path: Path) -> None:
+    result = merge_glossaries(glossary(tmp_path, "a.csv", OLD), glossary(tmp_path, "b.csv", OLD))
+    assert result.conflicts == [] and len(result.glossary) == 3 and result.added == 0
+
+
+def test_merge_unknown_strategy(tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        merge_glossaries(glossary(tmp_path, "a.csv", OLD), glossary(tmp_path, "b.csv", NEW), "newest")
+
+
+def test_stats_of_the_shipped_glossary() -> None:
+    from conftest import ROOT
+
+    stats = glossary_stats(load_glossary(str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")))
+    assert stats.concepts == 114
+    assert stats.terms["zh"] == {"admitted": 60, "preferred": 114}
+    assert stats.terms["en"]["deprecated"] == 349
+    assert stats.domains["cell biology"] == 17
