@@ -12,7 +12,7 @@ from termcheck.glossary import load_glossary
 from termcheck.glossary.diff import diff_glossaries
 from termcheck.glossary.merge import merge_glossaries
 from termcheck.glossary.stats import glossary_stats
-from termcheck.glossary.validate import validate_glossary
+from termcheck.glossary.validate import validate_file, validate_glossary
 
 CASES_VALIDATE = load_toml(CASES / "glossary_validate.toml")["case"]
 
@@ -30,7 +30,7 @@ def write(folder: Path, case: dict) -> Path:
 @pytest.mark.parametrize("case", CASES_VALIDATE, ids=[c["name"] for c in CASES_VALIDATE])
 def test_validate(tmp_path: Path, case: dict) -> None:
     path = write(tmp_path, case)
-    problems = validate_glossary(load_glossary(str(path)), str(path))
+    problems = validate_file(str(path))
     assert sorted([p.code, p.concept] for p in problems) == sorted(case["expect"])
     assert all(p.file == str(path) and p.where for p in problems)
 

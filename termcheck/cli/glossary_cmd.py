@@ -65,12 +65,11 @@ def validate_command(
     from dataclasses import asdict
 
     from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
-    from termcheck.glossary import load_glossary
-    from termcheck.glossary.validate import validate_glossary
+    from termcheck.glossary.validate import validate_file
     from termcheck.model import Severity
 
     _check_format(output_format)
-    problems = [p for f in files for p in validate_glossary(load_glossary(str(f), None, encoding), str(f))]
+    problems = [p for f in files for p in validate_file(str(f), encoding)]
     if output_format == "json":
         _emit_json({"problems": [asdict(p) | {"severity": p.severity.label} for p in problems]})
     else:

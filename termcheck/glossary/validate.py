@@ -181,3 +181,17 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     _across_concepts(glossary, out)
     _nested(glossary, out)
     return out.problems
+
+
+def validate_file(path: str, encoding: str | None = None) -> list[Problem]:
+    """Validate one glossary file. A file that cannot be read at all (malformed XML, an unknown TBX
+    status, a bad yes/no value) is one error naming the place, so the other files are still checked."""
+    from termcheck.errors import InputError
+    from termcheck.glossary.io import load_glossary
+
+    try:
+        glossary = load_glossary(path, None, encoding)
+    except InputError as exc:
+        where = f"line {exc.line}" if exc.line is not None else ""
+        return [Problem(path, where, "", "unreadable", Severity.ERROR, exc.reason)]
+    return validate_glossary(glossary, path)
