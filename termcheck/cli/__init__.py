@@ -12,6 +12,7 @@ from termcheck.cli.checks_cmd import checks_command, explain_command
 from termcheck.cli.errors import DEBUG
 from termcheck.cli.glossary_cmd import glossary_app
 from termcheck.cli.review_cmd import review_app
+from termcheck.cli.score_cmd import score_command
 
 app = typer.Typer(
     name="termcheck",
@@ -39,6 +40,7 @@ def main_options(
 
 
 app.command("check")(check_command)
+app.command("score")(score_command)
 app.command("checks")(checks_command)
 app.command("explain")(explain_command)
 app.add_typer(glossary_app, name="glossary")

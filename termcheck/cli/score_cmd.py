@@ -1,0 +1,87 @@
+"""`termcheck score`: BLEU, chrF2++, TER and term accuracy against one or more references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from termcheck.cli.errors import exit_codes
+
+
+@exit_codes
+def score_command(
+    target: Annotated[Path, typer.Option("--target", help="The MT output (lines, paragraphs or JSONL documents).")],
+    reference: Annotated[list[Path], typer.Option("--reference", "-r", help="A reference translation; repeatable.")],
+    source: Annotated[Path | None, typer.Option("--source", help="The Chinese source, for term accuracy.")] = None,
+    glossary: Annotated[
+        list[Path] | None, typer.Option("--glossary", "-g", help="Glossary for term accuracy; repeatable.")
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", help="line, paragraph (blank-line separated) or document (JSONL); default by extension."
+        ),
+    ] = None,
+    source_key: Annotated[str, typer.Option("--source-key", help="JSONL key of the source text.")] = "zh",
+    target_key: Annotated[str, typer.Option("--target-key", help="JSONL key of MT and reference texts.")] = "en",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the scores here (atomically).")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Input encoding.")] = None,
+) -> None:
+    """Score MT output against references with sacrebleu, and term accuracy with a glossary."""
+    import io
+    import json
+    import sys
+
+    from termcheck import __version__
+    from termcheck.atomic import refuse_overwriting_inputs, write_text_atomically
+    from termcheck.errors import UsageError
+    from termcheck.glossary.io import load_glossaries
+    from termcheck.scoring.run import score
+    from termcheck.scoring.serialize import scores_to_dict, units_to_list
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown format {output_format!r} (use text, json)")
+    inputs = [str(p) for p in [target, *reference, source, *(glossary or [])] if p is not None]
+    if output is not None:
+        refuse_overwriting_inputs(str(output), inputs)
+    loaded = load_glossaries([str(g) for g in glossary], None, encoding) if glossary else None
+    report = score(
+        str(target),
+        [str(r) for r in reference],
+        str(source) if source else None,
+        loaded,
+        unit,
+        source_key,
+        target_key,
+        encoding,
+    )
+    buffer = io.StringIO()
+    if output_format == "json":
+        payload = {
+            "version": 1,
+            "tool": {"name": "termcheck", "version": __version__},
+            "unit": report.unit,
+            "units": report.units,
+            "scores": scores_to_dict(report),
+            "unit_scores": units_to_list(report),
+        }
+        buffer.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for metric in report.metrics:
+            buffer.write(f"{metric.name:<8} {metric.value:7.2f}  {metric.signature}\n")
+        if report.term_accuracy is not None and report.term_accuracy.value is not None:
+            accuracy = report.term_accuracy
+            buffer.write(
+                f"term accuracy (per occurrence)  {accuracy.value:.2f}%  ({accuracy.correct}/{accuracy.total})\n"
+            )
+        if report.term_success is not None and report.term_success.value is not None:
+            success = report.term_success
+            buffer.write(f"term success rate (WMT25, document level)  {success.value:.4f}  ({success.pairs} pairs)\n")
+    if output is None:
+        sys.stdout.write(buffer.getvalue())
+    else:
+        write_text_atomically(str(output), buffer.getvalue())
+    print(f"scored {report.units} {report.unit}s against {len(reference)} reference(s)", file=sys.stderr)

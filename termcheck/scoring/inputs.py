@@ -1,0 +1,54 @@
+"""Texts to score, as units: lines, blank-line-separated paragraphs, or JSONL documents."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from termcheck.errors import InputError, UsageError
+from termcheck.textio import read_lines
+
+UNITS = ("line", "paragraph", "document")
+
+
+def unit_of(path: str, unit: str | None) -> str:
+    if unit is not None:
+        if unit not in UNITS:
+            raise UsageError(f"--unit must be one of {', '.join(UNITS)}, not {unit!r}")
+        return unit
+    return "document" if os.path.splitext(path)[1].lower() in (".jsonl", ".ndjson") else "line"
+
+
+def read_units(path: str, unit: str, key: str, encoding: str | None = None) -> list[str]:
+    """The file's units in order. Empty files, and JSONL lines without the key, are input errors."""
+    lines = list(read_lines(path, encoding))
+    if not any(line.strip() for line in lines):
+        raise InputError(path, "empty file")
+    if unit == "line":
+        return lines
+    if unit == "paragraph":
+        paragraphs, current = [], []
+        for line in [*lines, ""]:
+            if line.strip():
+                current.append(line.strip())
+            elif current:
+                paragraphs.append(" ".join(current))
+                current = []
+        return paragraphs
+    documents = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"not JSON: {exc.msg}", number) from None
+        if not isinstance(record, dict) or not isinstance(record.get(key), str):
+            raise InputError(path, f"no text under the key {key!r}", number)
+        documents.append(record[key])
+    return documents
+
+
+def check_aligned(name: str, units: list[str], path: str, expected: int, against: str) -> None:
+    if len(units) != expected:
+        raise InputError(path, f"{len(units)} {name}s, but {against} has {expected}; they must be aligned")

@@ -1,0 +1,95 @@
+"""`termcheck score`: read the texts, compute every score, return them together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from termcheck.errors import UsageError
+from termcheck.glossary.model import Glossary, TermStatus
+from termcheck.model import Segment
+from termcheck.scoring.inputs import check_aligned, read_units, unit_of
+from termcheck.scoring.metrics import MetricScore, SentenceScorer, corpus_scores
+from termcheck.scoring.term_accuracy import TermAccuracy
+from termcheck.scoring.wmt25 import Document, TermSuccess, term_success_rate
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    index: int  # 1-based line, paragraph or document number
+    bleu: float
+    chrf: float
+
+
+@dataclass
+class ScoreReport:
+    unit: str
+    units: int
+    metrics: list[MetricScore]
+    units_scored: list[UnitScore] = field(default_factory=list)
+    term_accuracy: TermAccuracy | None = None
+    term_success: TermSuccess | None = None
+
+
+def wmt25_glossary(glossary: Glossary) -> dict[str, list[str]]:
+    """One entry per Chinese term with the allowed English forms of its concept."""
+    entries: dict[str, list[str]] = {}
+    for concept in glossary:
+        english = [t.text for t in concept.terms_in("en", TermStatus.PREFERRED, TermStatus.ADMITTED)]
+        for term in concept.terms_in("zh", TermStatus.PREFERRED, TermStatus.ADMITTED):
+            forms = entries.setdefault(term.text, [])
+            forms.extend(e for e in english if e not in forms)
+    return {zh: forms for zh, forms in entries.items() if forms}
+
+
+def score(
+    target: str,
+    references: Sequence[str],
+    source: str | None = None,
+    glossary: Glossary | None = None,
+    unit: str | None = None,
+    source_key: str = "zh",
+    target_key: str = "en",
+    encoding: str | None = None,
+) -> ScoreReport:
+    if not references:
+        raise UsageError("give at least one --reference")
+    chosen = unit_of(target, unit)
+    hypotheses = read_units(target, chosen, target_key, encoding)
+    reference_streams = []
+    for path in references:
+        units = read_units(path, chosen, target_key, encoding)
+        check_aligned(chosen, units, path, len(hypotheses), target)
+        reference_streams.append(units)
+    report = ScoreReport(chosen, len(hypotheses), corpus_scores(hypotheses, reference_streams))
+    scorer = SentenceScorer()
+    for index, hypothesis in enumerate(hypotheses, start=1):
+        bleu, chrf = scorer.score(hypothesis, [r[index - 1] for r in reference_streams])
+        report.units_scored.append(UnitScore(index, bleu, chrf))
+    if glossary is not None:
+        if source is None:
+            raise UsageError("term accuracy needs --source as well as --glossary")
+        sources = read_units(source, chosen, source_key, encoding)
+        check_aligned(chosen, sources, target, len(sources), source)
+        report.term_accuracy = _term_accuracy(glossary, sources, hypotheses)
+        documents = _documents(chosen, sources, hypotheses, reference_streams[0])
+        report.term_success = term_success_rate(documents, wmt25_glossary(glossary))
+    return report
+
+
+def _term_accuracy(glossary: Glossary, sources: list[str], hypotheses: list[str]) -> TermAccuracy:
+    from termcheck.engine import Checker
+
+    checker = Checker(glossary)
+    accuracy = TermAccuracy()
+    segments = [Segment(str(i), s, h, "", i) for i, (s, h) in enumerate(zip(sources, hypotheses, strict=True), 1)]
+    for analyzed in checker.analyze(segments):
+        accuracy.add(analyzed)
+    return accuracy
+
+
+def _documents(unit: str, sources: list[str], hypotheses: list[str], references: list[str]) -> list[Document]:
+    """Line-aligned files are one document; paragraphs and JSONL records are one document each."""
+    if unit == "line":
+        return [Document("\n".join(sources), "\n".join(hypotheses), "\n".join(references))]
+    return [Document(s, h, r) for s, h, r in zip(sources, hypotheses, references, strict=True)]
