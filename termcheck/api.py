@@ -58,9 +58,12 @@ def check(
     glossary_columns: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     suppressions: Suppressions | str | None = None,
+    references: Sequence[str] = (),
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
+    `references` are line-aligned reference translations of the checked segments: the report then
+    carries BLEU, chrF2++, TER and term accuracy in `scores`, and per-segment scores.
     `suppressions` is an ignore file (path or loaded) written by `termcheck review apply`; the findings
     it covers are left out and counted in `report.suppressed`.
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
@@ -84,6 +87,11 @@ def check(
     )
     report = Checker(loaded, options).run(documents, progress, suppressions)
     report.glossary_files = glossary_files
+    if references:
+        from termcheck.scoring.run import score_segments
+
+        segments = [segment for document in documents for segment in document.read()]
+        report.scores, report.segment_scores = score_segments(segments, references, loaded, encoding)
     report.options = _describe_options(options, encoding, input_format)
     return report
 

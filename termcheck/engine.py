@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks import Check, CheckContext, select_checks
@@ -19,6 +20,9 @@ from termcheck.matching import SourceMatcher, TargetMatcher
 from termcheck.matching.hits import concept_counts
 from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
+
+if TYPE_CHECKING:
+    from termcheck.scoring.run import ScoreReport, UnitScore
 from termcheck.suppressions import Suppressions, segment_hash
 from termcheck.usage import ConceptUsage, UsageTally
 
@@ -71,6 +75,8 @@ class Report:
     suppression_file: str | None = None
     glossary_files: list[GlossaryFile] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
+    scores: ScoreReport | None = None  # with --reference
+    segment_scores: dict[tuple[str, str], UnitScore] = field(default_factory=dict)  # (file, segment) →
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     @property

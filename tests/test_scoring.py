@@ -140,3 +140,32 @@ def test_score_text_output_names_the_signatures() -> None:
     assert lines[0].startswith("BLEU") and "nrefs:1|case:mixed|eff:no|tok:13a" in lines[0]
     assert lines[1].startswith("chrF2++") and lines[2].startswith("TER")
     assert "term accuracy (per occurrence)" in result.stdout and "WMT25" in result.stdout
+
+
+def test_check_with_reference_carries_scores_into_json_and_excel(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "r.xlsx"
+    args = ["check", "--source", ZH, "--target", MT, "-g", GLOSSARY, "-r", REF, "--format", "json"]
+    result = runner.invoke(app, [*args, "--xlsx", str(workbook)])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert set(report["scores"]) == {"bleu", "chrf2++", "ter", "term_accuracy", "wmt25_term_success"}
+    assert report["scores"]["bleu"]["value"] == pytest.approx(sacrebleu_cli(MT, [REF])["BLEU"][0], abs=1e-4)
+    assert len(report["segment_scores"]) == 30
+    segments = load_workbook(workbook)["Segments"]
+    header = [c.value for c in segments[1]]
+    assert header[-2:] == ["BLEU", "chrF2++"]
+    worst = min(report["segment_scores"], key=lambda s: s["bleu"])
+    row = next(r for r in segments.iter_rows(min_row=2, values_only=True) if r[1] == worst["segment"])
+    assert row[-2] == pytest.approx(worst["bleu"], abs=1e-3)
+    summary = [r for r in load_workbook(workbook)["Summary"].iter_rows(values_only=True) if r[0] == "BLEU"]
+    assert summary and summary[0][1].startswith("nrefs:1|case:mixed")
+
+
+def test_check_reference_must_be_aligned(tmp_path: Path) -> None:
+    short = tmp_path / "short.txt"
+    short.write_text("one line\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--source", ZH, "--target", MT, "-g", GLOSSARY, "-r", str(short)])
+    assert result.exit_code == 2
+    assert f"{short}: 1 lines, but the checked target has 30" in result.stderr

@@ -36,6 +36,10 @@ def check_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout (atomically).")
     ] = None,
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option("--reference", "-r", help="Reference translation, line-aligned with the target: adds scores."),
+    ] = None,
     xlsx: Annotated[
         Path | None,
         typer.Option("--xlsx", help="Also write an Excel workbook for review (keeps an earlier report's decisions)."),
@@ -98,7 +102,7 @@ def check_command(
         raise UsageError("give at least one --glossary")
     level = parse_fail_on(fail_on)
     writer = get_writer(output_format)
-    inputs = [str(p) for p in [*(files or []), *(glossary or []), source, target, ignore_file] if p is not None]
+    inputs = [str(p) for p in [*(files or []), *(glossary or []), *(reference or []), source, target, ignore_file] if p]
     for report_path in (output, xlsx):
         if report_path is not None:
             refuse_overwriting_inputs(str(report_path), inputs)
@@ -121,6 +125,7 @@ def check_command(
             glossary_columns=parse_mapping(glossary_column, "--glossary-column"),
             progress=advance,
             suppressions=suppressions,
+            references=[str(r) for r in reference or []],
         )
     report.options["fail on"] = fail_on
     if output is None:

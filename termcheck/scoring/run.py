@@ -93,3 +93,31 @@ def _documents(unit: str, sources: list[str], hypotheses: list[str], references:
     if unit == "line":
         return [Document("\n".join(sources), "\n".join(hypotheses), "\n".join(references))]
     return [Document(s, h, r) for s, h, r in zip(sources, hypotheses, references, strict=True)]
+
+
+def score_segments(
+    segments: Sequence[Segment], references: Sequence[str], glossary: Glossary | None, encoding: str | None = None
+) -> tuple[ScoreReport, dict[tuple[str, str], UnitScore]]:
+    """Scores of checked segments against line-aligned reference files: what `check --reference` adds."""
+    if not segments:
+        raise UsageError("--reference: nothing to score")
+    hypotheses = [s.target for s in segments]
+    streams = []
+    for path in references:
+        lines = read_units(path, "line", "", encoding)
+        check_aligned("line", lines, path, len(hypotheses), "the checked target")
+        streams.append(lines)
+    report = ScoreReport("line", len(hypotheses), corpus_scores(hypotheses, streams))
+    scorer = SentenceScorer()
+    by_segment: dict[tuple[str, str], UnitScore] = {}
+    for index, segment in enumerate(segments, start=1):
+        bleu, chrf = scorer.score(segment.target, [stream[index - 1] for stream in streams])
+        unit = UnitScore(index, bleu, chrf)
+        report.units_scored.append(unit)
+        by_segment[(segment.file, segment.id)] = unit
+    if glossary is not None and all(s.source is not None for s in segments):
+        sources = [s.source or "" for s in segments]
+        report.term_accuracy = _term_accuracy(glossary, sources, hypotheses)
+        documents = _documents("line", sources, hypotheses, streams[0])
+        report.term_success = term_success_rate(documents, wmt25_glossary(glossary))
+    return report, by_segment

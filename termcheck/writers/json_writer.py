@@ -40,7 +40,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     by_severity = report.count_by_severity()
-    return {
+    payload: dict[str, Any] = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "termcheck", "version": __version__},
         "glossary": {"name": report.glossary_name, "concepts": report.concepts},
@@ -58,6 +58,15 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         },
         "findings": [finding_to_dict(f) for f in report.findings],
     }
+    if report.scores is not None:
+        from termcheck.scoring.serialize import scores_to_dict
+
+        payload["scores"] = scores_to_dict(report.scores)
+        payload["segment_scores"] = [
+            {"file": file, "segment": segment, "bleu": round(s.bleu, 4), "chrf": round(s.chrf, 4)}
+            for (file, segment), s in report.segment_scores.items()
+        ]
+    return payload
 
 
 class JsonWriter:

@@ -82,7 +82,9 @@ def _fill(
     if len(report.documents) == 1:
         hidden.add("File")  # the Summary names it
     marks = marks_by_segment(report.findings)
-    texts, segments_cut = write_segments_sheet(segments, report.sources, marks, hidden, max_rows)
+    texts, segments_cut = write_segments_sheet(
+        segments, report.sources, marks, hidden, max_rows, report.segment_scores or None
+    )
     findings_cut, carried = write_findings_sheet(findings, report.findings, texts, decisions, hidden, max_rows)
     write_terms_sheet(terms, report.glossary, report.usage, report.findings, bilingual)
     notes = []

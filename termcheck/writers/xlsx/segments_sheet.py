@@ -16,6 +16,7 @@ from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.model import Finding, Segment
 from termcheck.readers.base import Document
+from termcheck.scoring.run import UnitScore
 from termcheck.suppressions import segment_hash
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Span, rich_cell, text_cell, value_cell
@@ -68,20 +69,27 @@ def _sample(sources: Sequence[Document], marks: Mapping[Key, SegmentMarks]) -> l
     return sample
 
 
+SCORE_COLUMNS = ("BLEU", "chrF2++")
+
+
 def write_segments_sheet(
     sheet: WriteOnlyWorksheet,
     sources: Sequence[Document],
     marks: Mapping[Key, SegmentMarks],
     hidden: Collection[str] = (),
     max_rows: int = MAX_ROWS,
+    scores: Mapping[Key, UnitScore] | None = None,
 ) -> tuple[dict[Key, SegmentText], int]:
     """Write the sheet; returns the text of the segments with findings and how many segments did not fit.
 
     The sheet holds at most max_rows - 2 segments, keeping a row for the note when more are cut."""
-    rows = SheetRows(sheet, SEGMENTS_COLUMNS, LIMITS, _sample(sources, marks), hidden)
+    headers = SEGMENTS_COLUMNS + (SCORE_COLUMNS if scores else ())
+    limits = LIMITS + ((Width(8, 8), Width(9, 9)) if scores else ())
+    sample = [row + (["", ""] if scores else []) for row in _sample(sources, marks)]
+    rows = SheetRows(sheet, headers, limits, sample, hidden)
     sheet.freeze_panes = "D2"
     print_setup(sheet)
-    rows.append([text_cell(sheet, h, styles.HEADER) for h in SEGMENTS_COLUMNS])
+    rows.append([text_cell(sheet, h, styles.HEADER) for h in headers])
     texts: dict[Key, SegmentText] = {}
     cut = 0
     for segment in _segments(sources):
@@ -102,6 +110,12 @@ def write_segments_sheet(
             value_cell(sheet, sum(mark.codes.values()) if mark else None, styles.NUMBER),
             text_cell(sheet, codes, styles.WRAP),
         ]
+        if scores:
+            unit = scores.get(key)
+            cells += [
+                value_cell(sheet, unit.bleu if unit else None, styles.NUMBER, number_format="0.0"),
+                value_cell(sheet, unit.chrf if unit else None, styles.NUMBER, number_format="0.0"),
+            ]
         rows.append(cells, [segment.file, None, None, segment.source, segment.target, None, codes])
     written = rows.count
     if cut:

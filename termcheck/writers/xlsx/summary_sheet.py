@@ -103,7 +103,37 @@ def _by_check(rows: _Rows, report: Report) -> tuple[int, int]:
     return first, rows.count
 
 
-def _chart(sheet: WriteOnlyWorksheet, first: int, last: int) -> None:
+def _scores(rows: _Rows, report: Report) -> None:
+    scores = report.scores
+    assert scores is not None
+    rows.add(rows.text("Scores against the reference", styles.HEADING))
+    rows.add(*(rows.text(h, styles.HEADER) for h in ("Metric", "Signature or definition", "", "Score")))
+    for metric in scores.metrics:
+        rows.add(
+            rows.text(metric.name, styles.LABEL), rows.text(metric.signature), rows.text(""), _score(rows, metric.value)
+        )
+    accuracy = scores.term_accuracy
+    if accuracy is not None and accuracy.value is not None:
+        detail = f"per occurrence of a Chinese glossary term ({accuracy.correct}/{accuracy.total})"
+        rows.add(
+            rows.text("Term accuracy %", styles.LABEL), rows.text(detail), rows.text(""), _score(rows, accuracy.value)
+        )
+    success = scores.term_success
+    if success is not None and success.value is not None:
+        detail = f"WMT 2025 terminology task, document level ({success.pairs} pairs)"
+        rows.add(
+            rows.text("Term success rate", styles.LABEL),
+            rows.text(detail),
+            rows.text(""),
+            _score(rows, success.value, "0.000"),
+        )
+
+
+def _score(rows: _Rows, value: float, number_format: str = "0.00") -> WriteOnlyCell:
+    return value_cell(rows.sheet, value, styles.NUMBER, number_format=number_format)
+
+
+def _chart(sheet: WriteOnlyWorksheet, first: int, last: int, anchor_row: int) -> None:
     if last < first:
         return
     chart = BarChart()
@@ -119,7 +149,7 @@ def _chart(sheet: WriteOnlyWorksheet, first: int, last: int) -> None:
     chart.set_categories(Reference(sheet, min_col=2, min_row=first, max_row=last))
     chart.height = max(5.0, 0.9 * (last - first + 1) + 3)
     chart.width = 18
-    sheet.add_chart(chart, f"A{last + 2}")  # under the table it plots, so the page stays one column wide
+    sheet.add_chart(chart, f"A{anchor_row}")  # under the tables, so the page stays one column wide
 
 
 def write_summary_sheet(sheet: WriteOnlyWorksheet, report: Report, notes: Sequence[str]) -> None:
@@ -132,4 +162,7 @@ def write_summary_sheet(sheet: WriteOnlyWorksheet, report: Report, notes: Sequen
     _by_severity(rows, report)
     rows.add()
     first, last = _by_check(rows, report)
-    _chart(sheet, first, last)
+    if report.scores is not None:
+        rows.add()
+        _scores(rows, report)
+    _chart(sheet, first, last, rows.count + 2)
