@@ -1,8 +1,14 @@
-"""Make untrusted text safe for a spreadsheet cell."""
+"""Untrusted text and spreadsheets: safe cells to write, workbooks opened safely to read."""
 
 from __future__ import annotations
 
+import zipfile
+from typing import Any
+
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from termcheck.errors import InputError
+from termcheck.textio import check_readable
 
 CELL_LIMIT = 32_767
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -36,3 +42,23 @@ def safe_cell_text(text: str, limit: int = CELL_LIMIT) -> tuple[str, bool]:
 
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START)
+
+
+def open_workbook(path: str, data_only: bool) -> Any:
+    """Open an XLSX read-only (rows stream; formulas are never evaluated); a bad file is an InputError."""
+    from openpyxl import load_workbook
+
+    check_readable(path)
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as the text a person typed: 12.0 read back as "12", empty as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

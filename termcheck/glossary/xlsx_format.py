@@ -3,46 +3,29 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator, Mapping
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from termcheck.errors import InputError
 from termcheck.glossary.model import Glossary
 from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
-from termcheck.textio import check_readable
-from termcheck.xlsx_safety import safe_cell_text
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+from termcheck.xlsx_safety import cell_text, open_workbook, safe_cell_text
 
 
 def read_xlsx_glossary(path: str, columns: Mapping[str, str] | None = None, name: str = "") -> Glossary:
-    from openpyxl import load_workbook  # heavy: imported only when an XLSX is read
-
-    check_readable(path)
-    try:
-        # read_only streams rows; formulas come back as their text and are never evaluated
-        workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
+    workbook = open_workbook(path, data_only=False)  # formulas come back as their text
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
         try:
-            header = [_cell_text(v).strip() for v in next(rows)]
+            header = [cell_text(v).strip() for v in next(rows)]
         except StopIteration:
             raise InputError(path, "the first sheet is empty") from None
         mapping = resolve_columns(header, path, columns)
 
         def records() -> Iterator[Row]:
             for number, values in enumerate(rows, start=2):
-                yield Row(number, {h: _cell_text(v) for h, v in zip(header, values, strict=False) if h})
+                yield Row(number, {h: cell_text(v) for h, v in zip(header, values, strict=False) if h})
 
         return rows_to_glossary(records(), path, mapping, name)
     finally:

@@ -6,15 +6,14 @@ Rows may have been re-sorted or filtered and columns added; what identifies a ro
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from termcheck.errors import InputError
-from termcheck.textio import check_readable
 from termcheck.writers.xlsx.layout import COMMENT, FINDINGS, ID, OPEN, SEGMENT_HASH, STATUS, STATUSES
+from termcheck.xlsx_safety import cell_text, open_workbook
 
 HEADER_SEARCH_ROWS = 20
 _FINDING_ID = re.compile(r"^[0-9a-f]{12}$")
@@ -42,11 +41,7 @@ class Review:
 
 
 def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return cell_text(value).strip()
 
 
 def normalize_status(value: str) -> str:
@@ -64,13 +59,7 @@ def _find_header(rows: Iterator[tuple[Any, ...]], path: str) -> tuple[list[str],
 
 
 def read_review(path: str) -> Review:
-    from openpyxl import load_workbook
-
-    check_readable(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
+    workbook = open_workbook(path, data_only=True)
     try:
         if FINDINGS not in workbook.sheetnames:
             raise InputError(path, f"not a termcheck report: it has no {FINDINGS!r} sheet")
