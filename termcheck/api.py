@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
 from termcheck.errors import InputError
-from termcheck.glossary.io import load_glossary
+from termcheck.glossary.io import combine, load_each
 from termcheck.glossary.model import Glossary
 from termcheck.model import Severity
 from termcheck.readers import FieldNames, open_documents
@@ -34,11 +34,9 @@ def _sha256(path: str) -> str:
 def _load(
     paths: Sequence[str], columns: Mapping[str, str] | None, encoding: str | None
 ) -> tuple[Glossary, list[GlossaryFile]]:
-    if not paths:
-        raise InputError("--glossary", "no glossary given")
-    loaded = [load_glossary(p, columns, encoding) for p in paths]
+    loaded = load_each(paths, columns, encoding)
     files = [GlossaryFile(p, _sha256(p), len(g)) for p, g in zip(paths, loaded, strict=True)]
-    return (loaded[0] if len(loaded) == 1 else Glossary.merged(loaded)), files
+    return combine(loaded), files
 
 
 def check(
@@ -91,7 +89,9 @@ def check(
         from termcheck.scoring.run import score_segments
 
         segments = [segment for document in documents for segment in document.read()]
-        report.scores, report.segment_scores = score_segments(segments, references, loaded, encoding)
+        report.scores, report.segment_scores = score_segments(
+            segments, references, loaded, report.term_accuracy, encoding
+        )
     report.options = _describe_options(options, encoding, input_format)
     return report
 

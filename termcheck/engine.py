@@ -20,11 +20,12 @@ from termcheck.matching import SourceMatcher, TargetMatcher
 from termcheck.matching.hits import concept_counts
 from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
+from termcheck.scoring.term_accuracy import TermAccuracy
+from termcheck.suppressions import Suppressions, segment_hash
+from termcheck.usage import ConceptUsage, UsageTally
 
 if TYPE_CHECKING:
     from termcheck.scoring.run import ScoreReport, UnitScore
-from termcheck.suppressions import Suppressions, segment_hash
-from termcheck.usage import ConceptUsage, UsageTally
 
 BATCH_SIZE = 2000
 Progress = Callable[[int], None]
@@ -71,6 +72,7 @@ class Report:
     glossary: Glossary | None = None
     sources: list[Document] = field(default_factory=list)
     usage: dict[str, ConceptUsage] = field(default_factory=dict)
+    term_accuracy: TermAccuracy = field(default_factory=TermAccuracy)  # per occurrence, bilingual segments
     suppressed: int = 0
     suppression_file: str | None = None
     glossary_files: list[GlossaryFile] = field(default_factory=list)
@@ -136,6 +138,7 @@ class Checker:
         findings: list[Finding] = []
         summaries: list[DocumentSummary] = []
         usage = UsageTally()
+        accuracy = TermAccuracy()
         hashes: dict[tuple[str, str], str] = {}  # only for segments a suppression names
         for document in documents:
             count = 0
@@ -144,6 +147,7 @@ class Checker:
                 for analyzed in self.analyze(batch):
                     bilingual = bilingual or analyzed.has_source
                     usage.add(analyzed)
+                    accuracy.add(analyzed)
                     if suppressions is not None and suppressions.wants_hash(analyzed.segment):
                         seg = analyzed.segment
                         hashes[(seg.file, seg.id)] = segment_hash(seg)
@@ -170,6 +174,7 @@ class Checker:
             glossary=self.glossary,
             sources=list(documents),
             usage=usage.concepts,
+            term_accuracy=accuracy,
             suppressed=suppressed,
             suppression_file=suppressions.path if suppressions is not None else None,
         )

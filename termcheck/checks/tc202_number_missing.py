@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.model import Finding, Severity
-from termcheck.numbers import compare_numbers
+from termcheck.numbers import compare_segment
 from termcheck.numbers.quantity import MONTH
 
 
@@ -37,10 +37,8 @@ class NumberMissing(Check):
     needs_source = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        source = analyzed.segment.source
-        if not source:
-            return
-        for quantity in compare_numbers(source, analyzed.segment.target).missing:
+        seg = analyzed.segment
+        for quantity in compare_segment(seg.source, seg.target).missing:
             yield self.finding(
                 analyzed,
                 f'"{quantity.text}" ({describe(quantity.value, quantity.kind)}) is not in the target',

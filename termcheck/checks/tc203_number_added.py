@@ -6,7 +6,7 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.tc202_number_missing import describe
 from termcheck.model import Finding, Severity
-from termcheck.numbers import compare_numbers
+from termcheck.numbers import compare_segment
 
 
 class NumberAdded(Check):
@@ -28,10 +28,8 @@ class NumberAdded(Check):
     needs_source = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        source = analyzed.segment.source
-        if source is None:
-            return
-        for quantity in compare_numbers(source, analyzed.segment.target).added:
+        seg = analyzed.segment
+        for quantity in compare_segment(seg.source, seg.target).added:
             yield self.finding(
                 analyzed,
                 f'"{quantity.text}" ({describe(quantity.value, quantity.kind)}) is not in the source',

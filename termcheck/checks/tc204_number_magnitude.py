@@ -6,7 +6,7 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.tc202_number_missing import describe
 from termcheck.model import Finding, Severity
-from termcheck.numbers import compare_numbers
+from termcheck.numbers import compare_segment
 
 
 class NumberMagnitude(Check):
@@ -29,10 +29,8 @@ class NumberMagnitude(Check):
     needs_source = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        source = analyzed.segment.source
-        if not source:
-            return
-        for wanted, found in compare_numbers(source, analyzed.segment.target).slips:
+        seg = analyzed.segment
+        for wanted, found in compare_segment(seg.source, seg.target).slips:
             expected = describe(wanted.value, wanted.kind)
             said = describe(found.value, found.kind)
             yield self.finding(

@@ -35,13 +35,23 @@ def load_glossary(path: str, columns: Mapping[str, str] | None = None, encoding:
     return read_tbx_glossary(path, name)
 
 
+def load_each(
+    paths: Sequence[str], columns: Mapping[str, str] | None = None, encoding: str | None = None
+) -> list[Glossary]:
+    if not paths:
+        raise InputError("--glossary", "no glossary given")
+    return [load_glossary(p, columns, encoding) for p in paths]
+
+
+def combine(loaded: Sequence[Glossary]) -> Glossary:
+    """Several --glossary files act as one."""
+    return loaded[0] if len(loaded) == 1 else Glossary.merged(loaded)
+
+
 def load_glossaries(
     paths: Sequence[str], columns: Mapping[str, str] | None = None, encoding: str | None = None
 ) -> Glossary:
-    if not paths:
-        raise InputError("--glossary", "no glossary given")
-    loaded = [load_glossary(p, columns, encoding) for p in paths]
-    return loaded[0] if len(loaded) == 1 else Glossary.merged(loaded)
+    return combine(load_each(paths, columns, encoding))
 
 
 def save_glossary(glossary: Glossary, path: str, tbx_version: int = 3) -> None:

@@ -30,6 +30,11 @@ def _pair(sources: list[Quantity], targets: list[Quantity]) -> tuple[list[Quanti
     return unpaired, left
 
 
+def compare_segment(source: str | None, target: str) -> NumberComparison:
+    """The comparison for a segment; nothing to compare without a source."""
+    return compare_numbers(source, target) if source is not None else NumberComparison()
+
+
 @lru_cache(maxsize=256)  # the three number checks ask about the same segment in turn
 def compare_numbers(source: str, target: str) -> NumberComparison:
     targets = english_quantities(target)

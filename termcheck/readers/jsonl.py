@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from termcheck.errors import InputError
 from termcheck.model import Segment
@@ -12,8 +13,8 @@ from termcheck.readers.delimited import pick_field
 from termcheck.textio import read_lines
 
 
-def read_jsonl(path: str, fields: FieldNames, encoding: str | None = None) -> Iterator[Segment]:
-    count = 0
+def json_objects(path: str, encoding: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; anything but a JSON object is an input error."""
     for line_number, line in enumerate(read_lines(path, encoding), start=1):
         if not line.strip():
             continue
@@ -23,6 +24,12 @@ def read_jsonl(path: str, fields: FieldNames, encoding: str | None = None) -> It
             raise InputError(path, f"invalid JSON: {exc.msg} at column {exc.colno}", line_number) from None
         if not isinstance(record, dict):
             raise InputError(path, "each line must be a JSON object", line_number)
+        yield line_number, record
+
+
+def read_jsonl(path: str, fields: FieldNames, encoding: str | None = None) -> Iterator[Segment]:
+    count = 0
+    for line_number, record in json_objects(path, encoding):
         keys = list(record)
         id_key = pick_field(keys, fields.id, DEFAULT_ID, path, "id", line_number)
         source_key = pick_field(keys, fields.source, DEFAULT_SOURCE, path, "source", line_number)

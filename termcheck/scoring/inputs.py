@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 
 from termcheck.errors import InputError, UsageError
+from termcheck.readers.jsonl import json_objects
 from termcheck.textio import read_lines
 
 UNITS = ("line", "paragraph", "document")
@@ -36,14 +36,8 @@ def read_units(path: str, unit: str, key: str, encoding: str | None = None) -> l
                 current = []
         return paragraphs
     documents = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"not JSON: {exc.msg}", number) from None
-        if not isinstance(record, dict) or not isinstance(record.get(key), str):
+    for number, record in json_objects(path, encoding):
+        if not isinstance(record.get(key), str):
             raise InputError(path, f"no text under the key {key!r}", number)
         documents.append(record[key])
     return documents

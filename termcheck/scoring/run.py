@@ -96,9 +96,16 @@ def _documents(unit: str, sources: list[str], hypotheses: list[str], references:
 
 
 def score_segments(
-    segments: Sequence[Segment], references: Sequence[str], glossary: Glossary | None, encoding: str | None = None
+    segments: Sequence[Segment],
+    references: Sequence[str],
+    glossary: Glossary | None,
+    term_accuracy: TermAccuracy | None = None,
+    encoding: str | None = None,
 ) -> tuple[ScoreReport, dict[tuple[str, str], UnitScore]]:
-    """Scores of checked segments against line-aligned reference files: what `check --reference` adds."""
+    """Scores of checked segments against line-aligned reference files: what `check --reference` adds.
+
+    `term_accuracy` is the check run's own tally (the segments were matched already); without it the
+    segments are matched again here."""
     if not segments:
         raise UsageError("--reference: nothing to score")
     hypotheses = [s.target for s in segments]
@@ -117,7 +124,9 @@ def score_segments(
         by_segment[(segment.file, segment.id)] = unit
     if glossary is not None and all(s.source is not None for s in segments):
         sources = [s.source or "" for s in segments]
-        report.term_accuracy = _term_accuracy(glossary, sources, hypotheses)
+        if term_accuracy is None:
+            term_accuracy = _term_accuracy(glossary, sources, hypotheses)
+        report.term_accuracy = term_accuracy
         documents = _documents("line", sources, hypotheses, streams[0])
         report.term_success = term_success_rate(documents, wmt25_glossary(glossary))
     return report, by_segment

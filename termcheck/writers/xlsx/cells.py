@@ -38,10 +38,15 @@ def text_cell(sheet: WriteOnlyWorksheet, value: str | None, style: str) -> Write
     cell = WriteOnlyCell(sheet, text)
     cell.data_type = "s"  # text that starts with "=" stays text
     style_cell(cell, style)
-    if is_formula_like(text):
-        cell._style = copy(cell._style)
-        cell.quotePrefix = True  # and stays text when the editor edits the cell
+    _keep_as_text(cell, text)
     return cell
+
+
+def _keep_as_text(cell: WriteOnlyCell, text: str) -> None:
+    """Text that looks like a formula gets Excel's quote prefix, so it stays text when the editor edits it."""
+    if is_formula_like(text):
+        cell._style = copy(cell._style)  # the named style's array is shared
+        cell.quotePrefix = True
 
 
 def value_cell(
@@ -77,9 +82,7 @@ def rich_cell(
     rich = _clean_rich(pieces, CELL_LIMIT)
     cell = WriteOnlyCell(sheet, rich)
     style_cell(cell, style)
-    if is_formula_like(str(rich)):
-        cell._style = copy(cell._style)
-        cell.quotePrefix = True
+    _keep_as_text(cell, str(rich))
     return cell
 
 

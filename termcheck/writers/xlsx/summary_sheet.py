@@ -12,6 +12,7 @@ from termcheck import __version__
 from termcheck.checks.registry import ALL_CHECKS
 from termcheck.engine import Report
 from termcheck.model import Severity
+from termcheck.scoring.run import ScoreReport
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import text_cell, value_cell
 from termcheck.writers.xlsx.layout import TITLE
@@ -104,9 +105,7 @@ def _by_check(rows: _Rows, report: Report) -> tuple[int, int]:
     return first, first + sum(1 for check in run if counts[check.code]) - 1
 
 
-def _scores(rows: _Rows, report: Report) -> None:
-    scores = report.scores
-    assert scores is not None
+def _scores(rows: _Rows, scores: ScoreReport) -> None:
     rows.add(rows.text("Scores against the reference", styles.HEADING))
     rows.add(*(rows.text(h, styles.HEADER) for h in ("Metric", "Signature or definition", "", "Score")))
     for metric in scores.metrics:
@@ -165,5 +164,5 @@ def write_summary_sheet(sheet: WriteOnlyWorksheet, report: Report, notes: Sequen
     first, last = _by_check(rows, report)
     if report.scores is not None:
         rows.add()
-        _scores(rows, report)
+        _scores(rows, report.scores)
     _chart(sheet, first, last, rows.count + 2)
