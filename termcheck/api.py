@@ -9,15 +9,26 @@ for finding in report.findings:
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
 
+from termcheck.baseline import Baseline, apply_baseline, load_baseline, write_baseline
+from termcheck.config import Settings
+from termcheck.discovery import discover
 from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
-from termcheck.errors import InputError
+from termcheck.errors import InputError, UsageError
 from termcheck.glossary.io import combine, load_each
 from termcheck.glossary.model import Glossary
 from termcheck.model import Severity
-from termcheck.readers import FieldNames, open_documents
-from termcheck.suppressions import Suppressions, load_suppressions
+from termcheck.outputs import Output, check_outputs, run_inputs, write_output
+from termcheck.readers import FieldNames, Pair, open_documents
+from termcheck.suppressions import IGNORE_FILE, Suppressions, load_suppressions
+
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
+    from termcheck.writers.xlsx import WorkbookResult
 
 
 def _sha256(path: str) -> str:
@@ -40,7 +51,7 @@ def _load(
 
 
 def check(
-    files: Sequence[str] = (),
+    files: Sequence[str | Pair] = (),
     *,
     glossary: str | Sequence[str] | Glossary,
     source: str | None = None,
@@ -57,6 +68,9 @@ def check(
     progress: Progress | None = None,
     suppressions: Suppressions | str | None = None,
     references: Sequence[str] = (),
+    fail_on: Severity | None = Severity.ERROR,
+    baseline: Baseline | str | None = None,
+    root: str | None = None,
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
@@ -64,6 +78,9 @@ def check(
     carries BLEU, chrF2++, TER and term accuracy in `scores`, and per-segment scores.
     `suppressions` is an ignore file (path or loaded) written by `termcheck review apply`; the findings
     it covers are left out and counted in `report.suppressed`.
+    `baseline` (a path or loaded, see termcheck.baseline) leaves out the findings it accepts, counted in
+    `report.baselined`. `report.fails()` uses `fail_on`.
+    With `root`, findings name files relative to it (the project root).
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
     glossary_files: list[GlossaryFile] = []
@@ -75,7 +92,9 @@ def check(
         )
     if isinstance(suppressions, str):
         suppressions = load_suppressions(suppressions)
-    documents = open_documents(files, source, target, fields, encoding, input_format)
+    if isinstance(baseline, str):
+        baseline = load_baseline(baseline)
+    documents = open_documents(files, source, target, fields, encoding, input_format, root)
     options = CheckOptions(
         select=select,
         ignore=ignore,
@@ -93,7 +112,107 @@ def check(
             segments, references, loaded, report.term_accuracy, encoding
         )
     report.options = _describe_options(options, encoding, input_format)
+    report.fail_on = fail_on
+    if baseline is not None:
+        apply_baseline(report, baseline)
     return report
+
+
+@dataclass
+class ProjectRun:
+    """A run configured by Settings (a config file with command-line overrides)."""
+
+    report: Report
+    skipped: list[str] = field(default_factory=list)  # matched files that were not checked, and why
+    workbooks: list[WorkbookResult] = field(default_factory=list)
+    baseline_recorded: int | None = None  # findings written with `write_baseline_to`
+
+
+def check_project(
+    settings: Settings,
+    *,
+    root: str = ".",
+    files: Sequence[str] = (),
+    source: str | None = None,
+    target: str | None = None,
+    references: Sequence[str] = (),
+    outputs: Sequence[Output] = (),
+    stdout: TextIO | None = None,
+    write_baseline_to: str | None = None,
+    config_file: str | None = None,
+    progress: Progress | None = None,
+) -> ProjectRun:
+    """What `termcheck check` does: FILES (or the configured `files` patterns) expanded and paired, checked,
+    the baseline recorded and applied, and every report written.
+
+    `root` is the project root: finding paths are relative to it, and its `.termcheck-ignore` is used unless
+    the settings name another ignore file or turn it off. No output may overwrite an input.
+    """
+    if not settings.glossary:
+        raise UsageError("give at least one --glossary (or `glossary` in termcheck.toml)")
+    check_outputs(outputs, [])
+    accepted = load_baseline(settings.baseline) if settings.baseline else None
+    patterns = list(files) or ([] if source or target else list(settings.files))
+    found = discover(
+        patterns,
+        exclude=settings.exclude,
+        root=root,
+        source_tag=settings.source_language,
+        target_tag=settings.target_language,
+    )
+    if patterns and not found.inputs and not (source or target):
+        raise UsageError("nothing to check: " + "; ".join(found.skipped or ["no files"]))
+    report = check(
+        found.inputs,
+        glossary=list(settings.glossary),
+        source=source,
+        target=target,
+        select=settings.select,
+        ignore=settings.ignore,
+        severities=settings.severity,
+        deprecated_everywhere=settings.deprecated_everywhere,
+        allow_untranslated=settings.allow_untranslated,
+        encoding=settings.encoding,
+        input_format=settings.input_format,
+        fields=FieldNames(settings.id_column, settings.source_column, settings.target_column),
+        glossary_columns=settings.glossary_columns,
+        progress=progress,
+        suppressions=_suppressions(settings, root),
+        references=references,
+        fail_on=settings.fail_on,
+        root=root,
+    )
+    run = ProjectRun(report, found.skipped)
+    inputs = run_inputs(report, [*settings.glossary, *references, settings.ignore_file, settings.baseline, config_file])
+    baseline_output = [Output("json", write_baseline_to, "--write-baseline")] if write_baseline_to else []
+    check_outputs([*outputs, *baseline_output], inputs)
+    if write_baseline_to is not None:
+        run.baseline_recorded = write_baseline(report, write_baseline_to)
+    if accepted is not None:
+        apply_baseline(report, accepted)
+    for output in outputs:
+        if output.format == "xlsx":
+            from termcheck.writers.xlsx import save_workbook
+
+            run.workbooks.append(save_workbook(report, str(output.path), inputs))
+        else:
+            write_output(report, output, stdout or sys.stdout)
+    return run
+
+
+def _suppressions(settings: Settings, root: str) -> Suppressions | None:
+    """An ignore file that is named must exist; the default one is used only if it does."""
+    if not settings.use_ignore_file:
+        return None
+    if settings.ignore_file is not None:
+        return load_suppressions(settings.ignore_file)
+    default = os.path.relpath(os.path.join(root, IGNORE_FILE))
+    return load_suppressions(default) if os.path.isfile(default) else None
+
+
+def default_ignore_file(settings: Settings, root: str) -> str:
+    """Where `review apply` writes suppressions: the configured ignore file, or the project root's."""
+    return settings.ignore_file or os.path.relpath(os.path.join(root, IGNORE_FILE))
 
 
 def _describe_options(options: CheckOptions, encoding: str | None, input_format: str | None) -> dict[str, str]:

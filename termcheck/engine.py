@@ -48,6 +48,11 @@ class DocumentSummary:
     segments: int
     bilingual: bool
 
+    @property
+    def lines_are_segments(self) -> bool:
+        """Plain text: a finding's line and target span point straight into the file (so columns are exact)."""
+        return self.format in ("text", "text-pair")
+
 
 @dataclass(frozen=True)
 class GlossaryFile:
@@ -80,10 +85,19 @@ class Report:
     scores: ScoreReport | None = None  # with --reference
     segment_scores: dict[tuple[str, str], UnitScore] = field(default_factory=dict)  # (file, segment) →
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    fail_on: Severity | None = Severity.ERROR  # the level at which this run fails (None: never)
+    baselined: int = 0  # findings left out because the baseline accepts them
+    baseline_file: str | None = None
+    baseline_gone: int = 0  # accepted findings that no longer occur
+    fingerprints: list[str] | None = None  # aligned with findings; see termcheck.baseline.report_fingerprints
 
     @property
     def segments(self) -> int:
         return sum(d.segments for d in self.documents)
+
+    def files_with_columns(self) -> set[str]:
+        """The documents whose findings can be placed by column as well as by line."""
+        return {d.name for d in self.documents if d.lines_are_segments}
 
     def count_by_code(self) -> Counter[str]:
         return Counter(f.code for f in self.findings)
@@ -91,9 +105,13 @@ class Report:
     def count_by_severity(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
 
-    def fails(self, level: Severity | None) -> bool:
-        """Whether any finding is at or above `level`; None never fails."""
-        return level is not None and any(f.severity >= level for f in self.findings)
+    def fails(self) -> bool:
+        """Whether any finding is at or above the run's `fail_on` level (None never fails)."""
+        return any(self.failing(f) for f in self.findings)
+
+    def failing(self, finding: Finding) -> bool:
+        """Whether this finding makes the run fail."""
+        return self.fail_on is not None and finding.severity >= self.fail_on
 
 
 def _batches(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:

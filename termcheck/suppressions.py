@@ -11,7 +11,6 @@ target, so new MT output for that segment brings the finding back.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -84,13 +83,6 @@ def load_suppressions(path: str) -> Suppressions:
         fields += [""] * (len(FIELDS) - len(fields))
         entries.append(Suppression(*fields[: len(FIELDS)]))
     return Suppressions(entries, path)
-
-
-def load_default_suppressions(path: str | None) -> Suppressions | None:
-    """An explicitly named ignore file must exist; the default one is used only if it does."""
-    if path is not None:
-        return load_suppressions(path)
-    return load_suppressions(IGNORE_FILE) if os.path.isfile(IGNORE_FILE) else None
 
 
 def save_suppressions(path: str, entries: Iterable[Suppression]) -> None:

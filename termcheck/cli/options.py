@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from termcheck.config import ProjectConfig, Settings
 from termcheck.errors import UsageError
 from termcheck.model import Severity
 
@@ -34,3 +38,24 @@ def parse_fail_on(value: str) -> Severity | None:
     if value.strip().lower() in ("never", "none"):
         return None
     return parse_severity(value, "--fail-on")
+
+
+def parse_severities(values: list[str] | None) -> dict[str, Severity]:
+    """--severity TC212=warning → {"TC212": WARNING}; codes or check names."""
+    from termcheck.checks import get_check
+
+    return {
+        get_check(code).code: parse_severity(level, "--severity")
+        for code, level in parse_mapping(values, "--severity").items()
+    }
+
+
+def load_project(path: Path | None, no_config: bool) -> ProjectConfig:
+    """The configuration for this run: --config, else the nearest file upwards, else defaults (--no-config)."""
+    from termcheck.config import load_config
+
+    if no_config:
+        if path is not None:
+            raise UsageError("--config and --no-config contradict each other")
+        return ProjectConfig(Settings(), None, os.path.abspath("."))
+    return load_config(str(path) if path else None)

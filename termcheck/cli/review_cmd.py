@@ -19,14 +19,26 @@ review_app = typer.Typer(help="Read an editor's decisions back from a termcheck 
 def apply_command(
     workbook: Annotated[Path, typer.Argument(help="A workbook written by `termcheck check --xlsx`.")],
     ignore_file: Annotated[
-        Path, typer.Option("--ignore-file", help="Suppressions file to update (created if missing).")
-    ] = Path(".termcheck-ignore"),
+        Path | None,
+        typer.Option(
+            "--ignore-file",
+            help="Suppressions file to update, created if missing "
+            "[default: ignore-file in termcheck.toml, else .termcheck-ignore at the project root].",
+        ),
+    ] = None,
 ) -> None:
     """Turn rows marked False positive or Won't fix into suppressions that later checks skip."""
+    from termcheck.api import default_ignore_file
     from termcheck.cli.summaries import apply_line
+    from termcheck.config import load_config
     from termcheck.review import apply_review
 
-    result = apply_review(str(workbook), str(ignore_file))
+    if ignore_file is None:
+        project = load_config()
+        path = default_ignore_file(project.settings, project.root)
+    else:
+        path = str(ignore_file)
+    result = apply_review(str(workbook), path)
     print(apply_line(result), file=sys.stderr)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from functools import partial
 
 from termcheck.errors import InputError, UsageError
-from termcheck.readers.base import Document, FieldNames
+from termcheck.paths import display_path
+from termcheck.readers.base import Document, FieldNames, Pair
 from termcheck.readers.delimited import read_delimited
 from termcheck.readers.jsonl import read_jsonl
 from termcheck.readers.plaintext import read_aligned, read_target_lines
@@ -39,50 +40,76 @@ def detect_format(path: str) -> str:
 
 
 def open_document(
-    path: str, fields: FieldNames = FieldNames(), encoding: str | None = None, fmt: str | None = None
+    path: str,
+    fields: FieldNames = FieldNames(),
+    encoding: str | None = None,
+    fmt: str | None = None,
+    name: str | None = None,
 ) -> Document:
+    """A document read from `path`; its findings name it `name` (default: the path)."""
     check_readable(path)
     fmt = fmt or detect_format(path)
+    name = name or path
     if fmt == "text":
-        reader = partial(read_target_lines, path, encoding)
+        reader = partial(read_target_lines, path, encoding, name)
     elif fmt in ("tsv", "csv"):
-        reader = partial(read_delimited, path, fields, encoding)
+        reader = partial(read_delimited, path, fields, encoding, name)
     elif fmt == "jsonl":
-        reader = partial(read_jsonl, path, fields, encoding)
+        reader = partial(read_jsonl, path, fields, encoding, name)
     elif fmt == "xliff":
-        reader = partial(read_xliff, path)
+        reader = partial(read_xliff, path, name)
     elif fmt == "tmx":
-        reader = partial(read_tmx, path)
+        reader = partial(read_tmx, path, name)
     else:
         raise UsageError(f"unknown input format {fmt!r} (use one of {', '.join(FORMATS)})")
-    return Document(path, (path,), reader, fmt)
+    return Document(name, (path,), reader, fmt)
 
 
-def open_pair(source: str, target: str, encoding: str | None = None) -> Document:
+def open_pair(source: str, target: str, encoding: str | None = None, name: str | None = None) -> Document:
     check_readable(source)
     check_readable(target)
-    return Document(target, (source, target), partial(read_aligned, source, target, encoding), "text-pair")
+    name = name or target
+    return Document(name, (source, target), partial(read_aligned, source, target, encoding, name), "text-pair")
 
 
 def open_documents(
-    files: Sequence[str] = (),
+    files: Sequence[str | Pair] = (),
     source: str | None = None,
     target: str | None = None,
     fields: FieldNames = FieldNames(),
     encoding: str | None = None,
     fmt: str | None = None,
+    root: str | None = None,
 ) -> list[Document]:
-    """The documents of one run: FILES, or a --source/--target pair, or --target alone."""
+    """The documents of one run: FILES (single files or source/target pairs), or --source/--target, or --target alone.
+
+    With `root`, findings name files relative to it (see termcheck.paths).
+    """
     if source and not target:
         raise UsageError("--source needs --target (the English file to check)")
-    documents = [open_document(f, fields, encoding, fmt) for f in files]
+
+    def shown(path: str) -> str:
+        return display_path(path, root) if root else path
+
+    documents = [
+        open_pair(f.source, f.target, encoding, shown(f.target))
+        if isinstance(f, Pair)
+        else open_document(f, fields, encoding, fmt, shown(f))
+        for f in files
+    ]
     if target:
         documents.append(
-            open_pair(source, target, encoding) if source else open_document(target, fields, encoding, fmt)
+            open_pair(source, target, encoding, shown(target))
+            if source
+            else open_document(target, fields, encoding, fmt, shown(target))
         )
     if not documents:
         raise UsageError("nothing to check: give FILES or --target (with --source for a bilingual pair)")
+    names = [d.name for d in documents]
+    if len(set(names)) != len(names):
+        twice = next(n for n in names if names.count(n) > 1)
+        raise UsageError(f"{twice} is given twice")
     return documents
 
 
-__all__ = ["Document", "FieldNames", "InputError", "open_document", "open_documents", "open_pair"]
+__all__ = ["Document", "FieldNames", "InputError", "Pair", "open_document", "open_documents", "open_pair"]

@@ -23,6 +23,14 @@ DEFAULT_TARGET = ("en", "target", "tgt", "mt", "translation", "hyp", "hypothesis
 
 
 @dataclass(frozen=True)
+class Pair:
+    """A Chinese source file and its line-aligned English target."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
 class Document:
     """One input document. `read()` yields its segments; `paths` are the files it reads."""
 

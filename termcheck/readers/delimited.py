@@ -25,7 +25,10 @@ def pick_field(
     return next((lowered[d] for d in defaults if d in lowered), None)
 
 
-def read_delimited(path: str, fields: FieldNames, encoding: str | None = None) -> Iterator[Segment]:
+def read_delimited(
+    path: str, fields: FieldNames, encoding: str | None = None, name: str | None = None
+) -> Iterator[Segment]:
+    label = name or path
     delimiter = csv_delimiter(path)
     stream, chosen = open_text(path, encoding)
     with stream:
@@ -54,7 +57,7 @@ def read_delimited(path: str, fields: FieldNames, encoding: str | None = None) -
                     raise InputError(path, f"{len(record)} fields where the header has {width}", line)
                 seg_id = record[index[id_col]] if id_col else str(number)
                 source = record[index[source_col]] if source_col else None
-                yield Segment(seg_id, source, record[index[target_col]], path, line)
+                yield Segment(seg_id, source, record[index[target_col]], label, line)
                 line = reader.line_num + 1
             if number == 0:
                 raise InputError(path, "no rows after the header")

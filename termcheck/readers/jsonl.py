@@ -27,7 +27,9 @@ def json_objects(path: str, encoding: str | None = None) -> Iterator[tuple[int, 
         yield line_number, record
 
 
-def read_jsonl(path: str, fields: FieldNames, encoding: str | None = None) -> Iterator[Segment]:
+def read_jsonl(
+    path: str, fields: FieldNames, encoding: str | None = None, name: str | None = None
+) -> Iterator[Segment]:
     count = 0
     for line_number, record in json_objects(path, encoding):
         keys = list(record)
@@ -45,7 +47,7 @@ def read_jsonl(path: str, fields: FieldNames, encoding: str | None = None) -> It
             str(record[id_key]) if id_key else str(line_number),
             str(record[source_key]) if source_key else None,
             str(record[target_key]),
-            path,
+            name or path,
             line_number,
         )
     if count == 0:

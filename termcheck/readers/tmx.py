@@ -10,7 +10,7 @@ from termcheck.model import Segment
 from termcheck.xmlsafe import children, iterparse, localname, text_of, xml_lang
 
 
-def read_tmx(path: str) -> Iterator[Segment]:
+def read_tmx(path: str, name: str | None = None) -> Iterator[Segment]:
     count = 0
     seen = 0
     for tu in iterparse(path, ("{*}tu", "{*}tmx")):
@@ -29,7 +29,7 @@ def read_tmx(path: str) -> Iterator[Segment]:
                 sides[side] = text_of(seg[0])
         if "en" in sides:
             count += 1
-            yield Segment(tu.get("tuid") or str(seen), sides.get("zh"), sides["en"], path, tu.sourceline or 0)
+            yield Segment(tu.get("tuid") or str(seen), sides.get("zh"), sides["en"], name or path, tu.sourceline or 0)
         tu.clear(keep_tail=False)
     if seen == 0:
         raise InputError(path, "no <tu> elements: not a TMX file or empty")

@@ -22,7 +22,8 @@ def _check_languages(path: str, element: etree._Element, source_attr: str, targe
         raise InputError(path, f"target language is {target}; termcheck checks Chinese → English", element.sourceline)
 
 
-def read_xliff(path: str) -> Iterator[Segment]:
+def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
+    label = name or path
     count = 0
     checked_root = False
     for element in iterparse(path, UNIT_TAGS):
@@ -41,7 +42,7 @@ def read_xliff(path: str) -> Iterator[Segment]:
                     element.get("id") or str(count),
                     text_of(source[0]) if source else None,
                     text_of(target[0]),
-                    path,
+                    label,
                     element.sourceline or 0,
                 )
             element.clear(keep_tail=False)
@@ -58,7 +59,7 @@ def read_xliff(path: str) -> Iterator[Segment]:
                     seg_id,
                     text_of(source[0]) if source else None,
                     text_of(target[0]),
-                    path,
+                    label,
                     (target[0].sourceline or seg.sourceline or 0),
                 )
             element.clear(keep_tail=False)

@@ -55,6 +55,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "by_severity": {s.label: n for s, n in sorted(by_severity.items(), reverse=True)},
             "by_code": dict(sorted(report.count_by_code().items())),
             "suppressed": report.suppressed,
+            "baselined": report.baselined,
+            "baseline_gone": report.baseline_gone,
+            "fail_on": report.fail_on.label if report.fail_on is not None else "never",
+            "failed": report.fails(),
         },
         "findings": [finding_to_dict(f) for f in report.findings],
     }

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 from typing import TextIO
 
 from termcheck.engine import Report
-from termcheck.model import Severity
+from termcheck.model import Finding, Severity
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def _counts(findings: list[Finding]) -> str:
+    """ "2 errors, 1 warning"."""
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True))
+
+
 def summary_line(report: Report) -> str:
-    counts = report.count_by_severity()
-    parts = [f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True)]
-    detail = f" ({', '.join(parts)})" if parts else ""
+    parts = _counts(report.findings)
+    detail = f" ({parts})" if parts else ""
     docs = len(report.documents)
     line = (
         f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}{detail} in "
@@ -22,6 +28,10 @@ def summary_line(report: Report) -> str:
     )
     if report.suppressed:
         line += f"; {report.suppressed} suppressed by {report.suppression_file}"
+    if report.baseline_file is not None:
+        line += f"; {report.baselined} accepted by the baseline {report.baseline_file}"
+        if report.baseline_gone:
+            line += f" ({report.baseline_gone} accepted findings are gone: refresh it with --write-baseline)"
     return line
 
 
@@ -43,3 +53,12 @@ class TextWriter:
                 where = escape(f"{finding.file}:{finding.line}")
                 segment = escape(f"[{finding.segment}]")
                 console.print(f"  {where} {segment} {escape(finding.message)}")
+        if len(report.documents) > 1:
+            by_file: dict[str, list[Finding]] = {}
+            for finding in report.findings:
+                by_file.setdefault(finding.file, []).append(finding)
+            console.print("[bold]Files[/bold]")
+            for document in report.documents:
+                found = by_file.get(document.name, [])
+                detail = _counts(found) if found else "clean"
+                console.print(f"  {escape(document.name)}: {document.segments} segments, {detail}")

@@ -1,0 +1,56 @@
+"""The reports one run writes: one format to stdout or --output, and any others to their own files.
+
+Every file is written atomically, none may be an input of the run, and no two may share a path.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from termcheck.atomic import refuse_overwriting_inputs, write_text_atomically
+from termcheck.engine import Report
+from termcheck.errors import UsageError
+from termcheck.writers import get_writer
+
+
+@dataclass(frozen=True)
+class Output:
+    format: str  # a writer name (text, json, sarif, junit, github) or "xlsx"
+    path: str | None  # None: stdout
+    option: str  # how the user asked for it, for messages
+
+
+def run_inputs(report: Report, others: Iterable[str | None]) -> list[str]:
+    """Every file the run read: its documents and the glossaries, references and other files given."""
+    documents = [path for document in report.sources for path in document.paths]
+    return [*documents, *(p for p in others if p)]
+
+
+def check_outputs(outputs: Sequence[Output], inputs: Sequence[str]) -> None:
+    """Refuse an output that would overwrite an input or another output."""
+    for output in outputs:
+        if output.format != "xlsx":
+            get_writer(output.format)  # an unknown format is a usage error before any work is done
+    seen: dict[str, str] = {}
+    for output in outputs:
+        if output.path is None:
+            continue
+        refuse_overwriting_inputs(output.path, inputs)
+        key = os.path.realpath(output.path)
+        if key in seen:
+            raise UsageError(f"{seen[key]} and {output.option} name the same file {output.path}")
+        seen[key] = output.option
+
+
+def write_output(report: Report, output: Output, stdout: TextIO) -> None:
+    writer = get_writer(output.format)
+    if output.path is None:
+        writer.write(report, stdout)
+        return
+    buffer = io.StringIO()
+    writer.write(report, buffer)
+    write_text_atomically(output.path, buffer.getvalue())

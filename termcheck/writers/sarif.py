@@ -1,0 +1,138 @@
+"""SARIF 2.1.0 output, for GitHub code scanning and other static-analysis dashboards.
+
+Rules come from the check registry (code, name, summary, documentation, default level); each result
+carries the file (a URI relative to the project root), the line, the segment id as a logical location,
+columns where the file is plain text, and a fingerprint that survives edits elsewhere in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from termcheck import __version__
+from termcheck.baseline import report_fingerprints
+from termcheck.checks import get_check
+from termcheck.engine import Report
+from termcheck.fingerprints import VERSION as FINGERPRINT_VERSION
+from termcheck.model import Finding, Location, Severity
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+ROOT_BASE = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A relative path stays relative to the project root; an absolute one becomes a file: URI."""
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        absolute = PureWindowsPath(path) if PureWindowsPath(path).drive else PurePosixPath(path)
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(path.replace("\\", "/")), "uriBaseId": ROOT_BASE}
+
+
+def _rule(code: str) -> dict[str, Any]:
+    check = get_check(code)
+    return {
+        "id": check.code,
+        "name": check.name,
+        "shortDescription": {"text": check.summary()},
+        "fullDescription": {"text": check.documentation()},
+        "help": {"text": check.documentation()},
+        "defaultConfiguration": {"level": LEVEL[check.severity]},
+        "properties": {"tags": ["terminology" if check.code.startswith("TC1") else "translation"]},
+    }
+
+
+def _region(line: int, span: tuple[int, int] | None, columns: bool) -> dict[str, int] | None:
+    if line < 1:
+        return None
+    region = {"startLine": line}
+    if columns and span is not None:
+        region.update(startColumn=span[0] + 1, endColumn=max(span[1], span[0] + 1) + 1)
+    return region
+
+
+def _physical(file: str, region: dict[str, int] | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(file)}
+    if region:
+        physical["region"] = region
+    return physical
+
+
+def _related(location: Location, index: int, columns: bool) -> dict[str, Any]:
+    return {
+        "id": index,
+        "physicalLocation": _physical(location.file, _region(location.line, (location.start, location.end), columns)),
+        "message": {"text": location.text or f"segment {location.segment}"},
+    }
+
+
+def _result(finding: Finding, rule_index: int, fingerprint: str, text_files: set[str]) -> dict[str, Any]:
+    columns = finding.file in text_files
+    location: dict[str, Any] = {
+        "physicalLocation": _physical(finding.file, _region(finding.line, finding.target_span, columns)),
+        "logicalLocations": [
+            {"name": finding.segment, "fullyQualifiedName": f"{finding.file}#{finding.segment}", "kind": "segment"}
+        ],
+    }
+    properties = {
+        "findingId": finding.id,
+        "segment": finding.segment,
+        **{
+            k: v
+            for k, v in (("concept", finding.concept), ("found", finding.found), ("expected", finding.expected))
+            if v
+        },
+    }
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_VERSION: fingerprint},
+        "properties": properties,
+    }
+    if finding.related:
+        result["relatedLocations"] = [_related(r, i, r.file in text_files) for i, r in enumerate(finding.related, 1)]
+    return result
+
+
+def report_to_sarif(report: Report) -> dict[str, Any]:
+    codes = list(dict.fromkeys([*report.checks, *(f.code for f in report.findings)]))
+    rule_index = {code: i for i, code in enumerate(codes)}
+    text_files = report.files_with_columns()
+    fingerprints = report_fingerprints(report)
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "termcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_rule(code) for code in codes],
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": True,
+                "properties": {"suppressed": report.suppressed, "baselined": report.baselined},
+            }
+        ],
+        "artifacts": [{"location": artifact_location(d.name), "roles": ["analysisTarget"]} for d in report.documents],
+        "columnKind": "unicodeCodePoints",
+        "results": [
+            _result(f, rule_index[f.code], fp, text_files) for f, fp in zip(report.findings, fingerprints, strict=True)
+        ],
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+class SarifWriter:
+    name = "sarif"
+
+    def write(self, report: Report, stream: TextIO) -> None:
+        json.dump(report_to_sarif(report), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
