@@ -18,6 +18,7 @@ Paths in the file are relative to the file's directory. An unknown key is an err
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -33,6 +34,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILE = "termcheck.toml"
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 PYPROJECT = "pyproject.toml"
 
 
@@ -113,9 +115,9 @@ def _parse(path: str) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        reason = str(exc).split(" (at line")[0]
-        raise InputError(path, f"not valid TOML: {reason}", line) from None
+        where = _TOML_POSITION.search(str(exc))
+        reason = _TOML_POSITION.sub("", str(exc)).strip()
+        raise InputError(path, f"not valid TOML: {reason}", int(where.group(1)) if where else None) from None
 
 
 def load_config(path: str | None = None, start: str = ".") -> ProjectConfig:
@@ -145,13 +147,15 @@ class _Context:
         return InputError(self.path, f"{self.prefix}{key}: {reason}")
 
     def relative(self, value: str) -> str:
-        """A path from the file, as a path from the working directory."""
-        joined = os.path.normpath(os.path.join(self.root, os.path.expanduser(value)))
+        """A path from the file, as a path from the working directory (absolute paths stay absolute)."""
+        value = os.path.expanduser(value)
+        if os.path.isabs(value):
+            return value
+        joined = os.path.normpath(os.path.join(self.root, value))
         try:
-            rel = os.path.relpath(joined)
+            return os.path.relpath(joined)
         except ValueError:  # another drive on Windows
             return joined
-        return joined if rel.startswith(os.pardir + os.sep + os.pardir) else rel
 
 
 def _string(value: Any, key: str, ctx: _Context) -> str:
@@ -278,4 +282,4 @@ def _settings(table: dict[str, Any], ctx: _Context) -> Settings:
             values.update(result)
         else:
             values[setting] = result
-    return Settings().override(**values)
+    return replace(Settings(), **values)  # not override(): a value of None (fail-on "never") is meant
