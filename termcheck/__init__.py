@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "Report", "Severity", "__version__", "check", "load_glossary"]
+__all__ = ["Finding", "Report", "Severity", "__version__", "check", "check_project", "load_glossary"]
 
 if TYPE_CHECKING:
-    from termcheck.api import check
+    from termcheck.api import check, check_project
     from termcheck.engine import Report
     from termcheck.glossary.io import load_glossary
     from termcheck.model import Finding, Severity
 
 _LAZY = {
     "check": "termcheck.api",
+    "check_project": "termcheck.api",
     "Report": "termcheck.engine",
     "load_glossary": "termcheck.glossary.io",
     "Finding": "termcheck.model",

@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 
 import jsonschema
 import pytest
-
 from conftest import CASES, DATA, HERE
+
 from termcheck.model import Finding, Severity
 
 WRITERS_DATA = DATA / "writers"
@@ -26,7 +26,10 @@ def report():
     from termcheck.readers import Pair
 
     result = termcheck.check(
-        [Pair(str(WRITERS_DATA / "news.zh.txt"), str(WRITERS_DATA / "news.en.txt")), str(WRITERS_DATA / "press release.xlf")],
+        [
+            Pair(str(WRITERS_DATA / "news.zh.txt"), str(WRITERS_DATA / "news.en.txt")),
+            str(WRITERS_DATA / "press release.xlf"),
+        ],
         glossary=str(CASES / "glossary.csv"),
         root=str(WRITERS_DATA),
         fail_on=Severity.WARNING,
@@ -44,7 +47,9 @@ def _render(report, fmt: str) -> str:
     return stream.getvalue()
 
 
-@pytest.mark.parametrize("fmt, name", [("sarif", "report.sarif"), ("junit", "report.junit.xml"), ("github", "report.github.txt")])
+@pytest.mark.parametrize(
+    "fmt, name", [("sarif", "report.sarif"), ("junit", "report.junit.xml"), ("github", "report.github.txt")]
+)
 def test_writer_matches_golden(report, fmt: str, name: str) -> None:
     text = _render(report, fmt).replace("0.1.0", "VERSION")
     golden = GOLDEN / name
@@ -125,10 +130,22 @@ def _finding(message: str, file: str = "a.en.txt", line: int = 3) -> Finding:
 @pytest.mark.parametrize(
     "finding, columns, expected",
     [
-        (_finding("plain"), True, "::error file=a.en.txt,line=3,col=3,endColumn=6,title=TC101 deprecated-term::plain [segment 3]"),
+        (
+            _finding("plain"),
+            True,
+            "::error file=a.en.txt,line=3,col=3,endColumn=6,title=TC101 deprecated-term::plain [segment 3]",
+        ),
         (_finding("plain"), False, "::error file=a.en.txt,line=3,title=TC101 deprecated-term::plain [segment 3]"),
-        (_finding("100% sure\r\nnext"), False, "::error file=a.en.txt,line=3,title=TC101 deprecated-term::100%25 sure%0D%0Anext [segment 3]"),
-        (_finding("x", file="d:ir,x.txt"), False, "::error file=d%3Air%2Cx.txt,line=3,title=TC101 deprecated-term::x [segment 3]"),
+        (
+            _finding("100% sure\r\nnext"),
+            False,
+            "::error file=a.en.txt,line=3,title=TC101 deprecated-term::100%25 sure%0D%0Anext [segment 3]",
+        ),
+        (
+            _finding("x", file="d:ir,x.txt"),
+            False,
+            "::error file=d%3Air%2Cx.txt,line=3,title=TC101 deprecated-term::x [segment 3]",
+        ),
         (_finding("x", line=0), True, "::error file=a.en.txt,title=TC101 deprecated-term::x [segment 3]"),
     ],
     ids=["columns", "no-columns", "escaped-data", "escaped-property", "no-line"],
@@ -143,7 +160,10 @@ def test_github_annotation(finding: Finding, columns: bool, expected: str) -> No
     "path, expected",
     [
         ("content/a.en.txt", {"uri": "content/a.en.txt", "uriBaseId": "%SRCROOT%"}),
-        ("内容/新闻 稿.en.txt", {"uri": "%E5%86%85%E5%AE%B9/%E6%96%B0%E9%97%BB%20%E7%A8%BF.en.txt", "uriBaseId": "%SRCROOT%"}),
+        (
+            "内容/新闻 稿.en.txt",
+            {"uri": "%E5%86%85%E5%AE%B9/%E6%96%B0%E9%97%BB%20%E7%A8%BF.en.txt", "uriBaseId": "%SRCROOT%"},
+        ),
         ("/tmp/x y/a.txt", {"uri": "file:///tmp/x%20y/a.txt"}),
         ("C:\\work\\a.txt", {"uri": "file:///C:/work/a.txt"}),
     ],
@@ -153,4 +173,6 @@ def test_sarif_artifact_locations_are_uri_references(path: str, expected: dict[s
 
     location = artifact_location(path)
     assert location == expected
-    assert VALIDATOR.is_valid({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "artifacts": [{"location": location}]}]})
+    assert VALIDATOR.is_valid(
+        {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "artifacts": [{"location": location}]}]}
+    )

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import CASES, load_toml
+
 from termcheck.config import Settings, find_config, load_config
 from termcheck.errors import InputError
 from termcheck.model import Severity
@@ -76,9 +76,9 @@ def test_pyproject_without_the_table_is_passed_over(tmp_path: Path) -> None:
 
 
 def test_no_file_gives_defaults_rooted_at_the_start(tmp_path: Path) -> None:
-    project = load_config(start=str(tmp_path)) if find_config(str(tmp_path)) is None else None
-    if project is not None:  # a termcheck.toml above the temp dir would be found; none is expected
-        assert project.path is None and project.settings == Settings()
+    assert find_config(str(tmp_path)) is None  # nothing above pytest's temp dir either
+    project = load_config(start=str(tmp_path))
+    assert (project.path, project.root, project.settings) == (None, str(tmp_path), Settings())
 
 
 def test_override_takes_given_values_only() -> None:

@@ -1,0 +1,93 @@
+"""Baselines: accepted findings survive moved lines; new ones, retranslated segments and extra copies do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import CASES
+
+import termcheck
+from termcheck.baseline import load_baseline, write_baseline
+from termcheck.errors import InputError
+from termcheck.readers import Pair
+
+GLOSSARY = str(CASES / "glossary.csv")
+ZH = ["国家药品监督管理局批准了该药物。", "药品审评中心发布了指导原则。"]
+EN = ["The National Drug Administration approved the drug.", "The Drug Evaluation Center issued guidance."]
+
+
+def _run(tmp_path: Path, zh: list[str], en: list[str], baseline: str | None = None):
+    (tmp_path / "a.zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+    pair = Pair(str(tmp_path / "a.zh.txt"), str(tmp_path / "a.en.txt"))
+    return termcheck.check([pair], glossary=GLOSSARY, select=["TC101"], root=str(tmp_path), baseline=baseline)
+
+
+@pytest.fixture
+def accepted(tmp_path: Path) -> str:
+    path = str(tmp_path / "baseline.json")
+    assert write_baseline(_run(tmp_path, ZH, EN), path) == 2
+    return path
+
+
+@pytest.mark.parametrize(
+    "zh, en, new, gone",
+    [
+        (ZH, EN, [], 0),
+        (["新的第一行。", *ZH], ["A new first line.", *EN], [], 0),
+        ([*ZH, "药品审评中心再次表示。"], [*EN, "The Drug Evaluation Center said again."], [3], 0),
+        (ZH, [EN[0], "The Drug Evaluation Center issued new guidance."], [2], 1),
+        (ZH, [EN[0], "The Center for Drug Evaluation issued guidance."], [], 1),
+        (
+            [ZH[0], "药品审评中心和药品审评中心发布了指导原则。"],
+            [EN[0], "The Drug Evaluation Center and the Drug Evaluation Center issued guidance."],
+            [2, 2],
+            1,
+        ),
+    ],
+    ids=["unchanged", "lines-moved", "new-segment", "retranslated-still-wrong", "fixed", "second-copy"],
+)
+def test_baseline(tmp_path: Path, accepted: str, zh: list[str], en: list[str], new: list[int], gone: int) -> None:
+    report = _run(tmp_path, zh, en, accepted)
+    assert [f.line for f in report.findings] == new
+    assert report.baseline_gone == gone
+    assert report.baselined == len(_run(tmp_path, zh, en).findings) - len(new)
+
+
+def test_a_repeated_finding_is_accepted_as_many_times_as_recorded(tmp_path: Path) -> None:
+    twice = [ZH[0], "药品审评中心和药品审评中心发布了指导原则。"]
+    twice_en = [EN[0], "The Drug Evaluation Center and the Drug Evaluation Center issued guidance."]
+    path = str(tmp_path / "twice.json")
+    write_baseline(_run(tmp_path, twice, twice_en), path)
+    assert len(load_baseline(path)) == 3
+    assert _run(tmp_path, twice, twice_en, path).findings == []
+
+
+def test_baseline_file_is_sorted_readable_json(tmp_path: Path, accepted: str) -> None:
+    data = json.loads(Path(accepted).read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert [(e["file"], e["line"], e["code"]) for e in data["findings"]] == [
+        ("a.en.txt", 1, "TC101"),
+        ("a.en.txt", 2, "TC101"),
+    ]
+    assert all(len(e["fingerprint"]) == 20 for e in data["findings"])
+
+
+@pytest.mark.parametrize(
+    "text, error",
+    [
+        ('{"version": 1,\n "findings": [}', "bad.json:2: not a termcheck baseline: invalid JSON"),
+        ('{"version": 2, "findings": []}', "bad.json: not a termcheck baseline (expected version 1"),
+        ('{"version": 1, "findings": [{"code": "TC101"}]}', "bad.json: finding 1 has no fingerprint"),
+        ("[]", "bad.json: not a termcheck baseline"),
+    ],
+    ids=["invalid-json", "wrong-version", "no-fingerprint", "not-an-object"],
+)
+def test_bad_baseline_is_an_input_error(tmp_path: Path, text: str, error: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_baseline(str(path))
+    assert str(raised.value).replace(str(tmp_path) + "/", "").startswith(error)
