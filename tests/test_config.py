@@ -87,3 +87,17 @@ def test_override_takes_given_values_only() -> None:
     assert (merged.glossary, merged.format, merged.select) == (("a.csv",), "sarif", ("TC1",))
     with pytest.raises(TypeError):
         base.override(colour="red")
+
+
+@pytest.mark.parametrize(
+    "configured, expected",
+    [(None, os.path.join("..", ".termcheck-ignore")), ("review/ignore.tsv", "review/ignore.tsv")],
+)
+def test_review_apply_writes_to_the_configured_or_root_ignore_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, configured: str | None, expected: str
+) -> None:
+    from termcheck.api import default_ignore_file
+
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    assert default_ignore_file(Settings(ignore_file=configured), str(tmp_path)) == expected
