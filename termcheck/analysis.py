@@ -17,6 +17,8 @@ class AnalyzedSegment:
     target_hits: list[TermHit] = field(default_factory=list)
     # how often each concept's Chinese term occurs in the source (concept_counts of source_hits)
     source_concepts: Counter[str] = field(default_factory=Counter)
+    # concept → its source hits, built on first use (a 1 MB segment has thousands of hits)
+    _source_index: dict[str, list[TermHit]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_source(self) -> bool:
@@ -33,5 +35,10 @@ class AnalyzedSegment:
         return found
 
     def source_hit(self, concept: str, index: int = 0) -> TermHit | None:
-        hits = [h for h in self.source_hits if any(r.concept == concept for r in h.refs)]
+        """The concept's `index`-th hit in the source (its first if there are fewer), or None."""
+        if self.source_hits and not self._source_index:
+            for hit in self.source_hits:
+                for name in {r.concept for r in hit.refs}:
+                    self._source_index.setdefault(name, []).append(hit)
+        hits = self._source_index.get(concept, [])
         return hits[index] if index < len(hits) else (hits[0] if hits else None)

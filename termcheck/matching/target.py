@@ -13,6 +13,7 @@ resolve leftmost-longest in the gaps.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence, Set
 from typing import Any
 
@@ -32,8 +33,15 @@ def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candi
     chosen = leftmost_longest(preferred)
     if not chosen:
         return leftmost_longest(candidates)
-    taken = [(s, e) for s, e, _ in chosen]
-    free = [c for c in candidates if all(c[1] <= s or c[0] >= e for s, e in taken)]
+    # chosen spans do not overlap and are sorted, so their ends are sorted too: bisect for a clash
+    starts = [s for s, _, _ in chosen]
+    ends = [e for _, e, _ in chosen]
+
+    def clashes(start: int, end: int) -> bool:
+        i = bisect_right(ends, start)  # the first chosen span ending after `start`
+        return i < len(starts) and starts[i] < end
+
+    free = [c for c in candidates if not clashes(c[0], c[1])]
     return sorted(chosen + leftmost_longest(free), key=lambda c: c[0])
 
 
