@@ -1,10 +1,12 @@
 """Length-preserving text folding, so offsets in folded text are offsets in the original.
 
-Every mapping here replaces one code point with exactly one code point.
+Every mapping here replaces one code point with exactly one code point; `without_invisible` is
+the one exception, and returns the index map that takes its offsets back to the original.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -12,10 +14,18 @@ from importlib import resources
 # ("graft-versus-host" ~ "graft versus host", "single-cell" ~ "single cell").
 HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 APOSTROPHES = "\u2019\u2018\u02bc\uff07`\u00b4"
-# Invisible characters that editors and MT engines leave inside words; they fold to a
-# space-like character only where harmless, so they are replaced by a plain space.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Invisible characters that editors, web pages and MT engines leave inside words: zero-width
+# spaces and joiners, soft hyphens, bidirectional marks and overrides, and control characters.
+# English folds them to a space (words around them stay words); Chinese, which has no spaces,
+# matches with them removed (see without_invisible).
+INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    + "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r")
+    + "\x7f"
+)
 SPACES = "\u00a0\u2007\u202f\u3000\u2002\u2003\u2009"
+_INVISIBLE_RE = re.compile(f"[{re.escape(INVISIBLE)}]")
 
 
 def _fullwidth_map() -> dict[int, str]:
@@ -41,7 +51,7 @@ def chinese_table() -> dict[int, str]:
     table.update({code: chr(code + 32) for code in range(ord("A"), ord("Z") + 1)})
     for code in range(0xFF21, 0xFF3B):  # full-width capitals fold to lowercase ASCII
         table[code] = chr(code - 0xFEE0 + 32)
-    table.update({ord(ch): " " for ch in INVISIBLE + SPACES})
+    table.update({ord(ch): " " for ch in SPACES})
     return table
 
 
@@ -60,3 +70,12 @@ def fold_chinese(text: str) -> str:
 
 def fold_english(text: str) -> str:
     return text.translate(english_table())
+
+
+def without_invisible(text: str) -> tuple[str, list[int] | None]:
+    """`text` with invisible characters removed, and for each kept character its index in `text`
+    (None when nothing was removed, the common case, which costs one regex search)."""
+    if not _INVISIBLE_RE.search(text):
+        return text, None
+    kept = [i for i, ch in enumerate(text) if not _INVISIBLE_RE.match(ch)]
+    return "".join(text[i] for i in kept), kept

@@ -42,6 +42,8 @@ def detect_encoding(path: str, head: bytes) -> str:
     for bom, name in _BOMS:
         if head.startswith(bom):
             return name
+    if utf16 := _utf16_without_bom(head[:4096]):
+        return utf16
     if _decodes(head, "utf-8"):
         return "utf-8"
     if b"\x00" in head[:4096]:
@@ -49,6 +51,18 @@ def detect_encoding(path: str, head: bytes) -> str:
     if _decodes(head, "gb18030"):
         return "gb18030"
     return "utf-8"  # let the real decode report the exact line
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte; that is valid UTF-8 too, but not text."""
+    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > 3 * even and _decodes(sample, "utf-16-le"):
+        return "utf-16-le"
+    if even > 3 * odd and _decodes(sample, "utf-16-be"):
+        return "utf-16-be"
+    return None
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

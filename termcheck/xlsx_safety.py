@@ -11,6 +11,11 @@ from termcheck.errors import InputError
 from termcheck.textio import check_readable
 
 CELL_LIMIT = 32_767
+# An XLSX is a zip: refuse one that would expand past these before openpyxl reads any of it.
+MAX_EXPANDED_BYTES = 512 * 1024 * 1024
+MAX_RATIO = 100  # deflate manages ~10:1 on sheet XML; a bomb manages ~1000:1
+RATIO_FROM_BYTES = 8 * 1024 * 1024  # small members may compress far better than that, harmlessly
+MAX_MEMBERS = 10_000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CUT_NOTE = " […cut by termcheck: {n} more characters]"
 
@@ -44,11 +49,39 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START)
 
 
-def open_workbook(path: str, data_only: bool) -> Any:
-    """Open an XLSX read-only (rows stream; formulas are never evaluated); a bad file is an InputError."""
+def refuse_zip_bomb(path: str) -> None:
+    """Check the zip's directory (declared sizes; a member cannot expand past its declared size when read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
+    if len(members) > MAX_MEMBERS:
+        raise InputError(path, f"{len(members):,} parts in the XLSX zip (limit {MAX_MEMBERS:,}): refusing it")
+    expanded = sum(m.file_size for m in members)
+    if expanded > MAX_EXPANDED_BYTES:
+        raise InputError(
+            path,
+            f"would expand to {expanded / 2**20:,.0f} MiB (limit {MAX_EXPANDED_BYTES / 2**20:,.0f} MiB): "
+            "refusing an oversized workbook or zip bomb",
+        )
+    for member in members:
+        if member.file_size > RATIO_FROM_BYTES and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            raise InputError(
+                path,
+                f"{member.filename} expands {member.file_size // max(member.compress_size, 1):,} times: "
+                "refusing a possible zip bomb",
+            )
+
+
+def open_workbook(path: str, data_only: bool = False) -> Any:
+    """Open an XLSX read-only: rows stream, formulas come back as their text (never evaluated),
+    macros and external links are not loaded, and zip bombs are refused first. A bad file is an InputError.
+    """
     from openpyxl import load_workbook
 
     check_readable(path)
+    refuse_zip_bomb(path)
     try:
         return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from termcheck.glossary.model import Concept, Glossary, Term, TermStatus
 from termcheck.model import Severity
-from termcheck.normalize import fold_chinese
+from termcheck.normalize import INVISIBLE, SPACES, fold_chinese
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
+_HIDDEN = re.compile(f"[{re.escape(INVISIBLE + SPACES)}]")
 LOAD_SEVERITY = {
     "duplicate-id": Severity.ERROR,
     "conflicting-status": Severity.ERROR,
@@ -65,6 +66,14 @@ def _within_concepts(concepts: Iterable[Concept], out: _Collector) -> None:
             reason = _unmatchable(term)
             if reason:
                 out.add(concept, "unmatchable", Severity.ERROR, f"{term.lang} term {term.text!r} {reason}")
+            hidden = _HIDDEN.search(term.text)
+            if hidden:
+                message = (
+                    f"{term.lang} term {term.text!r} has an invisible or non-breaking character "
+                    f"U+{ord(hidden.group(0)):04X}; termcheck matches as if it were absent (or a space), "
+                    "but other tools will not"
+                )
+                out.add(concept, "invisible-character", Severity.WARNING, message)
             if term.lang == "en" and term.status is TermStatus.DEPRECATED and _key(term) in allowed:
                 message = f"deprecated term {term.text!r} is also an allowed term of this concept"
                 out.add(concept, "deprecated-is-allowed", Severity.ERROR, message)

@@ -13,7 +13,7 @@ from termcheck.xlsx_safety import cell_text, open_workbook, safe_cell_text
 
 
 def read_xlsx_glossary(path: str, columns: Mapping[str, str] | None = None, name: str = "") -> Glossary:
-    workbook = open_workbook(path, data_only=False)  # formulas come back as their text
+    workbook = open_workbook(path)  # formulas come back as their text
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)

@@ -14,7 +14,7 @@ import ahocorasick
 
 from termcheck.glossary.model import Glossary
 from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
-from termcheck.normalize import fold_chinese
+from termcheck.normalize import fold_chinese, without_invisible
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -26,7 +26,7 @@ class SourceMatcher:
         grouped: dict[str, list[TermRef]] = defaultdict(list)
         for concept in glossary:
             for term in concept.zh_terms:
-                key = fold_chinese(term.text).strip()
+                key = without_invisible(fold_chinese(term.text))[0].strip()
                 if key:
                     grouped[key].append(TermRef(concept.id, term))
         self._automaton = ahocorasick.Automaton()
@@ -39,7 +39,8 @@ class SourceMatcher:
     def find(self, text: str) -> list[TermHit]:
         if self._empty or not text:
             return []
-        folded = fold_chinese(text)
+        # invisible characters inside a term ("药品\u200b审评中心") must not hide it: match without them
+        folded, kept = without_invisible(fold_chinese(text))
         candidates = []
         for end_index, (length, refs) in self._automaton.iter(folded):
             end = end_index + 1
@@ -49,4 +50,7 @@ class SourceMatcher:
             if _is_ascii_alnum(folded[end - 1]) and end < len(folded) and _is_ascii_alnum(folded[end]):
                 continue
             candidates.append((start, end, refs))
-        return [TermHit(s, e, text[s:e], refs) for s, e, refs in leftmost_longest(candidates)]
+        chosen = leftmost_longest(candidates)
+        if kept is not None:
+            chosen = [(kept[s], kept[e - 1] + 1, refs) for s, e, refs in chosen]
+        return [TermHit(s, e, text[s:e], refs) for s, e, refs in chosen]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +12,18 @@ from termcheck.model import Segment
 from termcheck.readers.base import DEFAULT_ID, DEFAULT_SOURCE, DEFAULT_TARGET, FieldNames
 from termcheck.readers.delimited import pick_field
 from termcheck.textio import read_lines
+
+
+# JSON may escape half of a UTF-16 pair ("\ud800"); Python accepts it, but it is not text and cannot be written.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(record: dict[str, Any]) -> str | None:
+    for key, value in record.items():
+        for text in (key, value):
+            if isinstance(text, str) and (bad := _SURROGATE.search(text)):
+                return f"\\u{ord(bad.group(0)):04x}"
+    return None
 
 
 def json_objects(path: str, encoding: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -24,6 +37,8 @@ def json_objects(path: str, encoding: str | None = None) -> Iterator[tuple[int, 
             raise InputError(path, f"invalid JSON: {exc.msg} at column {exc.colno}", line_number) from None
         if not isinstance(record, dict):
             raise InputError(path, "each line must be a JSON object", line_number)
+        if "\\u" in line and (bad := _lone_surrogate(record)):
+            raise InputError(path, f"invalid Unicode: a lone surrogate {bad} (half of a UTF-16 pair)", line_number)
         yield line_number, record
 
 

@@ -59,7 +59,7 @@ def _find_header(rows: Iterator[tuple[Any, ...]], path: str) -> tuple[list[str],
 
 
 def read_review(path: str) -> Review:
-    workbook = open_workbook(path, data_only=True)
+    workbook = open_workbook(path)  # a formula an editor typed is read as its text
     try:
         if FINDINGS not in workbook.sheetnames:
             raise InputError(path, f"not a termcheck report: it has no {FINDINGS!r} sheet")
