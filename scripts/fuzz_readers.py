@@ -12,6 +12,7 @@ the reader fixtures in tests/data; libFuzzer options (-max_total_time, -runs, -j
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -59,10 +60,8 @@ def main() -> None:
     def test_one_input(data: bytes) -> None:
         with open(path, "wb") as handle:
             handle.write(data)
-        try:
+        with contextlib.suppress(TermcheckError):  # a clean refusal: what bad input should get
             read(path)
-        except TermcheckError:
-            pass  # a clean refusal: what bad input should get
 
     atheris.Setup(args, test_one_input)
     atheris.Fuzz()

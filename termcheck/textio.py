@@ -46,6 +46,8 @@ def detect_encoding(path: str, head: bytes) -> str:
         return utf16
     if _decodes(head, "utf-8"):
         return "utf-8"
+    if utf16 := _utf16_without_bom(head[:4096], heavy=False):
+        return utf16  # Chinese in UTF-16: few NULs, but every line end has one, all at the same parity
     if b"\x00" in head[:4096]:
         raise InputError(path, "looks like UTF-16/32 without a byte-order mark; pass --encoding")
     if _decodes(head, "gb18030"):
@@ -53,9 +55,10 @@ def detect_encoding(path: str, head: bytes) -> str:
     return "utf-8"  # let the real decode report the exact line
 
 
-def _utf16_without_bom(sample: bytes) -> str | None:
-    """Mostly-ASCII UTF-16 has a NUL in every other byte; that is valid UTF-8 too, but not text."""
-    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
+def _utf16_without_bom(sample: bytes, heavy: bool = True) -> str | None:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte (valid UTF-8 too, but not text); UTF-16
+    Chinese has a NUL at least in each line end. Either way the NULs sit at one byte parity."""
+    if len(sample) < 4 or (heavy and sample.count(0) < len(sample) // 4) or not sample.count(0):
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if odd > 3 * even and _decodes(sample, "utf-16-le"):

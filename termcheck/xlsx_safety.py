@@ -16,7 +16,6 @@ MAX_EXPANDED_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 100  # deflate manages ~10:1 on sheet XML; a bomb manages ~1000:1
 RATIO_FROM_BYTES = 8 * 1024 * 1024  # small members may compress far better than that, harmlessly
 MAX_MEMBERS = 10_000
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CUT_NOTE = " […cut by termcheck: {n} more characters]"
 
 
@@ -43,10 +42,6 @@ def safe_cell_text(text: str, limit: int = CELL_LIMIT) -> tuple[str, bool]:
     if keep == len(cleaned):
         return cleaned, False
     return cleaned[:keep] + cut_note(len(cleaned), keep), True
-
-
-def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_START)
 
 
 def refuse_zip_bomb(path: str) -> None:

@@ -7,11 +7,23 @@ import io
 from collections.abc import Iterator, Mapping
 
 from termcheck.errors import InputError
+from termcheck.formulas import is_formula_like
 from termcheck.glossary.model import Glossary
 from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
 from termcheck.textio import csv_delimiter, decode_error, open_text
 
 csv.field_size_limit(16 * 1024 * 1024)
+QUOTE = "'"
+
+
+def quote_formula(cell: str) -> str:
+    """A cell Excel would run as a formula (=, +, -, @) gets a leading apostrophe, as OWASP advises."""
+    return QUOTE + cell if is_formula_like(cell) else cell
+
+
+def unquote_formula(cell: str) -> str:
+    """Undo quote_formula, so a glossary survives a round trip through termcheck's CSV unchanged."""
+    return cell[1:] if cell.startswith(QUOTE) and is_formula_like(cell[1:]) else cell
 
 
 def read_csv_glossary(
@@ -32,7 +44,7 @@ def read_csv_glossary(
                 for record in reader:
                     if len(record) > len(header) and any(v.strip() for v in record[len(header) :]):
                         raise InputError(path, f"{len(record)} fields, header has {len(header)}", line)
-                    yield Row(line, dict(zip(header, record, strict=False)))
+                    yield Row(line, {k: unquote_formula(v) for k, v in zip(header, record, strict=False)})
                     line = reader.line_num + 1
 
             return rows_to_glossary(rows(), path, mapping, name)
@@ -47,5 +59,5 @@ def render_csv_glossary(glossary: Glossary, path: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=csv_delimiter(path), lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([quote_formula(cell) for cell in row] for row in rows)
     return buffer.getvalue()

@@ -13,7 +13,6 @@ from termcheck.readers.base import DEFAULT_ID, DEFAULT_SOURCE, DEFAULT_TARGET, F
 from termcheck.readers.delimited import pick_field
 from termcheck.textio import read_lines
 
-
 # JSON may escape half of a UTF-16 pair ("\ud800"); Python accepts it, but it is not text and cannot be written.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

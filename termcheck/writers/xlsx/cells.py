@@ -14,7 +14,8 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from termcheck.xlsx_safety import CELL_LIMIT, cut_note, is_formula_like, room_for, safe_cell_text, strip_illegal
+from termcheck.formulas import is_formula_like
+from termcheck.xlsx_safety import CELL_LIMIT, cut_note, room_for, safe_cell_text, strip_illegal
 
 Span = tuple[int, int]
 
