@@ -63,17 +63,60 @@ CJK = st.sampled_from(list("干细胞治疗药品审评中心激素失败藥審�
 ALPHABET = st.one_of(CJK, st.sampled_from(list("abcAB -")), st.characters())
 
 
+INVISIBLE = st.sampled_from(["\u200b", "\u200e", "\u00ad", "\x00"])
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.text(CJK, min_size=1, max_size=4), min_size=1, max_size=5), st.text(ALPHABET, max_size=40))
+@given(
+    st.lists(st.text(CJK, min_size=1, max_size=4), min_size=1, max_size=5),
+    st.text(st.one_of(ALPHABET, INVISIBLE), max_size=40),
+)
 def test_source_matcher_agrees_with_brute_force(terms, text) -> None:
+    """Brute force: fold, drop invisible characters (remembering where each kept one was), try every key everywhere."""
+    from termcheck.normalize import INVISIBLE as HIDDEN
     from termcheck.normalize import fold_chinese
 
     hits = SourceMatcher(_glossary({"terms": terms}, "zh")).find(text)
     folded = fold_chinese(text)
+    kept = [i for i, ch in enumerate(folded) if ch not in HIDDEN]
+    visible = "".join(folded[i] for i in kept)
     keys = {fold_chinese(t) for t in terms}
-    candidates = [(i, i + len(k), ()) for k in keys for i in range(len(folded)) if folded.startswith(k, i)]
-    assert [(h.start, h.end) for h in hits] == [(s, e) for s, e, _ in _reference_leftmost_longest(candidates)]
+    candidates = [(i, i + len(k), ()) for k in keys for i in range(len(visible)) if visible.startswith(k, i)]
+    expected = [(kept[s], kept[e - 1] + 1) for s, e, _ in _reference_leftmost_longest(candidates)]
+    assert [(h.start, h.end) for h in hits] == expected
     assert all(text[h.start : h.end] == h.text for h in hits)
+
+
+WORDS = st.sampled_from(["stem", "cells", "cell", "therapy", "GVHD", "the", "Crohn's", "disease", "drug", "-", ","])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(WORDS, max_size=25), st.lists(st.lists(WORDS, min_size=1, max_size=3), min_size=1, max_size=4))
+def test_target_matcher_agrees_with_a_token_level_reference(words, term_words) -> None:
+    """Reference: on the analyser's token keys, at each token the longest term whose keys follow, then skip it."""
+    terms = sorted({" ".join(t) for t in term_words})
+    matcher = TargetMatcher(_glossary({"terms": terms}, "en"))
+    text = " ".join(words)
+    tokens = matcher.analyzer.analyze(text)
+    term_keys = [(tuple(k.keys), t) for t, k in zip(terms, matcher.analyzer.analyze_many(terms), strict=True)]
+
+    def key_at(i: int, key: str) -> bool:
+        return tokens.keys[i] == key or tokens.alternates.get(i) == key
+
+    expected, i = [], 0
+    while i < len(tokens.keys):
+        lengths = [
+            len(keys)
+            for keys, _ in term_keys
+            if keys and i + len(keys) <= len(tokens.keys) and all(key_at(i + n, k) for n, k in enumerate(keys))
+        ]
+        if lengths:
+            j = i + max(lengths)
+            expected.append((tokens.starts[i], tokens.ends[j - 1]))
+            i = j
+        else:
+            i += 1
+    assert [(h.start, h.end) for h in matcher.find(text)] == expected
 
 
 @settings(max_examples=100, deadline=None)
