@@ -78,7 +78,7 @@ def open_workbook(path: str, data_only: bool = False) -> Any:
     check_readable(path)
     refuse_zip_bomb(path)
     try:
-        return load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+        return load_workbook(path, read_only=True, data_only=data_only, keep_links=False, keep_vba=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
 
