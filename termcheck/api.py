@@ -206,7 +206,7 @@ def _suppressions(settings: Settings, root: str) -> Suppressions | None:
         return None
     if settings.ignore_file is not None:
         return load_suppressions(settings.ignore_file)
-    default = os.path.relpath(os.path.join(root, IGNORE_FILE))
+    default = default_ignore_file(settings, root)
     return load_suppressions(default) if os.path.isfile(default) else None
 
 

@@ -109,9 +109,9 @@ def pair_by_language(paths: Sequence[str], source_tag: str = "zh", target_tag: s
     A target without a source is checked alone (target-only checks); a source without a target is skipped.
     """
     tags = {source_tag.lower(): "source", target_tag.lower(): "target"}
+    parsed = [(path, _language_part(path)) for path in paths]
     named: dict[tuple[str, str, str], str] = {}
-    for path in paths:
-        parts = _language_part(path)
+    for path, parts in parsed:
         if parts is not None and parts[1] in tags:
             named.setdefault((parts[0], tags[parts[1]], parts[2]), path)
 
@@ -123,8 +123,7 @@ def pair_by_language(paths: Sequence[str], source_tag: str = "zh", target_tag: s
 
     result = Discovered()
     placed: set[tuple[str, str]] = set()
-    for path in paths:
-        parts = _language_part(path)
+    for path, parts in parsed:
         if parts is None or parts[1] not in tags:
             result.inputs.append(path)
             continue

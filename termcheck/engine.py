@@ -95,6 +95,13 @@ class Report:
     def segments(self) -> int:
         return sum(d.segments for d in self.documents)
 
+    def findings_by_file(self) -> dict[str, list[Finding]]:
+        """Findings grouped per document, every document present (in run order), even one without findings."""
+        grouped: dict[str, list[Finding]] = {d.name: [] for d in self.documents}
+        for finding in self.findings:
+            grouped.setdefault(finding.file, []).append(finding)
+        return grouped
+
     def files_with_columns(self) -> set[str]:
         """The documents whose findings can be placed by column as well as by line."""
         return {d.name for d in self.documents if d.lines_are_segments}

@@ -35,6 +35,13 @@ class Segment:
     line: int
 
 
+def columns(span: tuple[int, int]) -> tuple[int, int]:
+    """A 0-based [start, end) character span as 1-based columns: the first, and the one after the last
+    (an empty span still covers one column, as SARIF and GitHub annotations need)."""
+    start, end = span
+    return start + 1, max(end, start + 1) + 1
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     file: str

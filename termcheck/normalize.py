@@ -26,6 +26,7 @@ INVISIBLE = (
 )
 SPACES = "\u00a0\u2007\u202f\u3000\u2002\u2003\u2009"
 _INVISIBLE_RE = re.compile(f"[{re.escape(INVISIBLE)}]")
+_INVISIBLE_SET = frozenset(INVISIBLE)
 
 
 def _fullwidth_map() -> dict[int, str]:
@@ -77,5 +78,5 @@ def without_invisible(text: str) -> tuple[str, list[int] | None]:
     (None when nothing was removed, the common case, which costs one regex search)."""
     if not _INVISIBLE_RE.search(text):
         return text, None
-    kept = [i for i, ch in enumerate(text) if not _INVISIBLE_RE.match(ch)]
+    kept = [i for i, ch in enumerate(text) if ch not in _INVISIBLE_SET]
     return "".join(text[i] for i in kept), kept

@@ -69,7 +69,7 @@ def refuse_zip_bomb(path: str) -> None:
             )
 
 
-def open_workbook(path: str, data_only: bool = False) -> Any:
+def open_workbook(path: str) -> Any:
     """Open an XLSX read-only: rows stream, formulas come back as their text (never evaluated),
     macros and external links are not loaded, and zip bombs are refused first. A bad file is an InputError.
     """
@@ -78,7 +78,7 @@ def open_workbook(path: str, data_only: bool = False) -> Any:
     check_readable(path)
     refuse_zip_bomb(path)
     try:
-        return load_workbook(path, read_only=True, data_only=data_only, keep_links=False, keep_vba=False)
+        return load_workbook(path, read_only=True, data_only=False, keep_links=False, keep_vba=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from termcheck.engine import Report
-from termcheck.model import Finding, Severity
+from termcheck.model import Finding, Severity, columns
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -22,13 +22,13 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding, columns: bool) -> str:
+def annotation(finding: Finding, with_columns: bool) -> str:
     props = [("file", finding.file)]
     if finding.line > 0:
         props.append(("line", str(finding.line)))
-        if columns and finding.target_span is not None:
-            start, end = finding.target_span
-            props += [("col", str(start + 1)), ("endColumn", str(max(end, start + 1) + 1))]
+        if with_columns and finding.target_span is not None:
+            first, after = columns(finding.target_span)
+            props += [("col", str(first)), ("endColumn", str(after))]
     props.append(("title", f"{finding.code} {finding.check}"))
     rendered = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     message = f"{finding.message} [segment {finding.segment}]"

@@ -33,9 +33,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def report_to_junit(report: Report) -> ET.Element:
-    by_file: dict[str, list[Finding]] = {d.name: [] for d in report.documents}
-    for finding in report.findings:
-        by_file.setdefault(finding.file, []).append(finding)
+    by_file = report.findings_by_file()
     failed_files = sum(1 for items in by_file.values() if any(report.failing(f) for f in items))
     counts = {"tests": str(len(by_file)), "failures": str(failed_files), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "termcheck", **counts})

@@ -17,7 +17,7 @@ from termcheck.baseline import report_fingerprints
 from termcheck.checks import get_check
 from termcheck.engine import Report
 from termcheck.fingerprints import VERSION as FINGERPRINT_VERSION
-from termcheck.model import Finding, Location, Severity
+from termcheck.model import Finding, Location, Severity, columns
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -46,12 +46,12 @@ def _rule(code: str) -> dict[str, Any]:
     }
 
 
-def _region(line: int, span: tuple[int, int] | None, columns: bool) -> dict[str, int] | None:
+def _region(line: int, span: tuple[int, int] | None, with_columns: bool) -> dict[str, int] | None:
     if line < 1:
         return None
     region = {"startLine": line}
-    if columns and span is not None:
-        region.update(startColumn=span[0] + 1, endColumn=max(span[1], span[0] + 1) + 1)
+    if with_columns and span is not None:
+        region["startColumn"], region["endColumn"] = columns(span)
     return region
 
 
@@ -62,18 +62,20 @@ def _physical(file: str, region: dict[str, int] | None) -> dict[str, Any]:
     return physical
 
 
-def _related(location: Location, index: int, columns: bool) -> dict[str, Any]:
+def _related(location: Location, index: int, with_columns: bool) -> dict[str, Any]:
     return {
         "id": index,
-        "physicalLocation": _physical(location.file, _region(location.line, (location.start, location.end), columns)),
+        "physicalLocation": _physical(
+            location.file, _region(location.line, (location.start, location.end), with_columns)
+        ),
         "message": {"text": location.text or f"segment {location.segment}"},
     }
 
 
 def _result(finding: Finding, rule_index: int, fingerprint: str, text_files: set[str]) -> dict[str, Any]:
-    columns = finding.file in text_files
+    with_columns = finding.file in text_files
     location: dict[str, Any] = {
-        "physicalLocation": _physical(finding.file, _region(finding.line, finding.target_span, columns)),
+        "physicalLocation": _physical(finding.file, _region(finding.line, finding.target_span, with_columns)),
         "logicalLocations": [
             {"name": finding.segment, "fullyQualifiedName": f"{finding.file}#{finding.segment}", "kind": "segment"}
         ],

@@ -54,11 +54,9 @@ class TextWriter:
                 segment = escape(f"[{finding.segment}]")
                 console.print(f"  {where} {segment} {escape(finding.message)}")
         if len(report.documents) > 1:
-            by_file: dict[str, list[Finding]] = {}
-            for finding in report.findings:
-                by_file.setdefault(finding.file, []).append(finding)
+            by_file = report.findings_by_file()
             console.print("[bold]Files[/bold]")
             for document in report.documents:
-                found = by_file.get(document.name, [])
+                found = by_file[document.name]
                 detail = _counts(found) if found else "clean"
                 console.print(f"  {escape(document.name)}: {document.segments} segments, {detail}")
