@@ -71,6 +71,7 @@ def check(
     fail_on: Severity | None = Severity.ERROR,
     baseline: Baseline | str | None = None,
     root: str | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
@@ -81,6 +82,8 @@ def check(
     `baseline` (a path or loaded, see termcheck.baseline) leaves out the findings it accepts, counted in
     `report.baselined`. `report.fails()` uses `fail_on`.
     With `root`, findings name files relative to it (the project root).
+    `jobs` > 1 checks partitions of the input in that many processes (0: one per core); the findings are
+    the same. A run with many findings keeps them on disk (`report.findings` is a FindingStore).
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
     glossary_files: list[GlossaryFile] = []
@@ -102,7 +105,11 @@ def check(
         deprecated_everywhere=deprecated_everywhere,
         allow_untranslated=tuple(allow_untranslated),
     )
-    report = Checker(loaded, options).run(documents, progress, suppressions)
+    if jobs == 0:
+        from termcheck.parallel import default_jobs
+
+        jobs = default_jobs()
+    report = Checker(loaded, options).run(documents, progress, suppressions, jobs)
     report.glossary_files = glossary_files
     if references:
         from termcheck.scoring.run import score_segments
@@ -181,6 +188,7 @@ def check_project(
         references=references,
         fail_on=settings.fail_on,
         root=root,
+        jobs=settings.jobs,
     )
     run = ProjectRun(report, found.skipped)
     inputs = run_inputs(report, [*settings.glossary, *references, settings.ignore_file, settings.baseline, config_file])

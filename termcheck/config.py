@@ -63,6 +63,7 @@ class Settings:
     glossary_columns: Mapping[str, str] = field(default_factory=dict)
     deprecated_everywhere: bool = False
     allow_untranslated: tuple[str, ...] = ()
+    jobs: int = 1  # worker processes; 0: one per core
 
     def override(self, **given: Any) -> Settings:
         """These settings with every value that is not None in `given` taking precedence."""
@@ -177,6 +178,12 @@ def _bool(value: Any, key: str, ctx: _Context) -> bool:
     return value
 
 
+def _jobs(value: Any, key: str, ctx: _Context) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ctx.error(key, f"expected a whole number of processes (0: one per core), got {value!r}")
+    return value
+
+
 def _table(value: Any, key: str, ctx: _Context) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ctx.error(key, f"expected a table, got {value!r}")
@@ -268,6 +275,7 @@ _KEYS: dict[str, tuple[_Reader, str | None]] = {
     "glossary-columns": (_string_table, "glossary_columns"),
     "deprecated-everywhere": (_bool, "deprecated_everywhere"),
     "allow-untranslated": (_strings, "allow_untranslated"),
+    "jobs": (_jobs, "jobs"),
 }
 
 

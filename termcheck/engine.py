@@ -1,16 +1,16 @@
 """The run: documents → segments → matches → checks → findings.
 
-Segments are read and matched in batches, so memory stays flat however long a document is;
-checks that need the whole run (consistency) keep only what they report at the end.
+Segments are read, matched and checked in partitions (termcheck.partitions), so memory stays flat
+however long a document is; checks that need the whole run (consistency) keep only what they report
+at the end, and many findings spill to disk (termcheck.findings_store).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from termcheck.analysis import AnalyzedSegment
@@ -18,7 +18,9 @@ from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.glossary.model import Glossary
 from termcheck.matching import SourceMatcher, TargetMatcher
 from termcheck.matching.hits import concept_counts
+from termcheck.findings_store import FindingStore
 from termcheck.model import Finding, Segment, Severity
+from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions
 from termcheck.readers.base import Document
 from termcheck.scoring.term_accuracy import TermAccuracy
 from termcheck.suppressions import Suppressions, segment_hash
@@ -69,7 +71,7 @@ class Report:
     `usage` is how often each concept occurred and how it was rendered.
     """
 
-    findings: list[Finding]
+    findings: FindingStore | list[Finding]
     documents: list[DocumentSummary]
     checks: list[str]
     glossary_name: str
@@ -121,12 +123,6 @@ class Report:
         return self.fail_on is not None and finding.severity >= self.fail_on
 
 
-def _batches(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
-    iterator = iter(segments)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 class Checker:
     """Compiled glossary and chosen checks; reusable across documents of one run."""
 
@@ -153,43 +149,63 @@ class Checker:
             for s, src, tgt, n in zip(batch, source_hits, target_hits, counts, strict=True)
         ]
 
+    def check_partition(self, partition: Partition, suppressions: Suppressions | None = None) -> PartitionResult:
+        """Check one partition with fresh checks; whole-run checks hand over their state (see RunMerger)."""
+        checks: list[Check] = [c(self.context) for c in self.check_types]
+        findings: list[Finding] = []
+        usage = UsageTally()
+        accuracy = TermAccuracy()
+        hashes: dict[tuple[str, str], str] = {}
+        bilingual = False
+        wants_hashes = suppressions is not None and len(suppressions) > 0
+        for analyzed in self.analyze(partition.segments):
+            bilingual = bilingual or analyzed.has_source
+            usage.add(analyzed)
+            accuracy.add(analyzed)
+            if wants_hashes and suppressions is not None and suppressions.wants_hash(analyzed.segment):
+                seg = analyzed.segment
+                hashes[(seg.file, seg.id)] = segment_hash(seg)
+            for check in checks:
+                findings.extend(check.check_segment(analyzed))
+        suppressed = 0
+        if wants_hashes and suppressions is not None:
+            kept = [f for f in findings if not suppressions.covers(f, hashes)]
+            suppressed, findings = len(findings) - len(kept), kept
+        return PartitionResult(
+            document=partition.document,
+            segments=len(partition.segments),
+            bilingual=bilingual,
+            findings=in_order(findings),
+            states=[check.state() for check in checks],
+            usage=usage,
+            accuracy=accuracy,
+            hashes=hashes,
+            suppressed=suppressed,
+        )
+
     def run(
         self,
         documents: Sequence[Document],
         progress: Progress | None = None,
         suppressions: Suppressions | None = None,
+        jobs: int = 1,
     ) -> Report:
-        checks: list[Check] = [c(self.context) for c in self.check_types]
-        findings: list[Finding] = []
-        summaries: list[DocumentSummary] = []
-        usage = UsageTally()
-        accuracy = TermAccuracy()
-        hashes: dict[tuple[str, str], str] = {}  # only for segments a suppression names
-        for document in documents:
-            count = 0
-            bilingual = False
-            for batch in _batches(document.read(), self.options.batch_size):
-                for analyzed in self.analyze(batch):
-                    bilingual = bilingual or analyzed.has_source
-                    usage.add(analyzed)
-                    accuracy.add(analyzed)
-                    if suppressions is not None and suppressions.wants_hash(analyzed.segment):
-                        seg = analyzed.segment
-                        hashes[(seg.file, seg.id)] = segment_hash(seg)
-                    for check in checks:
-                        findings.extend(check.check_segment(analyzed))
-                count += len(batch)
-                if progress:
-                    progress(len(batch))
-            summaries.append(DocumentSummary(document.name, document.format, count, bilingual))
-        for check in checks:
-            findings.extend(check.finish())
-        suppressed = 0
-        if suppressions is not None and len(suppressions):
-            kept = [f for f in findings if not suppressions.covers(f, hashes)]
-            suppressed, findings = len(findings) - len(kept), kept
-        order = {d.name: i for i, d in enumerate(documents)}
-        findings.sort(key=lambda f: (order.get(f.file, len(order)), f.line, f.code))
+        """Check the documents; with `jobs` > 1, partitions are checked by that many processes."""
+        from termcheck.parallel import check_partitions
+
+        merger = RunMerger(documents, [c(self.context) for c in self.check_types], suppressions)
+        for result in check_partitions(self, partitions(documents, self.options.batch_size), suppressions, jobs):
+            merger.add(result)
+            if progress:
+                progress(result.segments)
+        return self.report(documents, merger)
+
+    def report(self, documents: Sequence[Document], merger: RunMerger) -> Report:
+        """The report of a run whose partitions have all been merged."""
+        findings = merger.finish()
+        summaries = [
+            DocumentSummary(d.name, d.format, merger.segments[i], merger.bilingual[i]) for i, d in enumerate(documents)
+        ]
         return Report(
             findings=findings,
             documents=summaries,
@@ -198,8 +214,12 @@ class Checker:
             concepts=len(self.glossary),
             glossary=self.glossary,
             sources=list(documents),
-            usage=usage.concepts,
-            term_accuracy=accuracy,
-            suppressed=suppressed,
-            suppression_file=suppressions.path if suppressions is not None else None,
+            usage=merger.usage.concepts,
+            term_accuracy=merger.accuracy,
+            suppressed=merger.suppressed,
+            suppression_file=suppressions_path(merger.suppressions),
         )
+
+
+def suppressions_path(suppressions: Suppressions | None) -> str | None:
+    return suppressions.path if suppressions is not None else None

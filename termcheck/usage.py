@@ -28,6 +28,13 @@ class UsageTally:
             usage = self.concepts[concept] = ConceptUsage()
         return usage
 
+    def merge(self, other: UsageTally) -> None:
+        """Add another partition's counts."""
+        for concept, theirs in other.concepts.items():
+            mine = self._usage(concept)
+            mine.source += theirs.source
+            mine.renderings.update(theirs.renderings)
+
     def add(self, analyzed: AnalyzedSegment) -> None:
         for concept, count in analyzed.source_concepts.items():
             self._usage(concept).source += count

@@ -1,7 +1,9 @@
 """What a check is: a stable code, a name, a default severity and documentation with examples.
 
 A check looks at one analysed segment at a time (`check_segment`) and may keep state across the
-run to report at the end (`finish`), as the consistency check does. Checks never format output.
+run to report at the end (`finish`), as the consistency check does; such a check also says how to
+hand that state over (`state`) and combine it (`merge`), so that a run split into partitions finds
+what one pass finds. Checks never format output.
 """
 
 from __future__ import annotations
@@ -48,6 +50,17 @@ class Check:
 
     def finish(self) -> Iterable[Finding]:
         return ()
+
+    def state(self) -> object:
+        """What this check kept from the segments it has seen, for `finish` (picklable; None if nothing).
+
+        A run split into partitions (``--jobs``, Dask) checks each with fresh checks and merges their
+        states, in document order, into one instance that then runs `finish`.
+        """
+        return None
+
+    def merge(self, state: object) -> None:
+        """Add the state of the partition that follows the ones merged so far."""
 
     def finding(
         self,

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import chain, islice
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext
@@ -11,8 +12,26 @@ from termcheck.matching.hits import TermHit
 from termcheck.model import Finding, Location, Severity
 
 ALLOWED = (TermStatus.PREFERRED, TermStatus.ADMITTED)
+MAX_LOCATIONS = 50  # per variant: the finding lists where each variant occurs, the first ones of a big run
 _OPEN_PAREN = re.compile(r"\s*[(（]\s*$")
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9][a-z]?$")
+
+
+@dataclass
+class _Uses:
+    """How often a variant occurs in one file, and the first places."""
+
+    count: int = 0
+    places: list[Location] = field(default_factory=list)
+
+    def add(self, location: Location) -> None:
+        self.count += 1
+        if len(self.places) < MAX_LOCATIONS:
+            self.places.append(location)
+
+    def extend(self, other: _Uses) -> None:
+        self.count += other.count
+        self.places.extend(other.places[: MAX_LOCATIONS - len(self.places)])
 
 
 class InconsistentRendering(Check):
@@ -39,8 +58,8 @@ class InconsistentRendering(Check):
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
-        # concept -> variant (term text) -> locations, in document order
-        self._uses: dict[str, dict[str, list[Location]]] = defaultdict(lambda: defaultdict(list))
+        # concept -> variant (term text) -> file -> its uses there, in document order
+        self._uses: dict[str, dict[str, dict[str, _Uses]]] = {}
         self._introduced: set[tuple[str, str, str]] = set()  # (file, concept, abbreviation)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
@@ -60,21 +79,46 @@ class InconsistentRendering(Check):
                         self._introduced.add((seg.file, ref.concept, variant))
                 if (seg.file, ref.concept, variant) in self._introduced:
                     break
-                location = Location(seg.file, seg.line, seg.id, hit.start, hit.end, hit.text)
-                self._uses[ref.concept][variant].append(location)
+                files = self._uses.setdefault(ref.concept, {}).setdefault(variant, {})
+                uses = files.get(seg.file)
+                if uses is None:
+                    uses = files[seg.file] = _Uses()
+                uses.add(Location(seg.file, seg.line, seg.id, hit.start, hit.end, hit.text))
                 break
             previous = hit
         return ()
+
+    def state(self) -> object:
+        return self._uses, self._introduced
+
+    def merge(self, state: object) -> None:
+        assert isinstance(state, tuple)
+        uses, introduced = state
+        for concept, variants in uses.items():
+            for variant, files in variants.items():
+                for file, more in files.items():
+                    if (file, concept, variant) in self._introduced:
+                        continue  # the abbreviation was introduced in an earlier partition of this file
+                    mine = self._uses.setdefault(concept, {}).setdefault(variant, {})
+                    if file in mine:
+                        mine[file].extend(more)
+                    else:
+                        mine[file] = more
+        self._introduced |= introduced
 
     def finish(self) -> Iterable[Finding]:
         for concept_id, variants in self._uses.items():
             if len(variants) < 2:
                 continue
-            ranked = sorted(variants.items(), key=lambda kv: (-len(kv[1]), kv[1][0].file, kv[1][0].line))
-            majority = ranked[0][0]
-            minority_first = min((locs[0] for v, locs in ranked[1:]), key=lambda loc: (loc.file, loc.line))
-            listing = ", ".join(f'"{v}" {len(locs)}×' for v, locs in ranked)
-            related = tuple(loc for _, locs in ranked for loc in locs)
+            counts = {v: sum(u.count for u in files.values()) for v, files in variants.items()}
+            firsts = {v: next(iter(files.values())).places[0] for v, files in variants.items()}
+            ranked = sorted(variants, key=lambda v: (-counts[v], firsts[v].file, firsts[v].line))
+            majority = ranked[0]
+            minority_first = min((firsts[v] for v in ranked[1:]), key=lambda loc: (loc.file, loc.line))
+            listing = ", ".join(f'"{v}" {counts[v]}×' for v in ranked)
+            related = tuple(
+                loc for v in ranked for loc in islice(chain.from_iterable(u.places for u in variants[v].values()), MAX_LOCATIONS)
+            )
             yield Finding(
                 code=self.code,
                 check=self.name,

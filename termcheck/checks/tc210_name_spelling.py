@@ -68,19 +68,36 @@ class NameSpelling(Check):
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
         # file -> spelling -> locations (capped) and count
-        self._seen: dict[str, dict[str, list[Location]]] = defaultdict(lambda: defaultdict(list))
-        self._counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self._seen: dict[str, dict[str, list[Location]]] = {}
+        self._counts: dict[str, Counter[str]] = {}
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
         for start, end, name in names_in(seg.target):
             if len(name_key(name)) < MIN_KEY:
                 continue
-            self._counts[seg.file][name] += 1
-            places = self._seen[seg.file][name]
+            counts = self._counts.get(seg.file)
+            if counts is None:
+                counts = self._counts[seg.file] = Counter()
+                self._seen[seg.file] = {}
+            counts[name] += 1
+            places = self._seen[seg.file].setdefault(name, [])
             if len(places) < MAX_LOCATIONS:
                 places.append(Location(seg.file, seg.line, seg.id, start, end, name))
         return ()
+
+    def state(self) -> object:
+        return self._counts, self._seen
+
+    def merge(self, state: object) -> None:
+        assert isinstance(state, tuple)
+        counts, seen = state
+        for file, names in counts.items():
+            self._counts.setdefault(file, Counter()).update(names)
+            places = self._seen.setdefault(file, {})
+            for name, more in seen[file].items():
+                kept = places.setdefault(name, [])
+                kept.extend(more[: MAX_LOCATIONS - len(kept)])
 
     def finish(self) -> Iterable[Finding]:
         for file, counts in self._counts.items():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from array import array
 from collections.abc import Iterable
@@ -18,12 +19,16 @@ Z_LIMIT = 3.5  # robust z-score below which a target is too short
 MAX_SHARE = 0.5  # and at most half the expected length
 
 
+_SPACE = re.compile(r"\s")
+_CHINESE = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _length(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len(text) - len(_SPACE.findall(text))
 
 
 def _chinese(text: str) -> int:
-    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    return len(_CHINESE.findall(text))
 
 
 @dataclass
@@ -37,6 +42,12 @@ class _Document:
 
     def expected(self, index: int, ratio: float) -> float:
         return ratio * self.chinese[index] + self.other[index]
+
+    def extend(self, other: _Document) -> None:
+        self.chinese.extend(other.chinese)
+        self.other.extend(other.other)
+        self.target.extend(other.target)
+        self.places.extend(other.places)
 
 
 class Omission(Check):
@@ -78,6 +89,17 @@ class Omission(Check):
         document.target.append(_length(seg.target))
         document.places.append((seg.line, seg.id))
         return ()
+
+    def state(self) -> object:
+        return self._documents
+
+    def merge(self, state: object) -> None:
+        assert isinstance(state, dict)
+        for file, document in state.items():
+            if file in self._documents:
+                self._documents[file].extend(document)
+            else:
+                self._documents[file] = document
 
     def finish(self) -> Iterable[Finding]:
         for file, document in self._documents.items():

@@ -68,6 +68,16 @@ def check_command(
             "--encoding", help="Input encoding (default: BOM, else UTF-8, else GB18030).", rich_help_panel=INPUTS
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for big inputs (0: one per core) [default: 1].",
+            rich_help_panel=INPUTS,
+        ),
+    ] = None,
     input_format: Annotated[
         str | None,
         typer.Option(
@@ -225,6 +235,7 @@ def check_command(
         glossary_columns=parse_mapping(glossary_column, "--glossary-column") or None,
         deprecated_everywhere=deprecated_everywhere,
         allow_untranslated=_tuple(allow_untranslated),
+        jobs=jobs,
     )
     if fail_on is not None:  # set apart: "never" is None, which override() would skip
         settings = replace(settings, fail_on=parse_fail_on(fail_on))

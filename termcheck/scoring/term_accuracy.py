@@ -23,6 +23,10 @@ class TermAccuracy:
     def value(self) -> float | None:
         return 100 * self.correct / self.total if self.total else None
 
+    def merge(self, other: TermAccuracy) -> None:
+        self.correct += other.correct
+        self.total += other.total
+
     def add(self, analyzed: AnalyzedSegment) -> None:
         for concept, wanted in analyzed.source_concepts.items():
             allowed = len(analyzed.target_refs(concept, TermStatus.PREFERRED, TermStatus.ADMITTED))

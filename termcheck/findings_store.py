@@ -1,0 +1,119 @@
+"""The findings of a run, kept in memory while few and spilled to a temporary file when many.
+
+A translation memory of a million segments can have a million findings: a gigabyte of objects.
+The store keeps the first `spill_at` in a list and moves every further block to an unnamed temporary
+file (pickled, deleted when the store is), so memory stays flat however big the run. It reads like a
+list: `len`, iteration (as often as wanted, streaming from disk), indexing and equality with a list.
+"""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO, Any, overload
+
+from termcheck.model import Finding
+
+SPILL_AT = 50_000
+BLOCK = 5_000
+SortKey = Callable[[Finding], Any]
+
+
+class FindingStore(Sequence[Finding]):
+    def __init__(self, findings: Iterable[Finding] = (), spill_at: int = SPILL_AT) -> None:
+        self._spill_at = spill_at
+        self._memory: list[Finding] = []
+        self._head: list[Finding] = []  # once spilled: the first findings, which stay in memory
+        self._file: IO[bytes] | None = None
+        self._spilled = 0
+        self.extend(findings)
+
+    def append(self, finding: Finding) -> None:
+        self._memory.append(finding)
+        if len(self._memory) >= self._spill_at + BLOCK:
+            self._spill()
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        if isinstance(findings, list):
+            self._memory.extend(findings)
+            if len(self._memory) >= self._spill_at + BLOCK:
+                self._spill()
+        else:  # a stream, perhaps bigger than memory
+            for finding in findings:
+                self.append(finding)
+
+    @property
+    def spilled(self) -> bool:
+        return self._file is not None
+
+    def _spill(self) -> None:
+        """Keep the first `spill_at` findings in memory, write later ones to disk in blocks."""
+        rest = self._memory
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="termcheck-findings-")
+            self._head, rest = rest[: self._spill_at], rest[self._spill_at :]
+        self._file.seek(0, 2)
+        for i in range(0, len(rest), BLOCK):
+            pickle.dump(rest[i : i + BLOCK], self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._spilled += len(rest)
+        self._memory = []
+
+    def __len__(self) -> int:
+        return len(self._head) + self._spilled + len(self._memory) if self.spilled else len(self._memory)
+
+    def __iter__(self) -> Iterator[Finding]:
+        if self._file is None:
+            yield from list(self._memory)  # a copy: appending while iterating must not change what is read
+            return
+        yield from self._head
+        self._file.seek(0)
+        remaining = self._spilled
+        while remaining > 0:
+            block: list[Finding] = pickle.load(self._file)
+            remaining -= len(block)
+            position = self._file.tell()
+            yield from block
+            self._file.seek(position)
+        yield from list(self._memory)
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Finding]: ...
+    def __getitem__(self, index: int | slice) -> Finding | list[Finding]:
+        if self._file is None:
+            return self._memory[index]
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (FindingStore, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        where = f", {self._spilled} on disk" if self.spilled else ""
+        return f"FindingStore({len(self)} findings{where})"
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # pickled (sent to another process): as a plain list
+        return {"findings": list(self), "spill_at": self._spill_at}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["findings"], state["spill_at"])  # type: ignore[misc]
+
+
+def merged(store: FindingStore, more: Sequence[Finding], key: SortKey) -> FindingStore:
+    """`store` (already in `key` order) with `more` merged in, as a stable sort of both would place them."""
+    if not more:
+        return store
+    if not store.spilled:
+        return FindingStore(sorted([*store, *more], key=key), store._spill_at)
+    return FindingStore(heapq.merge(store, sorted(more, key=key), key=key), store._spill_at)

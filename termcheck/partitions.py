@@ -1,0 +1,104 @@
+"""A run split into partitions: consecutive segments of one document, checked independently, merged in order.
+
+Every run works this way, whether the partitions are checked one after another, by `--jobs`
+processes (termcheck.parallel) or on a Dask cluster (termcheck.distributed). Checking a partition
+gives its per-segment findings and what the whole-run checks (consistency, name spelling, omission)
+kept; `RunMerger` adds the partitions up in document order and runs those checks' `finish` once,
+so the findings are the same however the run was split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from termcheck.findings_store import FindingStore, merged
+from termcheck.model import Finding, Segment
+from termcheck.readers.base import Document
+from termcheck.scoring.term_accuracy import TermAccuracy
+from termcheck.suppressions import Suppressions
+from termcheck.usage import UsageTally
+
+
+@dataclass
+class Partition:
+    document: int  # index of its document in the run
+    segments: list[Segment]
+
+
+@dataclass
+class PartitionResult:
+    document: int
+    segments: int
+    bilingual: bool
+    findings: list[Finding]  # per-segment findings in (line, code) order, suppressed ones left out
+    states: list[object]  # per check, in the run's check order (see Check.state)
+    usage: UsageTally = field(default_factory=UsageTally)
+    accuracy: TermAccuracy = field(default_factory=TermAccuracy)
+    hashes: dict[tuple[str, str], str] = field(default_factory=dict)  # segments a suppression names
+    suppressed: int = 0
+
+
+def partitions(documents: Sequence[Document], size: int) -> Iterator[Partition]:
+    """The documents' segments, read lazily, in partitions of at most `size` segments."""
+    for index, document in enumerate(documents):
+        segments = iter(document.read())
+        while batch := list(islice(segments, size)):
+            yield Partition(index, batch)
+
+
+class RunMerger:
+    """Adds partition results up, in document order, into what one pass over the run would have."""
+
+    def __init__(self, documents: Sequence[Document], checks: Sequence[Any], suppressions: Suppressions | None) -> None:
+        self.order = {d.name: i for i, d in enumerate(documents)}
+        self.checks = list(checks)
+        self.suppressions = suppressions
+        self.findings = FindingStore()
+        self.segments = [0] * len(documents)
+        self.bilingual = [False] * len(documents)
+        self.usage = UsageTally()
+        self.accuracy = TermAccuracy()
+        self.hashes: dict[tuple[str, str], str] = {}
+        self.suppressed = 0
+        self._last: tuple[int, int, str] | None = None
+        self._in_order = True  # readers give lines in order, so findings arrive sorted; checked, not assumed
+
+    def key(self, finding: Finding) -> tuple[int, int, str]:
+        return (self.order.get(finding.file, len(self.order)), finding.line, finding.code)
+
+    def add(self, result: PartitionResult) -> None:
+        self.segments[result.document] += result.segments
+        self.bilingual[result.document] = self.bilingual[result.document] or result.bilingual
+        self.usage.merge(result.usage)
+        self.accuracy.merge(result.accuracy)
+        self.hashes.update(result.hashes)
+        self.suppressed += result.suppressed
+        for check, state in zip(self.checks, result.states, strict=True):
+            check.merge(state)
+        if result.findings:
+            first, last = self.key(result.findings[0]), self.key(result.findings[-1])
+            if self._last is not None and first < self._last:
+                self._in_order = False
+            self._last = last
+            self.findings.extend(result.findings)
+
+    def finish(self) -> FindingStore:
+        """All findings in (document, line, code) order, those of the whole-run checks included."""
+        final: list[Finding] = []
+        for check in self.checks:
+            final.extend(check.finish())
+        if self.suppressions is not None and len(self.suppressions):
+            kept = [f for f in final if not self.suppressions.covers(f, self.hashes)]
+            self.suppressed += len(final) - len(kept)
+            final = kept
+        if not self._in_order:
+            return FindingStore(sorted([*self.findings, *final], key=self.key))
+        return merged(self.findings, final, self.key)
+
+
+def in_order(findings: Iterable[Finding]) -> list[Finding]:
+    """One partition's findings in (line, code) order; stable, so a segment's own order is kept."""
+    return sorted(findings, key=lambda f: (f.line, f.code))
