@@ -18,7 +18,6 @@ from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.glossary.model import Glossary
 from termcheck.matching import SourceMatcher, TargetMatcher
 from termcheck.matching.hits import concept_counts
-from termcheck.findings_store import FindingStore
 from termcheck.model import Finding, Segment, Severity
 from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions
 from termcheck.readers.base import Document
@@ -71,7 +70,7 @@ class Report:
     `usage` is how often each concept occurred and how it was rendered.
     """
 
-    findings: FindingStore | list[Finding]
+    findings: Sequence[Finding]  # a FindingStore from a run: in memory, or on disk when many
     documents: list[DocumentSummary]
     checks: list[str]
     glossary_name: str

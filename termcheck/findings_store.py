@@ -52,7 +52,7 @@ class FindingStore(Sequence[Finding]):
         """Keep the first `spill_at` findings in memory, write later ones to disk in blocks."""
         rest = self._memory
         if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="termcheck-findings-")
+            self._file = tempfile.TemporaryFile(prefix="termcheck-findings-")  # noqa: SIM115 (closed with the store)
             self._head, rest = rest[: self._spill_at], rest[self._spill_at :]
         self._file.seek(0, 2)
         for i in range(0, len(rest), BLOCK):

@@ -18,7 +18,7 @@ from termcheck.partitions import Partition, PartitionResult
 from termcheck.suppressions import Suppressions
 
 if TYPE_CHECKING:
-    from termcheck.engine import CheckOptions, Checker
+    from termcheck.engine import Checker, CheckOptions
     from termcheck.glossary.model import Glossary
 
 _worker: tuple[Checker, Suppressions | None] | None = None

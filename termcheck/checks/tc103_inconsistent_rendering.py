@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
@@ -32,6 +32,10 @@ class _Uses:
     def extend(self, other: _Uses) -> None:
         self.count += other.count
         self.places.extend(other.places[: MAX_LOCATIONS - len(self.places)])
+
+
+def _first_places(files: dict[str, _Uses]) -> Iterator[Location]:
+    return islice(chain.from_iterable(u.places for u in files.values()), MAX_LOCATIONS)
 
 
 class InconsistentRendering(Check):
@@ -116,9 +120,7 @@ class InconsistentRendering(Check):
             majority = ranked[0]
             minority_first = min((firsts[v] for v in ranked[1:]), key=lambda loc: (loc.file, loc.line))
             listing = ", ".join(f'"{v}" {counts[v]}×' for v in ranked)
-            related = tuple(
-                loc for v in ranked for loc in islice(chain.from_iterable(u.places for u in variants[v].values()), MAX_LOCATIONS)
-            )
+            related = tuple(loc for v in ranked for loc in _first_places(variants[v]))
             yield Finding(
                 code=self.code,
                 check=self.name,

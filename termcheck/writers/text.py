@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from itertools import groupby
 from typing import TextIO
 
@@ -12,7 +13,7 @@ from termcheck.model import Finding, Severity
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def _counts(findings: list[Finding]) -> str:
+def _counts(findings: Sequence[Finding]) -> str:
     """ "2 errors, 1 warning"."""
     counts = Counter(f.severity for f in findings)
     return ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True))
