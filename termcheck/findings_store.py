@@ -22,23 +22,27 @@ SortKey = Callable[[Finding], Any]
 
 
 class FindingStore(Sequence[Finding]):
-    def __init__(self, findings: Iterable[Finding] = (), spill_at: int = SPILL_AT) -> None:
+    def __init__(self, findings: Iterable[Finding] = (), spill_at: int = SPILL_AT, block: int = BLOCK) -> None:
         self._spill_at = spill_at
+        self._block = block
         self._memory: list[Finding] = []
         self._head: list[Finding] = []  # once spilled: the first findings, which stay in memory
         self._file: IO[bytes] | None = None
         self._spilled = 0
         self.extend(findings)
 
+    def _full(self) -> bool:
+        return len(self._memory) >= (self._block if self._file is not None else self._spill_at + self._block)
+
     def append(self, finding: Finding) -> None:
         self._memory.append(finding)
-        if len(self._memory) >= self._spill_at + BLOCK:
+        if self._full():
             self._spill()
 
     def extend(self, findings: Iterable[Finding]) -> None:
         if isinstance(findings, list):
             self._memory.extend(findings)
-            if len(self._memory) >= self._spill_at + BLOCK:
+            if self._full():
                 self._spill()
         else:  # a stream, perhaps bigger than memory
             for finding in findings:
@@ -55,8 +59,8 @@ class FindingStore(Sequence[Finding]):
             self._file = tempfile.TemporaryFile(prefix="termcheck-findings-")  # noqa: SIM115 (closed with the store)
             self._head, rest = rest[: self._spill_at], rest[self._spill_at :]
         self._file.seek(0, 2)
-        for i in range(0, len(rest), BLOCK):
-            pickle.dump(rest[i : i + BLOCK], self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        for i in range(0, len(rest), self._block):
+            pickle.dump(rest[i : i + self._block], self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._spilled += len(rest)
         self._memory = []
 
@@ -104,10 +108,10 @@ class FindingStore(Sequence[Finding]):
 
     def __getstate__(self) -> dict[str, Any]:
         # pickled (sent to another process): as a plain list
-        return {"findings": list(self), "spill_at": self._spill_at}
+        return {"findings": list(self), "spill_at": self._spill_at, "block": self._block}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["findings"], state["spill_at"])  # type: ignore[misc]
+        self.__init__(state["findings"], state["spill_at"], state["block"])  # type: ignore[misc]
 
 
 def merged(store: FindingStore, more: Sequence[Finding], key: SortKey) -> FindingStore:
@@ -115,5 +119,5 @@ def merged(store: FindingStore, more: Sequence[Finding], key: SortKey) -> Findin
     if not more:
         return store
     if not store.spilled:
-        return FindingStore(sorted([*store, *more], key=key), store._spill_at)
-    return FindingStore(heapq.merge(store, sorted(more, key=key), key=key), store._spill_at)
+        return FindingStore(sorted([*store, *more], key=key), store._spill_at, store._block)
+    return FindingStore(heapq.merge(store, sorted(more, key=key), key=key), store._spill_at, store._block)

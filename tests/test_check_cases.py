@@ -54,3 +54,18 @@ def test_every_check_has_a_case_file() -> None:
 
     files = {p.stem.split("_")[0].upper() for p in Path(CASES / "checks").glob("*.toml")}
     assert {c.code for c in ALL_CHECKS} <= files
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_check_case_in_one_segment_partitions(case: dict, case_checker_factory) -> None:
+    """Every segment its own partition, states merged (as --jobs and Dask split a run): the same findings."""
+    import copy
+    from dataclasses import replace
+
+    checker = case_checker_factory(
+        tuple(case.get("select", ())), tuple(case.get("ignore", ())), tuple(case.get("allow_untranslated", ()))
+    )
+    whole = checker.run([_document(case)]).findings
+    split = copy.copy(checker)
+    split.options = replace(checker.options, batch_size=1)
+    assert split.run([_document(case)]).findings == whole

@@ -112,7 +112,7 @@ def test_target_matcher_agrees_with_a_token_level_reference(words, term_words) -
         ]
         if lengths:
             j = i + max(lengths)
-            expected.append((tokens.starts[i], tokens.ends[j - 1]))
+            expected.append((tokens.starts[i], tokens.end(j - 1)))
             i = j
         else:
             i += 1

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
@@ -11,20 +13,28 @@ SOURCE_PAIRS = {**PAIRS, "（": "）", "【": "】", "《": "》", "「": "」",
 STRAIGHT = '"'
 
 
+@lru_cache(maxsize=4)
+def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(a + b for a, b in pairs) + STRAIGHT) + "]")
+
+
 def first_unbalanced(text: str, pairs: dict[str, str]) -> int | None:
     """Offset of the first bracket or quote without its partner, or None when all pair up."""
     closers = {close: open_ for open_, close in pairs.items()}
     stack: list[tuple[str, int]] = []
-    for index, ch in enumerate(text):
+    straight: list[int] = []
+    for match in _marks(tuple(pairs.items())).finditer(text):  # only the marks, not every character
+        ch, index = match.group(), match.start()
         if ch in pairs:
             stack.append((ch, index))
         elif ch in closers:
             if not stack or stack[-1][0] != closers[ch]:
                 return index
             stack.pop()
+        else:
+            straight.append(index)
     if stack:
         return stack[0][1]
-    straight = [i for i, ch in enumerate(text) if ch == STRAIGHT]
     return straight[-1] if len(straight) % 2 else None
 
 

@@ -62,6 +62,15 @@ class TargetMatcher:
                 node = node.setdefault(key, {})
             node.setdefault(_END, []).append(ref)
             self._surfaces[term] = tokens.surfaces
+        self._freeze(self._trie)
+
+    def _freeze(self, node: dict[str, Any]) -> None:
+        """Each end of a term: (refs, whether any of them has case or exactness rules to check)."""
+        for key, child in node.items():
+            if key == _END:
+                node[_END] = (tuple(child), any(r.term.case_sensitive or r.term.exact for r in child))
+            else:
+                self._freeze(child)
 
     def find(self, text: str, prefer: Set[str] | None = None) -> list[TermHit]:
         return self.find_in(text, self.analyzer.analyze(text), prefer)
@@ -77,19 +86,24 @@ class TargetMatcher:
         candidates = []
         count = len(keys)
         for i in range(count):
-            if alternates:
-                nodes = self._walk([trie], i, keys, alternates)
+            node = trie.get(keys[i])
+            if alternates and i in alternates:
+                nodes = [n for n in (node, trie.get(alternates[i])) if n is not None]
+            elif node is None:
+                continue
             else:
-                node = trie.get(keys[i])
-                if node is None:
-                    continue
                 nodes = [node]
             j = i
             while nodes:
                 for node in nodes:
-                    refs = node.get(_END)
-                    if refs:
-                        accepted = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, i, j + 1))
+                    end = node.get(_END)
+                    if end is not None:
+                        refs, strict = end
+                        accepted = (
+                            tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, i, j + 1))
+                            if strict
+                            else refs
+                        )
                         if accepted:
                             candidates.append((i, j + 1, accepted))
                 j += 1
@@ -98,7 +112,7 @@ class TargetMatcher:
                 nodes = self._walk(nodes, j, keys, alternates)
         hits = []
         for first, last, refs in _resolve(candidates, prefer):
-            start, end = tokens.starts[first], tokens.ends[last - 1]
+            start, end = tokens.starts[first], tokens.end(last - 1)
             hits.append(TermHit(start, end, text[start:end], refs))
         return hits
 

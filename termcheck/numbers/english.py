@@ -81,10 +81,19 @@ def parse_number_words(words: list[str]) -> int | None:
     return total + current if seen else None
 
 
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset([*ONES, *TENS, *ORDINALS, *SCALES])
+_COUNT_WORDS = frozenset(COUNT_WORDS)
+_MONTH_WORDS = frozenset(MONTHS) | {"sept"}
+
+
 def english_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken = [False] * len(text)
-    for match in _AND_A_HALF.finditer(text):
+    # the word patterns are slow alternations: run each only where one of its words occurs
+    vocabulary = set(_LETTERS.findall(text.lower()))
+    has_number_words = not vocabulary.isdisjoint(_NUMBER_WORDS)
+    for match in _AND_A_HALF.finditer(text) if "half" in vocabulary else ():
         whole = match["whole"] or "0"
         words_value = None if whole[0].isdigit() else parse_number_words([whole])
         if not whole[0].isdigit() and words_value is None:
@@ -108,7 +117,7 @@ def english_quantities(text: str) -> list[Quantity]:
             Quantity(value * scale, match.start(), match.end(), match.group(), mantissa=value if scale > 1 else None)
         )
         taken[match.start() : match.end()] = [True] * (match.end() - match.start())
-    for match in _WORD_NUMBER.finditer(text):
+    for match in _WORD_NUMBER.finditer(text) if has_number_words else ():
         if any(taken[match.start() : match.end()]):
             continue
         words = re.split(r"[\s-]+", match.group())
@@ -120,10 +129,10 @@ def english_quantities(text: str) -> list[Quantity]:
         before_scale = float(parse_number_words(words[:-1]) or 1) if scaled else None
         strong = number >= 10 and match.group().lower() not in ("second", "hundred", "thousand", "million", "billion")
         found.append(Quantity(float(number), match.start(), match.end(), match.group(), NUMBER, strong, before_scale))
-    for match in _COUNT_WORD.finditer(text):
+    for match in _COUNT_WORD.finditer(text) if not vocabulary.isdisjoint(_COUNT_WORDS) else ():
         count = COUNT_WORDS[match.group().lower()]
         found.append(Quantity(float(count), match.start(), match.end(), match.group(), NUMBER, strong=False))
-    for match in _MONTH.finditer(text):
+    for match in _MONTH.finditer(text) if not vocabulary.isdisjoint(_MONTH_WORDS) else ():
         name = (match["month"] or "May").lower().rstrip(".")
         found.append(Quantity(float(MONTHS[name]), match.start(), match.end(), match.group(), MONTH))
     found.sort(key=lambda q: q.start)

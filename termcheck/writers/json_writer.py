@@ -38,7 +38,10 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+_PLACEHOLDER = "\x00findings\x00"
+
+
+def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
     by_severity = report.count_by_severity()
     payload: dict[str, Any] = {
         "version": SCHEMA_VERSION,
@@ -60,7 +63,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "fail_on": report.fail_on.label if report.fail_on is not None else "never",
             "failed": report.fails(),
         },
-        "findings": [finding_to_dict(f) for f in report.findings],
+        # JsonWriter streams the findings in place of the placeholder
+        "findings": [finding_to_dict(f) for f in report.findings] if findings else _PLACEHOLDER,
     }
     if report.scores is not None:
         from termcheck.scoring.serialize import scores_to_dict
@@ -74,8 +78,22 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 class JsonWriter:
+    """The whole report as one JSON document. Findings are written one by one, as `json.dump` with
+    `indent=2` would lay them out, so a run with a million findings (on disk, see FindingStore) is
+    never held in memory as one big object."""
+
     name = "json"
 
     def write(self, report: Report, stream: TextIO) -> None:
-        json.dump(report_to_dict(report), stream, ensure_ascii=False, indent=2)
+        payload = report_to_dict(report, findings=False)
+        head, tail = json.dumps(payload, ensure_ascii=False, indent=2).split(json.dumps(_PLACEHOLDER), 1)
+        stream.write(head)
+        stream.write("[")
+        first = True
+        for finding in report.findings:
+            text = json.dumps(finding_to_dict(finding), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            stream.write(("\n    " if first else ",\n    ") + text)
+            first = False
+        stream.write("]" if first else "\n  ]")
+        stream.write(tail)
         stream.write("\n")

@@ -1,0 +1,117 @@
+"""A run split into partitions, checked in worker processes, with findings on disk, finds what one pass finds."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+
+import pytest
+from conftest import DATA, ROOT
+
+import termcheck
+from termcheck.engine import Checker, CheckOptions, Report
+from termcheck.findings_store import FindingStore, merged
+from termcheck.model import Finding, Severity
+from termcheck.readers import open_documents
+from termcheck.readers.base import Pair
+from termcheck.writers.json_writer import JsonWriter, report_to_dict
+
+EXAMPLE = Pair(
+    str(ROOT / "examples" / "stem-cell-approval.zh.txt"), str(ROOT / "examples" / "stem-cell-approval.en-mt.txt")
+)
+GLOSSARY = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
+TICO = str(DATA / "tico19-segments-sample.tsv")
+
+
+def _finding(n: int) -> Finding:
+    return Finding("TC101", "deprecated-term", Severity.ERROR, f"finding {n}", "doc.txt", n, str(n), found="x")
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return termcheck.load_glossary(GLOSSARY)
+
+
+@pytest.mark.parametrize(
+    ("jobs", "batch_size"),
+    [(1, 2000), (1, 1), (1, 7), (2, 7), (2, 1)],
+    ids=["one-pass", "one-segment-partitions", "7-segment-partitions", "2-jobs", "2-jobs-one-segment"],
+)
+def test_split_runs_find_what_one_pass_finds(glossary, jobs: int, batch_size: int) -> None:
+    documents = open_documents([EXAMPLE, TICO])
+    expected = Checker(glossary).run(documents)
+    actual = Checker(glossary, CheckOptions(batch_size=batch_size)).run(documents, jobs=jobs)
+    assert expected.findings  # the comparison has something to compare
+    assert {f.code for f in expected.findings} >= {"TC101", "TC103"}
+    assert list(actual.findings) == list(expected.findings)
+    assert [(d.name, d.segments, d.bilingual) for d in actual.documents] == [
+        (d.name, d.segments, d.bilingual) for d in expected.documents
+    ]
+    assert actual.usage == expected.usage
+    assert (actual.term_accuracy.correct, actual.term_accuracy.total) == (
+        expected.term_accuracy.correct,
+        expected.term_accuracy.total,
+    )
+
+
+def test_api_jobs_option_gives_the_same_report(glossary) -> None:
+    one = termcheck.check([EXAMPLE], glossary=glossary)
+    two = termcheck.check([EXAMPLE], glossary=glossary, jobs=2)
+    assert list(two.findings) == list(one.findings)
+
+
+@pytest.mark.parametrize("count", [0, 4, 5, 23, 57])
+def test_finding_store_reads_like_the_list_it_was_given(count: int) -> None:
+    findings = [_finding(n) for n in range(count)]
+    store = FindingStore(spill_at=5, block=4)
+    for finding in findings[:3]:
+        store.append(finding)
+    store.extend(findings[3:10])
+    store.extend(iter(findings[10:]))
+    assert len(store) == count
+    assert store.spilled == (count >= 9)
+    assert list(store) == findings
+    assert list(store) == findings  # read again: the spill file is re-read from its start
+    assert store == findings
+    if count:
+        assert store[0] == findings[0]
+        assert store[-1] == findings[-1]
+        assert store[2:4] == findings[2:4]
+    assert pickle.loads(pickle.dumps(store)) == findings
+
+
+def test_merged_places_late_findings_as_a_stable_sort_would() -> None:
+    early = [_finding(n) for n in range(0, 40, 2)]
+    late = [_finding(n) for n in (39, 3, 0, 17)]
+    key = lambda f: f.line  # noqa: E731
+    expected = sorted([*early, *late], key=key)
+    assert list(merged(FindingStore(early, spill_at=3, block=2), late, key)) == expected
+    assert list(merged(FindingStore(early), late, key)) == expected
+
+
+def _report_with(findings: list[Finding]) -> Report:
+    return Report(
+        findings=FindingStore(findings, spill_at=2, block=3),
+        documents=[],
+        checks=["TC101"],
+        glossary_name="g",
+        concepts=1,
+    )
+
+
+@pytest.mark.parametrize("count", [0, 1, 12])
+def test_streamed_json_is_what_json_dump_writes(count: int) -> None:
+    report = _report_with([_finding(n) for n in range(count)])
+    stream = io.StringIO()
+    JsonWriter().write(report, stream)
+    assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_streamed_json_keeps_key_order_with_scores(glossary) -> None:
+    references = [str(ROOT / "examples" / "stem-cell-approval.en-ref.txt")]
+    report = termcheck.check([EXAMPLE], glossary=glossary, references=references)
+    stream = io.StringIO()
+    JsonWriter().write(report, stream)
+    assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    assert list(json.loads(stream.getvalue()))[-2:] == ["scores", "segment_scores"]
