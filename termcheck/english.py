@@ -62,7 +62,7 @@ class _Chunk:
     alternates: tuple[tuple[int, str], ...]
 
 
-CACHE_LIMIT = 500_000
+CACHE_LIMIT = 100_000  # chunks and keys kept: plenty for real vocabulary, bounded for numbers and ids
 
 
 class EnglishAnalyzer:

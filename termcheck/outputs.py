@@ -9,9 +9,9 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from termcheck.atomic import refuse_overwriting_inputs, write_text_atomically
+from termcheck.atomic import refuse_overwriting_inputs, write_atomically
 from termcheck.engine import Report
 from termcheck.errors import UsageError
 from termcheck.writers import get_writer
@@ -51,6 +51,12 @@ def write_output(report: Report, output: Output, stdout: TextIO) -> None:
     if output.path is None:
         writer.write(report, stdout)
         return
-    buffer = io.StringIO()
-    writer.write(report, buffer)
-    write_text_atomically(output.path, buffer.getvalue())
+
+    def write(handle: BinaryIO) -> None:
+        # streamed into the temporary file, never held whole: a big run's JSON is hundreds of megabytes
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        writer.write(report, text)
+        text.flush()
+        text.detach()
+
+    write_atomically(output.path, write)
