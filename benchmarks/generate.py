@@ -61,9 +61,12 @@ def make_glossary(
     seen_en = {en.lower() for en in (r["en"] for r in rows)}
 
     def english() -> str:
-        while True:
+        longest = 3
+        for attempt in range(10**9):
+            if attempt and attempt % 10_000 == 0:
+                longest += 1  # the corpus's short n-grams are used up: allow longer ones
             words = rng.choice(sentences)
-            n = rng.randint(1, 3)
+            n = rng.randint(1, longest)
             if len(words) < n:
                 continue
             i = rng.randrange(len(words) - n + 1)
@@ -72,6 +75,7 @@ def make_glossary(
             if all(len(w) > 3 and w not in STOP_WORDS for w in phrase) and text not in seen_en:
                 seen_en.add(text)
                 return text
+        raise AssertionError("unreachable")
 
     while len(rows) < size:
         # a made-up Chinese term of 4-6 characters drawn by corpus frequency: almost never in the text

@@ -177,3 +177,22 @@ def test_the_cli_module_does_not_load_heavy_libraries() -> None:
     code = "import sys, termcheck.cli; print(sorted(m for m in ('spacy', 'openpyxl', 'lxml') if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"  # `termcheck --help` stays fast
+
+
+def test_jobs_gives_the_same_report_and_rejects_negative_counts() -> None:
+    args = ("check", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT, "-g", GLOSSARY, "--format", "json")
+    one, two = run(*args), run(*args, "--jobs", "2")
+    assert (one.exit_code, two.exit_code) == (1, 1)
+    strip = lambda out: {k: v for k, v in json.loads(out).items() if k != "created"}  # noqa: E731
+    assert strip(two.stdout) == strip(one.stdout)
+    bad = run(*args, "--jobs", "-1")
+    assert bad.exit_code == 2
+    assert bad.stdout == ""
+    assert "--jobs" in bad.stderr
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("check", "score", "checks", "explain", "glossary", "review"):
+        assert f"\n  {command} " in result.stdout
