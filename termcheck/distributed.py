@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from termcheck.engine import Checker, CheckOptions, Report
 from termcheck.glossary.model import Glossary
-from termcheck.partitions import Partition, PartitionResult, RunMerger, partitions
+from termcheck.partitions import Partition, PartitionResult, partitions
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
 from termcheck.suppressions import Suppressions
@@ -73,7 +73,7 @@ def check_on_dask(
     spec = client.scatter((glossary, options, suppressions), broadcast=True)  # type: ignore[no-untyped-call]
     key = uuid.uuid4().hex
     limit = in_flight or 2 * max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
-    merger = RunMerger(documents, [c(checker.context) for c in checker.check_types], suppressions)
+    merger = checker.merger(documents, suppressions)
     pending: deque[Any] = deque()
     for partition in partitions(documents, partition_size):
         pending.append(client.submit(_check, key, spec, partition, pure=False))

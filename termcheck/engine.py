@@ -156,19 +156,19 @@ class Checker:
         accuracy = TermAccuracy()
         hashes: dict[tuple[str, str], str] = {}
         bilingual = False
-        wants_hashes = suppressions is not None and len(suppressions) > 0
+        active = suppressions if suppressions is not None and len(suppressions) else None
         for analyzed in self.analyze(partition.segments):
             bilingual = bilingual or analyzed.has_source
             usage.add(analyzed)
             accuracy.add(analyzed)
-            if wants_hashes and suppressions is not None and suppressions.wants_hash(analyzed.segment):
+            if active is not None and active.wants_hash(analyzed.segment):
                 seg = analyzed.segment
                 hashes[(seg.file, seg.id)] = segment_hash(seg)
             for check in checks:
                 findings.extend(check.check_segment(analyzed))
         suppressed = 0
-        if wants_hashes and suppressions is not None:
-            kept = [f for f in findings if not suppressions.covers(f, hashes)]
+        if active is not None:
+            kept = active.uncovered(findings, hashes)
             suppressed, findings = len(findings) - len(kept), kept
         return PartitionResult(
             document=partition.document,
@@ -192,12 +192,16 @@ class Checker:
         """Check the documents; with `jobs` > 1, partitions are checked by that many processes."""
         from termcheck.parallel import check_partitions
 
-        merger = RunMerger(documents, [c(self.context) for c in self.check_types], suppressions)
+        merger = self.merger(documents, suppressions)
         for result in check_partitions(self, partitions(documents, self.options.batch_size), suppressions, jobs):
             merger.add(result)
             if progress:
                 progress(result.segments)
         return self.report(documents, merger)
+
+    def merger(self, documents: Sequence[Document], suppressions: Suppressions | None = None) -> RunMerger:
+        """What adds up this run's partition results, with the checks that will run `finish`."""
+        return RunMerger(documents, [c(self.context) for c in self.check_types], suppressions)
 
     def report(self, documents: Sequence[Document], merger: RunMerger) -> Report:
         """The report of a run whose partitions have all been merged."""
@@ -216,9 +220,5 @@ class Checker:
             usage=merger.usage.concepts,
             term_accuracy=merger.accuracy,
             suppressed=merger.suppressed,
-            suppression_file=suppressions_path(merger.suppressions),
+            suppression_file=merger.suppressions.path if merger.suppressions is not None else None,
         )
-
-
-def suppressions_path(suppressions: Suppressions | None) -> str | None:
-    return suppressions.path if suppressions is not None else None

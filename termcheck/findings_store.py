@@ -102,10 +102,6 @@ class FindingStore(Sequence[Finding]):
         where = f", {self._spilled} on disk" if self.spilled else ""
         return f"FindingStore({len(self)} findings{where})"
 
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-
     def __getstate__(self) -> dict[str, Any]:
         # pickled (sent to another process): as a plain list
         return {"findings": list(self), "spill_at": self._spill_at, "block": self._block}

@@ -30,14 +30,20 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-@contextmanager
-def fewer_collections() -> Iterator[None]:
+def _collect_less() -> tuple[int, int, int]:
     """Checking allocates many short-lived objects beside a big long-lived heap (the compiled glossary,
     lemma table, caches); the cyclic collector would rescan that heap again and again. Freeze what
-    exists and collect the young generation less often, for the run only. (About 20% of a big run.)"""
+    exists and collect the young generation less often (about 20% of a big run). Returns the old thresholds."""
     thresholds = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(50_000, *thresholds[1:])
+    return thresholds
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """`_collect_less` for the run only."""
+    thresholds = _collect_less()
     try:
         yield
     finally:
@@ -51,8 +57,7 @@ def _start(glossary: Glossary, options: CheckOptions, suppressions: Suppressions
         from termcheck.engine import Checker
 
         _worker = (Checker(glossary, options), suppressions)
-    gc.freeze()
-    gc.set_threshold(50_000, *gc.get_threshold()[1:])
+    _collect_less()  # a worker lives for one run
 
 
 def _check(partition: Partition) -> PartitionResult:

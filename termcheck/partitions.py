@@ -91,7 +91,7 @@ class RunMerger:
         for check in self.checks:
             final.extend(check.finish())
         if self.suppressions is not None and len(self.suppressions):
-            kept = [f for f in final if not self.suppressions.covers(f, self.hashes)]
+            kept = self.suppressions.uncovered(final, self.hashes)
             self.suppressed += len(final) - len(kept)
             final = kept
         if not self._in_order:

@@ -71,6 +71,10 @@ class Suppressions:
         entry = self.entries.get(finding.id)
         return entry is not None and hashes.get((finding.file, finding.segment)) == entry.segment_hash
 
+    def uncovered(self, findings: Iterable[Finding], hashes: Mapping[tuple[str, str], str]) -> list[Finding]:
+        """The findings no suppression covers."""
+        return [f for f in findings if not self.covers(f, hashes)]
+
 
 def load_suppressions(path: str) -> Suppressions:
     entries: list[Suppression] = []
