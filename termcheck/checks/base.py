@@ -90,3 +90,28 @@ class Check:
             target_span=target_span,
             related=related,
         )
+
+    def finding_at(
+        self,
+        place: Location,
+        message: str,
+        *,
+        expected: str,
+        related: tuple[Location, ...],
+        concept: str | None = None,
+    ) -> Finding:
+        """A whole-run finding (from `finish`), placed at a target span seen earlier."""
+        return Finding(
+            code=self.code,
+            check=self.name,
+            severity=self.effective_severity,
+            message=message,
+            file=place.file,
+            line=place.line,
+            segment=place.segment,
+            concept=concept,
+            found=place.text,
+            expected=expected,
+            target_span=(place.start, place.end),
+            related=related,
+        )

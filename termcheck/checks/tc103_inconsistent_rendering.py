@@ -121,17 +121,10 @@ class InconsistentRendering(Check):
             minority_first = min((firsts[v] for v in ranked[1:]), key=lambda loc: (loc.file, loc.line))
             listing = ", ".join(f'"{v}" {counts[v]}×' for v in ranked)
             related = tuple(loc for v in ranked for loc in _first_places(variants[v]))
-            yield Finding(
-                code=self.code,
-                check=self.name,
-                severity=self.effective_severity,
-                message=f"{self.context.concepts[concept_id].label} is rendered {len(ranked)} ways: {listing}",
-                file=minority_first.file,
-                line=minority_first.line,
-                segment=minority_first.segment,
+            yield self.finding_at(
+                minority_first,
+                f"{self.context.concepts[concept_id].label} is rendered {len(ranked)} ways: {listing}",
                 concept=concept_id,
-                found=minority_first.text,
                 expected=majority,
-                target_span=(minority_first.start, minority_first.end),
                 related=related,
             )

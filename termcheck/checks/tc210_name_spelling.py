@@ -108,17 +108,10 @@ class NameSpelling(Check):
         ranked = sorted(group, key=lambda n: (-counts[n], seen[n][0].line))
         first_other = min((seen[n][0] for n in ranked[1:]), key=lambda loc: loc.line)
         listing = "; ".join(f'"{n}" {counts[n]}× ({_lines(seen[n])})' for n in ranked)
-        return Finding(
-            code=self.code,
-            check=self.name,
-            severity=self.effective_severity,
-            message=f"one name, {len(ranked)} spellings: {listing}",
-            file=first_other.file,
-            line=first_other.line,
-            segment=first_other.segment,
-            found=first_other.text,
+        return self.finding_at(
+            first_other,
+            f"one name, {len(ranked)} spellings: {listing}",
             expected=ranked[0],
-            target_span=(first_other.start, first_other.end),
             related=tuple(loc for n in ranked for loc in seen[n]),
         )
 
