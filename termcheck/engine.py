@@ -91,6 +91,10 @@ class Report:
     baseline_file: str | None = None
     baseline_gone: int = 0  # accepted findings that no longer occur
     fingerprints: list[str] | None = None  # aligned with findings; see termcheck.baseline.report_fingerprints
+    # one pass over the findings (which may be on disk) serves every count; keyed to the findings it counted
+    _tally: tuple[tuple[int, int], Counter[tuple[str, Severity]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def segments(self) -> int:
@@ -107,15 +111,27 @@ class Report:
         """The documents whose findings can be placed by column as well as by line."""
         return {d.name for d in self.documents if d.lines_are_segments}
 
+    def _counts(self) -> Counter[tuple[str, Severity]]:
+        key = (id(self.findings), len(self.findings))
+        if self._tally is None or self._tally[0] != key:
+            self._tally = (key, Counter((f.code, f.severity) for f in self.findings))
+        return self._tally[1]
+
     def count_by_code(self) -> Counter[str]:
-        return Counter(f.code for f in self.findings)
+        counts: Counter[str] = Counter()
+        for (code, _), n in self._counts().items():
+            counts[code] += n
+        return counts
 
     def count_by_severity(self) -> Counter[Severity]:
-        return Counter(f.severity for f in self.findings)
+        counts: Counter[Severity] = Counter()
+        for (_, severity), n in self._counts().items():
+            counts[severity] += n
+        return counts
 
     def fails(self) -> bool:
         """Whether any finding is at or above the run's `fail_on` level (None never fails)."""
-        return any(self.failing(f) for f in self.findings)
+        return self.fail_on is not None and any(severity >= self.fail_on for _, severity in self._counts())
 
     def failing(self, finding: Finding) -> bool:
         """Whether this finding makes the run fail."""

@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from enum import IntEnum
+from typing import Any, TypeVar
+
+_Class = TypeVar("_Class", bound=type)
+
+
+def _pickled_as_tuple(cls: _Class) -> _Class:
+    """Pickle as (class, field values): about twice as fast both ways as a slots dataclass's own state,
+    and segments and findings cross process boundaries and spill to disk by the million."""
+    values = operator.attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return (cls, values(self))
+
+    setattr(cls, "__reduce__", __reduce__)  # noqa: B010 (assigning a method to a class)
+    return cls
 
 
 class Severity(IntEnum):
@@ -24,6 +40,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One translation unit. `source` is None in target-only mode."""
@@ -42,6 +59,7 @@ def columns(span: tuple[int, int]) -> tuple[int, int]:
     return start + 1, max(end, start + 1) + 1
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Location:
     file: str
@@ -52,6 +70,7 @@ class Location:
     text: str
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str

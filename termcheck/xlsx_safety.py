@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from typing import Any
 
@@ -17,6 +18,18 @@ MAX_RATIO = 100  # deflate manages ~10:1 on sheet XML; a bomb manages ~1000:1
 RATIO_FROM_BYTES = 8 * 1024 * 1024  # small members may compress far better than that, harmlessly
 MAX_MEMBERS = 10_000
 CUT_NOTE = " […cut by termcheck: {n} more characters]"
+# Excel reads _xHHHH_ in a string as the character U+HHHH, so a literal one is written with its "_" escaped
+_EXCEL_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_EXCEL_LITERAL = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def excel_escape(text: str) -> str:
+    """Text to write into a cell so that Excel shows it as it is: "_x0041_" stays "_x0041_", not "A"."""
+    return _EXCEL_LITERAL.sub("_x005F_", text) if "_x" in text else text
+
+
+def has_illegal(text: str) -> bool:
+    return ILLEGAL_CHARACTERS_RE.search(text) is not None
 
 
 def strip_illegal(text: str) -> str:
@@ -84,9 +97,11 @@ def open_workbook(path: str) -> Any:
 
 
 def cell_text(value: Any) -> str:
-    """A cell's value as the text a person typed: 12.0 read back as "12", empty as ""."""
+    """A cell's value as the text a person typed: 12.0 read back as "12", empty as "", and Excel's
+    _xHHHH_ escapes (which openpyxl passes through) as their characters: "_x000D_" is a carriage return."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    text = str(value)
+    return _EXCEL_ESCAPED.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text

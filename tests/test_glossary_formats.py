@@ -41,6 +41,7 @@ def _rich_glossary() -> Glossary:
                 deprecated_everywhere=True,
             ),
             Concept("formula", (Term("=1+1", "en"), Term("旧称", "zh", TermStatus.DEPRECATED))),
+            Concept("escape-like", (Term("code _x0041_", "en"), Term("代码", "zh"))),  # Excel would show "A"
         ],
         name="rich",
     )

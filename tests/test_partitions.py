@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import pickle
@@ -12,7 +13,7 @@ from conftest import DATA, ROOT
 import termcheck
 from termcheck.engine import Checker, CheckOptions, Report
 from termcheck.findings_store import FindingStore, merged
-from termcheck.model import Finding, Severity
+from termcheck.model import Finding, Location, Segment, Severity
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
 from termcheck.writers.json_writer import JsonWriter, report_to_dict
@@ -79,6 +80,28 @@ def test_finding_store_reads_like_the_list_it_was_given(count: int) -> None:
         assert store[-1] == findings[-1]
         assert store[2:4] == findings[2:4]
     assert pickle.loads(pickle.dumps(store)) == findings
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Finding("TC101", "deprecated-term", Severity.ERROR, "m", "a.txt", 1, "1", "c", "x", "y", (0, 1), (2, 3)),
+        Finding(
+            "TC103", "inconsistent", Severity.WARNING, "m", "a.txt", 2, "2", related=(Location("b", 3, "3", 0, 1, "t"),)
+        ),
+        Segment("7", None, "target only", "a.txt", 7),
+    ],
+)
+def test_model_objects_survive_pickling_and_copying(value: object) -> None:
+    assert pickle.loads(pickle.dumps(value)) == value
+    assert copy.deepcopy(value) == value
+
+
+def test_report_counts_follow_its_findings() -> None:
+    report = _report_with([_finding(n) for n in range(5)])
+    assert report.count_by_code() == {"TC101": 5} and report.fails()
+    report.findings = FindingStore([])
+    assert report.count_by_code() == {} and report.count_by_severity() == {} and not report.fails()
 
 
 def test_merged_places_late_findings_as_a_stable_sort_would() -> None:

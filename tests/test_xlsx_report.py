@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
@@ -10,8 +13,12 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from xlsx_helpers import GLOSSARY, report_for, sheet_rows, workbook_for
 
 from termcheck.errors import InputError, UsageError
+from termcheck.findings_store import FindingStore
 from termcheck.writers.xlsx import save_workbook
+from termcheck.writers.xlsx.cells import xml_text
 from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, SEGMENTS_COLUMNS, STATUSES, TERMS_COLUMNS
+from termcheck.writers.xlsx.package import sheet_parts
+from termcheck.xlsx_safety import cell_text
 
 ZH = [
     "该药用于治疗激素治疗失败的患者。",
@@ -151,6 +158,56 @@ def test_formula_like_plain_cell_gets_quote_prefix(tmp_path: Path) -> None:
     path = workbook_for(tmp_path, ["没有术语。"], ["=1+1"])
     cell = load_workbook(path)["Segments"]["E2"]
     assert cell.value == "=1+1" and cell.data_type == "s" and cell.quotePrefix
+
+
+# Text that XML or Excel would change on the way: markup characters, Excel's own _xHHHH_ escapes,
+# spaces at either end. Each must come back as it went in.
+AWKWARD = [
+    "a < b && c > d: hormone therapy failure",
+    "code _x0041_ and _x005F_ stay literal",
+    "  two spaces before, one after ",
+    "tab\there",
+]
+
+
+@pytest.mark.parametrize("target", AWKWARD)
+def test_awkward_text_comes_back_unchanged(tmp_path: Path, target: str) -> None:
+    path = workbook_for(tmp_path, ["没有术语。"], [target])
+    assert cell_text(load_workbook(path)["Segments"]["E2"].value) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "xml"),
+    [
+        ("plain", "<t>plain</t>"),
+        ("a\rb", "<t>a_x000D_b</t>"),
+        ("_x0041_", "<t>_x005F_x0041_</t>"),
+        (" lead", '<t xml:space="preserve"> lead</t>'),
+        ("<&>", "<t>&lt;&amp;&gt;</t>"),
+    ],
+)
+def test_cell_text_is_escaped_for_xml_and_excel(text: str, xml: str) -> None:
+    assert xml_text(text) == xml
+    assert cell_text(ElementTree.fromstring(xml).text) == text  # as a reader that undoes _xHHHH_ sees it
+
+
+def test_rows_are_written_into_each_sheet_part(workbook: Path) -> None:
+    with zipfile.ZipFile(workbook) as archive:
+        parts = sheet_parts(archive)
+        findings = archive.read(parts["Findings"]).decode()
+    assert findings.count("<row ") == 3  # the header and two findings
+    assert findings.index('<sheetData><row r="1"') < findings.index("</sheetData><autoFilter")
+
+
+def test_spilled_findings_give_the_same_workbook_rows(tmp_path: Path) -> None:
+    report = report_for(tmp_path, ZH * 3, EN * 3)
+    in_memory, spilled = tmp_path / "memory.xlsx", tmp_path / "spilled.xlsx"
+    save_workbook(report, str(in_memory))
+    save_workbook(
+        dataclasses.replace(report, findings=FindingStore(report.findings, spill_at=2, block=2)), str(spilled)
+    )
+    for sheet in ("Findings", "Terms", "Segments"):
+        assert sheet_rows(spilled, sheet) == sheet_rows(in_memory, sheet)
 
 
 def test_illegal_xml_characters_are_dropped(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from termcheck.errors import InputError
 from termcheck.glossary.model import Glossary
 from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
-from termcheck.xlsx_safety import cell_text, open_workbook, safe_cell_text
+from termcheck.xlsx_safety import cell_text, excel_escape, open_workbook, safe_cell_text
 
 
 def read_xlsx_glossary(path: str, columns: Mapping[str, str] | None = None, name: str = "") -> Glossary:
@@ -44,7 +44,7 @@ def write_xlsx_glossary(glossary: Glossary, path: str, handle: BinaryIO) -> None
     sheet.append(header)
     for row_number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row_number, column, safe_cell_text(value)[0])
+            cell = sheet.cell(row_number, column, excel_escape(safe_cell_text(value)[0]))
             cell.data_type = "s"  # text, never a formula
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor="305496")

@@ -1,14 +1,15 @@
 """The Excel report: Summary, Findings, Terms and Segments sheets, written in bounded memory.
 
-Write-only mode streams rows to disk; styles are named styles created once per workbook, so a cell
-refers to its style by name instead of carrying style objects of its own.
+openpyxl builds the workbook around the rows: named styles, column widths, panes, filters, the
+status drop-down, the chart. The rows themselves are written as XML to one temporary file per
+sheet (see `sheet_format.SheetRows`) and put into the saved workbook by `package.fill_sheets`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -21,8 +22,10 @@ from termcheck.engine import Report
 from termcheck.errors import InputError, UsageError
 from termcheck.writers.xlsx.findings_sheet import Decision, write_findings_sheet
 from termcheck.writers.xlsx.layout import FINDINGS, MAX_ROWS, OPEN, SEGMENTS, SUMMARY, TERMS
+from termcheck.writers.xlsx.package import fill_sheets
 from termcheck.writers.xlsx.segments_sheet import marks_by_segment, write_segments_sheet
-from termcheck.writers.xlsx.styles import add_styles
+from termcheck.writers.xlsx.sheet_format import SheetRows
+from termcheck.writers.xlsx.styles import Palette, add_styles
 from termcheck.writers.xlsx.summary_sheet import write_summary_sheet
 from termcheck.writers.xlsx.terms_sheet import write_terms_sheet
 
@@ -46,47 +49,35 @@ def write_workbook(
     workbook = Workbook(write_only=True)
     workbook.properties.creator = f"termcheck {__version__}"
     workbook.properties.title = "termcheck report"
+    add_styles(workbook)
+    sheets = {name: workbook.create_sheet(name) for name in (SUMMARY, FINDINGS, TERMS, SEGMENTS)}
+    palette = Palette(sheets[SUMMARY])
+    rows = {name: SheetRows(sheet, palette) for name, sheet in sheets.items()}
     try:
-        return _fill(workbook, report, handle, decisions or {}, max_rows)
-    except BaseException:
-        _discard(workbook)
-        raise
-
-
-def _discard(workbook: Workbook) -> None:
-    """Close the half-written sheets' streams and remove their temporary files."""
-    for sheet in workbook.worksheets:
-        writer = sheet._writer
-        if writer is None:
-            continue
-        if sheet._rows is not None:
-            with contextlib.suppress(Exception):
-                sheet._rows.close()
-        with contextlib.suppress(Exception):
-            writer.close()
-        with contextlib.suppress(Exception):
-            writer.cleanup()
+        result = _fill(rows, report, decisions or {}, max_rows)
+        with tempfile.TemporaryFile() as frame:
+            workbook.save(frame)
+            frame.seek(0)
+            fill_sheets(frame, {name: sheet.rows_xml() for name, sheet in rows.items()}, handle)
+        return result
+    finally:
+        for sheet_rows in rows.values():
+            sheet_rows.close()
 
 
 def _fill(
-    workbook: Workbook, report: Report, handle: BinaryIO, decisions: Mapping[str, Decision], max_rows: int
+    rows: Mapping[str, SheetRows], report: Report, decisions: Mapping[str, Decision], max_rows: int
 ) -> WorkbookResult:
-    add_styles(workbook)
-    summary = workbook.create_sheet(SUMMARY)
-    findings = workbook.create_sheet(FINDINGS)
-    terms = workbook.create_sheet(TERMS)
-    segments = workbook.create_sheet(SEGMENTS)
-
     bilingual = any(d.bilingual for d in report.documents)
     hidden = set() if bilingual else {"Source"}
     if len(report.documents) == 1:
         hidden.add("File")  # the Summary names it
     marks = marks_by_segment(report.findings)
     texts, segments_cut = write_segments_sheet(
-        segments, report.sources, marks, hidden, max_rows, report.segment_scores or None
+        rows[SEGMENTS], report.sources, marks, hidden, max_rows, report.segment_scores or None
     )
-    findings_cut, carried = write_findings_sheet(findings, report.findings, texts, decisions, hidden, max_rows)
-    write_terms_sheet(terms, report.glossary, report.usage, report.findings, bilingual)
+    findings_cut, carried = write_findings_sheet(rows[FINDINGS], report.findings, texts, decisions, hidden, max_rows)
+    write_terms_sheet(rows[TERMS], report.glossary, report.usage, report.findings, bilingual)
     notes = []
     if findings_cut:
         notes.append(f"The {FINDINGS} sheet shows the first {len(report.findings) - findings_cut:,} findings.")
@@ -94,8 +85,7 @@ def _fill(
         notes.append(f"The {SEGMENTS} sheet shows the first {report.segments - segments_cut:,} segments.")
     if not report.sources and report.findings:
         notes.append("Segment text was not available to this report, so the Source and Target columns are empty.")
-    write_summary_sheet(summary, report, notes)
-    workbook.save(handle)
+    write_summary_sheet(rows[SUMMARY], report, notes)
     return WorkbookResult("", findings_cut, segments_cut, carried)
 
 

@@ -1,93 +1,120 @@
-"""Cells from untrusted text: never a formula, no XML-illegal characters, within Excel's limits."""
+"""Cells from untrusted text, as SpreadsheetML: never a formula, no XML-illegal characters, within Excel's limits.
+
+A cell is rendered once, as the XML of a `<c>` element after its reference, and its plain text is kept
+to size the row. Strings are inline (`t="inlineStr"`), as openpyxl writes them in write-only mode.
+"""
 
 from __future__ import annotations
 
+import functools
+import math
 import unicodedata
-from collections.abc import Iterable, Sequence
-from copy import copy
-from weakref import WeakKeyDictionary
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.cell.text import InlineFont
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from termcheck.formulas import is_formula_like
-from termcheck.xlsx_safety import CELL_LIMIT, cut_note, room_for, safe_cell_text, strip_illegal
+from termcheck.writers.xlsx.styles import Style
+from termcheck.xlsx_safety import (
+    CELL_LIMIT,
+    cut_note,
+    excel_escape,
+    has_illegal,
+    room_for,
+    safe_cell_text,
+    strip_illegal,
+)
 
 Span = tuple[int, int]
+Run = tuple[str, str | None]  # text and its run properties (<rPr> XML), None for the cell's own font
 
 
-_STYLE_ARRAYS: WeakKeyDictionary[Workbook, dict[str, StyleArray]] = WeakKeyDictionary()
+class Cell(NamedTuple):
+    xml: str  # what follows `<c r="B7"` in the sheet
+    text: str | None  # plain text, to size the row; None for numbers
 
 
-def style_cell(cell: WriteOnlyCell, name: str) -> None:
-    """Same as `cell.style = name`, without looking the named style up for every cell."""
-    arrays = _STYLE_ARRAYS.setdefault(cell.parent.parent, {})
-    array = arrays.get(name)
-    if array is None:
-        cell.style = name
-        arrays[name] = cell._style
-    else:
-        cell._style = array  # shared, so never changed in place (see text_cell)
+def xml_text(text: str) -> str:
+    """A <t> element holding `text` as Excel will show it; a carriage return is Excel's _x000D_, since XML
+    parsers read a bare one as a line feed."""
+    escaped = excel_escape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace("\r", "_x000D_")
+    if text != text.strip():
+        return f'<t xml:space="preserve">{escaped}</t>'
+    return f"<t>{escaped}</t>"
 
 
-def text_cell(sheet: WriteOnlyWorksheet, value: str | None, style: str) -> WriteOnlyCell:
+def text_cell(value: str | None, style: Style) -> Cell:
+    """Text that starts like a formula gets Excel's quote prefix, so it stays text when the editor edits it."""
     text, _ = safe_cell_text(value or "")
-    cell = WriteOnlyCell(sheet, text)
-    cell.data_type = "s"  # text that starts with "=" stays text
-    style_cell(cell, style)
-    _keep_as_text(cell, text)
-    return cell
+    if not text:
+        return Cell(f' s="{style.id}"/>', "")
+    style_id = style.quoted if is_formula_like(text) else style.id
+    return Cell(f' s="{style_id}" t="inlineStr"><is>{xml_text(text)}</is></c>', text)
 
 
-def _keep_as_text(cell: WriteOnlyCell, text: str) -> None:
-    """Text that looks like a formula gets Excel's quote prefix, so it stays text when the editor edits it."""
-    if is_formula_like(text):
-        cell._style = copy(cell._style)  # the named style's array is shared
-        cell.quotePrefix = True
+# for values that repeat row after row (labels, names, statuses, messages); unique ones would only evict them
+label_cell = functools.lru_cache(maxsize=1 << 12)(text_cell)
 
 
-def value_cell(
-    sheet: WriteOnlyWorksheet, value: int | float | None, style: str, number_format: str | None = None
-) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value)
-    style_cell(cell, style)
-    if number_format is not None:
-        cell._style = copy(cell._style)
-        cell.number_format = number_format
-    return cell
+def value_cell(value: int | float | None, style: Style) -> Cell:
+    if value is None or not math.isfinite(value):
+        return Cell(f' s="{style.id}"/>', None)
+    return Cell(f' s="{style.id}" t="n"><v>{value!r}</v></c>', None)
 
 
-def rich_cell(
-    sheet: WriteOnlyWorksheet,
-    value: str | None,
-    spans: Iterable[Span],
-    font: InlineFont,
-    style: str,
-) -> WriteOnlyCell:
-    """Text with the spans emphasised. Spans are offsets into `value` as the reader produced it."""
+def runs_cell(runs: Sequence[Run], style: Style) -> Cell:
+    """Text in runs, some in their own font (bold, red, struck through)."""
+    plain = "".join(text for text, _ in runs)
+    if len(plain) > CELL_LIMIT or has_illegal(plain):
+        runs = _clean_runs(runs, CELL_LIMIT)
+        plain = "".join(text for text, _ in runs)
+    if not any(font for text, font in runs if text):
+        return text_cell(plain, style)
+    xml = "".join(
+        (f"<r><rPr>{font}</rPr>{xml_text(text)}</r>" if font else f"<r>{xml_text(text)}</r>")
+        for text, font in runs
+        if text
+    )
+    style_id = style.quoted if is_formula_like(plain) else style.id
+    return Cell(f' s="{style_id}" t="inlineStr"><is>{xml}</is></c>', plain)
+
+
+def rich_cell(value: str | None, spans: Sequence[Span], font: str, style: Style) -> Cell:
+    """Text with the spans in `font`. Spans are offsets into `value` as the reader produced it."""
     original = value or ""
     marked = _merge(spans, len(original))
     if not marked:
-        return text_cell(sheet, original, style)
-    pieces: list[str | TextBlock] = []
+        return text_cell(original, style)
+    if len(original) > CELL_LIMIT or has_illegal(original):
+        return runs_cell(_runs(original, marked, font), style)  # cleaning moves the offsets
+    xml = []
     position = 0
     for start, end in marked:
-        pieces.append(original[position:start])
-        pieces.append(TextBlock(font, original[start:end]))
+        if start > position:
+            xml.append(f"<r>{xml_text(original[position:start])}</r>")
+        xml.append(f"<r><rPr>{font}</rPr>{xml_text(original[start:end])}</r>")
         position = end
-    pieces.append(original[position:])
-    rich = _clean_rich(pieces, CELL_LIMIT)
-    cell = WriteOnlyCell(sheet, rich)
-    style_cell(cell, style)
-    _keep_as_text(cell, str(rich))
-    return cell
+    if position < len(original):
+        xml.append(f"<r>{xml_text(original[position:])}</r>")
+    style_id = style.quoted if is_formula_like(original) else style.id
+    return Cell(f' s="{style_id}" t="inlineStr"><is>{"".join(xml)}</is></c>', original)
 
 
-def _merge(spans: Iterable[Span], length: int) -> list[Span]:
+def _runs(text: str, marked: Sequence[Span], font: str) -> list[Run]:
+    runs: list[Run] = []
+    position = 0
+    for start, end in marked:
+        runs.append((text[position:start], None))
+        runs.append((text[start:end], font))
+        position = end
+    runs.append((text[position:], None))
+    return runs
+
+
+def _merge(spans: Sequence[Span], length: int) -> list[Span]:
+    if len(spans) == 1:  # the common case: one finding's span
+        start, end = max(0, spans[0][0]), min(spans[0][1], length)
+        return [(start, end)] if start < end else []
     merged: list[Span] = []
     for start, end in sorted((max(0, s), min(e, length)) for s, e in spans):
         if start >= end:
@@ -99,25 +126,26 @@ def _merge(spans: Iterable[Span], length: int) -> list[Span]:
     return merged
 
 
-def _clean_rich(pieces: Sequence[str | TextBlock], limit: int) -> CellRichText:
-    """Drop illegal characters from every run and cut the whole to the cell limit."""
-    cleaned = [strip_illegal(p if isinstance(p, str) else p.text) for p in pieces]
-    total = sum(len(text) for text in cleaned)
+def _clean_runs(runs: Sequence[Run], limit: int) -> list[Run]:
+    """Drop illegal characters and empty runs, and cut the whole to the cell limit with a visible note."""
+    cleaned = [(strip_illegal(text), font) for text, font in runs]
+    total = sum(len(text) for text, _ in cleaned)
     budget = room_for(total, limit)
-    out: list[str | TextBlock] = []
+    out: list[Run] = []
     used = 0
-    for piece, full in zip(pieces, cleaned, strict=True):
+    for full, font in cleaned:
         text = full[: budget - used]
         used += len(text)
         if text:
-            out.append(text if isinstance(piece, str) else TextBlock(piece.font, text))
+            out.append((text, font))
     if used < total:
-        out.append(cut_note(total, used))
-    return CellRichText(out)
+        out.append((cut_note(total, used), None))
+    return out
 
 
 def display_width(text: str) -> int:
     """Columns the text takes: East Asian wide characters count twice."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(1 for ch in text if ord(ch) >= 0x1100 and unicodedata.east_asian_width(ch) in "WF")
+    width = unicodedata.east_asian_width
+    return len(text) + sum(1 for ch in text if ch >= "\u1100" and width(ch) in "WF")

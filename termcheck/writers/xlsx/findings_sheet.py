@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.model import Finding
 from termcheck.writers.xlsx import styles
-from termcheck.writers.xlsx.cells import rich_cell, text_cell, value_cell
+from termcheck.writers.xlsx.cells import label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, MAX_ROWS, OPEN, SEGMENT_HASH, STATUS, STATUSES
 from termcheck.writers.xlsx.sheet_format import SAMPLE_ROWS, SheetRows, Width, print_setup, row_limit_note
 
@@ -54,7 +54,7 @@ def _decision(decision: Decision | None, text: SegmentText | None) -> tuple[str,
 
 def _sample(findings: Sequence[Finding], texts: Mapping[Key, SegmentText]) -> list[list[str]]:
     sample = []
-    for f in findings[:SAMPLE_ROWS]:
+    for f in islice(findings, SAMPLE_ROWS):
         text = texts.get((f.file, f.segment))
         source, target = (text.source or "", text.target) if text else ("", "")
         sample.append([f.id, "", "", f.check, f.file, f.segment, str(f.line), source, target, f.found or ""])
@@ -76,7 +76,7 @@ def _status_validation(column: str, last_row: int) -> DataValidation:
 
 
 def write_findings_sheet(
-    sheet: WriteOnlyWorksheet,
+    rows: SheetRows,
     findings: Sequence[Finding],
     texts: Mapping[Key, SegmentText],
     decisions: Mapping[str, Decision],
@@ -85,43 +85,48 @@ def write_findings_sheet(
 ) -> tuple[int, int]:
     """Write the sheet; returns how many findings did not fit, and how many kept an earlier decision."""
     shown = len(findings) if len(findings) < max_rows else max_rows - 2  # room for the header and a note
-    rows = SheetRows(sheet, FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, *hidden})
+    rows.set_columns(FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, *hidden})
+    sheet = rows.sheet
     sheet.freeze_panes = "B2"
     sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{shown + 1}")
     sheet.data_validations.append(_status_validation(rows.letter(STATUS), shown + 1))
     print_setup(sheet)
 
-    rows.append([text_cell(sheet, h, styles.HEADER) for h in FINDINGS_COLUMNS])
+    palette = rows.palette
+    header, code, text_style = palette[styles.HEADER], palette[styles.CODE], palette[styles.TEXT]
+    wrap, number, editor = palette[styles.WRAP], palette[styles.NUMBER], palette[styles.EDITOR]
+    severities = {severity: palette[name] for severity, name in styles.SEVERITY.items()}
+    rows.append([text_cell(h, header) for h in FINDINGS_COLUMNS])
     carried = 0
-    for finding in findings[:shown]:
+    for finding in islice(findings, shown):
         text = texts.get((finding.file, finding.segment))
         source = text.source if text else ""
         target = text.target if text else ""
-        status, comment = _decision(decisions.get(finding.id), text)
+        finding_id = finding.id
+        status, comment = _decision(decisions.get(finding_id), text)
         carried += status != OPEN or bool(comment)
-        cells = [
-            text_cell(sheet, finding.id, styles.CODE),
-            text_cell(sheet, finding.severity.label, styles.SEVERITY[finding.severity]),
-            text_cell(sheet, finding.code, styles.TEXT),
-            text_cell(sheet, finding.check, styles.WRAP),
-            text_cell(sheet, finding.file, styles.WRAP),
-            text_cell(sheet, finding.segment, styles.TEXT),
-            value_cell(sheet, finding.line, styles.NUMBER),
-            rich_cell(sheet, source, _spans(finding.source_span), styles.SOURCE_SPAN, styles.WRAP),
-            rich_cell(sheet, target, _spans(finding.target_span), styles.TARGET_SPAN, styles.WRAP),
-            text_cell(sheet, finding.found, styles.WRAP),
-            text_cell(sheet, finding.expected, styles.WRAP),
-            text_cell(sheet, finding.message, styles.WRAP),
-            text_cell(sheet, status, styles.EDITOR),
-            text_cell(sheet, comment, styles.EDITOR),
-            text_cell(sheet, text.hash if text else "", styles.CODE),
-        ]
-        texts_for_height = [None, None, None, finding.check, finding.file, None, None, source, target]
-        texts_for_height += [finding.found, finding.expected, finding.message, None, comment]
-        rows.append(cells, texts_for_height)
+        rows.append(
+            [
+                text_cell(finding_id, code),
+                label_cell(finding.severity.label, severities[finding.severity]),
+                label_cell(finding.code, text_style),
+                label_cell(finding.check, wrap),
+                label_cell(finding.file, wrap),
+                text_cell(finding.segment, text_style),
+                value_cell(finding.line, number),
+                rich_cell(source, _spans(finding.source_span), styles.SOURCE_SPAN, wrap),
+                rich_cell(target, _spans(finding.target_span), styles.TARGET_SPAN, wrap),
+                label_cell(finding.found, wrap),
+                label_cell(finding.expected, wrap),
+                label_cell(finding.message, wrap),
+                label_cell(status, editor),
+                text_cell(comment, editor),
+                text_cell(text.hash if text else "", code),
+            ]
+        )
     cut = len(findings) - shown
     if cut:
-        rows.append([text_cell(sheet, row_limit_note(cut, "findings"), styles.NOTE)])
+        rows.append([text_cell(row_limit_note(cut, "findings"), palette[styles.NOTE])])
     return cut, carried
 
 

@@ -11,7 +11,6 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.model import Finding, Segment
@@ -19,7 +18,7 @@ from termcheck.readers.base import Document
 from termcheck.scoring.run import UnitScore
 from termcheck.suppressions import segment_hash
 from termcheck.writers.xlsx import styles
-from termcheck.writers.xlsx.cells import Span, rich_cell, text_cell, value_cell
+from termcheck.writers.xlsx.cells import Cell, Span, label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.findings_sheet import Key, SegmentText
 from termcheck.writers.xlsx.layout import MAX_ROWS, SEGMENTS_COLUMNS
 from termcheck.writers.xlsx.sheet_format import SheetRows, Width, describe_counts, print_setup, row_limit_note
@@ -73,7 +72,7 @@ SCORE_COLUMNS = ("BLEU", "chrF2++")
 
 
 def write_segments_sheet(
-    sheet: WriteOnlyWorksheet,
+    rows: SheetRows,
     sources: Sequence[Document],
     marks: Mapping[Key, SegmentMarks],
     hidden: Collection[str] = (),
@@ -86,10 +85,13 @@ def write_segments_sheet(
     headers = SEGMENTS_COLUMNS + (SCORE_COLUMNS if scores else ())
     limits = LIMITS + ((Width(8, 8), Width(9, 9)) if scores else ())
     sample = [row + (["", ""] if scores else []) for row in _sample(sources, marks)]
-    rows = SheetRows(sheet, headers, limits, sample, hidden)
-    sheet.freeze_panes = "D2"
-    print_setup(sheet)
-    rows.append([text_cell(sheet, h, styles.HEADER) for h in headers])
+    rows.set_columns(headers, limits, sample, hidden)
+    rows.sheet.freeze_panes = "D2"
+    print_setup(rows.sheet)
+    palette = rows.palette
+    text_style, wrap, number = palette[styles.TEXT], palette[styles.WRAP], palette[styles.NUMBER]
+    score = palette.formatted(styles.NUMBER, "0.0")
+    rows.append([text_cell(h, palette[styles.HEADER]) for h in headers])
     texts: dict[Key, SegmentText] = {}
     cut = 0
     for segment in _segments(sources):
@@ -100,25 +102,21 @@ def write_segments_sheet(
         if rows.count >= max_rows - 1:
             cut += 1
             continue
-        codes = describe_counts(mark.codes) if mark else ""
-        cells = [
-            text_cell(sheet, segment.file, styles.WRAP),
-            text_cell(sheet, segment.id, styles.TEXT),
-            value_cell(sheet, segment.line, styles.NUMBER),
-            rich_cell(sheet, segment.source, mark.source if mark else [], styles.SOURCE_SPAN, styles.WRAP),
-            rich_cell(sheet, segment.target, mark.target if mark else [], styles.TARGET_SPAN, styles.WRAP),
-            value_cell(sheet, sum(mark.codes.values()) if mark else None, styles.NUMBER),
-            text_cell(sheet, codes, styles.WRAP),
+        cells: list[Cell] = [
+            label_cell(segment.file, wrap),
+            text_cell(segment.id, text_style),
+            value_cell(segment.line, number),
+            rich_cell(segment.source, mark.source if mark else [], styles.SOURCE_SPAN, wrap),
+            rich_cell(segment.target, mark.target if mark else [], styles.TARGET_SPAN, wrap),
+            value_cell(sum(mark.codes.values()) if mark else None, number),
+            label_cell(describe_counts(mark.codes) if mark else "", wrap),
         ]
         if scores:
             unit = scores.get(key)
-            cells += [
-                value_cell(sheet, unit.bleu if unit else None, styles.NUMBER, number_format="0.0"),
-                value_cell(sheet, unit.chrf if unit else None, styles.NUMBER, number_format="0.0"),
-            ]
-        rows.append(cells, [segment.file, None, None, segment.source, segment.target, None, codes])
+            cells += [value_cell(unit.bleu if unit else None, score), value_cell(unit.chrf if unit else None, score)]
+        rows.append(cells)
     written = rows.count
     if cut:
-        rows.append([text_cell(sheet, row_limit_note(cut, "segments"), styles.NOTE)])
-    sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{written}")
+        rows.append([text_cell(row_limit_note(cut, "segments"), palette[styles.NOTE])])
+    rows.sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{written}")
     return texts, cut

@@ -1,22 +1,29 @@
-"""Sheet-wide formatting: column widths and row heights that fit, page setup, notes where rows were cut.
+"""Sheet-wide formatting and the rows themselves: column widths and row heights that fit, page setup,
+notes where rows were cut.
 
-A write-only sheet takes widths, hidden columns and page setup before its first row; row heights
-are set just before each row is written, because Excel and LibreOffice do not grow rows to fit
-wrapped text in a file that arrives without heights.
+The openpyxl sheet (the frame) takes widths, hidden columns and page setup. Rows are written as
+SpreadsheetML to a temporary file, one string per row, and put into the saved sheet by `package`:
+openpyxl's cell objects cost about 50 µs a cell, which is minutes for a large report. Each row
+carries its height, because Excel and LibreOffice do not grow rows to fit wrapped text in a file
+that arrives without heights.
 """
 
 from __future__ import annotations
 
+import functools
+import io
 import math
+import tempfile
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import IO
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from termcheck.writers.xlsx.cells import display_width
+from termcheck.writers.xlsx.cells import Cell, display_width
 from termcheck.writers.xlsx.layout import MAX_ROWS
+from termcheck.writers.xlsx.styles import Palette
 
 SAMPLE_ROWS = 2000
 LINE_HEIGHT = 15.0  # points, for 11-point text
@@ -34,21 +41,45 @@ def _widest(text: str) -> int:
     return max((display_width(line) for line in text.splitlines()), default=0)
 
 
-class SheetRows:
-    """Appends rows to a write-only sheet; knows the columns' widths, so it can size each row."""
+def _lines(text: str, room: float) -> int:
+    if 2 * len(text) <= room and "\n" not in text:  # fits on one line even if every character is wide
+        return 1
+    return _wrapped_lines(text, room)
 
-    def __init__(
+
+@functools.lru_cache(maxsize=1 << 14)  # a segment's text sizes each of its findings' rows
+def _wrapped_lines(text: str, room: float) -> int:
+    return sum(max(1, math.ceil(display_width(part) / room)) for part in text.split("\n"))
+
+
+class SheetRows:
+    """Appends rows to a sheet's row file; knows the columns' widths, so it can size each row.
+
+    `set_columns` comes first: it fixes the headers and widths from a sample of the rows to come."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet, palette: Palette) -> None:
+        self.sheet = sheet
+        self.palette = palette
+        self.count = 0
+        self.headers: list[str] = []
+        self.letters: list[str] = []
+        self.limits: list[Width] = []
+        self.widths: list[float] = []
+        self.hidden: set[int] = set()
+        self._rooms: list[tuple[int, float]] = []
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), after the workbook is saved)
+        self._text = io.TextIOWrapper(self._file, encoding="utf-8", newline="")
+
+    def set_columns(
         self,
-        sheet: WriteOnlyWorksheet,
         headers: Sequence[str],
         limits: Sequence[Width],
         sample: Iterable[Sequence[str]] = (),
         hidden: Collection[str] = (),
     ) -> None:
-        self.sheet = sheet
         self.headers = list(headers)
+        self.letters = [get_column_letter(index) for index in range(1, len(headers) + 1)]
         self.limits = list(limits)
-        self.count = 0
         self.hidden = {index for index, h in enumerate(headers) if h in hidden}
         widest = [float(display_width(h) + 2) for h in headers]
         for number, row in enumerate(sample):
@@ -57,8 +88,15 @@ class SheetRows:
             for index, value in enumerate(row):
                 widest[index] = max(widest[index], _widest(value) + 2)
         self.widths = [min(max(w, limit.least), limit.most) for w, limit in zip(widest, limits, strict=True)]
+        # the wrapped, visible columns, which size the row, and the characters a line of each holds:
+        # proportional text fits more than `width` digits, and wrapping wastes some
+        self._rooms = [
+            (index, max(1.0, width * 1.15 - 3))
+            for index, (width, limit) in enumerate(zip(self.widths, self.limits, strict=True))
+            if limit.wrap and index not in self.hidden
+        ]
         for index, width in enumerate(self.widths, start=1):
-            dimension = sheet.column_dimensions[get_column_letter(index)]
+            dimension = self.sheet.column_dimensions[get_column_letter(index)]
             dimension.width = width
             dimension.hidden = headers[index - 1] in hidden
 
@@ -69,24 +107,36 @@ class SheetRows:
     def last_letter(self) -> str:
         return str(get_column_letter(len(self.headers)))
 
-    def _height(self, texts: Sequence[str | None]) -> float:
+    def _height(self, cells: Sequence[Cell]) -> float:
         lines = 1
-        for index, (text, width, limit) in enumerate(zip(texts, self.widths, self.limits, strict=False)):
-            if not text or not limit.wrap or index in self.hidden:
-                continue
-            room = max(1.0, width * 1.15 - 3)  # proportional text fits more than `width` digits; wrap wastes some
-            lines = max(lines, sum(max(1, math.ceil(display_width(part) / room)) for part in text.split("\n")))
+        for index, room in self._rooms:
+            if index < len(cells):
+                text = cells[index].text
+                if text:
+                    lines = max(lines, _lines(text, room))
         return min(MAX_HEIGHT, lines * LINE_HEIGHT)
 
-    def append(self, cells: Sequence[WriteOnlyCell], texts: Sequence[str | None] = ()) -> int:
-        """Append a row; `texts` are the cells' plain texts in column order, to size the row."""
+    def append(self, cells: Sequence[Cell]) -> int:
+        """Append a row, as high as its wrapped text needs; returns its row number."""
         self.count += 1
-        height = self._height(texts)
-        if height > LINE_HEIGHT:
-            self.sheet.row_dimensions[self.count].height = height
-        self.sheet.append(list(cells))
-        self.sheet.row_dimensions.pop(self.count, None)  # written: keep memory flat
-        return self.count
+        number = self.count
+        if not cells:
+            return number
+        height = self._height(cells)
+        tall = height > LINE_HEIGHT
+        start = f'<row r="{number}" ht="{height:g}" customHeight="1">' if tall else f'<row r="{number}">'
+        row = "".join([f'<c r="{letter}{number}"{cell.xml}' for letter, cell in zip(self.letters, cells, strict=False)])
+        self._text.write(f"{start}{row}</row>")
+        return number
+
+    def rows_xml(self) -> IO[bytes]:
+        """The rows written, as the UTF-8 content of the sheet's <sheetData>, from the start."""
+        self._text.flush()
+        self._file.seek(0)
+        return self._file
+
+    def close(self) -> None:
+        self._text.close()
 
 
 def describe_counts(counts: Mapping[str, int]) -> str:

@@ -1,10 +1,15 @@
-"""Named styles, created once per workbook: write-only cells then refer to them by name."""
+"""Named styles, created once per workbook, and the style ids that cells written as XML refer to."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.functions import tostring
 
 from termcheck.model import Severity
 
@@ -23,9 +28,17 @@ SEVERITY = {Severity.ERROR: "tc-error", Severity.WARNING: "tc-warning", Severity
 RED = "C00000"
 _FONT = "Calibri"
 # runs name their font: without it LibreOffice falls back to a serif face inside a sans-serif cell
-TARGET_SPAN = InlineFont(rFont=_FONT, sz=11, b=True, color=RED)
-SOURCE_SPAN = InlineFont(rFont=_FONT, sz=11, b=True)
-DEPRECATED = InlineFont(rFont=_FONT, sz=11, color=RED, strike=True)
+
+
+def _run_properties(font: InlineFont) -> str:
+    """The inside of a rich-text run's <rPr> element."""
+    xml = str(tostring(font.to_tree("rPr")).decode())
+    return xml.removeprefix("<rPr>").removesuffix("</rPr>")
+
+
+TARGET_SPAN = _run_properties(InlineFont(rFont=_FONT, sz=11, b=True, color=RED))
+SOURCE_SPAN = _run_properties(InlineFont(rFont=_FONT, sz=11, b=True))
+DEPRECATED = _run_properties(InlineFont(rFont=_FONT, sz=11, color=RED, strike=True))
 
 _TOP = Alignment(vertical="top")
 _WRAP = Alignment(vertical="top", wrap_text=True)
@@ -62,3 +75,34 @@ def add_styles(workbook: Workbook) -> None:
         styles.append(_style(name, font=Font(name=_FONT, size=11, bold=True), fill=fill, border=_LINE))
     for style in styles:
         workbook.add_named_style(style)
+
+
+class Style(NamedTuple):
+    id: int  # index into the workbook's cell formats (styles.xml cellXfs)
+    quoted: int  # the same with Excel's quote prefix, for text that starts like a formula
+
+
+class Palette:
+    """Style ids for the named styles, resolved once through openpyxl, which writes them into styles.xml."""
+
+    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+        self._sheet = sheet
+        self._styles: dict[tuple[str, str | None], Style] = {}
+
+    def __getitem__(self, name: str) -> Style:
+        return self.formatted(name, None)
+
+    def formatted(self, name: str, number_format: str | None) -> Style:
+        style = self._styles.get((name, number_format))
+        if style is None:
+            style = Style(self._id(name, number_format, quoted=False), self._id(name, number_format, quoted=True))
+            self._styles[(name, number_format)] = style
+        return style
+
+    def _id(self, name: str, number_format: str | None, quoted: bool) -> int:
+        cell = WriteOnlyCell(self._sheet)
+        cell.style = name
+        if number_format is not None:
+            cell.number_format = number_format
+        cell.quotePrefix = quoted
+        return int(cell.style_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -14,7 +13,7 @@ from termcheck.engine import Report
 from termcheck.model import Severity
 from termcheck.scoring.run import ScoreReport
 from termcheck.writers.xlsx import styles
-from termcheck.writers.xlsx.cells import text_cell, value_cell
+from termcheck.writers.xlsx.cells import Cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import TITLE
 from termcheck.writers.xlsx.sheet_format import SheetRows, Width, print_setup
 
@@ -31,25 +30,26 @@ COLUMNS = (Width(20, 20), Width(70, 70, wrap=True), Width(16, 16), Width(12, 12)
 class _Rows:
     """Appends label/value rows; remembers row numbers for the chart's data references."""
 
-    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
-        self.sheet = sheet
-        self.rows = SheetRows(sheet, ("", "", "", ""), COLUMNS)
+    def __init__(self, rows: SheetRows) -> None:
+        self.rows = rows
+        self.sheet = rows.sheet
+        rows.set_columns(("", "", "", ""), COLUMNS)
 
     @property
     def count(self) -> int:
         return self.rows.count
 
-    def add(self, *cells: WriteOnlyCell) -> int:
-        return self.rows.append(cells, [c.value if isinstance(c.value, str) else None for c in cells])
+    def add(self, *cells: Cell) -> int:
+        return self.rows.append(cells)
 
     def pair(self, label: str, value: str) -> int:
         return self.add(self.text(label, styles.LABEL), self.text(value))
 
-    def number(self, value: int) -> WriteOnlyCell:
-        return value_cell(self.sheet, value, styles.NUMBER)
+    def number(self, value: int | float, number_format: str | None = None) -> Cell:
+        return value_cell(value, self.rows.palette.formatted(styles.NUMBER, number_format))
 
-    def text(self, value: str, style: str = styles.WRAP) -> WriteOnlyCell:
-        return text_cell(self.sheet, value, style)
+    def text(self, value: str, style: str = styles.WRAP) -> Cell:
+        return text_cell(value, self.rows.palette[style])
 
 
 def _what_was_checked(rows: _Rows, report: Report, notes: Sequence[str]) -> None:
@@ -129,8 +129,8 @@ def _scores(rows: _Rows, scores: ScoreReport) -> None:
         )
 
 
-def _score(rows: _Rows, value: float, number_format: str = "0.00") -> WriteOnlyCell:
-    return value_cell(rows.sheet, value, styles.NUMBER, number_format=number_format)
+def _score(rows: _Rows, value: float, number_format: str = "0.00") -> Cell:
+    return rows.number(value, number_format)
 
 
 def _chart(sheet: WriteOnlyWorksheet, first: int, last: int, anchor_row: int) -> None:
@@ -152,9 +152,9 @@ def _chart(sheet: WriteOnlyWorksheet, first: int, last: int, anchor_row: int) ->
     sheet.add_chart(chart, f"A{anchor_row}")  # under the tables, so the page stays one column wide
 
 
-def write_summary_sheet(sheet: WriteOnlyWorksheet, report: Report, notes: Sequence[str]) -> None:
-    print_setup(sheet, landscape=False)
-    rows = _Rows(sheet)
+def write_summary_sheet(sheet_rows: SheetRows, report: Report, notes: Sequence[str]) -> None:
+    print_setup(sheet_rows.sheet, landscape=False)
+    rows = _Rows(sheet_rows)
     rows.add(rows.text(TITLE, styles.TITLE))
     rows.add()
     _what_was_checked(rows, report, notes)
@@ -165,4 +165,4 @@ def write_summary_sheet(sheet: WriteOnlyWorksheet, report: Report, notes: Sequen
     if report.scores is not None:
         rows.add()
         _scores(rows, report.scores)
-    _chart(sheet, first, last, rows.count + 2)
+    _chart(rows.sheet, first, last, rows.count + 2)

@@ -9,16 +9,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.rich_text import CellRichText, TextBlock
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.glossary.model import Concept, Glossary, TermStatus
 from termcheck.model import Finding
 from termcheck.usage import ConceptUsage
 from termcheck.writers.xlsx import styles
-from termcheck.writers.xlsx.cells import style_cell, text_cell, value_cell
+from termcheck.writers.xlsx.cells import Run, runs_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import TERMS_COLUMNS
 from termcheck.writers.xlsx.sheet_format import SheetRows, Width, describe_counts, print_setup
 
@@ -39,29 +36,21 @@ def _renderings(usage: ConceptUsage) -> list[tuple[str, TermStatus, int]]:
     return [(text, status, count) for (text, status), count in ranked]
 
 
-def _rendering_pieces(usage: ConceptUsage) -> list[str | TextBlock]:
-    pieces: list[str | TextBlock] = []
+def _rendering_runs(usage: ConceptUsage) -> list[Run]:
+    runs: list[Run] = []
     for index, (text, status, count) in enumerate(_renderings(usage)):
         if index:
-            pieces.append("\n")
+            runs.append(("\n", None))
         if status is TermStatus.DEPRECATED:
-            pieces.append(TextBlock(styles.DEPRECATED, text))
-            pieces.append(f" ×{count} (deprecated)")
+            runs.append((text, styles.DEPRECATED))
+            runs.append((f" ×{count} (deprecated)", None))
         else:
-            pieces.append(f"{text} ×{count}" + (" (admitted)" if status is TermStatus.ADMITTED else ""))
-    return pieces
+            runs.append((f"{text} ×{count}" + (" (admitted)" if status is TermStatus.ADMITTED else ""), None))
+    return runs
 
 
-def _plain(pieces: list[str | TextBlock]) -> str:
-    return "".join(p if isinstance(p, str) else p.text for p in pieces)
-
-
-def _renderings_cell(sheet: WriteOnlyWorksheet, pieces: list[str | TextBlock]) -> WriteOnlyCell:
-    if not pieces:
-        return text_cell(sheet, "", styles.WRAP)
-    cell = WriteOnlyCell(sheet, CellRichText(pieces))
-    style_cell(cell, styles.WRAP)
-    return cell
+def _plain(runs: list[Run]) -> str:
+    return "".join(text for text, _ in runs)
 
 
 def _preferred_share(concept: Concept, usage: ConceptUsage) -> float | None:
@@ -73,7 +62,7 @@ def _preferred_share(concept: Concept, usage: ConceptUsage) -> float | None:
 
 
 def write_terms_sheet(
-    sheet: WriteOnlyWorksheet,
+    rows: SheetRows,
     glossary: Glossary | None,
     usage: Mapping[str, ConceptUsage],
     findings: Sequence[Finding],
@@ -88,7 +77,7 @@ def write_terms_sheet(
     order = {c.id: i for i, c in enumerate(seen)}
     seen.sort(key=lambda c: (-sum(by_concept[c.id].values()), order[c.id]))  # most findings first
     usages = [usage.get(c.id, ConceptUsage()) for c in seen]
-    pieces = [_rendering_pieces(u) for u in usages]
+    runs = [_rendering_runs(u) for u in usages]
     by_check = [describe_counts(by_concept[c.id]) for c in seen]
     plain = [
         [
@@ -96,28 +85,31 @@ def write_terms_sheet(
             ", ".join(t.text for t in c.zh_terms),
             c.preferred_en.text if c.preferred_en else "",
             "",
-            _plain(p),
+            _plain(r),
             "",
             "",
             checks,
         ]
-        for c, p, checks in zip(seen, pieces, by_check, strict=True)
+        for c, r, checks in zip(seen, runs, by_check, strict=True)
     ]
-    rows = SheetRows(sheet, TERMS_COLUMNS, LIMITS, plain, () if bilingual else {"In source"})
+    rows.set_columns(TERMS_COLUMNS, LIMITS, plain, () if bilingual else {"In source"})
+    sheet = rows.sheet
     sheet.freeze_panes = "B2"
     print_setup(sheet)
     sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{len(seen) + 1}")
-    rows.append([text_cell(sheet, h, styles.HEADER) for h in TERMS_COLUMNS])
-    for concept, use, piece, texts in zip(seen, usages, pieces, plain, strict=True):
-        share_cell = value_cell(sheet, _preferred_share(concept, use), styles.NUMBER, number_format="0%")
-        cells = [
-            text_cell(sheet, texts[0], styles.WRAP),
-            text_cell(sheet, texts[1], styles.WRAP),
-            text_cell(sheet, texts[2], styles.WRAP),
-            value_cell(sheet, use.source if bilingual else None, styles.NUMBER),
-            _renderings_cell(sheet, piece),
-            share_cell,
-            value_cell(sheet, sum(by_concept[concept.id].values()) or None, styles.NUMBER),
-            text_cell(sheet, texts[7], styles.WRAP),
-        ]
-        rows.append(cells, texts)
+    palette = rows.palette
+    wrap, number, share = palette[styles.WRAP], palette[styles.NUMBER], palette.formatted(styles.NUMBER, "0%")
+    rows.append([text_cell(h, palette[styles.HEADER]) for h in TERMS_COLUMNS])
+    for concept, use, run, texts in zip(seen, usages, runs, plain, strict=True):
+        rows.append(
+            [
+                text_cell(texts[0], wrap),
+                text_cell(texts[1], wrap),
+                text_cell(texts[2], wrap),
+                value_cell(use.source if bilingual else None, number),
+                runs_cell(run, wrap),
+                value_cell(_preferred_share(concept, use), share),
+                value_cell(sum(by_concept[concept.id].values()) or None, number),
+                text_cell(texts[7], wrap),
+            ]
+        )

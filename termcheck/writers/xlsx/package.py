@@ -1,0 +1,64 @@
+"""Put streamed rows into the workbook openpyxl saved: the XLSX zip, with each sheet's <sheetData> filled.
+
+openpyxl writes everything but the rows (styles, column widths, panes, filters, validation, the chart);
+its sheets are saved with an empty <sheetData></sheetData>, which this module replaces with the rows
+from each sheet's row file while copying the zip. The sheet parts are found by name through
+xl/workbook.xml and its relationships, as a spreadsheet program finds them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import zipfile
+from collections.abc import Mapping
+from typing import IO, BinaryIO
+from xml.etree import ElementTree
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_EMPTY_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
+_CHUNK = 1 << 20
+# Sheet XML is mostly markup: level 1 is three times faster than the default 6 and the file ~20% larger.
+SHEET_COMPRESSION = 1
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → zip member of its XML."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in relations.iter(f"{_PACKAGE_REL}Relationship")}
+    parts = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(_REL), "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        parts[sheet.get("name", "")] = part
+    return parts
+
+
+def fill_sheets(frame: BinaryIO, rows: Mapping[str, IO[bytes]], out: BinaryIO) -> None:
+    """Copy the zip `frame` to `out`, putting `rows[name]` into the sheet called `name`."""
+    with (
+        zipfile.ZipFile(frame) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=SHEET_COMPRESSION) as target,
+    ):
+        parts = {part: rows[name] for name, part in sheet_parts(source).items() if name in rows}
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename not in parts:
+                target.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=SHEET_COMPRESSION)
+                continue
+            before, after = _split_at_sheet_data(data, member.filename)
+            with target.open(member.filename, "w", force_zip64=True) as sheet:
+                sheet.write(before + b"<sheetData>")
+                shutil.copyfileobj(parts[member.filename], sheet, _CHUNK)
+                sheet.write(b"</sheetData>" + after)
+
+
+def _split_at_sheet_data(xml: bytes, name: str) -> tuple[bytes, bytes]:
+    match = _EMPTY_DATA.search(xml)
+    if match is None:
+        raise ValueError(f"{name}: no empty <sheetData> to fill")  # openpyxl's output changed: a bug, not input
+    return xml[: match.start()], xml[match.end() :]
