@@ -6,12 +6,13 @@ import re
 import zipfile
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
 from termcheck.errors import InputError
 from termcheck.textio import check_readable
 
 CELL_LIMIT = 32_767
+# The control characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE; not imported from it, so that
+# a run without Excel files does not import openpyxl)
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 # An XLSX is a zip: refuse one that would expand past these before openpyxl reads any of it.
 MAX_EXPANDED_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 100  # deflate manages ~10:1 on sheet XML; a bomb manages ~1000:1
