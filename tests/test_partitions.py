@@ -9,6 +9,8 @@ import pickle
 
 import pytest
 from conftest import DATA, ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 import termcheck
 from termcheck.engine import Checker, CheckOptions, Report
@@ -16,7 +18,7 @@ from termcheck.findings_store import FindingStore, merged
 from termcheck.model import Finding, Location, Segment, Severity
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
-from termcheck.writers.json_writer import JsonWriter, report_to_dict
+from termcheck.writers.json_writer import JsonWriter, dumps_indented, report_to_dict
 
 EXAMPLE = Pair(
     str(ROOT / "examples" / "stem-cell-approval.zh.txt"), str(ROOT / "examples" / "stem-cell-approval.en-mt.txt")
@@ -129,6 +131,18 @@ def test_streamed_json_is_what_json_dump_writes(count: int) -> None:
     stream = io.StringIO()
     JsonWriter().write(report, stream)
     assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES)
+def test_indented_encoder_writes_what_json_dumps_writes(value: object) -> None:
+    assert dumps_indented(value, "    ") == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
 
 
 def test_streamed_json_keeps_key_order_with_scores(glossary) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # the C encoder when available
 from typing import Any, TextIO
 
 from termcheck import __version__
@@ -77,6 +78,32 @@ def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
     return payload
 
 
+def dumps_indented(value: Any, indent: str = "") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)` with every line after the first shifted by `indent`,
+    for the plain values a finding holds. With `indent`, json falls back to its pure-Python encoder, which
+    made writing a million findings the slowest part of a run; this is several times faster."""
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = ",".join(f"\n{inner}{encode_basestring(k)}: {dumps_indented(v, inner)}" for k, v in value.items())
+        return f"{{{items}\n{indent}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        items = ",".join(f"\n{inner}{dumps_indented(v, inner)}" for v in value)
+        return f"[{items}\n{indent}]"
+    return json.dumps(value, ensure_ascii=False)  # floats: json's own formatting
+
+
 class JsonWriter:
     """The whole report as one JSON document. Findings are written one by one, as `json.dump` with
     `indent=2` would lay them out, so a run with a million findings (on disk, see FindingStore) is
@@ -91,7 +118,7 @@ class JsonWriter:
         stream.write("[")
         first = True
         for finding in report.findings:
-            text = json.dumps(finding_to_dict(finding), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            text = dumps_indented(finding_to_dict(finding), "    ")
             stream.write(("\n    " if first else ",\n    ") + text)
             first = False
         stream.write("]" if first else "\n  ]")
