@@ -65,6 +65,7 @@ def english_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=64)  # the source matcher and two number checks fold the same segment
 def fold_chinese(text: str) -> str:
     return text.translate(chinese_table())
 
