@@ -1,9 +1,9 @@
 """Time each stage of a run on generated data: read, match, checks, report; then the whole CLI run.
 
 Stages run in one process, one after another, on the same partitions the engine uses, so their
-times (with the warm match row, not the cold one) add up to a single-process run (`--jobs 1`). The last row is the real command,
-`termcheck check … --jobs N --format json`, timed as a subprocess, with the peak RSS of the
-process tree (main process and workers, sampled every 50 ms).
+times (with the warm match row, not the cold one) add up to a single-process run (`--jobs 1`).
+The last row is the real command, `termcheck check … --jobs N --format json`, timed as a
+subprocess, with the peak RSS of the process tree (main process and workers, sampled every 50 ms).
 
     python benchmarks/generate.py --segments 100000 --concepts 10000 --out /tmp/tc-bench
     python benchmarks/stages.py /tmp/tc-bench/segments-100000.tsv /tmp/tc-bench/glossary-10000.csv --jobs 2

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -160,6 +163,9 @@ def test_formula_like_plain_cell_gets_quote_prefix(tmp_path: Path) -> None:
     assert cell.value == "=1+1" and cell.data_type == "s" and cell.quotePrefix
 
 
+# LibreOffice's CSV filter options: comma, double quote, UTF-8, from line 1, …, -1 = every sheet to its own file
+CSV_ALL_SHEETS = "44,34,76,1,,0,false,true,false,false,false,-1"
+
 # Text that XML or Excel would change on the way: markup characters, Excel's own _xHHHH_ escapes,
 # spaces at either end. Each must come back as it went in.
 AWKWARD = [
@@ -299,3 +305,24 @@ def test_refuses_to_replace_a_workbook_that_is_not_a_report(tmp_path: Path) -> N
     with pytest.raises(UsageError, match="not a termcheck report"):
         save_workbook(report, str(path))
     assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_rows_as_written(tmp_path: Path) -> None:
+    """A real spreadsheet program, not only openpyxl, reads the hand-written sheet XML: every sheet
+    exported to CSV holds the texts as they went in, Excel escapes and formula-like text included."""
+    en = [*EN, *AWKWARD, "=1+1"]
+    path = workbook_for(tmp_path, ZH + ["没有术语。"] * (len(en) - len(ZH)), en)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", f"csv:Text - txt - csv (StarCalc):{CSV_ALL_SHEETS}", path.name],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    with open(tmp_path / "report-Segments.csv", encoding="utf-8", newline="") as handle:
+        targets = [row[4] for row in csv.reader(handle)][1:]
+    assert targets == en
+    with open(tmp_path / "report-Findings.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["Finding ID"] for row in rows] == [str(r["Finding ID"]) for r in sheet_rows(path, "Findings")]

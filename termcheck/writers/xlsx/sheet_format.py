@@ -3,7 +3,7 @@ notes where rows were cut.
 
 The openpyxl sheet (the frame) takes widths, hidden columns and page setup. Rows are written as
 SpreadsheetML to a temporary file, one string per row, and put into the saved sheet by `package`:
-openpyxl's cell objects cost about 50 µs a cell, which is minutes for a large report. Each row
+openpyxl's cell objects cost about 40 µs a cell, which is minutes for a large report. Each row
 carries its height, because Excel and LibreOffice do not grow rows to fit wrapped text in a file
 that arrives without heights.
 """
