@@ -31,6 +31,8 @@ _NOT_NUMBERS = re.compile(
 )
 
 
+_ANY_NUMERAL = re.compile(rf"[\d{CN}]")
+
 # 20世纪60年代 is the 1960s
 _DECADE = re.compile(rf"(?P<century>{NUM})[ \u3000]?世纪[ \u3000]?(?P<decade>{NUM})[ \u3000]?年代")
 
@@ -72,6 +74,8 @@ def _scale(magnitude: str) -> int:
 
 def chinese_quantities(text: str) -> list[Quantity]:
     folded = fold_chinese(text)
+    if not _ANY_NUMERAL.search(folded):
+        return []  # every pattern below starts from a numeral: four segments in ten have none
     blocked = [False] * len(folded)
     for match in _NOT_NUMBERS.finditer(folded):
         for i in range(match.start(), match.end()):

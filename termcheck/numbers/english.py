@@ -82,6 +82,7 @@ def parse_number_words(words: list[str]) -> int | None:
 
 
 _LETTERS = re.compile(r"[a-z]+")
+_ANY_DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset([*ONES, *TENS, *ORDINALS, *SCALES])
 _COUNT_WORDS = frozenset(COUNT_WORDS)
 _MONTH_WORDS = frozenset(MONTHS) | {"sept"}
@@ -106,7 +107,7 @@ def english_quantities(text: str) -> list[Quantity]:
             )
         )
         taken[match.start() : match.end()] = [True] * (match.end() - match.start())
-    for match in _DIGIT_NUMBER.finditer(text):
+    for match in _DIGIT_NUMBER.finditer(text) if _ANY_DIGIT.search(text) else ():
         if any(taken[match.start() : match.end()]):
             continue
         value = float(match["digits"].replace(",", ""))
