@@ -58,8 +58,9 @@ def detect_encoding(path: str, head: bytes) -> str:
 def _utf16_without_bom(sample: bytes, heavy: bool = True) -> str | None:
     """Mostly-ASCII UTF-16 has a NUL in every other byte (valid UTF-8 too, but not text); UTF-16
     Chinese has a NUL at least in each line end. Either way the NULs sit at one byte parity."""
-    if len(sample) < 4 or (heavy and sample.count(0) < len(sample) // 4) or not sample.count(0):
-        return None
+    nuls = sample.count(0)
+    if len(sample) < 4 or not nuls or (heavy and (nuls < 2 or nuls < len(sample) // 4)):
+        return None  # one NUL is no evidence against UTF-8: "ab\x00\n" is UTF-8 text with a stray NUL
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if odd > 3 * even and _decodes(sample, "utf-16-le"):
         return "utf-16-le"

@@ -26,7 +26,9 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 XML_CHARS = st.characters(
     blacklist_categories=["Cs"], blacklist_characters="\r\ufffe\uffff", min_codepoint=0x20
 ) | st.sampled_from("\t\n")
-LINE_CHARS = st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n")
+# NUL is left out: UTF-8 text with a NUL in every other byte is, byte for byte, BOM-less UTF-16, and is
+# read as that (textio.detect_encoding); stray NULs in real text are cases in test_readers and test_hostile_input
+LINE_CHARS = st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n\x00")
 WORDS = st.text(LINE_CHARS, min_size=1, max_size=30).filter(lambda s: s.strip() == s and s != "")
 
 

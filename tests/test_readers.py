@@ -62,6 +62,13 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str, bom: bytes) -> No
     ]
 
 
+@pytest.mark.parametrize("text", ["ab\x00\n", "00\x00\n"])
+def test_a_stray_nul_does_not_make_utf8_look_like_utf16(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(text.encode("utf-8"))
+    assert _rows(open_document(str(path)))[0][2] == text.rstrip("\n")
+
+
 def test_explicit_encoding(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes("Zürich stem cells\n".encode("latin-1"))
