@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import shutil
+import struct
 import subprocess
 import zipfile
 from pathlib import Path
@@ -201,8 +202,20 @@ def test_rows_are_written_into_each_sheet_part(workbook: Path) -> None:
     with zipfile.ZipFile(workbook) as archive:
         parts = sheet_parts(archive)
         findings = archive.read(parts["Findings"]).decode()
+        members = archive.infolist()
+    assert [m.filename for m in members if _local_extra(workbook, m)[:2] == b"\x01\x00"] == []  # ZIP64's id
     assert findings.count("<row ") == 3  # the header and two findings
     assert findings.index('<sheetData><row r="1"') < findings.index("</sheetData><autoFilter")
+
+
+def _local_extra(path: Path, member: zipfile.ZipInfo) -> bytes:
+    """The extra field of a member's local header, where a needless ZIP64 record would be (only a sheet past
+    2 GiB needs one, and some Excel versions reject a workbook that has one without need)."""
+    with open(path, "rb") as handle:
+        handle.seek(member.header_offset + 26)
+        name_length, extra_length = struct.unpack("<HH", handle.read(4))
+        handle.seek(name_length, 1)
+        return handle.read(extra_length)
 
 
 def test_spilled_findings_give_the_same_workbook_rows(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ xl/workbook.xml and its relationships, as a spreadsheet program finds them.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -44,14 +45,19 @@ def fill_sheets(frame: BinaryIO, rows: Mapping[str, IO[bytes]], out: BinaryIO) -
         zipfile.ZipFile(frame) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=SHEET_COMPRESSION) as target,
     ):
-        parts = {part: rows[name] for name, part in sheet_parts(source).items() if name in rows}
+        found = sheet_parts(source)
+        if missing := sorted(set(rows) - set(found)):
+            raise ValueError(f"no sheet {missing[0]!r} in the saved workbook")  # a bug: rows must not be dropped
+        parts = {found[name]: data for name, data in rows.items()}
         for member in source.infolist():
             data = source.read(member)
             if member.filename not in parts:
                 target.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=SHEET_COMPRESSION)
                 continue
             before, after = _split_at_sheet_data(data, member.filename)
-            with target.open(member.filename, "w", force_zip64=True) as sheet:
+            size = len(before) + os.fstat(parts[member.filename].fileno()).st_size + len(after) + 32
+            # ZIP64 only when needed: some Excel versions reject a workbook with needless ZIP64 headers
+            with target.open(member.filename, "w", force_zip64=size > zipfile.ZIP64_LIMIT) as sheet:
                 sheet.write(before + b"<sheetData>")
                 shutil.copyfileobj(parts[member.filename], sheet, _CHUNK)
                 sheet.write(b"</sheetData>" + after)
