@@ -48,8 +48,17 @@ def text_cell(value: str | None, style: Style) -> Cell:
     text, _ = safe_cell_text(value or "")
     if not text:
         return Cell(f' s="{style.id}"/>', "")
-    style_id = style.quoted if is_formula_like(text) else style.id
-    return Cell(f' s="{style_id}" t="inlineStr"><is>{xml_text(text)}</is></c>', text)
+    return _string_cell(xml_text(text), text, style)
+
+
+def _string_cell(inline: str, plain: str, style: Style) -> Cell:
+    """An inline-string cell holding `inline` (<t> or <r> elements); formula-like text gets the quote prefix."""
+    style_id = style.quoted if is_formula_like(plain) else style.id
+    return Cell(f' s="{style_id}" t="inlineStr"><is>{inline}</is></c>', plain)
+
+
+def _run_xml(text: str, font: str | None) -> str:
+    return f"<r><rPr>{font}</rPr>{xml_text(text)}</r>" if font else f"<r>{xml_text(text)}</r>"
 
 
 # for values that repeat row after row (labels, names, statuses, messages); unique ones would only evict them
@@ -70,13 +79,7 @@ def runs_cell(runs: Sequence[Run], style: Style) -> Cell:
         plain = "".join(text for text, _ in runs)
     if not any(font for text, font in runs if text):
         return text_cell(plain, style)
-    xml = "".join(
-        (f"<r><rPr>{font}</rPr>{xml_text(text)}</r>" if font else f"<r>{xml_text(text)}</r>")
-        for text, font in runs
-        if text
-    )
-    style_id = style.quoted if is_formula_like(plain) else style.id
-    return Cell(f' s="{style_id}" t="inlineStr"><is>{xml}</is></c>', plain)
+    return _string_cell("".join(_run_xml(text, font) for text, font in runs if text), plain, style)
 
 
 def rich_cell(value: str | None, spans: Sequence[Span], font: str, style: Style) -> Cell:
@@ -87,17 +90,8 @@ def rich_cell(value: str | None, spans: Sequence[Span], font: str, style: Style)
         return text_cell(original, style)
     if len(original) > CELL_LIMIT or has_illegal(original):
         return runs_cell(_runs(original, marked, font), style)  # cleaning moves the offsets
-    xml = []
-    position = 0
-    for start, end in marked:
-        if start > position:
-            xml.append(f"<r>{xml_text(original[position:start])}</r>")
-        xml.append(f"<r><rPr>{font}</rPr>{xml_text(original[start:end])}</r>")
-        position = end
-    if position < len(original):
-        xml.append(f"<r>{xml_text(original[position:])}</r>")
-    style_id = style.quoted if is_formula_like(original) else style.id
-    return Cell(f' s="{style_id}" t="inlineStr"><is>{"".join(xml)}</is></c>', original)
+    runs = "".join(_run_xml(text, run_font) for text, run_font in _runs(original, marked, font) if text)
+    return _string_cell(runs, original, style)
 
 
 def _runs(text: str, marked: Sequence[Span], font: str) -> list[Run]:
