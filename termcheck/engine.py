@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks import Check, CheckContext, select_checks
+from termcheck.checks.triggers import triggered
 from termcheck.glossary.model import Glossary
 from termcheck.matching import SourceMatcher, TargetMatcher
 from termcheck.matching.hits import concept_counts
@@ -167,20 +168,24 @@ class Checker:
     def check_partition(self, partition: Partition, suppressions: Suppressions | None = None) -> PartitionResult:
         """Check one partition with fresh checks; whole-run checks hand over their state (see RunMerger)."""
         checks: list[Check] = [c(self.context) for c in self.check_types]
+        every_segment = [c for c in checks if c.trigger is None]
+        triggered_checks = self._triggered_checks(checks, partition.segments)
         findings: list[Finding] = []
         usage = UsageTally()
         accuracy = TermAccuracy()
         hashes: dict[tuple[str, str], str] = {}
         bilingual = False
         active = suppressions if suppressions is not None and len(suppressions) else None
-        for analyzed in self.analyze(partition.segments):
+        for index, analyzed in enumerate(self.analyze(partition.segments)):
             bilingual = bilingual or analyzed.has_source
             usage.add(analyzed)
             accuracy.add(analyzed)
             if active is not None and active.wants_hash(analyzed.segment):
                 seg = analyzed.segment
                 hashes[(seg.file, seg.id)] = segment_hash(seg)
-            for check in checks:
+            for check in every_segment:
+                findings.extend(check.check_segment(analyzed))
+            for check in triggered_checks.get(index, ()):
                 findings.extend(check.check_segment(analyzed))
         suppressed = 0
         if active is not None:
@@ -197,6 +202,18 @@ class Checker:
             hashes=hashes,
             suppressed=suppressed,
         )
+
+    @staticmethod
+    def _triggered_checks(checks: Sequence[Check], segments: Sequence[Segment]) -> dict[int, list[Check]]:
+        """Segment index → the checks with a trigger that its text matches (one scan of the partition per check)."""
+        chosen: dict[int, list[Check]] = {}
+        for check in checks:
+            if check.trigger is not None:
+                side = check.trigger.side
+                texts = [s.target for s in segments] if side == "target" else [s.source for s in segments]
+                for index in sorted(triggered(check.trigger, texts)):
+                    chosen.setdefault(index, []).append(check)
+        return chosen
 
     def run(
         self,

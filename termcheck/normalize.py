@@ -70,6 +70,11 @@ def fold_chinese(text: str) -> str:
     return text.translate(chinese_table())
 
 
+def fold_chinese_text(text: str) -> str:
+    """`fold_chinese` for a long text seen once (a whole partition): not cached."""
+    return text.translate(chinese_table())
+
+
 def fold_english(text: str) -> str:
     return text.translate(english_table())
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.triggers import Trigger
 from termcheck.glossary.model import Concept
 from termcheck.model import Finding, Location, Severity
 
@@ -32,6 +33,9 @@ class Check:
     severity: ClassVar[Severity]
     needs_source: ClassVar[bool] = False
     needs_glossary: ClassVar[bool] = True
+    # When set, only segments whose text matches it reach `check_segment` (termcheck.checks.triggers);
+    # a check that keeps state across the run must see every segment and declares none.
+    trigger: ClassVar[Trigger | None] = None
 
     def __init__(self, context: CheckContext) -> None:
         self.context = context

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.triggers import Trigger
 from termcheck.errors import UsageError
 from termcheck.model import Finding, Severity
 
@@ -31,6 +32,7 @@ class Untranslated(Check):
     code = "TC201"
     name = "untranslated"
     severity = Severity.ERROR
+    trigger = Trigger(_UNTRANSLATED)
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

@@ -5,14 +5,17 @@ from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
-from termcheck.normalize import fold_chinese
+from termcheck.normalize import fold_chinese, fold_chinese_text
 from termcheck.numbers.chinese import NUM, chinese_quantities
 from termcheck.numbers.english import english_quantities
 
 # 14岁以上, 65岁及以上, 3个月以内, 不少于30天, 不超过5%: the number is included
-_AFTER = re.compile(rf"(?P<number>{NUM})[^\d，。；、,.;()（）\s]{{0,4}}?(?:及|或)?(?P<bound>以上|以下|以内|之内)")
-_BEFORE = re.compile(rf"(?P<bound>不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|最多|最少)(?P<number>{NUM})")
+_AFTER_BOUNDS = "以上|以下|以内|之内"
+_BEFORE_BOUNDS = "不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|最多|最少"
+_AFTER = re.compile(rf"(?P<number>{NUM})[^\d，。；、,.;()（）\s]{{0,4}}?(?:及|或)?(?P<bound>{_AFTER_BOUNDS})")
+_BEFORE = re.compile(rf"(?P<bound>{_BEFORE_BOUNDS})(?P<number>{NUM})")
 LOWER = {"以上", "不少于", "不低于", "不小于", "至少", "最少"}
 _EXCLUSIVE = re.compile(
     r"\b(?P<word>over|more than|above|greater than|older than|exceeding|in excess of|upwards of|"
@@ -45,6 +48,7 @@ class InclusiveBound(Check):
     name = "inclusive-bound"
     severity = Severity.WARNING
     needs_source = True
+    trigger = Trigger(re.compile(f"{_AFTER_BOUNDS}|{_BEFORE_BOUNDS}"), "source", fold_chinese_text)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source = analyzed.segment.source

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
 
 ASCII_FOR = {
@@ -40,6 +41,7 @@ class FullwidthPunctuation(Check):
     code = "TC206"
     name = "fullwidth-punctuation"
     severity = Severity.WARNING
+    trigger = Trigger(_FULLWIDTH)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _FULLWIDTH.finditer(analyzed.segment.target):

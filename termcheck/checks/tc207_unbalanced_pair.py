@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”"}
@@ -56,6 +57,7 @@ class UnbalancedPair(Check):
     name = "unbalanced-pair"
     severity = Severity.WARNING
     needs_source = True
+    trigger = Trigger(_marks(tuple(PAIRS.items())))  # a target without brackets or quotes is balanced
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source = analyzed.segment.source

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
 
 _DOUBLED = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -25,6 +26,7 @@ class DoubledSpace(Check):
     code = "TC208"
     name = "doubled-space"
     severity = Severity.INFO
+    trigger = Trigger(_DOUBLED)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         matches = list(_DOUBLED.finditer(analyzed.segment.target))

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b", re.IGNORECASE)
@@ -27,6 +28,7 @@ class DoubledWord(Check):
     code = "TC209"
     name = "doubled-word"
     severity = Severity.WARNING
+    trigger = Trigger(_DOUBLED)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _DOUBLED.finditer(analyzed.segment.target):

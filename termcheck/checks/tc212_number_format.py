@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
 
 # five or more digits in a row, not part of a word, a decimal, a code or a number already grouped
@@ -26,6 +27,7 @@ class NumberFormat(Check):
     code = "TC212"
     name = "number-format"
     severity = Severity.INFO
+    trigger = Trigger(_UNGROUPED)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _UNGROUPED.finditer(analyzed.segment.target):
