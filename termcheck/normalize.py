@@ -70,9 +70,10 @@ def fold_chinese(text: str) -> str:
     return text.translate(chinese_table())
 
 
-def fold_chinese_text(text: str) -> str:
-    """`fold_chinese` for a long text seen once (a whole partition): not cached."""
-    return text.translate(chinese_table())
+def chinese_variants(characters: str) -> str:
+    """The characters and every character that `fold_chinese` turns into one of them (内 → 內内)."""
+    wanted = set(characters)
+    return "".join(sorted(wanted | {chr(code) for code, folded in chinese_table().items() if folded in wanted}))
 
 
 def fold_english(text: str) -> str:

@@ -26,7 +26,7 @@ class DoubledSpace(Check):
     code = "TC208"
     name = "doubled-space"
     severity = Severity.INFO
-    trigger = Trigger(_DOUBLED)
+    trigger = Trigger(re.compile("  "))  # a literal: the fastest scan
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         matches = list(_DOUBLED.finditer(analyzed.segment.target))

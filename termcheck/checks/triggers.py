@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 SEPARATOR = "\x00"
@@ -27,8 +27,6 @@ SEPARATOR = "\x00"
 class Trigger(NamedTuple):
     pattern: re.Pattern[str]
     side: Literal["source", "target"] = "target"
-    # a per-character, length-preserving fold applied to the joined text first (termcheck.normalize)
-    fold: Callable[[str], str] | None = None
 
 
 def triggered(trigger: Trigger, texts: Sequence[str | None]) -> set[int]:
@@ -39,8 +37,6 @@ def triggered(trigger: Trigger, texts: Sequence[str | None]) -> set[int]:
         starts.append(position)
         position += len(text or "") + len(SEPARATOR)
     joined = SEPARATOR.join(text or "" for text in texts)
-    if trigger.fold is not None:
-        joined = trigger.fold(joined)
     found: set[int] = set()
     for match in trigger.pattern.finditer(joined):
         start, end = match.span()
