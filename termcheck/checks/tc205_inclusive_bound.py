@@ -28,7 +28,8 @@ def _two_character_prefixes(words: str) -> re.Pattern[str]:
     """A superset of the words, folded or not: a character class for each of their first two characters,
     with every character that folds to one of those (以內 is 以内), which `re` scans for fast."""
     alternatives = words.split("|")
-    return re.compile("".join(f"[{re.escape(chinese_variants(''.join(w[i] for w in alternatives)))}]" for i in range(2)))
+    classes = [chinese_variants("".join(word[i] for word in alternatives)) for i in range(2)]
+    return re.compile("".join(f"[{re.escape(characters)}]" for characters in classes))
 
 
 def suggestion(bound: str, number: str, age: bool) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from termcheck.glossary.model import Term
 
@@ -15,9 +16,11 @@ class TermRef:
     term: Term
 
 
-@dataclass(frozen=True, slots=True)
-class TermHit:
-    """A span of text matched by one or more glossary terms (several when terms collide)."""
+class TermHit(NamedTuple):
+    """A span of text matched by one or more glossary terms (several when terms collide).
+
+    A named tuple rather than a frozen dataclass: ten or so are made per segment, and a tuple is
+    made several times faster."""
 
     start: int
     end: int

@@ -29,7 +29,13 @@ def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candi
     """Leftmost-longest, but candidates of preferred concepts are placed first."""
     if not prefer:
         return leftmost_longest(candidates)
-    preferred = [(s, e, kept) for s, e, refs in candidates if (kept := tuple(r for r in refs if r.concept in prefer))]
+    preferred: list[Candidate] = []
+    for start, end, refs in candidates:
+        if len(refs) == 1:  # nearly always: build no new tuple
+            if refs[0].concept in prefer:
+                preferred.append((start, end, refs))
+        elif kept := tuple(r for r in refs if r.concept in prefer):
+            preferred.append((start, end, kept))
     chosen = leftmost_longest(preferred)
     if not chosen:
         return leftmost_longest(candidates)
@@ -81,9 +87,41 @@ class TargetMatcher:
         return [self.find_in(t, tokens, p) for t, tokens, p in zip(texts, analysed, wanted, strict=True)]
 
     def find_in(self, text: str, tokens: Tokens, prefer: Set[str] | None = None) -> list[TermHit]:
+        candidates = self._candidates(tokens) if tokens.alternates else self._plain_candidates(tokens)
+        hits = []
+        for first, last, refs in _resolve(candidates, prefer):
+            start, end = tokens.starts[first], tokens.end(last - 1)
+            hits.append(TermHit(start, end, text[start:end], refs))
+        return hits
+
+    def _plain_candidates(self, tokens: Tokens) -> list[Candidate]:
+        """`_candidates` for tokens without alternate keys (nearly all): one trie node at a time."""
+        keys = tokens.keys
+        trie = self._trie
+        candidates: list[Candidate] = []
+        count = len(keys)
+        for i in range(count):
+            node = trie.get(keys[i])
+            j = i
+            while node is not None:
+                end = node.get(_END)
+                if end is not None:
+                    refs, strict = end
+                    if strict:
+                        refs = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, i, j + 1))
+                    if refs:
+                        candidates.append((i, j + 1, refs))
+                j += 1
+                if j >= count:
+                    break
+                node = node.get(keys[j])
+        return candidates
+
+    def _candidates(self, tokens: Tokens) -> list[Candidate]:
+        """Every term that matches at every token: (first token, token after the last, refs)."""
         keys, alternates = tokens.keys, tokens.alternates
         trie = self._trie
-        candidates = []
+        candidates: list[Candidate] = []
         count = len(keys)
         for i in range(count):
             node = trie.get(keys[i])
@@ -110,11 +148,7 @@ class TargetMatcher:
                 if j >= count:
                     break
                 nodes = self._walk(nodes, j, keys, alternates)
-        hits = []
-        for first, last, refs in _resolve(candidates, prefer):
-            start, end = tokens.starts[first], tokens.end(last - 1)
-            hits.append(TermHit(start, end, text[start:end], refs))
-        return hits
+        return candidates
 
     @staticmethod
     def _walk(nodes: list[dict[str, Any]], index: int, keys: list[str], alternates: dict[int, str]) -> list[Any]:
