@@ -207,11 +207,13 @@ class Checker:
     def _triggered_checks(checks: Sequence[Check], segments: Sequence[Segment]) -> dict[int, list[Check]]:
         """Segment index → the checks with a trigger that its text matches (one scan of the partition per check)."""
         chosen: dict[int, list[Check]] = {}
+        sides: dict[str, list[str | None]] = {}
         for check in checks:
             if check.trigger is not None:
                 side = check.trigger.side
-                texts = [s.target for s in segments] if side == "target" else [s.source for s in segments]
-                for index in sorted(triggered(check.trigger, texts)):
+                if side not in sides:
+                    sides[side] = [s.target for s in segments] if side == "target" else [s.source for s in segments]
+                for index in triggered(check.trigger, sides[side]):
                     chosen.setdefault(index, []).append(check)
         return chosen
 
