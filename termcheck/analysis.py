@@ -17,6 +17,12 @@ class AnalyzedSegment:
     target_hits: list[TermHit] = field(default_factory=list)
     # how often each concept's Chinese term occurs in the source (concept_counts of source_hits)
     source_concepts: Counter[str] = field(default_factory=Counter)
+    # the same, without hits inside a longer Chinese word (termcheck.matching.lexicon): what the target needs
+    required_concepts: Counter[str] = field(default_factory=Counter)
+    # concepts with an English occurrence anywhere in the target, nested inside other terms included
+    target_anywhere: frozenset[str] = frozenset()
+    # case-sensitive terms that stand in the target only in another case ("Nmpa" for "NMPA")
+    miscased: list[TermHit] = field(default_factory=list)
     # concept → its source hits, built on first use (a 1 MB segment has thousands of hits)
     _source_index: dict[str, list[TermHit]] = field(default_factory=dict, repr=False, compare=False)
 

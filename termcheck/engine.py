@@ -158,11 +158,15 @@ class Checker:
     def analyze(self, batch: list[Segment]) -> list[AnalyzedSegment]:
         source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
         counts = [concept_counts(hits) for hits in source_hits]
+        required = [
+            self.source_matcher.required_counts(s.source, hits, n) if hits and s.source else n
+            for s, hits, n in zip(batch, source_hits, counts, strict=True)
+        ]
         prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
-        target_hits = self.target_matcher.find_many([s.target for s in batch], prefer)
+        matches = self.target_matcher.match_many([s.target for s in batch], prefer)
         return [
-            AnalyzedSegment(s, src, tgt, n)
-            for s, src, tgt, n in zip(batch, source_hits, target_hits, counts, strict=True)
+            AnalyzedSegment(s, src, m.hits, n, r, m.anywhere, m.miscased)
+            for s, src, m, n, r in zip(batch, source_hits, matches, counts, required, strict=True)
         ]
 
     def check_partition(self, partition: Partition, suppressions: Suppressions | None = None) -> PartitionResult:

@@ -1,6 +1,7 @@
-"""The English text layer: spaCy's blank English tokenizer and lookup lemmas (spacy-lookups-data).
+"""The English text layer: spaCy's blank English tokenizer and lemminflect's lemmas.
 
-A token's matching key is its lowercased lookup lemma ("Cells" → "cell", "therapies" → "therapy").
+A token's matching key is its lowercased lemma ("Cells" → "cell", "therapies" → "therapy"), chosen
+so that a word matches its own inflections and not a different word that shares a lemma (see `lemma`).
 All-capital tokens key as their lowercased form so that acronyms are not lemmatised ("AIDS" is
 not "aid"), with the lemma as an alternate key so that headlines ("STEM CELLS") still match; an
 acronym with a plural s ("MSCs") keys as the acronym. Possessive "'s" and whitespace tokens carry
@@ -10,9 +11,7 @@ break a term.
 
 from __future__ import annotations
 
-import gzip
-import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -35,13 +34,46 @@ class Tokens:
         return self.starts[index] + len(self.surfaces[index])
 
 
-@lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
-    import spacy_lookups_data
+def known_word(word: str) -> bool:
+    """Whether lemminflect knows the word ("most" is a word; "nmpa" is not)."""
+    from lemminflect import getAllLemmas
 
-    with gzip.open(spacy_lookups_data.get_file("en_lemma_lookup.json.gz"), "rt", encoding="utf-8") as handle:
-        table: dict[str, str] = json.load(handle)
-    return table
+    return bool(getAllLemmas(word.lower()))
+
+
+# Which lemma an inflected word keys as when it has several: nouns first, as glossaries are mostly nouns
+# (auxiliaries before them, or "does" would be "doe").
+_POS_ORDER = ("AUX", "NOUN", "PROPN", "VERB", "ADJ", "ADV")
+
+
+def lemma(word: str) -> str:
+    """The key of a lowercase word: a base form keys as itself, an inflected form as its lemma.
+
+    lemminflect knows the part of speech of each lemma, which a plain lookup table does not. A word that
+    is a base form of any part of speech stays itself, so "number", "data", "filing", "listing" and
+    "meeting" are not "numb", "datum", "file", "list" and "meet"; an -ing word that is only a verb form
+    keys as the verb ("launching" → "launch", "banking" → "bank"). A regular plural keys as its singular even where
+    lemminflect also lists it as a lemma ("funds" → "fund", "statistics" → "statistic"). Any other
+    inflected form takes its noun lemma first (an auxiliary's before that: "does" → "do") ("analyses" → "analysis", "criteria" → "criterion"). A
+    plural lemminflect does not know keys by its rules for nouns ("iBonds" → "ibond").
+    """
+    from lemminflect import getAllLemmas, getAllLemmasOOV
+
+    lemmas: dict[str, tuple[str, ...]] = getAllLemmas(word)
+    if not lemmas:
+        if len(word) > 3 and word.endswith("s") and word.isalpha():
+            lemmas = getAllLemmasOOV(word, "NOUN")
+        return lemmas["NOUN"][0] if lemmas else word
+    if word.endswith("s"):
+        for noun in lemmas.get("NOUN", ()):
+            if word in (noun + "s", noun + "es"):
+                return noun
+    if any(word in forms for forms in lemmas.values()):
+        return word
+    for pos in _POS_ORDER:
+        if pos in lemmas:
+            return lemmas[pos][0]
+    return word
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +103,6 @@ class EnglishAnalyzer:
     words repeat, so most of a big run is dictionary lookups."""
 
     def __init__(self) -> None:
-        self._lemmas = _lemma_table()
         self._tokenizer = _tokenizer()
         self._cache: dict[str, str] = {}
         self._chunks: dict[str, _Chunk] = {}
@@ -86,28 +117,38 @@ class EnglishAnalyzer:
         elif surface.endswith("s") and sum(ch.isupper() for ch in surface[:-1]) >= 2:
             key = lower[:-1]  # acronym plural: "MSCs" is "MSC"
         else:
-            key = self._lemmas.get(lower, lower)
+            key = lemma(lower)
         if len(self._cache) < CACHE_LIMIT:
             self._cache[surface] = key
         return key
+
+    def _split(self, chunk: str) -> Iterator[tuple[str, int]]:
+        """spaCy's tokens of a chunk with their offsets, less spaces and possessives. spaCy keeps a full stop
+        on a mixed-case word ("AoF.", "S&P."): it is split off unless the word has dots inside ("U.S.")."""
+        for token in self._tokenizer(chunk):
+            surface = token.text
+            if token.is_space or surface.lower() in POSSESSIVE:
+                continue
+            if len(surface) > 2 and surface[-1] == "." and surface[-2] != "." and "." not in surface[:-1]:
+                yield surface[:-1], token.idx
+                yield ".", token.idx + len(surface) - 1
+            else:
+                yield surface, token.idx
 
     def _chunk(self, chunk: str) -> _Chunk:
         keys: list[str] = []
         surfaces: list[str] = []
         offsets: list[int] = []
         alternates: list[tuple[int, str]] = []
-        for token in self._tokenizer(chunk):
-            surface = token.text
-            if token.is_space or surface.lower() in POSSESSIVE:
-                continue
+        for surface, offset in self._split(chunk):
             first = self.key(surface)
             if len(surface) > 1 and surface.isupper():
-                lemma = self._lemmas.get(first, first)
-                if lemma != first:
-                    alternates.append((len(keys), lemma))
+                base = lemma(first)
+                if base != first:
+                    alternates.append((len(keys), base))
             keys.append(first)
             surfaces.append(surface)
-            offsets.append(token.idx)
+            offsets.append(offset)
         found = _Chunk(tuple(keys), tuple(surfaces), tuple(offsets), tuple(alternates))
         if len(self._chunks) < CACHE_LIMIT:
             self._chunks[chunk] = found

@@ -24,6 +24,9 @@ INVISIBLE = (
     + "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r")
     + "\x7f"
 )
+# Brackets and Chinese punctuation never sit inside an English word, but spaCy splits them off only at a
+# word's edge: "Evaluation（Tel" and "Evaluation、" were one token. They fold to a space for matching.
+WORD_BREAKS = "()[]{}" + "（）［］｛｝、。，；：！？「」『』《》〈〉【】〔〕〖〗｢｣・"
 SPACES = "\u00a0\u2007\u202f\u3000\u2002\u2003\u2009"
 _INVISIBLE_RE = re.compile(f"[{re.escape(INVISIBLE)}]")
 _INVISIBLE_SET = frozenset(INVISIBLE)
@@ -58,9 +61,9 @@ def chinese_table() -> dict[int, str]:
 
 @lru_cache(maxsize=1)
 def english_table() -> dict[int, str]:
-    """Fold for matching English text: full-width → ASCII, hyphens → space, curly apostrophes → '."""
+    """Fold for matching English text: full-width → ASCII, hyphens and brackets → space, curly apostrophes → '."""
     table = _fullwidth_map()
-    table.update({ord(ch): " " for ch in HYPHENS + INVISIBLE + SPACES})
+    table.update({ord(ch): " " for ch in HYPHENS + INVISIBLE + SPACES + WORD_BREAKS})
     table.update({ord(ch): "'" for ch in APOSTROPHES})
     return table
 

@@ -8,6 +8,7 @@ from termcheck.checks.base import Check
 from termcheck.checks.tc101_deprecated_term import DeprecatedTerm
 from termcheck.checks.tc102_missing_term import MissingTerm
 from termcheck.checks.tc103_inconsistent_rendering import InconsistentRendering
+from termcheck.checks.tc104_fewer_renderings import FewerRenderings
 from termcheck.checks.tc201_untranslated import Untranslated
 from termcheck.checks.tc202_number_missing import NumberMissing
 from termcheck.checks.tc203_number_added import NumberAdded
@@ -26,6 +27,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     DeprecatedTerm,
     MissingTerm,
     InconsistentRendering,
+    FewerRenderings,
     Untranslated,
     NumberMissing,
     NumberAdded,

@@ -42,7 +42,8 @@ class InconsistentRendering(Check):
     """One concept is rendered with different allowed variants across a document or a run.
 
     One finding per concept lists each variant with its count and where it occurs, placed at the
-    first occurrence of a variant other than the most frequent one. Inflected forms of one term are
+    first occurrence of a variant other than the one to use: the preferred term whenever it is among
+    them, however often an admitted term is used, and otherwise the most frequent. Inflected forms of one term are
     one variant. With a source, only segments whose source has the concept count, so "subject to"
     is not a rendering of 受试者 (subject) where the source does not say 受试者. An abbreviation
     introduced after its full form — "graft-versus-host disease (GVHD)" — and used from then on in
@@ -116,15 +117,23 @@ class InconsistentRendering(Check):
                 continue
             counts = {v: sum(u.count for u in files.values()) for v, files in variants.items()}
             firsts = {v: next(iter(files.values())).places[0] for v, files in variants.items()}
-            ranked = sorted(variants, key=lambda v: (-counts[v], firsts[v].file, firsts[v].line))
-            majority = ranked[0]
-            minority_first = min((firsts[v] for v in ranked[1:]), key=lambda loc: (loc.file, loc.line))
+            concept = self.context.concepts[concept_id]
+            preferred = concept.preferred_en
+            # the preferred term always wins, however often an admitted one is used; else the most frequent
+            wins = preferred is not None and preferred.status is TermStatus.PREFERRED and preferred.text in variants
+            ranked = sorted(
+                variants,
+                key=lambda v: (not (wins and v == preferred.text), -counts[v], firsts[v].file, firsts[v].line),  # type: ignore[union-attr]
+            )
+            chosen = ranked[0]
+            others_first = min((firsts[v] for v in ranked[1:]), key=lambda loc: (loc.file, loc.line))
             listing = ", ".join(f'"{v}" {counts[v]}×' for v in ranked)
             related = tuple(loc for v in ranked for loc in _first_places(variants[v]))
+            why = "the preferred term" if wins else "the most frequent"
             yield self.finding_at(
-                minority_first,
-                f"{self.context.concepts[concept_id].label} is rendered {len(ranked)} ways: {listing}",
+                others_first,
+                f'{concept.label} is rendered {len(ranked)} ways: {listing}; use "{chosen}", {why}',
                 concept=concept_id,
-                expected=majority,
+                expected=chosen,
                 related=related,
             )

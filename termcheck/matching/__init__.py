@@ -2,6 +2,6 @@
 
 from termcheck.matching.hits import TermHit, TermRef
 from termcheck.matching.source import SourceMatcher
-from termcheck.matching.target import TargetMatcher
+from termcheck.matching.target import TargetMatcher, TargetMatches
 
-__all__ = ["SourceMatcher", "TargetMatcher", "TermHit", "TermRef"]
+__all__ = ["SourceMatcher", "TargetMatcher", "TargetMatches", "TermHit", "TermRef"]

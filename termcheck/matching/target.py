@@ -5,17 +5,21 @@ inflections ("stem cells" for "stem cell"), hyphen and space variants ("single-c
 "single cell"), possessives, and any letter case. Two options narrow that per term:
 case-sensitive (every token of the term that has a capital letter must appear exactly so) and
 exact (the tokens must be the term's own forms, ignoring case unless case-sensitive too).
-Overlaps resolve leftmost-longest: "CAR-T cell therapy" is one hit, not also "cell therapy".
-With a source, the concepts found in the source segment win overlaps first ("COVID-19 symptoms"
-is "COVID-19" + "symptoms" when the source has 症状 but not the whole phrase), then the rest
-resolve leftmost-longest in the gaps.
+Every occurrence of every term is found, overlapping ones included; then what counts is decided.
+With a source, the concepts found in the source segment come first: each of their occurrences counts
+unless it lies inside a longer occurrence of one of them (nested terms of one family count once:
+"stem cell therapy" is not also "stem cell"), so two concepts whose renderings overlap ("Hong Kong
+Common QR Code" and "Common QR Code Standard") are both there. The other terms resolve
+leftmost-longest in the gaps ("CAR-T cell therapy" is one hit, not also "cell therapy").
+`anywhere` names every concept with an occurrence, nested or not; `miscased` holds the occurrences of
+case-sensitive terms written in another case ("Nmpa" for "NMPA").
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence, Set
-from typing import Any
+from typing import Any, NamedTuple
 
 from termcheck.english import EnglishAnalyzer, Tokens
 from termcheck.glossary.model import Glossary, Term
@@ -25,8 +29,30 @@ _END = "\x00end"
 Candidate = tuple[int, int, tuple[TermRef, ...]]
 
 
+class TargetMatches(NamedTuple):
+    """What the target matcher found in one text."""
+
+    hits: list[TermHit]  # what counts, in text order (see the module docstring)
+    anywhere: frozenset[str]  # concepts with an occurrence anywhere, nested ones included
+    miscased: list[TermHit]  # case-sensitive terms found only in another case
+
+
+def outermost(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates not inside a longer one; partial overlaps are all kept. Equal spans merge their refs."""
+    kept: list[Candidate] = []
+    reach = -1
+    for start, end, refs in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if kept and kept[-1][0] == start and kept[-1][1] == end:
+            merged = kept[-1][2] + tuple(r for r in refs if r not in kept[-1][2])
+            kept[-1] = (start, end, merged)
+        elif end > reach:
+            kept.append((start, end, refs))
+            reach = end
+    return kept
+
+
 def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candidate]:
-    """Leftmost-longest, but candidates of preferred concepts are placed first."""
+    """The candidates that count: the source's concepts first (outermost), the rest leftmost-longest."""
     if not prefer:
         return leftmost_longest(candidates)
     preferred: list[Candidate] = []
@@ -36,18 +62,26 @@ def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candi
                 preferred.append((start, end, refs))
         elif kept := tuple(r for r in refs if r.concept in prefer):
             preferred.append((start, end, kept))
-    chosen = leftmost_longest(preferred)
-    if not chosen:
+    if not preferred:
         return leftmost_longest(candidates)
-    # chosen spans do not overlap and are sorted, so their ends are sorted too: bisect for a clash
-    starts = [s for s, _, _ in chosen]
-    ends = [e for _, e, _ in chosen]
+    chosen = outermost(preferred) if len(preferred) > 1 else preferred
+    # the chosen spans' union, as sorted disjoint intervals, to bisect for a clash
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end, _ in chosen:
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
 
     def clashes(start: int, end: int) -> bool:
-        i = bisect_right(ends, start)  # the first chosen span ending after `start`
+        i = bisect_right(ends, start)  # the first chosen interval ending after `start`
         return i < len(starts) and starts[i] < end
 
     free = [c for c in candidates if not clashes(c[0], c[1])]
+    if not free:
+        return chosen
     return sorted(chosen + leftmost_longest(free), key=lambda c: c[0])
 
 
@@ -63,8 +97,13 @@ class TargetMatcher:
             ref = TermRef(concept_id, term)
             if not tokens.keys:
                 continue  # nothing but punctuation: can never match
+            keys = tokens.keys
+            if len(keys) > 1 and term.text.isupper() and not term.case_sensitive:
+                # a heading ("PERFORMANCE OF THE BANKING SECTOR"), not acronyms: key its words by their lemmas,
+                # which text in any case reaches (all-capital text words carry the lemma as an alternate)
+                keys = [tokens.alternates.get(i, key) for i, key in enumerate(keys)]
             node = self._trie
-            for key in tokens.keys:
+            for key in keys:
                 node = node.setdefault(key, {})
             node.setdefault(_END, []).append(ref)
             self._surfaces[term] = tokens.surfaces
@@ -87,14 +126,43 @@ class TargetMatcher:
         return [self.find_in(t, tokens, p) for t, tokens, p in zip(texts, analysed, wanted, strict=True)]
 
     def find_in(self, text: str, tokens: Tokens, prefer: Set[str] | None = None) -> list[TermHit]:
-        candidates = self._candidates(tokens) if tokens.alternates else self._plain_candidates(tokens)
-        hits = []
-        for first, last, refs in _resolve(candidates, prefer):
-            start, end = tokens.starts[first], tokens.end(last - 1)
-            hits.append(TermHit(start, end, text[start:end], refs))
-        return hits
+        return self.match_in(text, tokens, prefer).hits
 
-    def _plain_candidates(self, tokens: Tokens) -> list[Candidate]:
+    def match_many(self, texts: list[str], prefer: Sequence[Set[str] | None] | None = None) -> list[TargetMatches]:
+        analysed = self.analyzer.analyze_many(texts)
+        wanted = prefer if prefer is not None else [None] * len(texts)
+        return [self.match_in(t, tokens, p) for t, tokens, p in zip(texts, analysed, wanted, strict=True)]
+
+    def match_in(self, text: str, tokens: Tokens, prefer: Set[str] | None = None) -> TargetMatches:
+        miscased: list[Candidate] = []
+        if tokens.alternates:
+            candidates = self._candidates(tokens, miscased)
+        else:
+            candidates = self._plain_candidates(tokens, miscased)
+        starts = tokens.starts
+
+        def hit(first: int, last: int, refs: tuple[TermRef, ...]) -> TermHit:
+            start, end = starts[first], tokens.end(last - 1)
+            return TermHit(start, end, text[start:end], refs)
+
+        hits = [hit(*c) for c in _resolve(candidates, prefer)]
+        anywhere = frozenset(r.concept for _, _, refs in candidates for r in refs) if candidates else frozenset()
+        return TargetMatches(hits, anywhere, [hit(*c) for c in miscased] if miscased else [])
+
+    def _strict(self, refs: tuple[TermRef, ...], tokens: Tokens, first: int, last: int, miscased: list[Candidate]) -> tuple[TermRef, ...]:
+        """The refs whose case and exactness rules accept the tokens; those failing on case alone go to `miscased`."""
+        accepted = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, first, last))
+        if len(accepted) < len(refs):
+            wrong_case = tuple(
+                r
+                for r in refs
+                if r not in accepted and r.term.case_sensitive and self._accepts(r.term, tokens.surfaces, first, last, False)
+            )
+            if wrong_case:
+                miscased.append((first, last, wrong_case))
+        return accepted
+
+    def _plain_candidates(self, tokens: Tokens, miscased: list[Candidate]) -> list[Candidate]:
         """`_candidates` for tokens without alternate keys (nearly all): one trie node at a time."""
         keys = tokens.keys
         trie = self._trie
@@ -108,7 +176,7 @@ class TargetMatcher:
                 if end is not None:
                     refs, strict = end
                     if strict:
-                        refs = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, i, j + 1))
+                        refs = self._strict(refs, tokens, i, j + 1, miscased)
                     if refs:
                         candidates.append((i, j + 1, refs))
                 j += 1
@@ -117,7 +185,7 @@ class TargetMatcher:
                 node = node.get(keys[j])
         return candidates
 
-    def _candidates(self, tokens: Tokens) -> list[Candidate]:
+    def _candidates(self, tokens: Tokens, miscased: list[Candidate]) -> list[Candidate]:
         """Every term that matches at every token: (first token, token after the last, refs)."""
         keys, alternates = tokens.keys, tokens.alternates
         trie = self._trie
@@ -137,11 +205,7 @@ class TargetMatcher:
                     end = node.get(_END)
                     if end is not None:
                         refs, strict = end
-                        accepted = (
-                            tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, i, j + 1))
-                            if strict
-                            else refs
-                        )
+                        accepted = self._strict(refs, tokens, i, j + 1, miscased) if strict else refs
                         if accepted:
                             candidates.append((i, j + 1, accepted))
                 j += 1
@@ -158,17 +222,18 @@ class TargetMatcher:
             step.append(alternates[index])
         return [child for node in nodes for k in step if (child := node.get(k)) is not None]
 
-    def _accepts(self, term: Term, surfaces: list[str], first: int, last: int) -> bool:
-        if not (term.case_sensitive or term.exact):
+    def _accepts(self, term: Term, surfaces: list[str], first: int, last: int, mind_case: bool = True) -> bool:
+        case_sensitive = term.case_sensitive and mind_case
+        if not (case_sensitive or term.exact):
             return True
         wanted = self._surfaces[term]
         found = surfaces[first:last]
         for want, got in zip(wanted, found, strict=True):
             if term.exact:
-                same = want == got if term.case_sensitive else want.lower() == got.lower()
+                same = want == got if case_sensitive else want.lower() == got.lower()
                 if not same:
                     return False
-            elif want.lower() != want and not got.startswith(want):
+            elif case_sensitive and want.lower() != want and not got.startswith(want):
                 # case-sensitive, inflection allowed: capitals of the term must be there as written
                 return False
         return True
