@@ -30,6 +30,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from termcheck.engine import Checker, CheckOptions
 from termcheck.glossary.io import load_glossary
@@ -48,7 +49,7 @@ def present(form: str, text: str) -> bool:
     return re.search(pattern, text, re.I) is not None
 
 
-def year_glossary(rows: list[dict], year: int, folder: Path) -> str:
+def year_glossary(rows: list[dict[str, Any]], year: int, folder: Path) -> str:
     forms_by_zh: dict[str, list[str]] = {}
     for row in rows:
         if row["year"] == year:
@@ -93,7 +94,7 @@ def classify(checker: Checker, segment: Segment, zh: str, forms: list[str], clai
 
 
 def measure(
-    rows: list[dict], system: str, folder: Path, examples: str | None, counts: Counter[str]
+    rows: list[dict[str, Any]], system: str, folder: Path, examples: str | None, counts: Counter[str]
 ) -> tuple[Counter[str], float]:
     c: Counter[str] = Counter()
     elapsed = 0.0
@@ -136,13 +137,29 @@ def measure(
     return c, elapsed
 
 
+def term_table(shared: Path) -> None:
+    """tests/test_term_table.py's checks over the WMT25 dev glossaries (which may not be copied into tests/)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("term_table", Path(__file__).parents[1] / "tests" / "term_forms.py")
+    assert spec and spec.loader
+    forms = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(forms)
+    terms: set[str] = set()
+    for path in sorted((shared / "data" / "wmt25-term-zhen-dev").glob("glossary_proper_*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                terms.update(t.strip() for t in (row["en_alternatives"] or row["en"]).split("|") if t.strip())
+    failed_self, failed_plural, plurals = forms.table_failures(sorted(terms))
+    print(f"WMT25 glossary terms: {len(terms)}; not matched in running text: {len(failed_self)} {failed_self[:5]}")
+    print(f"  plurals tried: {plurals}; not matched: {len(failed_plural)} {failed_plural[:5]}")
+
+
 def tico(shared: Path) -> None:
     import termcheck
 
     data = shared / "data" / "tico19-zhen" / "derived"
-    report = termcheck.check(
-        [str(data / "segments.tsv")], glossary=str(data / "glossary_zh_en.csv"), select=["TC102"]
-    )
+    report = termcheck.check([str(data / "segments.tsv")], glossary=str(data / "glossary_zh_en.csv"), select=["TC102"])
     by_severity = Counter(f.severity.label for f in report.findings)
     print(f"TICO-19: {report.segments} segments, TC102 by severity {dict(by_severity)}; ", end="")
     loud = by_severity["error"] + by_severity["warning"]
@@ -155,6 +172,7 @@ def main() -> int:
     parser.add_argument("--examples", help="print the disagreements whose class contains this text")
     parser.add_argument("--tico", action="store_true", help="also measure TICO-19")
     parser.add_argument("--system", action="append", help="only this system.mode (repeatable)")
+    parser.add_argument("--table", action="store_true", help="also match every WMT25 glossary term and its plural")
     args = parser.parse_args()
     path = Path(args.shared) / "data" / "wmt25-term-zhen-dev" / "paragraphs.jsonl"
     if not path.exists():
@@ -180,6 +198,9 @@ def main() -> int:
         total.update(counts)
     for label, n in total.most_common():
         print(f"  {n:5}  {label}")
+    if args.table:
+        print()
+        term_table(Path(args.shared))
     if args.tico:
         print()
         tico(Path(args.shared))

@@ -23,6 +23,8 @@ class AnalyzedSegment:
     target_anywhere: frozenset[str] = frozenset()
     # case-sensitive terms that stand in the target only in another case ("Nmpa" for "NMPA")
     miscased: list[TermHit] = field(default_factory=list)
+    # the target's English locale ("en-US"), where the document or the run says it; "" unknown
+    locale: str = ""
     # concept → its source hits, built on first use (a 1 MB segment has thousands of hits)
     _source_index: dict[str, list[TermHit]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -22,6 +22,7 @@ from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Repo
 from termcheck.errors import InputError, UsageError
 from termcheck.glossary.io import combine, load_each
 from termcheck.glossary.model import Glossary
+from termcheck.langs import english_locale
 from termcheck.model import Severity
 from termcheck.outputs import Output, check_outputs, run_inputs, write_output
 from termcheck.readers import FieldNames, Pair, open_documents
@@ -72,6 +73,7 @@ def check(
     baseline: Baseline | str | None = None,
     root: str | None = None,
     jobs: int = 1,
+    target_locale: str = "",
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
@@ -79,6 +81,8 @@ def check(
     carries BLEU, chrF2++, TER and term accuracy in `scores`, and per-segment scores.
     `suppressions` is an ignore file (path or loaded) written by `termcheck review apply`; the findings
     it covers are left out and counted in `report.suppressed`.
+    `target_locale` ("en-US", "en-GB") is the English locale of documents that do not declare theirs (XLIFF and TMX
+    do): a glossary term of the other locale is then reported (TC105).
     `baseline` (a path or loaded, see termcheck.baseline) leaves out the findings it accepts, counted in
     `report.baselined`. `report.fails()` uses `fail_on`.
     With `root`, findings name files relative to it (the project root).
@@ -104,6 +108,7 @@ def check(
         severities=dict(severities or {}),
         deprecated_everywhere=deprecated_everywhere,
         allow_untranslated=tuple(allow_untranslated),
+        target_locale=english_locale(target_locale),
     )
     if jobs == 0:
         from termcheck.parallel import default_jobs
@@ -189,6 +194,7 @@ def check_project(
         fail_on=settings.fail_on,
         root=root,
         jobs=settings.jobs,
+        target_locale=settings.target_language,
     )
     run = ProjectRun(report, found.skipped)
     inputs = run_inputs(report, [*settings.glossary, *references, settings.ignore_file, settings.baseline, config_file])

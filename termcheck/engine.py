@@ -41,6 +41,7 @@ class CheckOptions:
     deprecated_everywhere: bool = False
     allow_untranslated: Sequence[str] = ()
     batch_size: int = BATCH_SIZE
+    target_locale: str = ""  # "en-US" or "en-GB" ([languages] target) for documents that do not say theirs
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class Checker:
             allow_untranslated=tuple(options.allow_untranslated),
         )
 
-    def analyze(self, batch: list[Segment]) -> list[AnalyzedSegment]:
+    def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:
         source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
         counts = [concept_counts(hits) for hits in source_hits]
         required = [
@@ -165,7 +166,7 @@ class Checker:
         prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
         matches = self.target_matcher.match_many([s.target for s in batch], prefer)
         return [
-            AnalyzedSegment(s, src, m.hits, n, r, m.anywhere, m.miscased)
+            AnalyzedSegment(s, src, m.hits, n, r, m.anywhere, m.miscased, locale)
             for s, src, m, n, r in zip(batch, source_hits, matches, counts, required, strict=True)
         ]
 
@@ -180,7 +181,8 @@ class Checker:
         hashes: dict[tuple[str, str], str] = {}
         bilingual = False
         active = suppressions if suppressions is not None and len(suppressions) else None
-        for index, analyzed in enumerate(self.analyze(partition.segments)):
+        locale = partition.locale or self.options.target_locale
+        for index, analyzed in enumerate(self.analyze(partition.segments, locale)):
             bilingual = bilingual or analyzed.has_source
             usage.add(analyzed)
             accuracy.add(analyzed)

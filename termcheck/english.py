@@ -52,10 +52,12 @@ def lemma(word: str) -> str:
     lemminflect knows the part of speech of each lemma, which a plain lookup table does not. A word that
     is a base form of any part of speech stays itself, so "number", "data", "filing", "listing" and
     "meeting" are not "numb", "datum", "file", "list" and "meet"; an -ing word that is only a verb form
-    keys as the verb ("launching" → "launch", "banking" → "bank"). A regular plural keys as its singular even where
-    lemminflect also lists it as a lemma ("funds" → "fund", "statistics" → "statistic"). Any other
-    inflected form takes its noun lemma first (an auxiliary's before that: "does" → "do") ("analyses" → "analysis", "criteria" → "criterion"). A
-    plural lemminflect does not know keys by its rules for nouns ("iBonds" → "ibond").
+    keys as the verb ("launching" → "launch", "banking" → "bank"). A regular plural keys as its
+    singular even where lemminflect also lists it as a lemma ("funds" → "fund", "statistics" →
+    "statistic"). Any other
+    inflected form takes an auxiliary's lemma first ("does" → "do"), then its noun lemma ("analyses" →
+    "analysis", "criteria" → "criterion"). A plural lemminflect does not know keys by its rules for
+    nouns ("iBonds" → "ibond").
     """
     from lemminflect import getAllLemmas, getAllLemmasOOV
 
@@ -64,7 +66,7 @@ def lemma(word: str) -> str:
         if len(word) > 3 and word.endswith("s") and word.isalpha():
             lemmas = getAllLemmasOOV(word, "NOUN")
         return lemmas["NOUN"][0] if lemmas else word
-    if word.endswith("s"):
+    if word.endswith("s") and "AUX" not in lemmas:
         for noun in lemmas.get("NOUN", ()):
             if word in (noun + "s", noun + "es"):
                 return noun

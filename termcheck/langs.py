@@ -19,6 +19,14 @@ def is_valid_tag(code: str) -> bool:
     return bool(_TAG.match(code))
 
 
+def english_locale(code: str) -> str:
+    """ "en-gb" → "en-GB"; plain "en", or a tag that is not English, → ""."""
+    parts = code.strip().replace("_", "-").split("-")
+    if not is_english(parts[0]) or len(parts) < 2 or len(parts[1]) != 2 or not parts[1].isalpha():
+        return ""
+    return f"en-{parts[1].upper()}"
+
+
 def lang_side(code: str) -> str | None:
     """'zh', 'en', or None for any other language."""
     if is_chinese(code):

@@ -26,6 +26,7 @@ from termcheck.usage import UsageTally
 class Partition:
     document: int  # index of its document in the run
     segments: list[Segment]
+    locale: str = ""  # the document's English locale, where it declares one
 
 
 @dataclass
@@ -46,7 +47,7 @@ def partitions(documents: Sequence[Document], size: int) -> Iterator[Partition]:
     for index, document in enumerate(documents):
         segments = iter(document.read())
         while batch := list(islice(segments, size)):
-            yield Partition(index, batch)
+            yield Partition(index, batch, document.locale)
 
 
 class RunMerger:

@@ -51,6 +51,21 @@ def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[etree.
         raise InputError(path, f"cannot read: {exc}") from None
 
 
+def start_tags(path: str, limit: int = 10_000) -> Iterator[etree._Element]:
+    """The first `limit` elements at their start tag (attributes only), hardened as `iterparse`; errors end it
+    quietly, since `iterparse` reports them when the file is read."""
+    context = etree.iterparse(
+        path, events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        for count, (_event, element) in enumerate(context):
+            if count >= limit:
+                return
+            yield element
+    except (etree.XMLSyntaxError, OSError):
+        return
+
+
 def localname(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):

@@ -32,13 +32,18 @@ def case_glossary():
 def case_checker_factory(case_glossary):
     """Checkers are costly to build (spaCy, automata): one per selection, shared by the session."""
     from termcheck.engine import Checker, CheckOptions
+    from termcheck.glossary import load_glossary
 
     cache: dict[tuple, Checker] = {}
 
-    def make(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), allow: tuple[str, ...] = ()) -> Checker:
-        key = (select, ignore, allow)
+    def make(
+        select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), allow: tuple[str, ...] = (), glossary: str = ""
+    ) -> Checker:
+        """`glossary`: a file in tests/cases instead of glossary.csv (as a case's `glossary` key names one)."""
+        key = (select, ignore, allow, glossary)
         if key not in cache:
-            cache[key] = Checker(case_glossary, CheckOptions(select=select, ignore=ignore, allow_untranslated=allow))
+            chosen = load_glossary(str(CASES / glossary)) if glossary else case_glossary
+            cache[key] = Checker(chosen, CheckOptions(select=select, ignore=ignore, allow_untranslated=allow))
         return cache[key]
 
     return make

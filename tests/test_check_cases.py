@@ -24,7 +24,7 @@ def _document(case: dict) -> Document:
         Segment(str(i), seg.get("source"), seg["target"], "doc.txt", i)
         for i, seg in enumerate(case["segments"], start=1)
     ]
-    return Document("doc.txt", (), lambda: iter(segments), "test")
+    return Document("doc.txt", (), lambda: iter(segments), "test", case.get("locale", ""))
 
 
 def _actual(finding: Finding, field: str) -> object:
@@ -39,7 +39,10 @@ def _actual(finding: Finding, field: str) -> object:
 @pytest.mark.parametrize("case", _cases())
 def test_check_case(case: dict, case_checker_factory) -> None:
     checker = case_checker_factory(
-        tuple(case.get("select", ())), tuple(case.get("ignore", ())), tuple(case.get("allow_untranslated", ()))
+        tuple(case.get("select", ())),
+        tuple(case.get("ignore", ())),
+        tuple(case.get("allow_untranslated", ())),
+        case.get("glossary", ""),
     )
     findings = checker.run([_document(case)]).findings
     actual = [
@@ -63,7 +66,10 @@ def test_check_case_in_one_segment_partitions(case: dict, case_checker_factory) 
     from dataclasses import replace
 
     checker = case_checker_factory(
-        tuple(case.get("select", ())), tuple(case.get("ignore", ())), tuple(case.get("allow_untranslated", ()))
+        tuple(case.get("select", ())),
+        tuple(case.get("ignore", ())),
+        tuple(case.get("allow_untranslated", ())),
+        case.get("glossary", ""),
     )
     whole = checker.run([_document(case)]).findings
     split = copy.copy(checker)

@@ -123,6 +123,73 @@ def test_several_glossaries(tmp_path: Path) -> None:
     assert {f["concept"] for f in json.loads(result.stdout)["findings"]} == {"rx", "cde"}
 
 
+def test_two_glossaries_defining_one_chinese_term_give_one_missing_term(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text("id,zh,en\ncde-again,药品审评中心,Center for Drug Evaluation\n", encoding="utf-8")
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text("药品审评中心发布了指导原则\n", encoding="utf-8")
+    en.write_text("The review office released guidelines\n", encoding="utf-8")
+    args = ["check", "--source", str(zh), "--target", str(en), "-g", GLOSSARY, "-g", str(extra), "--format", "json"]
+    findings = json.loads(run(*args, "--select", "TC102").stdout)["findings"]
+    assert [f["source_span"] for f in findings] == [{"start": 0, "end": 6}]
+    en.write_text("The Center for Drug Evaluation released guidelines\n", encoding="utf-8")
+    assert json.loads(run(*args, "--select", "TC102").stdout)["findings"] == []
+
+
+LOCALE_TBX = str(ROOT / "tests" / "cases" / "glossary-locales.tbx")
+
+
+def _xliff(target_language: str, target: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        f'<file original="a" source-language="zh-CN" target-language="{target_language}" datatype="plaintext"><body>'
+        f'<trans-unit id="1"><source>药品审评中心发布了指导原则</source><target>{target}</target></trans-unit>'
+        "</body></file></xliff>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("target_language", "target", "codes"),
+    [
+        ("en-US", "The Centre for Drug Evaluation released guidelines", ["TC105"]),
+        ("en-US", "The Center for Drug Evaluation released guidelines", []),
+        ("en-GB", "The Centre for Drug Evaluation released guidelines", []),
+        ("en", "The Centre for Drug Evaluation released guidelines", []),
+    ],
+)
+def test_xliff_target_language_decides_the_english_locale(tmp_path: Path, target_language, target, codes) -> None:
+    doc = tmp_path / "a.xlf"
+    doc.write_text(_xliff(target_language, target), encoding="utf-8")
+    result = run("check", str(doc), "-g", LOCALE_TBX, "--format", "json", "--fail-on", "never")
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == codes, result.stdout
+
+
+def test_tmx_and_config_locales(tmp_path: Path) -> None:
+    from termcheck.readers import open_document
+
+    tmx = tmp_path / "a.tmx"
+    tmx.write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="zh-CN"/><body><tu tuid="1">'
+        '<tuv xml:lang="zh-CN"><seg>药品审评中心</seg></tuv><tuv xml:lang="en-gb"><seg>Centre</seg></tuv>'
+        "</tu></body></tmx>",
+        encoding="utf-8",
+    )
+    assert open_document(str(tmx)).locale == "en-GB"
+    text = tmp_path / "a.en.txt"
+    text.write_text("The Centre for Drug Evaluation\n", encoding="utf-8")
+    assert open_document(str(text)).locale == ""
+    import termcheck
+
+    found = termcheck.check([str(text)], glossary=LOCALE_TBX, target_locale="en-US", select=["TC105"]).findings
+    assert [f.expected for f in found] == ["Center for Drug Evaluation"]
+
+
+def test_glossary_convert_warns_that_csv_drops_locales(tmp_path: Path) -> None:
+    result = run("glossary", "convert", LOCALE_TBX, str(tmp_path / "out.csv"))
+    assert result.exit_code == 0
+    assert "English locales of 4 terms" in result.stderr
+
+
 def test_checks_and_explain() -> None:
     listing = run("checks")
     assert listing.exit_code == 0

@@ -9,6 +9,7 @@ from termcheck.checks.tc101_deprecated_term import DeprecatedTerm
 from termcheck.checks.tc102_missing_term import MissingTerm
 from termcheck.checks.tc103_inconsistent_rendering import InconsistentRendering
 from termcheck.checks.tc104_fewer_renderings import FewerRenderings
+from termcheck.checks.tc105_locale_variant import LocaleVariant
 from termcheck.checks.tc201_untranslated import Untranslated
 from termcheck.checks.tc202_number_missing import NumberMissing
 from termcheck.checks.tc203_number_added import NumberAdded
@@ -28,6 +29,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MissingTerm,
     InconsistentRendering,
     FewerRenderings,
+    LocaleVariant,
     Untranslated,
     NumberMissing,
     NumberAdded,

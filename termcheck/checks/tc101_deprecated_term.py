@@ -36,7 +36,7 @@ class DeprecatedTerm(Check):
                 everywhere = concept.deprecated_everywhere or self.context.deprecated_everywhere
                 if analyzed.has_source and concept.zh_terms and concept_id not in in_source and not everywhere:
                     continue
-                preferred = concept.preferred_en
+                preferred = concept.preferred_for(analyzed.locale)
                 expected = preferred.text if preferred else None
                 advice = f'; use "{expected}"' if expected else ""
                 source_hit = analyzed.source_hit(concept_id)

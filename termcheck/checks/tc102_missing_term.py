@@ -22,7 +22,9 @@ def _compound_tail(word: str) -> re.Pattern[str]:
 def in_compound(concept: Concept, text: str) -> bool:
     """Whether a one-word English term of the concept ends a longer word: "rhinovirus" has "virus"."""
     return any(
-        term.status.allowed and len(term.text) >= COMPOUND_HEAD and term.text.isalpha()
+        term.status.allowed
+        and len(term.text) >= COMPOUND_HEAD
+        and term.text.isalpha()
         and _compound_tail(term.text).search(text) is not None
         for term in concept.terms_in("en")
     )
@@ -68,7 +70,7 @@ class MissingTerm(Check):
             concepts = [self.context.concepts[c] for c in sharing]
             if any(in_compound(c, analyzed.segment.target) for c in concepts):
                 continue
-            wanted = [p.text for c in concepts if (p := c.preferred_en) is not None]
+            wanted = [p.text for c in concepts if (p := c.preferred_for(analyzed.locale)) is not None]
             if not wanted:
                 continue  # nothing to require
             reported.add(span)

@@ -48,7 +48,7 @@ class FewerRenderings(Check):
                 continue
             reported.add((source_hit.start, source_hit.end))
             concept = self.context.concepts[concept_id]
-            preferred = concept.preferred_en
+            preferred = concept.preferred_for(analyzed.locale)
             yield self.finding(
                 analyzed,
                 f'"{source_hit.text}" occurs {wanted}× in the source, its renderings {have}× in the target',

@@ -34,6 +34,13 @@ def convert_command(
     glossary = load_glossary(str(source), parse_mapping(glossary_column, "--glossary-column"), encoding)
     save_glossary(glossary, str(destination), tbx_version)
     print(f"{len(glossary)} concepts → {destination}", file=sys.stderr)
+    localised = sum(1 for c in glossary for t in c.terms if t.locale)
+    if localised and not str(destination).lower().endswith(".tbx"):
+        print(
+            f"warning: the English locales of {localised} terms (en-GB, en-US) are kept only in TBX; "
+            f"{destination.name} has the terms without them",
+            file=sys.stderr,
+        )
 
 
 def _emit_json(payload: object) -> None:

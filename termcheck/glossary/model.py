@@ -24,6 +24,12 @@ class Term:
     status: TermStatus = TermStatus.PREFERRED
     case_sensitive: bool = False
     exact: bool = False  # exact form only: no inflection
+    locale: str = ""  # an English term's locale, "en-GB" or "en-US" (from TBX); "" for any English
+
+
+def same_locale(term_locale: str, document_locale: str) -> bool:
+    """Whether a term of `term_locale` is right in a document of `document_locale` ("" on either side: yes)."""
+    return not term_locale or not document_locale or term_locale.lower() == document_locale.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +50,17 @@ class Concept:
 
     @property
     def preferred_en(self) -> Term | None:
-        allowed = self.terms_in("en", TermStatus.PREFERRED) or self.terms_in("en", TermStatus.ADMITTED)
-        return allowed[0] if allowed else None
+        return self.preferred_for("")
+
+    def preferred_for(self, locale: str) -> Term | None:
+        """The English term to use in a document of `locale` ("" unknown): a preferred term of that
+        locale or of none, else an admitted one; with the locale unknown, a locale-free term first."""
+        english = [t for t in self.terms_in("en") if same_locale(t.locale, locale)]
+        for status in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+            candidates = [t for t in english if t.status is status]
+            if candidates:
+                return next((t for t in candidates if not t.locale), candidates[0])
+        return None
 
     @property
     def label(self) -> str:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from termcheck.errors import InputError
 from termcheck.glossary.model import Concept, Glossary, LoadIssue, Term, TermStatus
-from termcheck.langs import lang_side
+from termcheck.langs import english_locale, lang_side
 from termcheck.xmlsafe import children, iterparse, localname, text_of, xml_lang
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -42,7 +42,9 @@ ADMIN_STATUS = {
 YES = {"yes", "true", "1"}
 
 
-def _term_from(holder: etree._Element, lang: str, path: str, concept_id: str) -> tuple[Term, bool] | None:
+def _term_from(
+    holder: etree._Element, lang: str, path: str, concept_id: str, locale: str = ""
+) -> tuple[Term, bool] | None:
     """holder is tig, ntig or termSec. Returns the term and whether it had an explicit status."""
     term_el = holder.find(".//{*}term")
     if term_el is None:
@@ -71,6 +73,7 @@ def _term_from(holder: etree._Element, lang: str, path: str, concept_id: str) ->
         status or TermStatus.PREFERRED,
         case_sensitive=flags["x-caseSensitive"],
         exact=flags["x-exactMatch"],
+        locale=locale,
     )
     return term, status is not None
 
@@ -100,13 +103,14 @@ def _concept_from(entry: etree._Element, path: str, ordinal: int, issues: list[L
                 issues.append(LoadIssue(f"line {child.sourceline}", concept_id, message, "unknown-language"))
                 continue
             had_preferred = False
+            locale = english_locale(xml_lang(child)) if side == "en" else ""
             for holder in children(child, "tig", "ntig", "termSec"):
-                parsed = _term_from(holder, side, path, concept_id)
+                parsed = _term_from(holder, side, path, concept_id, locale)
                 if parsed is None or not parsed[0].text:
                     continue
                 term, explicit = parsed
                 if not explicit and had_preferred:
-                    term = Term(term.text, term.lang, TermStatus.ADMITTED, term.case_sensitive, term.exact)
+                    term = Term(term.text, term.lang, TermStatus.ADMITTED, term.case_sensitive, term.exact, locale)
                 had_preferred = had_preferred or term.status is TermStatus.PREFERRED
                 terms.append(term)
     return Concept(concept_id, tuple(terms), domain, note, everywhere, where)
@@ -181,8 +185,11 @@ def write_tbx_glossary(glossary: Glossary, handle: BinaryIO, version: int = 3) -
             el(entry, "descrip", "yes", type="x-deprecatedEverywhere")
         if concept.note:
             el(entry, "note", concept.note)
-        for lang in ("zh", "en"):
-            terms = concept.terms_in(lang)
+        groups = [("zh", concept.terms_in("zh"))]
+        english = concept.terms_in("en")
+        for locale in dict.fromkeys(t.locale for t in english):  # one langSet per English locale, in order
+            groups.append((locale or "en", [t for t in english if t.locale == locale]))
+        for lang, terms in groups:
             if not terms:
                 continue
             lang_el = el(entry, "langSec" if version == 3 else "langSet", lang=lang)

@@ -149,14 +149,18 @@ class TargetMatcher:
         anywhere = frozenset(r.concept for _, _, refs in candidates for r in refs) if candidates else frozenset()
         return TargetMatches(hits, anywhere, [hit(*c) for c in miscased] if miscased else [])
 
-    def _strict(self, refs: tuple[TermRef, ...], tokens: Tokens, first: int, last: int, miscased: list[Candidate]) -> tuple[TermRef, ...]:
+    def _strict(
+        self, refs: tuple[TermRef, ...], tokens: Tokens, first: int, last: int, miscased: list[Candidate]
+    ) -> tuple[TermRef, ...]:
         """The refs whose case and exactness rules accept the tokens; those failing on case alone go to `miscased`."""
         accepted = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, first, last))
         if len(accepted) < len(refs):
             wrong_case = tuple(
                 r
                 for r in refs
-                if r not in accepted and r.term.case_sensitive and self._accepts(r.term, tokens.surfaces, first, last, False)
+                if r not in accepted
+                and r.term.case_sensitive
+                and self._accepts(r.term, tokens.surfaces, first, last, False)
             )
             if wrong_case:
                 miscased.append((first, last, wrong_case))

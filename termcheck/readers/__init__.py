@@ -39,6 +39,26 @@ def detect_format(path: str) -> str:
     return "text"  # anything else is read as plain English lines
 
 
+def target_locale(path: str, fmt: str) -> str:
+    """The English locale an XLIFF or TMX file declares for its targets ("en-US"), or "" (none, or plain "en")."""
+    if fmt not in ("xliff", "tmx"):
+        return ""
+    from termcheck.langs import english_locale
+    from termcheck.xmlsafe import localname, start_tags, xml_lang
+
+    for element in start_tags(path):
+        name = localname(element)
+        if fmt == "xliff" and name == "xliff" and element.get("trgLang"):
+            return english_locale(element.get("trgLang") or "")
+        if fmt == "xliff" and name == "file":
+            return english_locale(element.get("target-language") or "")
+        if fmt == "tmx" and name == "tuv" and english_locale(xml_lang(element)) != "":
+            return english_locale(xml_lang(element))
+        if fmt == "tmx" and name == "tu" and element.getparent() is not None and len(element.getparent()) > 50:
+            break  # fifty units without an English locale: there is none
+    return ""
+
+
 def open_document(
     path: str,
     fields: FieldNames = FieldNames(),
@@ -62,7 +82,7 @@ def open_document(
         reader = partial(read_tmx, path, name)
     else:
         raise UsageError(f"unknown input format {fmt!r} (use one of {', '.join(FORMATS)})")
-    return Document(name, (path,), reader, fmt)
+    return Document(name, (path,), reader, fmt, target_locale(path, fmt))
 
 
 def open_pair(source: str, target: str, encoding: str | None = None, name: str | None = None) -> Document:

@@ -38,3 +38,4 @@ class Document:
     paths: tuple[str, ...]
     read: Callable[[], Iterator[Segment]]
     format: str
+    locale: str = ""  # the English target's locale where the file says it ("en-US" in XLIFF or TMX); "" unknown
