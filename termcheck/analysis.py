@@ -19,10 +19,10 @@ class AnalyzedSegment:
     source_concepts: Counter[str] = field(default_factory=Counter)
     # the same, without hits inside a longer Chinese word (termcheck.matching.lexicon): what the target needs
     required_concepts: Counter[str] = field(default_factory=Counter)
-    # concepts with an English occurrence anywhere in the target, nested inside other terms included
-    target_anywhere: frozenset[str] = frozenset()
+    # the source's concepts with an English occurrence anywhere in the target, nested in other terms included
+    target_anywhere: tuple[str, ...] = ()
     # case-sensitive terms that stand in the target only in another case ("Nmpa" for "NMPA")
-    miscased: list[TermHit] = field(default_factory=list)
+    miscased: tuple[TermHit, ...] = ()
     # the target's English locale ("en-US"), where the document or the run says it; "" unknown
     locale: str = ""
     # concept → its source hits, built on first use (a 1 MB segment has thousands of hits)

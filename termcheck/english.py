@@ -46,7 +46,7 @@ def known_word(word: str) -> bool:
 _POS_ORDER = ("AUX", "NOUN", "PROPN", "VERB", "ADJ", "ADV")
 
 
-def lemma(word: str) -> str:
+def lemma(word: str, guess: bool = True) -> str:
     """The key of a lowercase word: a base form keys as itself, an inflected form as its lemma.
 
     lemminflect knows the part of speech of each lemma, which a plain lookup table does not. A word that
@@ -57,13 +57,13 @@ def lemma(word: str) -> str:
     "statistic"). Any other
     inflected form takes an auxiliary's lemma first ("does" → "do"), then its noun lemma ("analyses" →
     "analysis", "criteria" → "criterion"). A plural lemminflect does not know keys by its rules for
-    nouns ("iBonds" → "ibond").
+    nouns ("iBonds" → "ibond"), unless `guess` is false (all-capital words: "SARS" is not "sar").
     """
     from lemminflect import getAllLemmas, getAllLemmasOOV
 
     lemmas: dict[str, tuple[str, ...]] = getAllLemmas(word)
     if not lemmas:
-        if len(word) > 3 and word.endswith("s") and word.isalpha():
+        if guess and len(word) > 3 and word.endswith("s") and word.isalpha():
             lemmas = getAllLemmasOOV(word, "NOUN")
         return lemmas["NOUN"][0] if lemmas else word
     if word.endswith("s") and "AUX" not in lemmas:
@@ -145,7 +145,7 @@ class EnglishAnalyzer:
         for surface, offset in self._split(chunk):
             first = self.key(surface)
             if len(surface) > 1 and surface.isupper():
-                base = lemma(first)
+                base = lemma(first, guess=False)
                 if base != first:
                     alternates.append((len(keys), base))
             keys.append(first)

@@ -3,8 +3,9 @@
 病毒 "virus" inside 病毒学 (virology), 抗病毒 (antiviral) or 流感病毒 (influenza virus) is part of another
 word, whose English need not contain "virus". Such a hit is *embedded*: it is not required in the target,
 though a rendering that stands there still counts. A hit is embedded when a word of jieba's lexicon
-(349,000 words, MIT, read from the installed jieba package) reaches past the hit on either side and
-covers it whole. The lexicon is Simplified Chinese; texts are folded to Simplified before lookup.
+(MIT, read from the installed jieba package; its 336,000 words of two to five characters) reaches past
+the hit on either side and covers it whole; a term of five characters or more is never embedded.
+The lexicon is Simplified Chinese; texts are folded to Simplified before lookup.
 A longer glossary term covering a shorter one is handled before this, by the source matcher.
 """
 
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from termcheck.matching.hits import TermHit
 
-REACH = 4  # characters a lexicon word may extend past a hit on each side (its words are rarely longer)
+LONGEST = 5  # lexicon words tried are at most this long: 98% of jieba's words are, and longer ones rarely hide a term
 
 
 def _is_cjk(ch: str) -> bool:
@@ -24,27 +25,30 @@ def _is_cjk(ch: str) -> bool:
 
 @lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    """jieba's dictionary words of two or more characters (loaded once, about 0.1 s)."""
+    """jieba's dictionary words of two to `LONGEST` characters (loaded once, about 0.1 s)."""
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     with open(path, encoding="utf-8") as handle:
-        return frozenset(word for line in handle if len(word := line.split(" ", 1)[0]) > 1)
+        return frozenset(word for line in handle if 1 < len(word := line.split(" ", 1)[0]) <= LONGEST)
 
 
 def embedded(folded: str, hit_start: int, hit_end: int, words: frozenset[str] | None = None) -> bool:
     """Whether a lexicon word extends the span [hit_start, hit_end) of `folded` (Simplified text) to a longer word."""
+    room = LONGEST - (hit_end - hit_start)
+    if room <= 0:
+        return False
     before = 0
-    while before < REACH and hit_start - before > 0 and _is_cjk(folded[hit_start - before - 1]):
+    while before < room and hit_start - before > 0 and _is_cjk(folded[hit_start - before - 1]):
         before += 1
     after = 0
-    while after < REACH and hit_end + after < len(folded) and _is_cjk(folded[hit_end + after]):
+    while after < room and hit_end + after < len(folded) and _is_cjk(folded[hit_end + after]):
         after += 1
     if not (before or after):
         return False
     words = lexicon() if words is None else words
     for left in range(before + 1):
-        for right in range(after + 1):
+        for right in range(min(after, room - left) + 1):
             if (left or right) and folded[hit_start - left : hit_end + right] in words:
                 return True
     return False

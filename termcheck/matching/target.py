@@ -11,7 +11,7 @@ unless it lies inside a longer occurrence of one of them (nested terms of one fa
 "stem cell therapy" is not also "stem cell"), so two concepts whose renderings overlap ("Hong Kong
 Common QR Code" and "Common QR Code Standard") are both there. The other terms resolve
 leftmost-longest in the gaps ("CAR-T cell therapy" is one hit, not also "cell therapy").
-`anywhere` names every concept with an occurrence, nested or not; `miscased` holds the occurrences of
+`anywhere` names every concept of the source's with an occurrence, nested or not; `miscased` holds the occurrences of
 case-sensitive terms written in another case ("Nmpa" for "NMPA").
 """
 
@@ -33,8 +33,10 @@ class TargetMatches(NamedTuple):
     """What the target matcher found in one text."""
 
     hits: list[TermHit]  # what counts, in text order (see the module docstring)
-    anywhere: frozenset[str]  # concepts with an occurrence anywhere, nested ones included
-    miscased: list[TermHit]  # case-sensitive terms found only in another case
+    # Tuples, not a set and a list: a run keeps a partition's analyses, and the cyclic collector stops
+    # tracking a tuple of strings, while every set or list it must scan again on each collection.
+    anywhere: tuple[str, ...]  # concepts of `prefer` with an occurrence anywhere, nested ones included
+    miscased: tuple[TermHit, ...]  # case-sensitive terms found only in another case
 
 
 def outermost(candidates: list[Candidate]) -> list[Candidate]:
@@ -51,10 +53,14 @@ def outermost(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candidate]:
-    """The candidates that count: the source's concepts first (outermost), the rest leftmost-longest."""
+NOWHERE: tuple[str, ...] = ()
+
+
+def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> tuple[list[Candidate], tuple[str, ...]]:
+    """The candidates that count: the source's concepts first (outermost), the rest leftmost-longest;
+    and the preferred concepts with a candidate anywhere."""
     if not prefer:
-        return leftmost_longest(candidates)
+        return leftmost_longest(candidates), NOWHERE
     preferred: list[Candidate] = []
     for start, end, refs in candidates:
         if len(refs) == 1:  # nearly always: build no new tuple
@@ -63,7 +69,8 @@ def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candi
         elif kept := tuple(r for r in refs if r.concept in prefer):
             preferred.append((start, end, kept))
     if not preferred:
-        return leftmost_longest(candidates)
+        return leftmost_longest(candidates), NOWHERE
+    anywhere = tuple({r.concept: None for _, _, refs in preferred for r in refs})
     chosen = outermost(preferred) if len(preferred) > 1 else preferred
     # the chosen spans' union, as sorted disjoint intervals, to bisect for a clash
     starts: list[int] = []
@@ -81,8 +88,8 @@ def _resolve(candidates: list[Candidate], prefer: Set[str] | None) -> list[Candi
 
     free = [c for c in candidates if not clashes(c[0], c[1])]
     if not free:
-        return chosen
-    return sorted(chosen + leftmost_longest(free), key=lambda c: c[0])
+        return chosen, anywhere
+    return sorted(chosen + leftmost_longest(free), key=lambda c: c[0]), anywhere
 
 
 class TargetMatcher:
@@ -139,15 +146,18 @@ class TargetMatcher:
             candidates = self._candidates(tokens, miscased)
         else:
             candidates = self._plain_candidates(tokens, miscased)
-        starts = tokens.starts
+        chosen, anywhere = _resolve(candidates, prefer)
+        hits = self._hits(text, tokens, chosen)
+        return TargetMatches(hits, anywhere, tuple(self._hits(text, tokens, miscased)) if miscased else ())
 
-        def hit(first: int, last: int, refs: tuple[TermRef, ...]) -> TermHit:
-            start, end = starts[first], tokens.end(last - 1)
-            return TermHit(start, end, text[start:end], refs)
-
-        hits = [hit(*c) for c in _resolve(candidates, prefer)]
-        anywhere = frozenset(r.concept for _, _, refs in candidates for r in refs) if candidates else frozenset()
-        return TargetMatches(hits, anywhere, [hit(*c) for c in miscased] if miscased else [])
+    @staticmethod
+    def _hits(text: str, tokens: Tokens, candidates: list[Candidate]) -> list[TermHit]:
+        starts, surfaces = tokens.starts, tokens.surfaces
+        hits = []
+        for first, last, refs in candidates:
+            start, end = starts[first], starts[last - 1] + len(surfaces[last - 1])
+            hits.append(TermHit(start, end, text[start:end], refs))
+        return hits
 
     def _strict(
         self, refs: tuple[TermRef, ...], tokens: Tokens, first: int, last: int, miscased: list[Candidate]
