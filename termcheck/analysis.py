@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from termcheck.glossary.model import TermStatus
 from termcheck.matching.hits import TermHit, TermRef
+from termcheck.matching.lexicon import embedded_hit
 from termcheck.model import Segment
+from termcheck.normalize import fold_chinese
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,8 +19,6 @@ class AnalyzedSegment:
     target_hits: list[TermHit] = field(default_factory=list)
     # how often each concept's Chinese term occurs in the source (concept_counts of source_hits)
     source_concepts: Counter[str] = field(default_factory=Counter)
-    # the same, without hits inside a longer Chinese word (termcheck.matching.lexicon): what the target needs
-    required_concepts: Counter[str] = field(default_factory=Counter)
     # the source's concepts with an English occurrence anywhere in the target, nested in other terms included
     target_anywhere: tuple[str, ...] = ()
     # case-sensitive terms that stand in the target only in another case ("Nmpa" for "NMPA")
@@ -42,11 +42,23 @@ class AnalyzedSegment:
                     break
         return found
 
-    def source_hit(self, concept: str, index: int = 0) -> TermHit | None:
-        """The concept's `index`-th hit in the source (its first if there are fewer), or None."""
+    def _hits_of(self, concept: str) -> list[TermHit]:
         if self.source_hits and not self._source_index:
             for hit in self.source_hits:
                 for name in {r.concept for r in hit.refs}:
                     self._source_index.setdefault(name, []).append(hit)
-        hits = self._source_index.get(concept, [])
+        return self._source_index.get(concept, [])
+
+    def source_hit(self, concept: str, index: int = 0) -> TermHit | None:
+        """The concept's `index`-th hit in the source (its first if there are fewer), or None."""
+        hits = self._hits_of(concept)
         return hits[index] if index < len(hits) else (hits[0] if hits else None)
+
+    def required(self, concept: str) -> int:
+        """How many of the concept's source hits the target needs: those not inside a longer Chinese word
+        (termcheck.matching.lexicon). Worked out when a check asks, for the few concepts that may be short."""
+        hits = self._hits_of(concept)
+        if not hits or not self.segment.source:
+            return 0
+        folded = fold_chinese(self.segment.source)
+        return sum(1 for hit in hits if not embedded_hit(folded, hit))

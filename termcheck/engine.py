@@ -159,15 +159,11 @@ class Checker:
     def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:
         source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
         counts = [concept_counts(hits) for hits in source_hits]
-        required = [
-            self.source_matcher.required_counts(s.source, hits, n) if hits and s.source else n
-            for s, hits, n in zip(batch, source_hits, counts, strict=True)
-        ]
         prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
         matches = self.target_matcher.match_many([s.target for s in batch], prefer)
         return [
-            AnalyzedSegment(s, src, m.hits, n, r, m.anywhere, m.miscased, locale)
-            for s, src, m, n, r in zip(batch, source_hits, matches, counts, required, strict=True)
+            AnalyzedSegment(s, src, m.hits, n, m.anywhere, m.miscased, locale)
+            for s, src, m, n in zip(batch, source_hits, matches, counts, strict=True)
         ]
 
     def check_partition(self, partition: Partition, suppressions: Suppressions | None = None) -> PartitionResult:

@@ -57,8 +57,8 @@ class MissingTerm(Check):
             return
         present = analyzed.target_anywhere
         reported: set[tuple[int, int] | None] = set()
-        for concept_id in analyzed.required_concepts:
-            if concept_id in present:
+        for concept_id in analyzed.source_concepts:
+            if concept_id in present or not analyzed.required(concept_id):
                 continue
             source_hit = analyzed.source_hit(concept_id)
             sharing = list(dict.fromkeys(r.concept for r in source_hit.refs)) if source_hit else [concept_id]

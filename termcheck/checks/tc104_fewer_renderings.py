@@ -37,10 +37,13 @@ class FewerRenderings(Check):
         if not analyzed.has_source:
             return
         reported: set[tuple[int, int]] = set()
-        for concept_id, wanted in analyzed.required_concepts.items():
+        for concept_id, mentions in analyzed.source_concepts.items():
             if concept_id not in analyzed.target_anywhere:
                 continue
             have = len(analyzed.target_refs(concept_id, *RENDERINGS))
+            if have >= mentions:
+                continue
+            wanted = analyzed.required(concept_id)  # mentions inside a longer Chinese word are not wanted
             if have >= wanted:
                 continue
             source_hit = analyzed.source_hit(concept_id, have)

@@ -54,6 +54,6 @@ def embedded(folded: str, hit_start: int, hit_end: int, words: frozenset[str] | 
     return False
 
 
-def embedded_hits(folded: str, hits: list[TermHit]) -> list[bool]:
-    """`embedded` for each hit whose text is Chinese (spans index `folded`, which keeps the text's offsets)."""
-    return [_is_cjk(h.text[0]) and _is_cjk(h.text[-1]) and embedded(folded, h.start, h.end) for h in hits]
+def embedded_hit(folded: str, hit: TermHit) -> bool:
+    """`embedded` for a hit whose text is Chinese (its span indexes `folded`, which keeps the text's offsets)."""
+    return _is_cjk(hit.text[0]) and _is_cjk(hit.text[-1]) and embedded(folded, hit.start, hit.end)

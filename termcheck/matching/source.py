@@ -8,13 +8,12 @@ match inside "CDE").
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import ahocorasick
 
 from termcheck.glossary.model import Glossary
-from termcheck.matching.hits import TermHit, TermRef, concept_counts, leftmost_longest
-from termcheck.matching.lexicon import embedded_hits
+from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
 from termcheck.normalize import fold_chinese, without_invisible
 
 
@@ -55,11 +54,3 @@ class SourceMatcher:
         if kept is not None:
             chosen = [(kept[s], kept[e - 1] + 1, refs) for s, e, refs in chosen]
         return [TermHit(s, e, text[s:e], refs) for s, e, refs in chosen]
-
-    @staticmethod
-    def required_counts(text: str, hits: list[TermHit], counts: Counter[str]) -> Counter[str]:
-        """`counts` without the hits that lie inside a longer Chinese word (termcheck.matching.lexicon)."""
-        inside = embedded_hits(fold_chinese(text), hits)
-        if not any(inside):
-            return counts
-        return concept_counts(h for h, skip in zip(hits, inside, strict=True) if not skip)

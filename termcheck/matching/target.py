@@ -127,11 +127,6 @@ class TargetMatcher:
     def find(self, text: str, prefer: Set[str] | None = None) -> list[TermHit]:
         return self.find_in(text, self.analyzer.analyze(text), prefer)
 
-    def find_many(self, texts: list[str], prefer: Sequence[Set[str] | None] | None = None) -> list[list[TermHit]]:
-        analysed = self.analyzer.analyze_many(texts)
-        wanted = prefer if prefer is not None else [None] * len(texts)
-        return [self.find_in(t, tokens, p) for t, tokens, p in zip(texts, analysed, wanted, strict=True)]
-
     def find_in(self, text: str, tokens: Tokens, prefer: Set[str] | None = None) -> list[TermHit]:
         return self.match_in(text, tokens, prefer).hits
 
