@@ -54,10 +54,10 @@ def lemma(word: str, guess: bool = True) -> str:
     "meeting" are not "numb", "datum", "file", "list" and "meet"; an -ing word that is only a verb form
     keys as the verb ("launching" → "launch", "banking" → "bank"). A regular plural keys as its
     singular even where lemminflect also lists it as a lemma ("funds" → "fund", "statistics" →
-    "statistic"). Any other
-    inflected form takes an auxiliary's lemma first ("does" → "do"), then its noun lemma ("analyses" →
-    "analysis", "criteria" → "criterion"). A plural lemminflect does not know keys by its rules for
-    nouns ("iBonds" → "ibond"), unless `guess` is false (all-capital words: "SARS" is not "sar").
+    "statistic"). Any other inflected form takes an auxiliary's lemma first ("does" → "do"), then its
+    noun lemma ("analyses" → "analysis", "criteria" → "criterion"). A plural lemminflect does not know
+    keys by its rules for nouns ("iBonds" → "ibond"), unless `guess` is false (all-capital words:
+    "SARS" is not "sar").
     """
     from lemminflect import getAllLemmas, getAllLemmasOOV
 

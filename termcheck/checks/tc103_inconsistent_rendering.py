@@ -121,10 +121,8 @@ class InconsistentRendering(Check):
             preferred = concept.preferred_en
             # the preferred term always wins, however often an admitted one is used; else the most frequent
             wins = preferred is not None and preferred.status is TermStatus.PREFERRED and preferred.text in variants
-            ranked = sorted(
-                variants,
-                key=lambda v: (not (wins and v == preferred.text), -counts[v], firsts[v].file, firsts[v].line),  # type: ignore[union-attr]
-            )
+            first_choice = preferred.text if wins and preferred is not None else None
+            ranked = sorted(variants, key=lambda v: (v != first_choice, -counts[v], firsts[v].file, firsts[v].line))
             chosen = ranked[0]
             others_first = min((firsts[v] for v in ranked[1:]), key=lambda loc: (loc.file, loc.line))
             listing = ", ".join(f'"{v}" {counts[v]}×' for v in ranked)
