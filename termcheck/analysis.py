@@ -9,7 +9,6 @@ from termcheck.glossary.model import TermStatus
 from termcheck.matching.hits import TermHit, TermRef
 from termcheck.matching.lexicon import embedded_hit
 from termcheck.model import Segment
-from termcheck.normalize import fold_chinese
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +56,8 @@ class AnalyzedSegment:
     def required(self, concept: str) -> int:
         """How many of the concept's source hits the target needs: those not inside a longer Chinese word
         (termcheck.matching.lexicon). Worked out when a check asks, for the few concepts that may be short."""
+        source = self.segment.source
         hits = self._hits_of(concept)
-        if not hits or not self.segment.source:
+        if not hits or not source:
             return 0
-        folded = fold_chinese(self.segment.source)
-        return sum(1 for hit in hits if not embedded_hit(folded, hit))
+        return sum(1 for hit in hits if not embedded_hit(source, hit))

@@ -15,6 +15,7 @@ import os
 from functools import lru_cache
 
 from termcheck.matching.hits import TermHit
+from termcheck.normalize import chinese_table
 
 LONGEST = 5  # lexicon words tried are at most this long: 98% of jieba's words are, and longer ones rarely hide a term
 
@@ -54,6 +55,11 @@ def embedded(folded: str, hit_start: int, hit_end: int, words: frozenset[str] | 
     return False
 
 
-def embedded_hit(folded: str, hit: TermHit) -> bool:
-    """`embedded` for a hit whose text is Chinese (its span indexes `folded`, which keeps the text's offsets)."""
-    return _is_cjk(hit.text[0]) and _is_cjk(hit.text[-1]) and embedded(folded, hit.start, hit.end)
+def embedded_hit(text: str, hit: TermHit) -> bool:
+    """`embedded` for a hit of `text` whose text is Chinese. Only the characters a lexicon word could reach
+    are folded, so asking about one hit of a long segment costs no more than a short one."""
+    if not (_is_cjk(hit.text[0]) and _is_cjk(hit.text[-1])):
+        return False
+    low = max(0, hit.start - LONGEST)
+    window = text[low : hit.end + LONGEST].translate(chinese_table())
+    return embedded(window, hit.start - low, hit.end - low)
