@@ -17,11 +17,31 @@ _BEFORE_BOUNDS = "不少于|不低于|不小于|不超过|不高于|不多于|�
 _AFTER = re.compile(rf"(?P<number>{NUM})[^\d，。；、,.;()（）\s]{{0,4}}?(?:及|或)?(?P<bound>{_AFTER_BOUNDS})")
 _BEFORE = re.compile(rf"(?P<bound>{_BEFORE_BOUNDS})(?P<number>{NUM})")
 LOWER = {"以上", "不少于", "不低于", "不小于", "至少", "最少"}
+# "no fewer than 200", "not more than 5,000 yuan": the English is inclusive already
 _EXCLUSIVE = re.compile(
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bNo\s)(?<!\bNot\s)"
     r"\b(?P<word>over|more than|above|greater than|older than|exceeding|in excess of|upwards of|"
     r"under|less than|below|fewer than|younger than)\s+(?:the age of\s+|age\s+)?",
     re.IGNORECASE,
 )
+# A bound decides something (an age, a height, a dose, a score, a legal limit) unless it is a count of
+# people or things (人, 家, 例…) or an estimate (估计, 约…) and nothing around it states a rule:
+# 死亡人数估计在3500人以上 is "more than 3,500" in any newspaper.
+COUNTED = re.compile(
+    r"^[^\d]{0,2}?(?:人|名|位|个(?!月|小时|工作日|星期|季度)|家|例|起|次|件|座|所|辆|只|头|户|项|篇|部|台|场|余|多)"
+)
+ESTIMATE = re.compile(r"估计|预计|预估|据估|约|大约|左右|大概|将近|累计")
+RULE = re.compile(r"须|必须|应当|应|不得|要求|条件|门槛|规定|标准|资格|限|年满|适用|才能|方可|凡|符合|申请|报考")
+
+
+def is_threshold(folded: str, start: int, number_end: int) -> bool:
+    """Whether the bound at `start` decides something rather than sizes a count or an estimate."""
+    clause_start = max(folded.rfind(mark, 0, start) for mark in "，。；：,;:!?！？") + 1
+    clause = folded[clause_start:start]
+    if RULE.search(clause):
+        return True
+    after = folded[number_end : number_end + 8]
+    return not (COUNTED.search(after) or ESTIMATE.search(clause) or "左右" in after)
 
 
 def _two_character_prefixes(words: str) -> re.Pattern[str]:
@@ -66,8 +86,9 @@ class InclusiveBound(Check):
         bounds = []
         for pattern in (_AFTER, _BEFORE):
             for match in pattern.finditer(folded):
-                numbers = chinese_quantities(match["number"])
-                if numbers:
+                # the number with its magnitude: 5万元以上 is 50,000
+                numbers = chinese_quantities(folded[match.start("number") : match.end()])
+                if numbers and is_threshold(folded, match.start("number"), match.end("number")):
                     bounds.append((numbers[0].value, match["bound"], match.span()))
         if not bounds:
             return

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
+from termcheck.english import known_word
 from termcheck.model import Finding, Severity
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b", re.IGNORECASE)
@@ -13,10 +14,19 @@ _DOUBLED = re.compile(r"\b([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b", re.IGNORECASE)
 ALLOWED = frozenset({"that", "had", "is", "do"})
 
 
+def _dictionary_word(word: str) -> bool:
+    if known_word(word):
+        return True
+    from spacy.lang.en.stop_words import STOP_WORDS  # lemminflect lacks "the", "a", "and"
+
+    return word.lower() in STOP_WORDS
+
+
 class DoubledWord(Check):
     """The same word twice in a row in the target: "the the".
 
-    Case is ignored; "that that", "had had", "is is" and "do do" are grammatical and allowed.
+    Case is ignored; "that that", "had had", "is is" and "do do" are grammatical and allowed, and
+    words no English dictionary knows double in names and loanwords (ylang ylang, Bora Bora).
     Works without a source.
 
     Bad:
@@ -33,8 +43,8 @@ class DoubledWord(Check):
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _DOUBLED.finditer(analyzed.segment.target):
             word = match.group(1)
-            if word.lower() in ALLOWED:
-                continue
+            if word.lower() in ALLOWED or not _dictionary_word(word):
+                continue  # grammatical, or a name or loanword that doubles (ylang ylang, Bora Bora)
             yield self.finding(
                 analyzed,
                 f'doubled word "{match.group()}" in the target',

@@ -8,7 +8,8 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext
 from termcheck.model import Finding, Location, Severity
 
-_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z]+)*"
+# a hyphen joins name parts (Xiao-ning), not a dash glued to the next word ("Norway-a wonderful")
+_TOKEN = r"[A-Z][a-z]+(?:-(?!(?:a|an|the|and|or|but|which|who|that|with|in|on|is|was|to)\b)[A-Za-z]+)*"
 _NAME = re.compile(rf"\b{_TOKEN}(?:(?:\s+(?:of|for|and|the|de|van|von|der)\s+|\s+){_TOKEN})+\b")
 # capitalised only because they start a sentence or a title, never part of a name
 _LEADING = frozenset(

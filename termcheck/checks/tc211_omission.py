@@ -11,7 +11,7 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext
 from termcheck.model import Finding, Severity
 
-MIN_SOURCE = 12  # characters: shorter segments vary too much to judge
+MIN_SOURCE = 15  # characters: shorter segments vary too much to judge
 MIN_FIT = 20  # segments needed to fit a document's own ratio; fewer use the prior below
 PRIOR_LOG_RATIO = math.log(3.0)  # English letters per Chinese character, typical of news and talks
 PRIOR_SPREAD = 0.30
@@ -57,7 +57,7 @@ class Omission(Check):
     median over its segments, and Latin text in the source (COVID-19, a name) counts one for one. The
     spread is the median absolute deviation of log(target / expected), so a few wild segments do not
     move either. A target is reported when it is more than 3.5 robust deviations short and under half
-    the expected length. Sources with under 12 Chinese characters are skipped; documents with fewer
+    the expected length. Sources with under 15 Chinese characters are skipped; documents with fewer
     than 20 such segments use a prior of 3 English letters per Chinese character. Needs a source.
 
     Bad:

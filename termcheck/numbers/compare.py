@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from termcheck.numbers.chinese import chinese_quantities
+from termcheck.numbers.codes import PHONE, digit_runs, phone_key
 from termcheck.numbers.english import english_quantities
-from termcheck.numbers.quantity import Quantity, magnitude_slip
+from termcheck.numbers.quantity import CODE, DAY, NUMBER, ORDER, WEEKDAY, Quantity, magnitude_slip
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,42 @@ def compare_segment(source: str | None, target: str) -> NumberComparison:
     return compare_numbers(source, target) if source is not None else NumberComparison()
 
 
-@lru_cache(maxsize=256)  # the three number checks ask about the same segment in turn
+def _codes_present(codes: list[Quantity], target: str, targets: list[Quantity]) -> tuple[list[Quantity], set[int]]:
+    """The source codes the target lacks, and the target numbers that the present ones account for.
+
+    A code is present when every run of its digits is in the target, as digits or as a number (5G in
+    "5G networks", Win11 in "Windows 11"); a phone number when the same digits are, however grouped
+    and with or without +86."""
+    runs = {int(run) for run in _DIGIT_RUN.findall(target)} | {int(q.value) for q in targets if q.kind == NUMBER}
+    phones = {phone_key(q.text) for q in targets if q.kind == PHONE}
+    phones |= {run.lstrip("0") for run in _DIGIT_RUN.findall(target) if len(run) >= 7}
+    missing: list[Quantity] = []
+    used: set[int] = set()
+    for code in codes:
+        if code.kind == PHONE:
+            key = phone_key(code.text)
+            if not any(key.endswith(p) or p.endswith(key) for p in phones if len(p) >= 7):
+                missing.append(code)
+            continue
+        wanted = digit_runs(code.text)
+        if not all(run in runs for run in wanted):
+            missing.append(code)
+            continue
+        for index, quantity in enumerate(targets):
+            if quantity.kind == NUMBER and int(quantity.value) in wanted and quantity.value == int(quantity.value):
+                used.add(index)
+    return missing, used
+
+
+@lru_cache(maxsize=256)  # the number checks ask about the same segment in turn
 def compare_numbers(source: str, target: str) -> NumberComparison:
-    targets = english_quantities(target)
-    unpaired, left = _pair(chinese_quantities(source), targets)
+    all_targets = english_quantities(target)
+    found = chinese_quantities(source)
+    codes = [q for q in found if q.kind in (CODE, PHONE)]
+    missing_codes, used = _codes_present(codes, target, all_targets)
+    targets = [q for i, q in enumerate(all_targets) if i not in used and q.kind not in (CODE, PHONE)]
+    sources = [q for q in found if q.kind not in (CODE, PHONE)]
+    unpaired, left = _pair(sources, targets)
     slips: list[tuple[Quantity, Quantity]] = []
     for wanted in [q for q in unpaired if q.strong]:
         for candidate in left:
@@ -47,9 +83,21 @@ def compare_numbers(source: str, target: str) -> NumberComparison:
                 unpaired.remove(wanted)
                 left.remove(candidate)
                 break
+    # 3日 with no month is a date that news also renders as the weekday ("on Friday")
+    has_weekday = any(q.kind == WEEKDAY for q in all_targets)
+    source_weekday = any(q.kind == WEEKDAY for q in sources)
+    # "hundreds", "thousands" are compared only with a rough amount of the source (数百, 上千)
+    source_order = any(kind == ORDER for q in sources for kind, _ in q.readings())
     return NumberComparison(
         # a number the source repeats is there if the target says it once ("the top and bottom 20%")
-        missing=[q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets)],
-        added=[q for q in left if q.strong],
+        missing=missing_codes
+        + [
+            q
+            for q in unpaired
+            if q.strong and not any(q.same_value(t) for t in targets) and not (q.kind == DAY and has_weekday)
+        ],
+        added=[
+            q for q in left if q.strong and (q.kind != WEEKDAY or source_weekday) and (q.kind != ORDER or source_order)
+        ],
         slips=slips,
     )

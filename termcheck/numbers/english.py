@@ -7,9 +7,22 @@ reported on their own, because English uses them where Chinese has no number at 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from termcheck.numbers.quantity import MONTH, NUMBER, Quantity
+from termcheck.numbers.codes import code_spans
+from termcheck.numbers.quantity import (
+    DECADE,
+    FRACTION,
+    MONTH,
+    NUMBER,
+    ORDER,
+    QUARTER,
+    TIME,
+    WEEKDAY,
+    Quantity,
+    Reading,
+)
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -32,7 +45,7 @@ MONTHS = {
 
 _WORD = "|".join(sorted([*ONES, *TENS, *ORDINALS, *SCALES], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?"
+_SCALE = r"(?:[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?"  # a 5-billion-yuan project
 _DIGIT_NUMBER = re.compile(
     rf"(?<![\w.])(?<![A-Z]-)(?<![A-Z][a-z]-)(?P<digits>{_DIGITS})(?P<suffix>st|nd|rd|th|s|%)?(?!\w)(?!\.\d)\+?{_SCALE}"
 )
@@ -41,17 +54,71 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _AND_A_HALF = re.compile(
-    rf"\b(?:(?P<whole>{_DIGITS}|{_WORD})\s+and\s+a\s+|(?P<alone>))half\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b",
+    rf"\b(?:(?P<whole>{_DIGITS}|{_WORD})\s+and\s+a\s+|(?P<alone>))half"
+    r"(?:\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b|(?=\s+(?P<unit>[a-z]+)))",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|—|and|or)\s*")
 # words that stand for a number: "the next decade" for 十年, "three times" written "thrice"
 COUNT_WORDS = {"decade": 10, "century": 100, "dozen": 12, "twice": 2, "thrice": 3, "double": 2, "triple": 3}
 _COUNT_WORD = re.compile(r"\b(?:" + "|".join(COUNT_WORDS) + r")\b", re.IGNORECASE)
+# "March" and "May" are months only beside a date or after a word that introduces one ("the Long March" is not)
+_DATE_LEAD = r"(?:in|on|since|by|until|till|from|through|of|early|late|mid|last|next|this|before|after|during)"
 _MONTH = re.compile(
-    r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\bMay\b(?=\s+\d)|(?<=\d\s)May\b"
+    r"\b(?P<month>January|February|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+    rf"|\b{_DATE_LEAD}[\s-](?P<ambiguous>March|May)\b"
+    r"|(?<=\d\s)(?P<after_digit>March|May)\b"
+    r"|\b(?P<dated>March|May)\b(?=,?\s+\d)"
 )
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+# 10 a.m., 3:30 p.m., 14:00, noon, midnight, 5 o'clock
+_CLOCK = re.compile(
+    r"(?<![\w.:])(?P<hour>[01]?\d|2[0-4])(?::(?P<minute>[0-5]\d))?\s?"
+    r"(?:(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)|(?P<oclock>o'clock|o’clock)\b)"
+    r"|(?<![\w.:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
+    r"|\b(?P<word>noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+# first quarter, Q3, 2nd quarter
+_QUARTER = re.compile(
+    r"\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
+)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# a third of, one-third, two-thirds, three quarters, 1/3, half
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                   "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
+_FRACTION = re.compile(
+    r"\b(?P<num>a|an|one|two|three|four|five|seven|nine)[\s-]+(?P<den>halves|half|thirds?|quarters?|fourths?|"
+    r"fifths?|tenths?)\b(?P<of>\s+of\b)?|(?<![\d/])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])",
+    re.IGNORECASE,
+)
+# doubled, tripled, twofold, halved: a multiplicative is a number (2) and a growth (100%)
+MULTIPLIED = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "quintupled": 5, "halved": 0.5}
+FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_MULTIPLIED = re.compile(
+    r"\b(?P<word>doubled|tripled|trebled|quadrupled|quintupled|halved)\b"
+    r"|\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)[\s-]?fold\b",
+    re.IGNORECASE,
+)
+# hundreds, several thousand, tens of thousands: the size of a rough amount
+_ORDERS = {"dozen": 10, "dozens": 10, "tens": 10, "scores": 10, "hundred": 100, "hundreds": 100, "thousand": 1000,
+           "thousands": 1000, "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9}  # fmt: skip
+_ORDER = re.compile(
+    r"\b(?:(?:several|a\s+few|some)\s+(?P<few>dozen|hundred|thousand|million|billion)"
+    r"|(?P<many>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)"
+    r"|(?P<plural>dozens|hundreds|thousands|millions|billions))\b(?!\s+(?:of\s+)?(?:dollars|yuan)\b)",
+    re.IGNORECASE,
+)
+# $20m, 5bn, €3bn, 12k: magnitudes written short (m and b only after a currency sign: 100m is metres)
+_SHORT_MAGNITUDE = re.compile(
+    r"(?<![\w.])(?P<currency>US\$|HK\$|[$€£¥])?(?P<digits>\d+(?:\.\d+)?)\s?(?P<suffix>bn|tn|mn|m|b|k)\b"
+)
+_SHORT_SCALES = {"k": 1_000, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
+# a number glued to a unit (500Mbps, 10km, 5G): the number pairs, but is never reported as added
+_GLUED = re.compile(r"(?<![\w.])(?P<digits>\d+(?:\.\d+)?)(?=[A-Za-z])(?!(?:st|nd|rd|th|s)\b)[A-Za-z]+")
+_DECADE = re.compile(r"(?<![\w.])['’]?(?P<digits>\d{2}|\d{4})['’]?s\b")
 
 
 def parse_number_words(words: list[str]) -> int | None:
@@ -93,34 +160,175 @@ def english_quantities(text: str) -> list[Quantity]:
     taken = [False] * len(text)
     # the word patterns are slow alternations: run each only where one of its words occurs
     vocabulary = set(_LETTERS.findall(text.lower()))
-    has_number_words = not vocabulary.isdisjoint(_NUMBER_WORDS)
-    for match in _AND_A_HALF.finditer(text) if "half" in vocabulary else ():
+    has_digits = bool(_ANY_DIGIT.search(text))
+
+    def keep(quantities: Iterable[Quantity]) -> None:
+        for quantity in quantities:
+            if not any(taken[quantity.start : quantity.end]):
+                found.append(quantity)
+                taken[quantity.start : quantity.end] = [True] * (quantity.end - quantity.start)
+
+    if "quarter" in vocabulary or "q" in vocabulary:
+        keep(_quarters(text))
+    if has_digits:
+        keep(Quantity(0.0, start, end, text[start:end], kind) for start, end, kind in code_spans(text, chinese=False))
+    if has_digits or not vocabulary.isdisjoint(("noon", "midday", "midnight")):
+        keep(_clocks(text))
+    if "half" in vocabulary:
+        keep(_and_a_half(text))
+    if not vocabulary.isdisjoint(_FRACTION_WORDS) or "/" in text:
+        keep(_fractions(text))
+    if not vocabulary.isdisjoint(_MULTIPLIED_WORDS):
+        keep(_multiplied(text))
+    if not vocabulary.isdisjoint(_ORDERS):
+        keep(_orders(text))
+    if has_digits:
+        keep(_short_magnitudes(text))
+        keep(_decades(text))
+        keep(_digit_numbers(text))
+        keep(_glued(text))
+    if not vocabulary.isdisjoint(_NUMBER_WORDS):
+        keep(_word_numbers(text))
+    if not vocabulary.isdisjoint(_COUNT_WORDS):
+        keep(
+            Quantity(float(COUNT_WORDS[m.group().lower()]), *m.span(), m.group(), strong=False)
+            for m in _COUNT_WORD.finditer(text)
+        )
+    if not vocabulary.isdisjoint(_MONTH_WORDS):
+        keep(_months(text))
+    if not vocabulary.isdisjoint(WEEKDAYS) or not vocabulary.isdisjoint({f"{day}s" for day in WEEKDAYS}):
+        keep(
+            Quantity(float(WEEKDAYS[m.group().lower().rstrip("s")]), *m.span(), m.group(), WEEKDAY)
+            for m in _WEEKDAY.finditer(text)
+        )
+    found.sort(key=lambda q: q.start)
+    return _share_scale(found, text)
+
+
+def _quarters(text: str) -> Iterator[Quantity]:
+    for match in _QUARTER.finditer(text):
+        number = int(match["q"]) if match["q"] else _NTH[match["nth"].lower()]
+        yield Quantity(float(number), *match.span(), match.group(), QUARTER)
+
+
+def _clocks(text: str) -> Iterator[Quantity]:
+    from termcheck.numbers.chinese import clock_minutes
+
+    for match in _CLOCK.finditer(text):
+        if match["word"]:
+            minutes = 0 if match["word"].lower() == "midnight" else 720
+            yield Quantity(float(minutes), *match.span(), match.group(), TIME, strong=False)
+            continue
+        hour = int(match["hour"] or match["hh"])
+        minute = int(match["minute"] or match["mm"] or 0)
+        ampm = (match["ampm"] or "").lower()
+        part = "am" if ampm.startswith("a") else "pm" if ampm.startswith("p") else None
+        if part and not 1 <= hour <= 12:
+            continue
+        if part == "pm" and hour == 12:
+            part = "noon"
+        readings = clock_minutes(hour, minute, part)
+        alternatives: tuple[Reading, ...] = tuple((TIME, float(r)) for r in readings[1:])
+        if match["oclock"]:
+            alternatives += ((NUMBER, float(hour)),)
+        yield Quantity(float(readings[0]), *match.span(), match.group(), TIME, alternatives=alternatives)
+
+
+def _and_a_half(text: str) -> Iterator[Quantity]:
+    for match in _AND_A_HALF.finditer(text):
         whole = match["whole"] or "0"
         words_value = None if whole[0].isdigit() else parse_number_words([whole])
         if not whole[0].isdigit() and words_value is None:
             continue
         base = float(whole.replace(",", "")) if words_value is None else float(words_value)
-        mantissa = base + 0.5  # "two and a half million", "half a million"
-        found.append(
-            Quantity(
-                mantissa * SCALES[match["scale"].lower()], match.start(), match.end(), match.group(), mantissa=mantissa
-            )
+        mantissa = base + 0.5  # "two and a half million", "half a million", "two and a half years"
+        if match["scale"]:
+            yield Quantity(mantissa * SCALES[match["scale"].lower()], *match.span(), match.group(), mantissa=mantissa)
+        elif match["whole"]:
+            yield Quantity(mantissa, *match.span(), match.group(), strong=mantissa >= 10)
+
+
+def _fractions(text: str) -> Iterator[Quantity]:
+    for match in _FRACTION.finditer(text):
+        if match["n"]:
+            numerator, denominator = int(match["n"]), int(match["d"])
+            if not 0 < numerator < denominator:
+                continue
+        else:
+            word, den = match["num"].lower(), match["den"].lower()
+            numerator = 1 if word in ("a", "an") else ONES[word]
+            denominator = _FRACTION_WORDS[den]
+            singular = not den.endswith("s")
+            if word in ("a", "an") and not match["of"] and den != "half":
+                continue  # "a third party", "a quarter century": an ordinal or a period, not a share
+            if (numerator > 1 and singular) or numerator >= denominator:
+                continue
+        share = numerator / denominator
+        percent = 100 * share
+        alternatives = ((NUMBER, float(round(percent))), (NUMBER, round(percent, 1)), (NUMBER, float(int(percent))))
+        strong = denominator != 2
+        yield Quantity(share, *match.span(), match.group(), FRACTION, strong, alternatives=alternatives)
+
+
+_MULTIPLIED_WORDS = frozenset([*MULTIPLIED, "fold", *(f"{word}fold" for word in FOLD)])
+
+
+def _multiplied(text: str) -> Iterator[Quantity]:
+    for match in _MULTIPLIED.finditer(text):
+        if match["word"]:
+            times = float(MULTIPLIED[match["word"].lower()])
+        else:
+            fold = match["fold"].lower()
+            times = float(fold) if fold.isdigit() else float(FOLD[fold])
+        growth = 100 * (times - 1)
+        yield Quantity(times, *match.span(), match.group(), alternatives=((NUMBER, growth),))
+
+
+def _orders(text: str) -> Iterator[Quantity]:
+    for match in _ORDER.finditer(text):
+        if match["many"]:
+            size = _ORDERS[match["many"].lower()] * _ORDERS[match["of"].lower()]
+        else:
+            size = _ORDERS[(match["few"] or match["plural"]).lower()]
+        yield Quantity(float(size), *match.span(), match.group(), ORDER)
+
+
+def _short_magnitudes(text: str) -> Iterator[Quantity]:
+    for match in _SHORT_MAGNITUDE.finditer(text):
+        suffix = match["suffix"]
+        if suffix in ("m", "b") and not match["currency"]:
+            continue  # 100m is a distance, 5b a grade
+        mantissa = float(match["digits"])
+        start = match.start("digits")
+        yield Quantity(
+            mantissa * _SHORT_SCALES[suffix], start, match.end(), text[start : match.end()], mantissa=mantissa
         )
-        taken[match.start() : match.end()] = [True] * (match.end() - match.start())
-    for match in _DIGIT_NUMBER.finditer(text) if _ANY_DIGIT.search(text) else ():
-        if any(taken[match.start() : match.end()]):
-            continue
+
+
+def _decades(text: str) -> Iterator[Quantity]:
+    for match in _DECADE.finditer(text):
+        value = int(match["digits"])
+        if value % 10 == 0 and (value < 100 or value >= 1000):
+            yield Quantity(float(value % 100), *match.span(), match.group(), DECADE)
+
+
+def _digit_numbers(text: str) -> Iterator[Quantity]:
+    for match in _DIGIT_NUMBER.finditer(text):
         value = float(match["digits"].replace(",", ""))
         scale = SCALES[match["scale"].lower()] if match["scale"] else 1
-        if match["suffix"] == "s" and value < 1000:
-            continue  # "the 90s" is a decade written short; "Ps" and the like are not numbers
-        found.append(
-            Quantity(value * scale, match.start(), match.end(), match.group(), mantissa=value if scale > 1 else None)
-        )
-        taken[match.start() : match.end()] = [True] * (match.end() - match.start())
-    for match in _WORD_NUMBER.finditer(text) if has_number_words else ():
-        if any(taken[match.start() : match.end()]):
-            continue
+        if match["suffix"] == "s":
+            continue  # a decade is read above; "Ps" and the like are not numbers
+        yield Quantity(value * scale, *match.span(), match.group(), mantissa=value if scale > 1 else None)
+
+
+def _glued(text: str) -> Iterator[Quantity]:
+    for match in _GLUED.finditer(text):
+        end = match.start() + len(match["digits"])
+        yield Quantity(float(match["digits"]), match.start(), end, match["digits"], strong=False)
+
+
+def _word_numbers(text: str) -> Iterator[Quantity]:
+    for match in _WORD_NUMBER.finditer(text):
         words = re.split(r"[\s-]+", match.group())
         number = parse_number_words(words)
         if number is None:
@@ -129,15 +337,15 @@ def english_quantities(text: str) -> list[Quantity]:
         scaled = last in SCALES and last != "hundred" and len(words) > 1
         before_scale = float(parse_number_words(words[:-1]) or 1) if scaled else None
         strong = number >= 10 and match.group().lower() not in ("second", "hundred", "thousand", "million", "billion")
-        found.append(Quantity(float(number), match.start(), match.end(), match.group(), NUMBER, strong, before_scale))
-    for match in _COUNT_WORD.finditer(text) if not vocabulary.isdisjoint(_COUNT_WORDS) else ():
-        count = COUNT_WORDS[match.group().lower()]
-        found.append(Quantity(float(count), match.start(), match.end(), match.group(), NUMBER, strong=False))
-    for match in _MONTH.finditer(text) if not vocabulary.isdisjoint(_MONTH_WORDS) else ():
-        name = (match["month"] or "May").lower().rstrip(".")
-        found.append(Quantity(float(MONTHS[name]), match.start(), match.end(), match.group(), MONTH))
-    found.sort(key=lambda q: q.start)
-    return _share_scale(found, text)
+        yield Quantity(float(number), *match.span(), match.group(), NUMBER, strong, before_scale)
+
+
+def _months(text: str) -> Iterator[Quantity]:
+    for match in _MONTH.finditer(text):
+        group = next(g for g in ("month", "ambiguous", "after_digit", "dated") if match[g])
+        name = match[group].lower()
+        end = match.end() if group == "month" else match.end(group)  # "Jan." keeps its full stop
+        yield Quantity(float(MONTHS[name.rstrip(".")]), match.start(group), end, text[match.start(group) : end], MONTH)
 
 
 def _share_scale(found: list[Quantity], text: str) -> list[Quantity]:

@@ -6,7 +6,18 @@ import math
 from dataclasses import dataclass
 
 NUMBER = "number"
-MONTH = "month"
+MONTH = "month"  # compared only with months
+DAY = "day"  # 3日 with no month: a number, or the weekday news renders it as
+DECADE = "decade"  # 80年代, the 1980s: the decade's last two digits
+FRACTION = "fraction"  # 三分之一, a third: the share
+TIME = "time"  # 上午10点, 10 a.m.: minutes after midnight
+WEEKDAY = "weekday"  # 星期三, Wednesday: 1 (Monday) to 7
+QUARTER = "quarter"  # 第一季度, the first quarter, Q1
+ORDER = "order"  # 数百, hundreds: the size of a rough amount
+CODE = "code"  # 5G, H7N9, 2.3.1, a phone number: compared as tokens (termcheck.numbers.codes)
+
+Reading = tuple[str, float]  # (kind, value)
+_SAME_KIND = {DAY: NUMBER}  # a day of the month pairs with a plain number ("on the 3rd")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,12 +26,22 @@ class Quantity:
     start: int
     end: int
     text: str
-    kind: str = NUMBER  # a month is compared only with months
+    kind: str = NUMBER
     strong: bool = True  # weak numbers ("a", "one", 一) may pair up but are never reported missing or added
     mantissa: float | None = None  # 1.2 in 1.2万 or 1.2 million: set when a magnitude word scaled the value
+    # other faithful readings: 七成 is 70 (%), 一年半 is 1.5 (years) or 18 (months), "doubled" is 2 or 100 (%)
+    alternatives: tuple[Reading, ...] = ()
+
+    def readings(self) -> tuple[Reading, ...]:
+        own = (_SAME_KIND.get(self.kind, self.kind), self.value)
+        return (own, *((_SAME_KIND.get(kind, kind), value) for kind, value in self.alternatives))
 
     def same_value(self, other: Quantity) -> bool:
-        return self.kind == other.kind and math.isclose(self.value, other.value, rel_tol=1e-9, abs_tol=1e-9)
+        return any(
+            kind == other_kind and math.isclose(value, other_value, rel_tol=1e-9, abs_tol=1e-9)
+            for kind, value in self.readings()
+            for other_kind, other_value in other.readings()
+        )
 
 
 def significant_digits(value: float) -> str:
@@ -33,7 +54,7 @@ def significant_digits(value: float) -> str:
 
 def magnitude_slip(source: Quantity, target: Quantity) -> bool:
     """Same digits, a power of ten apart: 1.2万 (12,000) rendered as 1.2 million."""
-    if source.kind != target.kind or source.value <= 0 or target.value <= 0:
+    if source.kind != target.kind or source.kind != NUMBER or source.value <= 0 or target.value <= 0:
         return False
     if source.mantissa is None and target.mantissa is None:
         return False  # plain 12 vs 120 is a different number, not a misread magnitude

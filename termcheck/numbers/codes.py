@@ -1,0 +1,68 @@
+"""Codes that contain digits but are not numbers: 5G, H7N9, Win11, PM2.5, 500Mbps, NMPA-2024-001,
+version 2.3.1, 192.168.1.1 and phone numbers (010-6523 4567, +86 10 6523 4567).
+
+Both sides of a segment keep them whole, so their digits are never read as numbers of their own;
+a source code is there when every run of its digits is in the target (5G in "5G networks", Win11 in
+"Windows 11", 500Mbps in "500 Mbps"), and a phone number when its digits are, however grouped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# letters then digits (H7N9, Win11, PM2.5, COVID-19: a hyphen only after a capital)
+_LETTERS_FIRST = r"(?:[A-Za-z]+\d|[A-Za-z]*[A-Z][A-Za-z]*-\d)[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+# digits then letters (5G, 10G, 3D, 500Mbps): only read so in Chinese text, where English number
+# suffixes (1990s, 20th, 5pm, 5bn) do not occur
+_DIGITS_FIRST = r"\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_DOTTED = r"\d+(?:\.\d+){2,}"  # 2.3.1, 192.168.1.1
+_PHONE = r"(?:\+|00)?\(?\d[\d()\- ]{7,}\d"
+_BOUNDARY_BEFORE = r"(?<![A-Za-z0-9.])"
+_BOUNDARY_AFTER = r"(?![A-Za-z0-9])"
+_CHINESE_CODES = re.compile(
+    rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}|{_DIGITS_FIRST}){_BOUNDARY_AFTER}"
+)
+_ENGLISH_CODES = re.compile(rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}){_BOUNDARY_AFTER}")
+_HINT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|\d\.\d+\.\d|\d[ ()-]+\d")
+_DIGIT_RUNS = re.compile(r"\d+")
+_YEARS = re.compile(r"(?:1[89]|20)\d\d")
+
+PHONE = "phone"
+CODE = "code"
+
+
+def code_spans(text: str, chinese: bool = True) -> Iterator[tuple[int, int, str]]:
+    """(start, end, "phone" | "code") for each code in `text`."""
+    if not _HINT.search(text):
+        return
+    pattern = _CHINESE_CODES if chinese else _ENGLISH_CODES
+    for match in pattern.finditer(text):
+        token = match.group().rstrip(".-")
+        end = match.start() + len(token)
+        if match["phone"]:
+            if _is_phone(token):
+                yield match.start(), end, PHONE
+            continue
+        if any(ch.isdigit() for ch in token):
+            yield match.start(), end, CODE
+
+
+def _is_phone(token: str) -> bool:
+    digits = "".join(_DIGIT_RUNS.findall(token))
+    groups = _DIGIT_RUNS.findall(token)
+    if len(digits) < 9 or (len(groups) < 2 and not token.startswith(("+", "("))):
+        return False
+    return not all(_YEARS.fullmatch(group) for group in groups)  # 1990-2000-2010 is years
+
+
+def phone_key(token: str) -> str:
+    """The digits that identify a phone number: no country code 86, no trunk zero."""
+    digits = "".join(_DIGIT_RUNS.findall(token))
+    if token.startswith(("+86", "0086", "(+86")):
+        digits = digits[2:] if not digits.startswith("0086") else digits[4:]
+    return digits.lstrip("0")
+
+
+def digit_runs(token: str) -> list[int]:
+    return [int(run) for run in _DIGIT_RUNS.findall(token)]
