@@ -22,6 +22,11 @@ from termcheck.checks.tc209_doubled_word import DoubledWord
 from termcheck.checks.tc210_name_spelling import NameSpelling
 from termcheck.checks.tc211_omission import Omission
 from termcheck.checks.tc212_number_format import NumberFormat
+from termcheck.checks.tc213_percentage_point import PercentagePoint
+from termcheck.checks.tc214_multiplicative import Multiplicative
+from termcheck.checks.tc215_unit import UnitChanged
+from termcheck.checks.tc216_currency import CurrencyChanged
+from termcheck.checks.tc217_repetition_loop import RepetitionLoop
 from termcheck.errors import UsageError
 
 ALL_CHECKS: tuple[type[Check], ...] = (
@@ -42,6 +47,11 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NameSpelling,
     Omission,
     NumberFormat,
+    PercentagePoint,
+    Multiplicative,
+    UnitChanged,
+    CurrencyChanged,
+    RepetitionLoop,
 )
 
 

@@ -1,28 +1,64 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.model import Finding, Severity
 from termcheck.numbers import compare_segment
-from termcheck.numbers.quantity import MONTH
+from termcheck.numbers.quantity import DECADE, FRACTION, MONTH, ORDER, QUARTER, TIME, WEEKDAY, Quantity
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+ORDER_NAMES = {10: "tens", 100: "hundreds", 1000: "thousands", 10_000: "tens of thousands",
+               100_000: "hundreds of thousands", 10**6: "millions", 10**7: "tens of millions",
+               10**8: "hundreds of millions", 10**9: "billions"}  # fmt: skip
 
 
 def describe(value: float, kind: str) -> str:
     if kind == MONTH:
         return f"month {int(value)}"
+    if kind == TIME:
+        hours, minutes = divmod(int(value), 60)
+        return f"{hours:02d}:{minutes:02d}"
+    if kind == WEEKDAY:
+        return WEEKDAY_NAMES[int(value) - 1]
+    if kind == QUARTER:
+        return f"Q{int(value)}"
+    if kind == DECADE:
+        return f"the {int(value):02d}s"
+    if kind == FRACTION:
+        return str(Fraction(value).limit_denominator(100))
+    if kind == ORDER:
+        return ORDER_NAMES.get(int(value), f"about {value:,.0f}")
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
-class NumberMissing(Check):
-    """A number in the source has no counterpart in the target.
+def describe_quantity(quantity: Quantity, kind: str | None = None) -> str:
+    """The value in words, read as `kind` (a rough 数百 is read as its size, "hundreds")."""
+    kind = kind or quantity.kind
+    value = next((v for k, v in quantity.readings() if k == kind), quantity.value)
+    return describe(value, kind)
 
-    Source numbers are Arabic or Chinese numerals (〇 零 一 … 九 十 百 千 两) with 万 and 亿 magnitudes,
-    percentages (百分之三十), dates (2024年1月12日) and ordinals (第三); the target may write them with
-    digits, thousands separators, number words (fourteen, twelve thousand), scale words (1.2 million)
-    or month names. Chinese numerals under ten without a measure word are not required (一 is as
-    often "a" as "one"), nor are idioms such as 十分 ("very"). Needs a source.
+
+class NumberMissing(Check):
+    """A number in the source has no counterpart in the target, or the target says another of its kind.
+
+    Source numbers are Arabic or Chinese numerals (〇 零 一 … 九 十 百 千 两, formal 壹 贰 … and 廿)
+    with 万 and 亿 magnitudes, spoken short forms (三千五 is 3,500), percentages (百分之三十, 七成,
+    千分之三), fractions (三分之一), dates (2024年1月12日, 六一儿童节), clock times (上午10点),
+    weekdays (星期三), quarters (第一季度), decades (80年代), ordinals (第三) and counts of three or
+    more with a measure word (三名). The target may write them with digits, separators, number
+    words, scale words (1.2 million, 5bn, $20m), month and weekday names, "a third", "10 a.m.",
+    "doubled" or "Q1". A time, weekday, quarter, fraction, month or rough size (数十 is "dozens", not
+    "hundreds") that the target renders as another of its kind is reported once, as what the target
+    says instead.
+
+    Not required: Chinese numerals under ten without a measure word (一 is as often "a"), rough
+    amounts (数百, 一两, 十几), idioms and names (十分, 百度), a day of the month rendered as a weekday
+    (3日, "on Friday"). Codes (5G, H7N9, 500Mbps, version 2.3.1, phone numbers) are compared as
+    tokens: present when their digits are. A number the source repeats is present if the target says
+    it once. Needs a source.
 
     Bad:
         source: 受试者共有64名
@@ -38,7 +74,18 @@ class NumberMissing(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
-        for quantity in compare_segment(seg.source, seg.target).missing:
+        comparison = compare_segment(seg.source, seg.target)
+        for wanted, said in comparison.mismatches:
+            expected = describe_quantity(wanted, said.kind)
+            yield self.finding(
+                analyzed,
+                f'"{wanted.text}" is {expected}, but the target says "{said.text}" ({describe_quantity(said)})',
+                found=said.text,
+                expected=expected,
+                source_span=(wanted.start, wanted.end),
+                target_span=(said.start, said.end),
+            )
+        for quantity in comparison.missing:
             yield self.finding(
                 analyzed,
                 f'"{quantity.text}" ({describe(quantity.value, quantity.kind)}) is not in the target',

@@ -12,8 +12,11 @@ from termcheck.numbers import compare_segment
 class NumberAdded(Check):
     """A number in the target has no counterpart in the source.
 
-    Digits, number words of ten or more, scale words and month names count; "one", "a" and "first"
-    do not, because English uses them where Chinese has no number. Needs a source.
+    Digits, number words of ten or more, scale words, month names, clock times, multiplicatives
+    ("doubled") and fractions count; "one", "a" and "first" do not, because English uses them where
+    Chinese has no number. A weekday counts only where the source names one (news renders 3日 as
+    "Friday"), and a rough size ("hundreds") only where the source has one (数百). Codes such as 5G
+    and numbers glued to a unit (500Mbps) are never added numbers. Needs a source.
 
     Bad:
         source: 在关键的II期临床试验中，28天总缓解率达到了82.9%

@@ -9,7 +9,20 @@ from functools import lru_cache
 from termcheck.numbers.chinese import chinese_quantities
 from termcheck.numbers.codes import PHONE, digit_runs, phone_key
 from termcheck.numbers.english import english_quantities
-from termcheck.numbers.quantity import CODE, DAY, NUMBER, ORDER, WEEKDAY, Quantity, magnitude_slip
+from termcheck.numbers.quantity import (
+    CODE,
+    DAY,
+    DECADE,
+    FRACTION,
+    MONTH,
+    NUMBER,
+    ORDER,
+    QUARTER,
+    TIME,
+    WEEKDAY,
+    Quantity,
+    magnitude_slip,
+)
 
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -19,6 +32,9 @@ class NumberComparison:
     missing: list[Quantity] = field(default_factory=list)  # source numbers with no counterpart
     added: list[Quantity] = field(default_factory=list)  # target numbers with no counterpart
     slips: list[tuple[Quantity, Quantity]] = field(default_factory=list)  # (source, target), a power of ten apart
+    # (source, target) of one kind that is not a plain number, with different values: 上午10点 and "10 p.m.",
+    # 星期三 and "Thursday", 第一季度 and "second quarter", 三分之一 and "a quarter", 数十 and "hundreds"
+    mismatches: list[tuple[Quantity, Quantity]] = field(default_factory=list)
 
 
 def _pair(sources: list[Quantity], targets: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
@@ -83,6 +99,7 @@ def compare_numbers(source: str, target: str) -> NumberComparison:
                 unpaired.remove(wanted)
                 left.remove(candidate)
                 break
+    mismatches = _mismatches(unpaired, left)
     # 3日 with no month is a date that news also renders as the weekday ("on Friday")
     has_weekday = any(q.kind == WEEKDAY for q in all_targets)
     source_weekday = any(q.kind == WEEKDAY for q in sources)
@@ -100,4 +117,25 @@ def compare_numbers(source: str, target: str) -> NumberComparison:
             q for q in left if q.strong and (q.kind != WEEKDAY or source_weekday) and (q.kind != ORDER or source_order)
         ],
         slips=slips,
+        mismatches=mismatches,
     )
+
+
+_COMPARED_KINDS = (TIME, WEEKDAY, QUARTER, FRACTION, ORDER, MONTH, DECADE)
+
+
+def _mismatches(unpaired: list[Quantity], left: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pair what is left over by kind, in order; each pair leaves `unpaired` and `left`."""
+    found: list[tuple[Quantity, Quantity]] = []
+    for kind in _COMPARED_KINDS:
+        sources = [q for q in unpaired if _reads_as(q, kind) and (q.strong or kind == ORDER)]
+        targets = [q for q in left if q.kind == kind and q.strong]
+        for wanted, said in zip(sources, targets, strict=False):
+            found.append((wanted, said))
+            unpaired.remove(wanted)
+            left.remove(said)
+    return found
+
+
+def _reads_as(quantity: Quantity, kind: str) -> bool:
+    return any(k == kind for k, _ in quantity.readings())
