@@ -165,7 +165,8 @@ def report(title: str, rows: list[dict], argv: list[str] | None = None) -> int:
         total = sum(len(v) for v in by_code_key[check.code].values())
         wrong = len(alarms.get(check.code, []))
         print(
-            f"| {check.code} {check.name} | {check.severity.name.lower()} | {total} | {wrong} | {1000 * wrong / len(rows):.1f} |"
+            f"| {check.code} {check.name} | {check.severity.name.lower()} | {total} | {wrong} "
+            f"| {1000 * wrong / len(rows):.1f} |"
         )
     print()
     print("| rater category | checks | error spans | caught | recall |")

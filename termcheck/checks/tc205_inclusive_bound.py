@@ -20,7 +20,7 @@ LOWER = {"以上", "不少于", "不低于", "不小于", "至少", "最少"}
 # "no fewer than 200", "not more than 5,000 yuan": the English is inclusive already
 _EXCLUSIVE = re.compile(
     r"(?<!\bno\s)(?<!\bnot\s)(?<!\bNo\s)(?<!\bNot\s)"
-    r"\b(?P<word>over|more than|above|greater than|older than|exceeding|in excess of|upwards of|"
+    r"\b(?P<word>over|more than|above|greater than|older than|exceed(?:s|ed|ing)?|in excess of|upwards of|"
     r"under|less than|below|fewer than|younger than)\s+(?:the age of\s+|age\s+)?",
     re.IGNORECASE,
 )

@@ -7,16 +7,34 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
+from termcheck.numbers.codes import is_phone_digits
 
 # five or more digits in a row, not part of a word, a decimal, a code or a number already grouped
 _UNGROUPED = re.compile(r"(?<![\w.,#/:-])\d{5,}(?![\w/:-])(?![.,]\d)")
+# identifiers are never grouped: standards (ISO 14001, GB 2760), postcodes, phone, order and model numbers
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:ISO|IEC|GB|GB/T|EN|ASTM|DIN|JIS|ANSI|IEEE|No|Nos|no|nr|code|postcode|postal\s+code|zip|zip\s+code|"
+    r"tel|phone|telephone|fax|hotline|call|dial|mobile|ID|patent|account|order|invoice|serial|model|room|flight|"
+    r"case|ticket|item|reference|ref|number)\b\.?|#)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_identifier(text: str, start: int, digits: str) -> bool:
+    return (
+        digits.startswith("0")
+        or is_phone_digits(digits)
+        or bool(_IDENTIFIER_BEFORE.search(text[max(0, start - 25) : start]))
+    )
 
 
 class NumberFormat(Check):
     """A number of five or more digits without thousands separators in the English target: 250000.
 
-    English groups thousands with commas (250,000); Chinese MT often copies 250000 as it is. Works
-    without a source.
+    English groups thousands with commas (250,000); Chinese MT often copies 250000 as it is.
+    Identifiers are left alone: numbers that start with 0, mobile phone numbers, and numbers after a
+    standard's name (ISO 14001, GB 2760) or a word such as "postcode", "tel", "No.", "order" or "model".
+    Works without a source.
 
     Bad:
         target: The project has 250000 parts.
@@ -30,7 +48,10 @@ class NumberFormat(Check):
     trigger = Trigger(re.compile(r"\d{5}"))  # no lookbehind first: a fast scan
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        for match in _UNGROUPED.finditer(analyzed.segment.target):
+        target = analyzed.segment.target
+        for match in _UNGROUPED.finditer(target):
+            if is_identifier(target, match.start(), match.group()):
+                continue
             grouped = f"{int(match.group()):,}"
             yield self.finding(
                 analyzed,

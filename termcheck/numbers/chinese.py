@@ -90,7 +90,7 @@ _FESTIVAL = re.compile(
 )
 _DOT_DATE = re.compile(r"(?<![\d.])(?P<month>1[0-2]|[1-9])[·・](?P<day>3[01]|[12]\d|[1-9])(?![\d.])")
 # 第一季度, 一季度, Q1: a quarter of the year
-_QUARTER = re.compile(r"(?:第)?(?P<n>[一二三四1-4])季度")
+_QUARTER = re.compile(r"(?<![前后近头])(?:第)?(?P<n>[一二三四1-4])(?:个)?季度")
 # 翻一番 doubles, 翻两番 quadruples; 成倍 is "several times"
 _DOUBLINGS = re.compile(r"翻了?(?P<n>[一两三四])?番|成倍")
 # 三名, 五个, 七家: a count of three or more with a measure word is said in English ("three suspects")
@@ -338,7 +338,8 @@ def _five_year_plans(folded: str, text: str) -> Iterator[Quantity]:
     for match in _FIVE_YEAR_PLAN.finditer(folded):
         nth = parse_chinese_numeral(match["nth"])
         if nth is not None:
-            yield _q(text, match.start(), match.end(), float(nth), alternatives=((NUMBER, 5.0),))
+            yield _q(text, match.start(), match.end(), float(nth))
+            yield _q(text, match.start(), match.end(), 5.0, strong=False)
 
 
 def _short_years(folded: str, text: str) -> Iterator[Quantity]:
@@ -408,6 +409,7 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
             if parsed is None:
                 continue
             value, arabic = parsed
+            alternatives: tuple[Reading, ...] = ()
             if prefix in ("千分之", "万分之") and group == "first":
                 per = 1000 if prefix == "千分之" else 10_000
                 value = value * 100 / per  # 千分之三 is 0.3%
@@ -426,7 +428,6 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 continue
             vague = (bool(match["vague"]) and not arabic) or _approximate(match[group])
             counted = value >= 3 and (after in COUNT_MEASURES or (prefix == "第" and after == "名"))
-            alternatives: tuple[Reading, ...] = ()
             if vague and match["vague"] and not magnitude:
                 alternatives = ((ORDER, value),)  # 数百 is "hundreds", 上千 "thousands"
             elif vague and match["vague"]:
@@ -441,11 +442,19 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                     value * scale,
                     kind=kind,
                     strong=evidence and (big or counted) and not vague,
-                    mantissa=value if scale != 1 else None,
+                    mantissa=value if scale != 1 else _written_mantissa(match[group], value),
                     alternatives=alternatives,
                 )
             )
     return found
+
+
+def _written_mantissa(numeral: str, value: float) -> float | None:
+    """一百万 is 100 × 万: a numeral that spells its magnitude can slip a power of ten like 100万."""
+    for magnitude, size in (("亿", 100_000_000), ("万", 10_000)):
+        if magnitude in numeral and value % size == 0:
+            return value / size
+    return None
 
 
 def _after_month(folded: str, start: int) -> bool:

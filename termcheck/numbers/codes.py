@@ -24,7 +24,7 @@ _CHINESE_CODES = re.compile(
     rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}|{_DIGITS_FIRST}){_BOUNDARY_AFTER}"
 )
 _ENGLISH_CODES = re.compile(rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}){_BOUNDARY_AFTER}")
-_HINT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|\d\.\d+\.\d|\d[ ()-]+\d")
+_HINT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|\d\.\d+\.\d|\d[ ()-]+\d|1[3-9]\d{9}|0\d{9}")
 _DIGIT_RUNS = re.compile(r"\d+")
 _YEARS = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -51,9 +51,18 @@ def code_spans(text: str, chinese: bool = True) -> Iterator[tuple[int, int, str]
 def _is_phone(token: str) -> bool:
     digits = "".join(_DIGIT_RUNS.findall(token))
     groups = _DIGIT_RUNS.findall(token)
-    if len(digits) < 9 or (len(groups) < 2 and not token.startswith(("+", "("))):
+    if len(groups) == 1 and not token.startswith(("+", "(")):
+        return is_phone_digits(digits)
+    if len(digits) < 9:
         return False
     return not all(_YEARS.fullmatch(group) for group in groups)  # 1990-2000-2010 is years
+
+
+def is_phone_digits(digits: str) -> bool:
+    """A Chinese mobile number (11 digits from 13 to 19) or a number with its trunk zero (010…)."""
+    return (len(digits) == 11 and digits[0] == "1" and digits[1] in "3456789") or (
+        digits.startswith("0") and len(digits) >= 10
+    )
 
 
 def phone_key(token: str) -> str:

@@ -41,12 +41,13 @@ def _pair(sources: list[Quantity], targets: list[Quantity]) -> tuple[list[Quanti
     left = list(targets)
     unpaired: list[Quantity] = []
     for wanted in sorted(sources, key=lambda q: not q.strong):  # strong numbers choose first
-        for index, candidate in enumerate(left):
-            if wanted.same_value(candidate):
-                del left[index]
-                break
-        else:
+        # a strong counterpart before a weak one: 壹佰元 is the "100", not the "century" of "21st century"
+        candidates = sorted(range(len(left)), key=lambda i: not left[i].strong)
+        index = next((i for i in candidates if wanted.same_value(left[i])), None)
+        if index is None:
             unpaired.append(wanted)
+        else:
+            del left[index]
     return unpaired, left
 
 

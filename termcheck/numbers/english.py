@@ -58,6 +58,13 @@ _AND_A_HALF = re.compile(
     r"(?:\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b|(?=\s+(?P<unit>[a-z]+)))",
     re.IGNORECASE,
 )
+# three per thousand, 3‰, three in a thousand: 0.3 (%), as 千分之三 is read
+_PER_MILLE = re.compile(
+    rf"\b(?P<n>\d+(?:\.\d+)?|{'|'.join(ONES)})\s*(?:‰|per\s+(?:thousand|mille)\b|in\s+(?:a|one|every)\s+thousand\b)",
+    re.IGNORECASE,
+)
+# a year and a half, an hour and a half: 1.5
+_UNIT_AND_A_HALF = re.compile(r"\b(?:a|an|one)\s+(?:year|hour|day|month|week|minute|century)\s+and\s+a\s+half\b", re.I)
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|—|and|or)\s*")
 # words that stand for a number: "the next decade" for 十年, "three times" written "thrice"
 COUNT_WORDS = {"decade": 10, "century": 100, "dozen": 12, "twice": 2, "thrice": 3, "double": 2, "triple": 3}
@@ -78,7 +85,9 @@ _CLOCK = re.compile(
     r"(?<![\w.:])(?P<hour>[01]?\d|2[0-4])(?::(?P<minute>[0-5]\d))?\s?"
     r"(?:(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[AP]M\b|[AP]\.M\.)|(?P<oclock>o'clock|o’clock)\b)"
     r"|(?<![\w.:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?![\d:])"
-    r"|\b(?P<word>noon|midday|midnight)\b",
+    r"|(?:\b12\s+)?\b(?P<word>noon|midday|midnight)\b"
+    r"|\b(?:(?P<past>half|quarter)\s+past|(?P<to>quarter)\s+to)\s+(?P<spoken>one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|\d{1,2})(?:\s+(?:o['’]clock\s+)?(?:in\s+the\s+(?P<daypart>morning|afternoon|evening)|at\s+(?P<night>night)))?",
     re.IGNORECASE,
 )
 # first quarter, Q3, 2nd quarter
@@ -172,9 +181,10 @@ def english_quantities(text: str) -> list[Quantity]:
         keep(_quarters(text))
     if has_digits:
         keep(Quantity(0.0, start, end, text[start:end], kind) for start, end, kind in code_spans(text, chinese=False))
-    if has_digits or not vocabulary.isdisjoint(("noon", "midday", "midnight")):
+    if has_digits or not vocabulary.isdisjoint(("noon", "midday", "midnight", "past", "to")):
         keep(_clocks(text))
     if "half" in vocabulary:
+        keep(Quantity(1.5, *m.span(), m.group(), strong=False) for m in _UNIT_AND_A_HALF.finditer(text))
         keep(_and_a_half(text))
     if not vocabulary.isdisjoint(_FRACTION_WORDS) or "/" in text:
         keep(_fractions(text))
@@ -182,6 +192,8 @@ def english_quantities(text: str) -> list[Quantity]:
         keep(_multiplied(text))
     if not vocabulary.isdisjoint(_ORDERS):
         keep(_orders(text))
+    if "‰" in text or "thousand" in vocabulary or "mille" in vocabulary:
+        keep(_per_mille(text))
     if has_digits:
         keep(_short_magnitudes(text))
         keep(_decades(text))
@@ -202,7 +214,7 @@ def english_quantities(text: str) -> list[Quantity]:
             for m in _WEEKDAY.finditer(text)
         )
     found.sort(key=lambda q: q.start)
-    return _share_scale(found, text)
+    return _conversions(_share_scale(found, text), text)
 
 
 def _quarters(text: str) -> Iterator[Quantity]:
@@ -219,10 +231,18 @@ def _clocks(text: str) -> Iterator[Quantity]:
             minutes = 0 if match["word"].lower() == "midnight" else 720
             yield Quantity(float(minutes), *match.span(), match.group(), TIME, strong=False)
             continue
-        hour = int(match["hour"] or match["hh"])
-        minute = int(match["minute"] or match["mm"] or 0)
-        ampm = (match["ampm"] or "").lower()
-        part = "am" if ampm.startswith("a") else "pm" if ampm.startswith("p") else None
+        if match["spoken"]:
+            spoken = match["spoken"].lower()
+            hour = int(spoken) if spoken.isdigit() else ONES.get(spoken) or {"eleven": 11, "twelve": 12}[spoken]
+            minute = 30 if match["past"] == "half" else 15 if match["past"] else 45
+            hour = hour - 1 if match["to"] else hour
+            daypart = (match["daypart"] or "").lower()
+            part = "am" if daypart == "morning" else "pm" if daypart or match["night"] else None
+        else:
+            hour = int(match["hour"] or match["hh"])
+            minute = int(match["minute"] or match["mm"] or 0)
+            ampm = (match["ampm"] or "").lower()
+            part = "am" if ampm.startswith("a") else "pm" if ampm.startswith("p") else None
         if part and not 1 <= hour <= 12:
             continue
         if part == "pm" and hour == 12:
@@ -261,6 +281,8 @@ def _fractions(text: str) -> Iterator[Quantity]:
             singular = not den.endswith("s")
             if word in ("a", "an") and not match["of"] and den != "half":
                 continue  # "a third party", "a quarter century": an ordinal or a period, not a share
+            if den.startswith("quarter") and not match["of"] and "-" not in match.group():
+                continue  # "the first three quarters" of a year
             if (numerator > 1 and singular) or numerator >= denominator:
                 continue
         share = numerator / denominator
@@ -291,6 +313,13 @@ def _orders(text: str) -> Iterator[Quantity]:
         else:
             size = _ORDERS[(match["few"] or match["plural"]).lower()]
         yield Quantity(float(size), *match.span(), match.group(), ORDER)
+
+
+def _per_mille(text: str) -> Iterator[Quantity]:
+    for match in _PER_MILLE.finditer(text):
+        number = match["n"].lower()
+        value = float(number) if number[0].isdigit() else float(ONES[number])
+        yield Quantity(value / 10, *match.span(), match.group())
 
 
 def _short_magnitudes(text: str) -> Iterator[Quantity]:
@@ -346,6 +375,27 @@ def _months(text: str) -> Iterator[Quantity]:
         name = match[group].lower()
         end = match.end() if group == "month" else match.end(group)  # "Jan." keeps its full stop
         yield Quantity(float(MONTHS[name.rstrip(".")]), match.start(group), end, text[match.start(group) : end], MONTH)
+
+
+# "42 km (26 miles)", "500 million yuan ($70 million)": a value converted beside the original
+_BEFORE_CONVERSION = re.compile(
+    r"\d[^()\d]{0,25}\(\s*(?:about|approximately|approx\.|around|roughly|some|nearly|~|≈)?\s*(?:US|HK|A|C)?[$€£¥]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
+    """A converted value in brackets beside the original is not a number of its own: never reported added."""
+    kept = list(found)
+    for index, quantity in enumerate(kept):
+        if (
+            quantity.strong
+            and quantity.kind == NUMBER
+            and _BEFORE_CONVERSION.search(text[max(0, quantity.start - 40) : quantity.start])
+            and ")" in text[quantity.end : quantity.end + 30]
+        ):
+            kept[index] = replace(quantity, strong=False)
+    return kept
 
 
 def _share_scale(found: list[Quantity], text: str) -> list[Quantity]:
