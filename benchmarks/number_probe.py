@@ -67,9 +67,8 @@ def main() -> int:
         bad = sum(counts[(x, "bad")] for x in pick)
         caught = sum(counts[(x, "caught")] for x in pick)
         name = f"**{label}**" if label == "all" else label
-        print(
-            f"| {name} | {good} | {alarms} ({100 * alarms / max(good, 1):.0f}%) | {bad} | {caught} ({100 * caught / max(bad, 1):.0f}%) |"
-        )
+        warned = f"{alarms} ({100 * alarms / max(good, 1):.0f}%)"
+        print(f"| {name} | {good} | {warned} | {bad} | {caught} ({100 * caught / max(bad, 1):.0f}%) |")
     return 0
 
 

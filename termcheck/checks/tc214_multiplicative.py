@@ -81,8 +81,8 @@ class Multiplicative(Check):
             percent = f"{factor * 100:,.0f}%"
             yield self.finding(
                 analyzed,
-                f'"{match.group()}" can mean ×{factor:g} or ×{factor + 1:g}: {factor:g}倍 of growth is, read carefully, '
-                f'an increase of {percent} ("{careful}"); write "{careful}" or "an increase of {percent}", '
+                f'"{match.group()}" can mean ×{factor:g} or ×{factor + 1:g}: {factor:g}倍 of growth is, '
+                f'read carefully, an increase of {percent} ("{careful}"); write "{careful}" or "an increase of {percent}", '
                 f'or "{loose}" if the loose sense is meant',
                 found=match.group(),
                 expected=careful,
