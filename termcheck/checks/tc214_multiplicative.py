@@ -82,8 +82,8 @@ class Multiplicative(Check):
             yield self.finding(
                 analyzed,
                 f'"{match.group()}" can mean ×{factor:g} or ×{factor + 1:g}: {factor:g}倍 of growth is, '
-                f'read carefully, an increase of {percent} ("{careful}"); write "{careful}" or "an increase of {percent}", '
-                f'or "{loose}" if the loose sense is meant',
+                f'read carefully, an increase of {percent} ("{careful}"); '
+                f'write "{careful}" or "an increase of {percent}", or "{loose}" if the loose sense is meant',
                 found=match.group(),
                 expected=careful,
                 target_span=match.span(),
