@@ -40,6 +40,8 @@ def chinese_numeral(n: int) -> str:
     for unit, size in (("亿", 10**8), ("万", 10**4), ("", 1)):
         block, n = divmod(n, size)
         if block:
+            if parts and block < 1000:
+                parts.append("零")  # 十万零一: without the 零, 十万一 is said for 110,000
             parts.append(_below_10000(block) + unit)
         elif parts and n:
             parts.append("零")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from termcheck.analysis import AnalyzedSegment
@@ -15,20 +16,39 @@ LETTERS_PER_CHARACTER = 3  # the prior of TC211: about three English letters per
 TARGET_ONLY_REPEATS = 5  # without a source, "very, very, very" is emphasis; five in a row is a loop
 
 
-def repeats(words: list[str]) -> Iterator[tuple[int, int, int]]:
-    """(first word, unit length, times) of each run in which a unit of 1–8 words comes twice or more in a row.
+def repeats(words: list[str], fewest: int = 2) -> Iterator[tuple[int, int, int]]:
+    """(first word, unit length, times) of each run in which a unit of 1–8 words comes `fewest` times or more.
 
     Word i equal to word i+n for a stretch of r words means the stretch of r+n words repeats a unit of n
-    words (r+n)//n times: one pass along each diagonal, cheaper than a regex with a backreference."""
-    for size in range(1, LONGEST_UNIT + 1):
+    words (r+n)//n times. Only unit lengths at which a word that occurs `fewest` times recurs are scanned,
+    so a segment without a loop costs a count of its words."""
+    counts = Counter(words)
+    if not counts or max(counts.values()) < fewest:
+        return
+    sizes = set()
+    last: dict[str, int] = {}
+    for index, word in enumerate(words):
+        if counts[word] >= fewest:
+            if word in last and index - last[word] <= LONGEST_UNIT:
+                sizes.add(index - last[word])
+            last[word] = index
+    for size in sorted(sizes):
         run = 0
         for i in range(len(words) - size + 1):
             if i < len(words) - size and words[i] == words[i + size]:
                 run += 1
                 continue
-            if run >= size:
+            if (run + size) // size >= fewest:
                 yield i - run, size, (run + size) // size
             run = 0
+
+
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _far_too_long(source: str, target: str) -> bool:
+    limit = 2 * LETTERS_PER_CHARACTER * len(_CHINESE.findall(source))
+    return 0 < limit < len(target) and sum(ch.isalpha() for ch in target) > limit
 
 
 def _source_repeats(source: str) -> int:
@@ -57,16 +77,13 @@ class RepetitionLoop(Check):
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = analyzed.segment.source, analyzed.segment.target
         words = _WORD.findall(target.lower())
-        found = list(repeats(words))
-        if not found:
-            return
-        allowed = TARGET_ONLY_REPEATS - 1 if source is None else max(2, _source_repeats(source) + 1)
-        loop = next(((first, size, times) for first, size, times in found if times > allowed), None)
-        if loop is None and source is not None:
-            chinese = sum(1 for ch in source if "\u3400" <= ch <= "\u9fff")
-            letters = sum(ch.isalpha() for ch in target)
-            if chinese and letters > 2 * LETTERS_PER_CHARACTER * chinese:
-                loop = next(((first, size, times) for first, size, times in found if size >= 4), None)
+        loop = None
+        runs = list(repeats(words, 3))
+        if runs:
+            allowed = TARGET_ONLY_REPEATS - 1 if source is None else max(2, _source_repeats(source) + 1)
+            loop = next(((first, size, times) for first, size, times in runs if times > allowed), None)
+        if loop is None and source is not None and _far_too_long(source, target):
+            loop = next(((first, size, times) for first, size, times in repeats(words) if size >= 4), None)
         if loop is None:
             return
         first, size, times = loop

@@ -14,7 +14,7 @@ version numbers and phone numbers are tokens (`codes.py`), never numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from termcheck.normalize import fold_chinese
 from termcheck.numbers.codes import code_spans
@@ -194,7 +194,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
     for start, end, kind in code_spans(folded):
         found.append(Quantity(0.0, start, end, text[start:end], kind))
         spans.take(start, end)
-    for reader in _SPECIAL_READERS:  # before the idioms: 三分之一 is a third although 之一 is "one of"
+    for reader in _readers_for(folded):  # before the idioms: 三分之一 is a third although 之一 is "one of"
         read = [q for q in reader(folded, text) if spans.free(q.start, q.end)]
         for quantity in read:
             found.append(quantity)
@@ -376,21 +376,32 @@ def _countless(folded: str, text: str) -> Iterator[Quantity]:
             )
 
 
-_SPECIAL_READERS = (
-    _countless,
-    _quarters,
-    _doublings,
-    _decades,
-    _five_year_plans,
-    _festivals,
-    _clocks,
-    _weekdays,
-    _fractions,
-    _tenths,
-    _compounds,
-    _halves,
-    _short_years,
+# each reader with the strings one of which any of its matches contains: most texts skip most readers
+_HINTED_READERS: tuple[tuple[tuple[str, ...], Callable[[str, str], Iterator[Quantity]]], ...] = (
+    (("数以", "成百", "成千"), _countless),
+    (("季度",), _quarters),
+    (("番", "成倍"), _doublings),
+    (("年代",), _decades),
+    (("五",), _five_year_plans),
+    (("双", "节", "国庆", "黄金周", "假", "事变", "运动", "大促", "·", "・"), _festivals),
+    (("点", "时", ":", "："), _clocks),
+    (("星期", "礼拜", "周"), _weekdays),
+    (("分之",), _fractions),
+    (("成", "折"), _tenths),
+    (("米", "秒", "块", "元"), _compounds),
+    (("半",), _halves),
+    (("年", "共识"), _short_years),
 )
+
+
+_HINTS = re.compile(
+    "|".join(sorted({re.escape(h) for hints, _ in _HINTED_READERS for h in hints}, key=len, reverse=True))
+)
+
+
+def _readers_for(folded: str) -> list[Callable[[str, str], Iterator[Quantity]]]:
+    found = set(_HINTS.findall(folded))
+    return [reader for hints, reader in _HINTED_READERS if not found.isdisjoint(hints)] if found else []
 
 
 def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:

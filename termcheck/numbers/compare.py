@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -56,12 +57,14 @@ def compare_segment(source: str | None, target: str) -> NumberComparison:
     return compare_numbers(source, target) if source is not None else NumberComparison()
 
 
-def _codes_present(codes: list[Quantity], target: str, targets: list[Quantity]) -> tuple[list[Quantity], set[int]]:
+def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantity]) -> tuple[list[Quantity], set[int]]:
     """The source codes the target lacks, and the target numbers that the present ones account for.
 
     A code is present when every run of its digits is in the target, as digits or as a number (5G in
     "5G networks", Win11 in "Windows 11"); a phone number when the same digits are, however grouped
     and with or without +86."""
+    if not codes:
+        return [], set()
     runs = {int(run) for run in _DIGIT_RUN.findall(target)} | {int(q.value) for q in targets if q.kind == NUMBER}
     phones = {phone_key(q.text) for q in targets if q.kind == PHONE}
     phones |= {run.lstrip("0") for run in _DIGIT_RUN.findall(target) if len(run) >= 7}
@@ -101,22 +104,20 @@ def compare_numbers(source: str, target: str) -> NumberComparison:
                 left.remove(candidate)
                 break
     mismatches = _mismatches(unpaired, left)
+    # a number the source repeats is there if the target says it once ("the top and bottom 20%")
+    missing = [q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets)]
     # 3日 with no month is a date that news also renders as the weekday ("on Friday")
-    has_weekday = any(q.kind == WEEKDAY for q in all_targets)
-    source_weekday = any(q.kind == WEEKDAY for q in sources)
-    # "hundreds", "thousands" are compared only with a rough amount of the source (数百, 上千)
-    source_order = any(kind == ORDER for q in sources for kind, _ in q.readings())
+    if any(q.kind == DAY for q in missing) and any(q.kind == WEEKDAY for q in all_targets):
+        missing = [q for q in missing if q.kind != DAY]
+    added = [q for q in left if q.strong]
+    # a weekday counts only where the source names one, and "hundreds" only beside a rough amount (数百)
+    if any(q.kind == WEEKDAY for q in added) and not any(q.kind == WEEKDAY for q in sources):
+        added = [q for q in added if q.kind != WEEKDAY]
+    if any(q.kind == ORDER for q in added) and not any(kind == ORDER for q in sources for kind, _ in q.readings()):
+        added = [q for q in added if q.kind != ORDER]
     return NumberComparison(
-        # a number the source repeats is there if the target says it once ("the top and bottom 20%")
-        missing=missing_codes
-        + [
-            q
-            for q in unpaired
-            if q.strong and not any(q.same_value(t) for t in targets) and not (q.kind == DAY and has_weekday)
-        ],
-        added=[
-            q for q in left if q.strong and (q.kind != WEEKDAY or source_weekday) and (q.kind != ORDER or source_order)
-        ],
+        missing=missing_codes + missing,
+        added=added,
         slips=slips,
         mismatches=mismatches,
     )
@@ -128,6 +129,8 @@ _COMPARED_KINDS = (TIME, WEEKDAY, QUARTER, FRACTION, ORDER, MONTH, DECADE)
 def _mismatches(unpaired: list[Quantity], left: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """Pair what is left over by kind, in order; each pair leaves `unpaired` and `left`."""
     found: list[tuple[Quantity, Quantity]] = []
+    if not unpaired or not any(q.kind != NUMBER and q.strong for q in left):
+        return found
     for kind in _COMPARED_KINDS:
         sources = [q for q in unpaired if _reads_as(q, kind) and (q.strong or kind == ORDER)]
         targets = [q for q in left if q.kind == kind and q.strong]

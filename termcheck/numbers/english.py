@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from termcheck.numbers.codes import code_spans
 from termcheck.numbers.quantity import (
@@ -73,12 +74,12 @@ _COUNT_WORD = re.compile(r"\b(?:" + "|".join(COUNT_WORDS) + r")\b", re.IGNORECAS
 _DATE_LEAD = r"(?:in|on|since|by|until|till|from|through|of|early|late|mid|last|next|this|before|after|during)"
 _MONTH = re.compile(
     r"\b(?P<month>January|February|April|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-    rf"|\b{_DATE_LEAD}[\s-](?P<ambiguous>March|May)\b"
-    r"|(?<=\d\s)(?P<after_digit>March|May)\b"
-    r"|\b(?P<dated>March|May)\b(?=,?\s+\d)"
+    r"Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\b(?P<ambiguous>March|May)\b"
 )
+_LEADS_TO_DATE = re.compile(rf"(?:\b{_DATE_LEAD}[\s-]|\d\s)$")
+_DATE_FOLLOWS = re.compile(r",?\s+\d")
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+_WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(f"{day}s" for day in WEEKDAYS)])
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 # 10 a.m., 3:30 p.m., 14:00, noon, midnight, 5 o'clock
 _CLOCK = re.compile(
@@ -90,6 +91,8 @@ _CLOCK = re.compile(
     r"nine|ten|eleven|twelve|\d{1,2})(?:\s+(?:o['’]clock\s+)?(?:in\s+the\s+(?P<daypart>morning|afternoon|evening)|at\s+(?P<night>night)))?",
     re.IGNORECASE,
 )
+_CLOCK_HINT = re.compile(r"\d\s?[apAP]\.?\s?[mM]\b|\d:\d\d|\d\s?o['’]clock")
+_CLOCK_WORDS = frozenset({"noon", "midday", "midnight", "past", "quarter", "clock"})
 # first quarter, Q3, 2nd quarter
 _QUARTER = re.compile(
     r"\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
@@ -127,6 +130,7 @@ _SHORT_MAGNITUDE = re.compile(
 _SHORT_SCALES = {"k": 1_000, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
 # a number glued to a unit (500Mbps, 10km, 5G): the number pairs, but is never reported as added
 _GLUED = re.compile(r"(?<![\w.])(?P<digits>\d+(?:\.\d+)?)(?=[A-Za-z])(?!(?:st|nd|rd|th|s)\b)[A-Za-z]+")
+_GLUED_HINT = re.compile(r"\d(?:[A-Za-z]|\s(?:bn|tn|mn|m|b|k)\b)")  # what the three patterns around it need
 _DECADE = re.compile(r"(?<![\w.])['’]?(?P<digits>\d{2}|\d{4})['’]?s\b")
 
 
@@ -164,7 +168,8 @@ _COUNT_WORDS = frozenset(COUNT_WORDS)
 _MONTH_WORDS = frozenset(MONTHS) | {"sept"}
 
 
-def english_quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=512)  # the number checks (TC202–TC205, TC213) read the same target in turn
+def english_quantities(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     taken = [False] * len(text)
     # the word patterns are slow alternations: run each only where one of its words occurs
@@ -181,7 +186,7 @@ def english_quantities(text: str) -> list[Quantity]:
         keep(_quarters(text))
     if has_digits:
         keep(Quantity(0.0, start, end, text[start:end], kind) for start, end, kind in code_spans(text, chinese=False))
-    if has_digits or not vocabulary.isdisjoint(("noon", "midday", "midnight", "past", "to")):
+    if (has_digits and _CLOCK_HINT.search(text)) or not vocabulary.isdisjoint(_CLOCK_WORDS):
         keep(_clocks(text))
     if "half" in vocabulary:
         keep(Quantity(1.5, *m.span(), m.group(), strong=False) for m in _UNIT_AND_A_HALF.finditer(text))
@@ -195,10 +200,13 @@ def english_quantities(text: str) -> list[Quantity]:
     if "‰" in text or "thousand" in vocabulary or "mille" in vocabulary:
         keep(_per_mille(text))
     if has_digits:
-        keep(_short_magnitudes(text))
-        keep(_decades(text))
+        glued = _GLUED_HINT.search(text)
+        if glued:
+            keep(_short_magnitudes(text))
+            keep(_decades(text))
         keep(_digit_numbers(text))
-        keep(_glued(text))
+        if glued:
+            keep(_glued(text))
     if not vocabulary.isdisjoint(_NUMBER_WORDS):
         keep(_word_numbers(text))
     if not vocabulary.isdisjoint(_COUNT_WORDS):
@@ -208,13 +216,14 @@ def english_quantities(text: str) -> list[Quantity]:
         )
     if not vocabulary.isdisjoint(_MONTH_WORDS):
         keep(_months(text))
-    if not vocabulary.isdisjoint(WEEKDAYS) or not vocabulary.isdisjoint({f"{day}s" for day in WEEKDAYS}):
+    if not vocabulary.isdisjoint(_WEEKDAY_WORDS):
         keep(
             Quantity(float(WEEKDAYS[m.group().lower().rstrip("s")]), *m.span(), m.group(), WEEKDAY)
             for m in _WEEKDAY.finditer(text)
         )
     found.sort(key=lambda q: q.start)
-    return _conversions(_share_scale(found, text), text)
+    shared = _share_scale(found, text)
+    return tuple(_conversions(shared, text) if "(" in text else shared)
 
 
 def _quarters(text: str) -> Iterator[Quantity]:
@@ -371,10 +380,13 @@ def _word_numbers(text: str) -> Iterator[Quantity]:
 
 def _months(text: str) -> Iterator[Quantity]:
     for match in _MONTH.finditer(text):
-        group = next(g for g in ("month", "ambiguous", "after_digit", "dated") if match[g])
-        name = match[group].lower()
-        end = match.end() if group == "month" else match.end(group)  # "Jan." keeps its full stop
-        yield Quantity(float(MONTHS[name.rstrip(".")]), match.start(group), end, text[match.start(group) : end], MONTH)
+        if match["ambiguous"] and not (
+            _DATE_FOLLOWS.match(text, match.end())
+            or _LEADS_TO_DATE.search(text[max(0, match.start() - 8) : match.start()])
+        ):
+            continue  # "the Long March", "it may": a month only beside a date or after "in", "since", "early"…
+        name = (match["month"] or match["ambiguous"]).lower().rstrip(".")
+        yield Quantity(float(MONTHS[name]), *match.span(), match.group(), MONTH)
 
 
 # "42 km (26 miles)", "500 million yuan ($70 million)": a value converted beside the original
@@ -391,6 +403,7 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
         if (
             quantity.strong
             and quantity.kind == NUMBER
+            and text.rfind("(", max(0, quantity.start - 16), quantity.start) != -1
             and _BEFORE_CONVERSION.search(text[max(0, quantity.start - 40) : quantity.start])
             and ")" in text[quantity.end : quantity.end + 30]
         ):

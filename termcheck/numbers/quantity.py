@@ -37,6 +37,10 @@ class Quantity:
         return (own, *((_SAME_KIND.get(kind, kind), value) for kind, value in self.alternatives))
 
     def same_value(self, other: Quantity) -> bool:
+        if not self.alternatives and not other.alternatives:  # the common case, without building readings
+            return _SAME_KIND.get(self.kind, self.kind) == _SAME_KIND.get(other.kind, other.kind) and math.isclose(
+                self.value, other.value, rel_tol=1e-9, abs_tol=1e-9
+            )
         return any(
             kind == other_kind and math.isclose(value, other_value, rel_tol=1e-9, abs_tol=1e-9)
             for kind, value in self.readings()
