@@ -25,12 +25,15 @@ _EXCLUSIVE = re.compile(
     re.IGNORECASE,
 )
 # A bound decides something (an age, a height, a dose, a score, a legal limit) unless it is a count of
-# people or things (人, 家, 例…) or an estimate (估计, 约…) and nothing around it states a rule:
+# people or things (人, 家, 例…), an estimate (估计, 约, 通常…) or the size of a change (下降了…以上)
+# and nothing around it states a rule:
 # 死亡人数估计在3500人以上 is "more than 3,500" in any newspaper.
 COUNTED = re.compile(
     r"^[^\d]{0,2}?(?:人|名|位|个(?!月|小时|工作日|星期|季度)|家|例|起|次|件|座|所|辆|只|头|户|项|篇|部|台|场|余|多)"
 )
-ESTIMATE = re.compile(r"估计|预计|预估|据估|约|大约|左右|大概|将近|累计")
+ESTIMATE = re.compile(r"估计|预计|预估|据估|约|大约|左右|大概|将近|累计|通常|一般|往往|大多")
+# a change by more than an amount (下降了五分之一以上, 增加三倍以上) sizes the change; it decides nothing
+CHANGE = re.compile(r"(?:下降|降低|减少|增加|增长|提高|提升|上升|上涨|扩大|缩小)了?[^，。；]{0,8}$")
 RULE = re.compile(r"须|必须|应当|应|不得|要求|条件|门槛|规定|标准|资格|限|年满|适用|才能|方可|凡|符合|申请|报考")
 
 
@@ -41,7 +44,7 @@ def is_threshold(folded: str, start: int, number_end: int) -> bool:
     if RULE.search(clause):
         return True
     after = folded[number_end : number_end + 8]
-    return not (COUNTED.search(after) or ESTIMATE.search(clause) or "左右" in after)
+    return not (COUNTED.search(after) or ESTIMATE.search(clause) or "左右" in after or CHANGE.search(clause))
 
 
 def _two_character_prefixes(words: str) -> re.Pattern[str]:

@@ -8,7 +8,7 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.model import Finding, Severity
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\d+(?:[.,:]\d+)*|\w+")  # 2.2 is one word: "2.2%–2.4%" repeats no word
 LONGEST_UNIT = 8  # words
 # the source repeating itself (哈哈哈, 不，不，不, 非常非常): the translation may repeat as often
 _SOURCE_REPEAT = re.compile(r"(.{1,4}?)(?:[，、,！!。\s]*\1)+")
@@ -46,6 +46,11 @@ def repeats(words: list[str], fewest: int = 2) -> Iterator[tuple[int, int, int]]
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
+def _has_letters(words: list[str], first: int, size: int) -> bool:
+    """A unit of numbers only ("0, 0, 0" in a table) is data, not a loop."""
+    return any(not word.isdigit() for word in words[first : first + size])
+
+
 def _far_too_long(source: str, target: str) -> bool:
     limit = 2 * LETTERS_PER_CHARACTER * len(_CHINESE.findall(source))
     return 0 < limit < len(target) and sum(ch.isalpha() for ch in target) > limit
@@ -81,7 +86,14 @@ class RepetitionLoop(Check):
         runs = list(repeats(words, 3))
         if runs:
             allowed = TARGET_ONLY_REPEATS - 1 if source is None else max(2, _source_repeats(source) + 1)
-            loop = next(((first, size, times) for first, size, times in runs if times > allowed), None)
+            loop = next(
+                (
+                    (first, size, times)
+                    for first, size, times in runs
+                    if times > allowed and _has_letters(words, first, size)
+                ),
+                None,
+            )
         if loop is None and source is not None and _far_too_long(source, target):
             loop = next(((first, size, times) for first, size, times in repeats(words) if size >= 4), None)
         if loop is None:

@@ -49,7 +49,7 @@ MEASURE = (
 )
 _QUANTITY = re.compile(
     rf"(?P<vague>数|几|好几|上|成)?(?P<prefix>第|百分之|千分之|万分之)?(?P<first>{NUM})"
-    rf"(?:(?P<dash>[-–~～至到])(?P<second>{NUM}))?"
+    rf"(?:[ \u3000]?(?P<dash>[-–~～至到])[ \u3000]?(?P<second>{NUM}))?"
     rf"(?:[ \u3000]?(?:多|余)?(?P<magnitude>[万亿]+))?(?:[ \u3000]?(?P<after>{MEASURE}))?"
 )
 _NUMERAL_BEFORE = rf"(?<![\d{CN}])"
@@ -68,6 +68,15 @@ _DECADE = re.compile(rf"(?:(?P<century>{NUM})[ \u3000]?世纪[ \u3000]?)?(?P<dec
 _TENTHS = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,2})(?P<unit>成|折)")
 # 三分之一 is a third; 千分之三 is 0.3% (below, with 百分之 in _QUANTITY)
 _FRACTION = re.compile(rf"(?P<den>{NUM})分之(?P<num>{NUM})")
+# 一半 is half: "half" or 50%
+_HALF_OF = re.compile(r"一半")
+# 1、2月 and 4月、5月及8月: a list of months
+_MONTH_LIST = re.compile(
+    r"(?P<months>(?:(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月?[、和及与]){1,11}(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月)"
+)
+_MONTH_ITEM = re.compile(r"1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九]")
+# 2/3 written with a slash is a share, as in English
+_SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.])")
 # 1米8 is 1.8 m, 10秒89 is 10.89 s, 3块5 is 3.5 yuan
 _COMPOUND = re.compile(r"(?P<whole>\d+)(?P<unit>米|秒|块|元)(?P<part>\d{1,2})(?![\d.万亿])")
 # 一年半, 两个半小时, 半小时, 半年
@@ -90,13 +99,16 @@ _FESTIVAL = re.compile(
 )
 _DOT_DATE = re.compile(r"(?<![\d.])(?P<month>1[0-2]|[1-9])[·・](?P<day>3[01]|[12]\d|[1-9])(?![\d.])")
 # 第一季度, 一季度, Q1: a quarter of the year
-_QUARTER = re.compile(r"(?<![前后近头])(?:第)?(?P<n>[一二三四1-4])(?:个)?季度")
+_QUARTER = re.compile(
+    r"(?<![前后近头])(?:第(?P<n>[一二三四1-4])(?:(?:及|和|、|至|到)第(?P<m>[一二三四1-4]))?季度?|(?P<k>[一二三四1-4])(?:个)?季度)"
+)
 # 翻一番 doubles, 翻两番 quadruples; 成倍 is "several times"
-_DOUBLINGS = re.compile(r"翻了?(?P<n>[一两三四])?番|成倍")
+_DOUBLINGS = re.compile(r"翻了?(?P<n>[一两三四])?番|翻了?一?倍|倍增|成倍")
 # 三名, 五个, 七家: a count of three or more with a measure word is said in English ("three suspects")
 COUNT_MEASURES = frozenset("个人名位家只头辆架艘座所项条件起例次天年周".replace("", " ").split()) | {"小时", "分钟"}
 # 增长了3倍, 增加两倍: N times more is N+1 times as much in careful Chinese, and N×100% more
-_GROWTH = re.compile(r"(?:增长|增加|提高|提升|上涨|上升|扩大|增|涨|多)了?$")
+_GROWTH = re.compile(r"(?:增长|增加|提高|提升|上涨|上升|扩大|增|涨|多|翻|大|高|长)了?$")
+_DOZEN = re.compile(r"十[多余几]")
 # 数以万计 is "tens of thousands", 成千上万 "thousands", 成百上千 "hundreds"
 _COUNTLESS = re.compile(r"数以(?P<n>[十百千万亿]+)计|成(?P<low>[百千])上(?P<high>[千万])")
 # "十四五"规划 is the 14th Five-Year Plan
@@ -191,7 +203,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         return []  # every pattern below starts from a numeral: four segments in ten have none
     spans = _Spans(len(folded))
     found: list[Quantity] = []
-    for start, end, kind in code_spans(folded):
+    for start, end, kind in code_spans(text):  # the text as written: folding lowercases COVID-19
         found.append(Quantity(0.0, start, end, text[start:end], kind))
         spans.take(start, end)
     for reader in _readers_for(folded):  # before the idioms: 三分之一 is a third although 之一 is "one of"
@@ -249,6 +261,30 @@ def _fractions(folded: str, text: str) -> Iterator[Quantity]:
         percent = 100 * share
         alternatives = ((NUMBER, round(percent)), (NUMBER, round(percent, 1)), (NUMBER, float(int(percent))))
         yield _q(text, match.start(), match.end(), share, kind=FRACTION, alternatives=alternatives)
+
+
+def _month_lists(folded: str, text: str) -> Iterator[Quantity]:
+    for match in _MONTH_LIST.finditer(folded):
+        for item in _MONTH_ITEM.finditer(match.group()):
+            month = _value(item.group())
+            if month and 1 <= month[0] <= 12:
+                start, end = match.start() + item.start(), match.start() + item.end()
+                yield _q(text, start, end, month[0], kind=MONTH)
+
+
+def _halves_of(folded: str, text: str) -> Iterator[Quantity]:
+    for match in _HALF_OF.finditer(folded):
+        yield _q(text, match.start(), match.end(), 0.5, kind=FRACTION, strong=False, alternatives=((NUMBER, 50.0),))
+
+
+def _slash_fractions(folded: str, text: str) -> Iterator[Quantity]:
+    for match in _SLASH_FRACTION.finditer(folded):
+        numerator, denominator = int(match["num"]), int(match["den"])
+        if 0 < numerator < denominator:
+            share = numerator / denominator
+            # 4/7 of the patients is also "four of seven"
+            alternatives = ((NUMBER, float(round(100 * share))), (NUMBER, round(100 * share, 1)), (NUMBER, numerator))
+            yield _q(text, match.start(), match.end(), share, kind=FRACTION, alternatives=alternatives)
 
 
 def _compounds(folded: str, text: str) -> Iterator[Quantity]:
@@ -352,13 +388,17 @@ def _short_years(folded: str, text: str) -> Iterator[Quantity]:
 
 def _quarters(folded: str, text: str) -> Iterator[Quantity]:
     for match in _QUARTER.finditer(folded):
-        number = _value(match["n"])
-        if number:
-            yield _q(text, match.start(), match.end(), number[0], kind=QUARTER)
+        for group in ("n", "m", "k"):
+            number = _value(match[group]) if match[group] else None
+            if number:
+                yield _q(text, match.start(), match.end(), number[0], kind=QUARTER)
 
 
 def _doublings(folded: str, text: str) -> Iterator[Quantity]:
     for match in _DOUBLINGS.finditer(folded):
+        if "倍" in match.group() and match.group() != "成倍":
+            yield _q(text, match.start(), match.end(), 2.0, alternatives=((NUMBER, 100.0),))  # 翻倍 doubles
+            continue
         if match.group() == "成倍":
             yield _q(text, match.start(), match.end(), 2.0, strong=False)
             continue
@@ -379,17 +419,20 @@ def _countless(folded: str, text: str) -> Iterator[Quantity]:
 # each reader with the strings one of which any of its matches contains: most texts skip most readers
 _HINTED_READERS: tuple[tuple[tuple[str, ...], Callable[[str, str], Iterator[Quantity]]], ...] = (
     (("数以", "成百", "成千"), _countless),
-    (("季度",), _quarters),
-    (("番", "成倍"), _doublings),
+    (("季",), _quarters),
+    (("番", "倍"), _doublings),
     (("年代",), _decades),
     (("五",), _five_year_plans),
     (("双", "节", "国庆", "黄金周", "假", "事变", "运动", "大促", "·", "・"), _festivals),
     (("点", "时", ":", "："), _clocks),
     (("星期", "礼拜", "周"), _weekdays),
     (("分之",), _fractions),
+    (("/",), _slash_fractions),
     (("成", "折"), _tenths),
     (("米", "秒", "块", "元"), _compounds),
     (("半",), _halves),
+    (("一半",), _halves_of),
+    (("、", "和", "及", "与"), _month_lists),
     (("年", "共识"), _short_years),
 )
 
@@ -425,7 +468,7 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 per = 1000 if prefix == "千分之" else 10_000
                 value = value * 100 / per  # 千分之三 is 0.3%
             scale = _scale(magnitude)  # 3-5万: the magnitude applies to both ends of a range
-            kind = MONTH if after == "月" and last == "first" and value <= 12 else NUMBER
+            kind = MONTH if after == "月" and value <= 12 and (last == "first" or _months_both(match)) else NUMBER
             if after in ("日", "号") and group == last and not _after_month(folded, start):
                 kind = DAY  # 3日 with no month: news renders it as a weekday as often as a date
             evidence = arabic or bool(after or magnitude or prefix)
@@ -445,6 +488,8 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 alternatives = ((ORDER, value * scale),)
             elif after == "倍" and _GROWTH.search(folded[max(0, start - 3) : start]):
                 alternatives = ((NUMBER, value + 1), (NUMBER, 100 * value))
+            elif value == 10 and _DOZEN.match(folded, match.start(group)):
+                alternatives = ((NUMBER, 12.0),)  # 十多 is "more than ten" or "more than a dozen"
             found.append(
                 _q(
                     text,
@@ -452,7 +497,11 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                     g_end,
                     value * scale,
                     kind=kind,
-                    strong=evidence and (big or counted) and not vague,
+                    # a count of one (1名, 1个) is "a" in English
+                    strong=evidence
+                    and (big or counted)
+                    and not vague
+                    and not (value * scale == 1 and after in COUNT_MEASURES),
                     mantissa=value if scale != 1 else _written_mantissa(match[group], value),
                     alternatives=alternatives,
                 )
@@ -466,6 +515,12 @@ def _written_mantissa(numeral: str, value: float) -> float | None:
         if magnitude in numeral and value % size == 0:
             return value / size
     return None
+
+
+def _months_both(match: re.Match[str]) -> bool:
+    """3至11月, 1、2月: both ends of a range or list before 月 are months."""
+    both = [_value(match[g]) for g in ("first", "second")]
+    return all(v is not None and 1 <= v[0] <= 12 and v[0] == int(v[0]) for v in both)
 
 
 def _after_month(folded: str, start: int) -> bool:

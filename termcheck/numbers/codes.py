@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# letters then digits (H7N9, Win11, PM2.5, COVID-19: a hyphen only after a capital)
-_LETTERS_FIRST = r"(?:[A-Za-z]+\d|[A-Za-z]*[A-Z][A-Za-z]*-\d)[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+# letters then digits (H7N9, Win11, PM2.5, Fig.2, COVID-19: a hyphen only after a capital)
+_LETTERS_FIRST = r"(?:[A-Za-z]+\.?\d|[A-Za-z]*[A-Z][A-Za-z]*-\d)[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:~\d+)?"  # nsp1~16
 # digits then letters (5G, 10G, 3D, 500Mbps): only read so in Chinese text, where English number
 # suffixes (1990s, 20th, 5pm, 5bn) do not occur
 _DIGITS_FIRST = r"\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
@@ -24,7 +24,7 @@ _CHINESE_CODES = re.compile(
     rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}|{_DIGITS_FIRST}){_BOUNDARY_AFTER}"
 )
 _ENGLISH_CODES = re.compile(rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}){_BOUNDARY_AFTER}")
-_HINT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|\d\.\d+\.\d|\d[ ()-]+\d|1[3-9]\d{9}|0\d{9}")
+_HINT = re.compile(r"[A-Za-z][-.]?\d|\d[A-Za-z]|\d\.\d+\.\d|\d[ ()-]+\d|1[3-9]\d{9}|0\d{9}")
 _DIGIT_RUNS = re.compile(r"\d+")
 _YEARS = re.compile(r"(?:1[89]|20)\d\d")
 

@@ -26,6 +26,16 @@ from termcheck.numbers.quantity import (
 )
 
 _DIGIT_RUN = re.compile(r"\d+")
+_RELATIVE_YEAR = re.compile(
+    "去年|今年|明年|前年|后年|後年|年内|年內|本年|同年|当年|當年|年初|年底|年末|上半年|下半年|全年|上年|翌年|次年"
+)
+
+
+_THE_YEAR = re.compile(r"\b(?:the|this|that|last|next|same)\s+year\b|\byear[- ]end\b", re.IGNORECASE)
+
+
+def _is_year(quantity: Quantity) -> bool:
+    return quantity.kind == NUMBER and 1900 <= quantity.value <= 2100 and quantity.text[:4].isdigit()
 
 
 @dataclass(frozen=True)
@@ -60,14 +70,16 @@ def compare_segment(source: str | None, target: str) -> NumberComparison:
 def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantity]) -> tuple[list[Quantity], set[int]]:
     """The source codes the target lacks, and the target numbers that the present ones account for.
 
-    A code is present when every run of its digits is in the target, as digits or as a number (5G in
-    "5G networks", Win11 in "Windows 11"); a phone number when the same digits are, however grouped
-    and with or without +86."""
+    A code written the same in the target (5G, COVID-19) is present and accounts for nothing else. Otherwise
+    it is present when every run of its digits is in the target, as digits or as a number (Win11 in "Windows
+    11", 500Mbps in "500 Mbps"), and accounts for one target number per run; a phone number is present when
+    the same digits are, however grouped and with or without +86."""
     if not codes:
         return [], set()
     runs = {int(run) for run in _DIGIT_RUN.findall(target)} | {int(q.value) for q in targets if q.kind == NUMBER}
     phones = {phone_key(q.text) for q in targets if q.kind == PHONE}
     phones |= {run.lstrip("0") for run in _DIGIT_RUN.findall(target) if len(run) >= 7}
+    folded_target = target.casefold()
     missing: list[Quantity] = []
     used: set[int] = set()
     for code in codes:
@@ -76,14 +88,29 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
             if not any(key.endswith(p) or p.endswith(key) for p in phones if len(p) >= 7):
                 missing.append(code)
             continue
+        written = folded_target.find(code.text.casefold())
+        if written != -1:  # the same code: what the target reads inside it (1860s, a decade) is the code's
+            end = written + len(code.text)
+            used.update(i for i, q in enumerate(targets) if q.start < end and written < q.end)
+            continue
         wanted = digit_runs(code.text)
         if not all(run in runs for run in wanted):
             missing.append(code)
             continue
-        for index, quantity in enumerate(targets):
-            if quantity.kind == NUMBER and int(quantity.value) in wanted and quantity.value == int(quantity.value):
+        for run in wanted:
+            index = next(
+                (i for i, q in enumerate(targets) if i not in used and q.kind == NUMBER and q.value == run), None
+            )
+            if index is not None:
                 used.add(index)
     return missing, used
+
+
+def _in_target_codes(quantity: Quantity, targets: Sequence[Quantity]) -> bool:
+    """纳斯达克100指数 is the NASDAQ-100, 图2 is Fig.2: a number written inside a code of the target."""
+    return quantity.value == int(quantity.value) and any(
+        q.kind == CODE and int(quantity.value) in digit_runs(q.text) for q in targets
+    )
 
 
 @lru_cache(maxsize=256)  # the number checks ask about the same segment in turn
@@ -106,10 +133,21 @@ def compare_numbers(source: str, target: str) -> NumberComparison:
     mismatches = _mismatches(unpaired, left)
     # a number the source repeats is there if the target says it once ("the top and bottom 20%")
     missing = [q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets)]
+    # 于2018年年底 is "at year-end" in a report about 2018: a year the target names as "the year"
+    if any(_is_year(q) for q in missing) and _THE_YEAR.search(target):
+        missing = [q for q in missing if not _is_year(q)]
+    if missing and any(q.kind == CODE for q in all_targets):
+        written = {q.text.casefold() for q in codes}  # the target's own codes, not the source's (COVID-19)
+        own = [q for q in all_targets if q.kind == CODE and q.text.casefold() not in written]
+        missing = [q for q in missing if q.kind != NUMBER or not _in_target_codes(q, own)]
     # 3日 with no month is a date that news also renders as the weekday ("on Friday")
     if any(q.kind == DAY for q in missing) and any(q.kind == WEEKDAY for q in all_targets):
         missing = [q for q in missing if q.kind != DAY]
-    added = [q for q in left if q.strong]
+    # and one the target repeats is not added if the source has it ("Sandbox 2.0 (FSS 2.0)")
+    added = [q for q in left if q.strong and not any(q.same_value(s) for s in sources)]
+    # 去年 is "2016" to a translator who knows the report's year: a year the source only implies
+    if any(_is_year(q) for q in added) and _RELATIVE_YEAR.search(source):
+        added = [q for q in added if not _is_year(q)]
     # a weekday counts only where the source names one, and "hundreds" only beside a rough amount (数百)
     if any(q.kind == WEEKDAY for q in added) and not any(q.kind == WEEKDAY for q in sources):
         added = [q for q in added if q.kind != WEEKDAY]

@@ -32,7 +32,7 @@ ONES = {
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 ORDINALS = {
-    "first": 1, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
     "fortieth": 40, "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
@@ -55,14 +55,31 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _AND_A_HALF = re.compile(
-    rf"\b(?:(?P<whole>{_DIGITS}|{_WORD})\s+and\s+a\s+|(?P<alone>))half"
-    r"(?:\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b|(?=\s+(?P<unit>[a-z]+)))",
+    rf"\b(?:(?P<whole>{_DIGITS}|{_WORD})[\s-]+and[\s-]+a[\s-]+|(?P<alone>))half"
+    r"(?:\s+(?:a\s+)?(?P<scale>thousand|million|billion|trillion)\b|(?P<unit>))",
     re.IGNORECASE,
 )
 # three per thousand, 3‰, three in a thousand: 0.3 (%), as 千分之三 is read
 _PER_MILLE = re.compile(
     rf"\b(?P<n>\d+(?:\.\d+)?|{'|'.join(ONES)})\s*(?:‰|per\s+(?:thousand|mille)\b|in\s+(?:a|one|every)\s+thousand\b)",
     re.IGNORECASE,
+)
+# two decades, three centuries, two dozen: 20, 300, 24
+_MANY_UNITS = {"decades": 10, "centuries": 100, "dozen": 12}
+_COUNTED_UNITS = re.compile(
+    rf"\b(?P<n>\d+|{'|'.join(sorted(ONES, key=len, reverse=True))})\s+(?P<unit>decades|centuries|dozen)\b",
+    re.IGNORECASE,
+)
+# one in six, one person in five, two in every three: a share
+_ONES_ALTERNATION = "|".join(sorted(ONES, key=len, reverse=True))
+_ONE_IN = re.compile(
+    rf"\b(?P<n>one|two|three|\d)\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?(?P<d>{_ONES_ALTERNATION}|\d+)\b", re.IGNORECASE
+)
+# .08% written without its zero
+_BARE_DECIMAL = re.compile(r"(?<![\w.])(?<=[\s(])\.(?P<digits>\d+)(?P<percent>%)?")
+# a quarter of a million, three quarters of a billion
+_QUARTER_OF = re.compile(
+    r"\b(?P<n>a|one|three)\s+quarters?\s+of\s+a\s+(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE
 )
 # a year and a half, an hour and a half: 1.5
 _UNIT_AND_A_HALF = re.compile(r"\b(?:a|an|one)\s+(?:year|hour|day|month|week|minute|century)\s+and\s+a\s+half\b", re.I)
@@ -73,11 +90,18 @@ _COUNT_WORD = re.compile(r"\b(?:" + "|".join(COUNT_WORDS) + r")\b", re.IGNORECAS
 # "March" and "May" are months only beside a date or after a word that introduces one ("the Long March" is not)
 _DATE_LEAD = r"(?:in|on|since|by|until|till|from|through|of|early|late|mid|last|next|this|before|after|during)"
 _MONTH = re.compile(
-    r"\b(?P<month>January|February|April|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\b(?P<ambiguous>March|May)\b"
+    r"\b(?P<month>(?i:January|February|April|June|July|August|September|October|November|December)|"
+    r"Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b\.?"
+    r"|\b(?P<ambiguous>March|May|MARCH|MAY)\b"
 )
-_LEADS_TO_DATE = re.compile(rf"(?:\b{_DATE_LEAD}[\s-]|\d\s)$")
-_DATE_FOLLOWS = re.compile(r",?\s+\d")
+# "April, May and August": a month in a list of months
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_LEADS_TO_DATE = re.compile(rf"(?:\b{_DATE_LEAD}[\s-]|\d\s|\b(?:{_MONTH_NAMES}),?\s+(?:and\s+|or\s+|to\s+)?)$")
+_DATE_FOLLOWS = re.compile(rf",?\s+\d|[/–-](?:{_MONTH_NAMES})\b|,?\s+(?:and|or|to)\s+(?:{_MONTH_NAMES})\b")
+_NAMED = re.compile(
+    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
+)
+_NOT_THE_MONTH = re.compile(r"(?:Long|long|the|The) $")
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
 _WEEKDAY_WORDS = frozenset([*WEEKDAYS, *(f"{day}s" for day in WEEKDAYS)])
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
@@ -93,16 +117,33 @@ _CLOCK = re.compile(
 )
 _CLOCK_HINT = re.compile(r"\d\s?[apAP]\.?\s?[mM]\b|\d:\d\d|\d\s?o['’]clock")
 _CLOCK_WORDS = frozenset({"noon", "midday", "midnight", "past", "quarter", "clock"})
-# first quarter, Q3, 2nd quarter
-_QUARTER = re.compile(
-    r"\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
+# RMB860 billion, HKD5bn: a currency code glued to its amount
+_CURRENCY_CODE = re.compile(
+    rf"\b(?:RMB|CNY|USD|HKD|EUR|GBP|JPY|AUD|CAD|SGD|CHF)\s?(?P<digits>{_DIGITS})"
+    r"(?:[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)\b|(?P<short>bn|mn|m)\b)?"
 )
+# Article IV, Phase II, Basel III: a Roman numeral after the word it numbers
+_ROMAN = re.compile(
+    r"\b(?:Article|Phase|Part|Chapter|Section|Title|Type|Stage|Grade|Class|Level|Schedule|Annex|Appendix|War|Round|"
+    r"Pillar|Tier|Basel|Volume|Book|Act)\s+(?P<roman>[IVX]{1,5})\b"
+)
+ROMAN = {"I": 1, "V": 5, "X": 10}
+_ROUND_THE_CLOCK = re.compile(r"\b24\s?/\s?7\b|\b24-7\b|\b24/365\b")  # for 全天候, not numbers
+# first quarter, Q3, 2nd quarter
+_NTH_WORD = r"first|second|third|fourth|1st|2nd|3rd|4th"
+_QUARTER = re.compile(
+    rf"\b(?P<nth>{_NTH_WORD})(?:(?:\s+and|\s+to|,)\s+(?:the\s+)?(?P<nth2>{_NTH_WORD}))?[\s-]+quarters?\b|\bQ(?P<q>[1-4])\b",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|final)\s+$", re.IGNORECASE)
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # a third of, one-third, two-thirds, three quarters, 1/3, half
 _FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                    "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
 _FRACTION = re.compile(
-    r"\b(?P<num>a|an|one|two|three|four|five|seven|nine)[\s-]+(?P<den>halves|half|thirds?|quarters?|fourths?|"
+    r"(?P<lead>\b(?:by|about|nearly|almost|roughly|around|over|than|some|approximately|only|just|least|to)\s+)?"
+    r"\b(?P<num>a|an|one|two|three|four|five|seven|nine|the\s+(?:first|last|final|top|bottom|other))[\s-]+"
+    r"(?P<den>halves|half|thirds?|quarters?|fourths?|"
     r"fifths?|tenths?)\b(?P<of>\s+of\b)?|(?<![\d/])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])",
     re.IGNORECASE,
 )
@@ -177,17 +218,26 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
     has_digits = bool(_ANY_DIGIT.search(text))
 
     def keep(quantities: Iterable[Quantity]) -> None:
-        for quantity in quantities:
-            if not any(taken[quantity.start : quantity.end]):
-                found.append(quantity)
-                taken[quantity.start : quantity.end] = [True] * (quantity.end - quantity.start)
+        # what one reader finds on one span ("the second and third quarters": two) is kept together
+        fresh = [q for q in quantities if not any(taken[q.start : q.end])]
+        for quantity in fresh:
+            found.append(quantity)
+            taken[quantity.start : quantity.end] = [True] * (quantity.end - quantity.start)
 
-    if "quarter" in vocabulary or "q" in vocabulary:
+    for match in _ROUND_THE_CLOCK.finditer(text) if "24" in text else ():
+        taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+    if has_digits and not vocabulary.isdisjoint(_CURRENCY_CODES):
+        keep(_currency_codes(text))
+    if not vocabulary.isdisjoint(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")):
+        keep(_romans(text))
+    if not vocabulary.isdisjoint(("quarter", "quarters", "q")):
         keep(_quarters(text))
     if has_digits:
         keep(Quantity(0.0, start, end, text[start:end], kind) for start, end, kind in code_spans(text, chinese=False))
     if (has_digits and _CLOCK_HINT.search(text)) or not vocabulary.isdisjoint(_CLOCK_WORDS):
         keep(_clocks(text))
+    if "quarter" in vocabulary or "quarters" in vocabulary:
+        keep(_quarter_of(text))
     if "half" in vocabulary:
         keep(Quantity(1.5, *m.span(), m.group(), strong=False) for m in _UNIT_AND_A_HALF.finditer(text))
         keep(_and_a_half(text))
@@ -207,6 +257,12 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
         keep(_digit_numbers(text))
         if glued:
             keep(_glued(text))
+    if not vocabulary.isdisjoint(("decades", "centuries", "dozen")):
+        keep(_counted_units(text))
+    if " in " in text:
+        keep(_one_in(text))
+    if has_digits and "." in text:
+        keep(Quantity(float("0." + m["digits"]), *m.span(), m.group()) for m in _BARE_DECIMAL.finditer(text))
     if not vocabulary.isdisjoint(_NUMBER_WORDS):
         keep(_word_numbers(text))
     if not vocabulary.isdisjoint(_COUNT_WORDS):
@@ -222,14 +278,47 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
             for m in _WEEKDAY.finditer(text)
         )
     found.sort(key=lambda q: q.start)
-    shared = _share_scale(found, text)
+    shared = _readings_in_context(_share_scale(found, text), text) if has_digits else _share_scale(found, text)
     return tuple(_conversions(shared, text) if "(" in text else shared)
+
+
+_CURRENCY_CODES = frozenset(("rmb", "cny", "usd", "hkd", "eur", "gbp", "jpy", "aud", "cad", "sgd", "chf"))
+
+
+def _currency_codes(text: str) -> Iterator[Quantity]:
+    for match in _CURRENCY_CODE.finditer(text):
+        value = float(match["digits"].replace(",", ""))
+        scale = (
+            SCALES[match["scale"].lower()] if match["scale"] else _SHORT_SCALES[match["short"]] if match["short"] else 1
+        )
+        start = match.start("digits")
+        yield Quantity(
+            value * scale, start, match.end(), text[start : match.end()], mantissa=value if scale > 1 else None
+        )
+
+
+def roman_value(numeral: str) -> int:
+    values = [ROMAN[ch] for ch in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _romans(text: str) -> Iterator[Quantity]:
+    for match in _ROMAN.finditer(text):
+        yield Quantity(float(roman_value(match["roman"])), *match.span("roman"), match["roman"], strong=False)
+
+
+def _quarter_of(text: str) -> Iterator[Quantity]:
+    for match in _QUARTER_OF.finditer(text):
+        mantissa = 0.75 if match["n"].lower() == "three" else 0.25
+        value = mantissa * SCALES[match["scale"].lower()]
+        yield Quantity(value, *match.span(), match.group(), mantissa=mantissa)
 
 
 def _quarters(text: str) -> Iterator[Quantity]:
     for match in _QUARTER.finditer(text):
-        number = int(match["q"]) if match["q"] else _NTH[match["nth"].lower()]
-        yield Quantity(float(number), *match.span(), match.group(), QUARTER)
+        numbers = [int(match["q"])] if match["q"] else [_NTH[g.lower()] for g in (match["nth"], match["nth2"]) if g]
+        for number in numbers:  # "the second and third quarters"
+            yield Quantity(float(number), *match.span(), match.group(), QUARTER)
 
 
 def _clocks(text: str) -> Iterator[Quantity]:
@@ -285,20 +374,27 @@ def _fractions(text: str) -> Iterator[Quantity]:
                 continue
         else:
             word, den = match["num"].lower(), match["den"].lower()
-            numerator = 1 if word in ("a", "an") else ONES[word]
+            numerator = 1 if word in ("a", "an") or word.startswith("the") else ONES[word]
+            if word.startswith("the"):
+                word = "a"  # "the last third of": a share only before "of"
             denominator = _FRACTION_WORDS[den]
             singular = not den.endswith("s")
-            if word in ("a", "an") and not match["of"] and den != "half":
+            if word in ("a", "an") and not match["of"] and not match["lead"] and den != "half":
                 continue  # "a third party", "a quarter century": an ordinal or a period, not a share
-            if den.startswith("quarter") and not match["of"] and "-" not in match.group():
-                continue  # "the first three quarters" of a year
+            if den.startswith("quarter") and (
+                (not match["of"] and "-" not in match.group()) or _PERIOD_BEFORE.search(text, 0, match.start())
+            ):
+                continue  # "the first three quarters (of the year)" are periods
             if (numerator > 1 and singular) or numerator >= denominator:
                 continue
         share = numerator / denominator
         percent = 100 * share
         alternatives = ((NUMBER, float(round(percent))), (NUMBER, round(percent, 1)), (NUMBER, float(int(percent))))
         strong = denominator != 2
-        yield Quantity(share, *match.span(), match.group(), FRACTION, strong, alternatives=alternatives)
+        start = match.start("num") if match["num"] else match.start()
+        yield Quantity(
+            share, start, match.end(), text[start : match.end()], FRACTION, strong, alternatives=alternatives
+        )
 
 
 _MULTIPLIED_WORDS = frozenset([*MULTIPLIED, "fold", *(f"{word}fold" for word in FOLD)])
@@ -322,6 +418,23 @@ def _orders(text: str) -> Iterator[Quantity]:
         else:
             size = _ORDERS[(match["few"] or match["plural"]).lower()]
         yield Quantity(float(size), *match.span(), match.group(), ORDER)
+
+
+def _counted_units(text: str) -> Iterator[Quantity]:
+    for match in _COUNTED_UNITS.finditer(text):
+        number = match["n"].lower()
+        count = float(number) if number.isdigit() else float(ONES[number])
+        yield Quantity(count * _MANY_UNITS[match["unit"].lower()], *match.span(), match.group(), strong=False)
+
+
+def _one_in(text: str) -> Iterator[Quantity]:
+    for match in _ONE_IN.finditer(text):
+        numerator, denominator = (int(g) if g.isdigit() else ONES[g.lower()] for g in (match["n"], match["d"]))
+        if 0 < numerator < denominator:
+            share = numerator / denominator
+            percent = 100 * share
+            alternatives = ((NUMBER, float(round(percent))), (NUMBER, round(percent, 1)))
+            yield Quantity(share, *match.span(), match.group(), FRACTION, alternatives=alternatives)
 
 
 def _per_mille(text: str) -> Iterator[Quantity]:
@@ -367,20 +480,56 @@ def _glued(text: str) -> Iterator[Quantity]:
 
 def _word_numbers(text: str) -> Iterator[Quantity]:
     for match in _WORD_NUMBER.finditer(text):
-        words = re.split(r"[\s-]+", match.group())
-        number = parse_number_words(words)
-        if number is None:
-            continue
-        last = words[-1].lower()
-        scaled = last in SCALES and last != "hundred" and len(words) > 1
-        before_scale = float(parse_number_words(words[:-1]) or 1) if scaled else None
-        strong = number >= 10 and match.group().lower() not in ("second", "hundred", "thousand", "million", "billion")
-        yield Quantity(float(number), *match.span(), match.group(), NUMBER, strong, before_scale)
+        for start, end in _split_after_ordinals(match):
+            written = text[start:end]
+            words = re.split(r"[\s-]+", written)
+            number = parse_number_words(words)
+            if number is None:
+                continue
+            last = words[-1].lower()
+            scaled = last in SCALES and last != "hundred" and len(words) > 1
+            before_scale = float(parse_number_words(words[:-1]) or 1) if scaled else None
+            strong = number >= 10 and written.lower() not in ("second", "hundred", "thousand", "million", "billion")
+            yield Quantity(float(number), start, end, written, NUMBER, strong, before_scale)
+
+
+_WORD_SPLIT = re.compile(r"[^\s-]+")
+
+
+def _split_after_ordinals(match: re.Match[str]) -> list[tuple[int, int]]:
+    """ "the first three days" is 1 and 3, "one second" 1 and 2, not 4 and 3: an ordinal ends a number and
+    starts one after a space ("twenty-first" and "twenty first" stay 21)."""
+    pieces: list[tuple[int, int]] = []
+    start = match.start()
+    previous = ""
+    for word in _WORD_SPLIT.finditer(match.group()):
+        here = match.start() + word.start()
+        lowered = word.group().lower()
+        if lowered in ORDINALS and previous in ONES and match.string[here - 1] != "-" and here > start:
+            pieces.append((start, here))
+            start = here
+        end = match.start() + word.end()
+        if lowered in ORDINALS and end < match.end():
+            pieces.append((start, end))
+            rest = match.group()[word.end() :]
+            start = end + len(rest) - len(rest.lstrip(" \t\n-"))
+        previous = lowered
+    pieces.append((start, match.end()))
+    text = match.string
+    # "twenty seconds" can match as "twenty " when "second" looked ahead: trim what follows the last word
+    return [(s, s + len(text[s:e].rstrip(" \t\n-"))) for s, e in pieces if text[s:e].strip(" \t\n-")]
 
 
 def _months(text: str) -> Iterator[Quantity]:
     for match in _MONTH.finditer(text):
-        if match["ambiguous"] and not (
+        word_end = match.end("month") if match["month"] else match.end("ambiguous")
+        if _NAMED.match(text, word_end) and not _DATE_FOLLOWS.match(text, word_end):
+            continue  # June Almeida, March Madness: a name
+        if match["ambiguous"] in ("March", "MARCH") and not _NOT_THE_MONTH.search(
+            text[max(0, match.start() - 5) : match.start()]
+        ):
+            pass  # "March" is the month unless "the Long March", "the March" (a procession)
+        elif match["ambiguous"] in ("May", "March") and not (
             _DATE_FOLLOWS.match(text, match.end())
             or _LEADS_TO_DATE.search(text[max(0, match.start() - 8) : match.start()])
         ):
@@ -408,6 +557,44 @@ def _conversions(found: list[Quantity], text: str) -> list[Quantity]:
             and ")" in text[quantity.end : quantity.end + 30]
         ):
             kept[index] = replace(quantity, strong=False)
+    return kept
+
+
+_SHORT_YEAR_RANGE = re.compile(r"\s?[-–—/]\s?$")
+# "26 kilobases", "12 GW", "32 km": a unit with a metric prefix carries a magnitude of its own
+_PREFIXED_UNIT = re.compile(
+    r"\s?(?:(?P<kilo>kilo[a-z]*|k[mgbwlB]|kWh?)|(?P<mega>mega[a-z]*|M[Wb]|MWh)|(?P<giga>giga[a-z]*|G[Wb]|GWh))\b"
+)
+_PREFIX_SCALE = {"kilo": 1e3, "mega": 1e6, "giga": 1e9}
+
+
+def _readings_in_context(found: list[Quantity], text: str) -> list[Quantity]:
+    """Readings that the words around a number give: "2010–11" is 2011, "26 kilobases" 26,000 bases."""
+    kept = list(found)
+    for index, quantity in enumerate(kept):
+        if quantity.kind != NUMBER:
+            continue
+        extra: list[Reading] = []
+        previous = kept[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.kind == NUMBER
+            and 1900 <= previous.value <= 2099
+            and quantity.value < 100
+            and len(quantity.text) == 2
+            and _SHORT_YEAR_RANGE.search(text[previous.end : quantity.start])
+        ):
+            extra.append((NUMBER, previous.value // 100 * 100 + quantity.value))
+        unit = _PREFIXED_UNIT.match(text, quantity.end)
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        if not unit and following is not None and _RANGE_GAP.fullmatch(text[quantity.end : following.start]):
+            unit = _PREFIXED_UNIT.match(text, following.end)  # "26 to 32 kilobases"
+        if unit:
+            scale = next(_PREFIX_SCALE[name] for name in ("kilo", "mega", "giga") if unit[name])
+            # in base units (26 kilobases for 2.6万个碱基) or in kilo-units (12 GW for 1200万千瓦)
+            extra += [(NUMBER, quantity.value * scale), (NUMBER, quantity.value * scale / 1000)]
+        if extra:
+            kept[index] = replace(quantity, alternatives=quantity.alternatives + tuple(extra))
     return kept
 
 
