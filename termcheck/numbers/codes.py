@@ -24,7 +24,7 @@ _CHINESE_CODES = re.compile(
     rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}|{_DIGITS_FIRST}){_BOUNDARY_AFTER}"
 )
 _ENGLISH_CODES = re.compile(rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}){_BOUNDARY_AFTER}")
-_HINT = re.compile(r"[A-Za-z][-.]?\d|\d[A-Za-z]|\d\.\d+\.\d|\d[ ()-]+\d|1[3-9]\d{9}|0\d{9}")
+_HINT = re.compile(r"[A-Za-z][-.]?\d|\d[A-Za-z]|\d\.\d+\.\d|\d{2}[ ()-]+\d{3}|1[3-9]\d{9}|0\d{9}")
 _DIGIT_RUNS = re.compile(r"\d+")
 _YEARS = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -44,8 +44,7 @@ def code_spans(text: str, chinese: bool = True) -> Iterator[tuple[int, int, str]
             if _is_phone(token):
                 yield match.start(), end, PHONE
             continue
-        if any(ch.isdigit() for ch in token):
-            yield match.start(), end, CODE
+        yield match.start(), end, CODE  # every alternative of the patterns holds a digit
 
 
 def _is_phone(token: str) -> bool:

@@ -113,10 +113,15 @@ def _in_target_codes(quantity: Quantity, targets: Sequence[Quantity]) -> bool:
     )
 
 
+_NOTHING = NumberComparison()
+
+
 @lru_cache(maxsize=256)  # the number checks ask about the same segment in turn
 def compare_numbers(source: str, target: str) -> NumberComparison:
     all_targets = english_quantities(target)
     found = chinese_quantities(source)
+    if not found and not all_targets:
+        return _NOTHING
     codes = [q for q in found if q.kind in (CODE, PHONE)]
     missing_codes, used = _codes_present(codes, target, all_targets)
     targets = [q for i, q in enumerate(all_targets) if i not in used and q.kind not in (CODE, PHONE)]

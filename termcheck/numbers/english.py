@@ -211,11 +211,13 @@ _MONTH_WORDS = frozenset(MONTHS) | {"sept"}
 
 @lru_cache(maxsize=512)  # the number checks (TC202–TC205, TC213) read the same target in turn
 def english_quantities(text: str) -> tuple[Quantity, ...]:
+    # the word patterns are slow alternations: run each only where one of its words occurs
+    has_digits = bool(_ANY_DIGIT.search(text))
+    vocabulary = set(_LETTERS.findall(text.lower())) & _TRIGGER_WORDS
+    if not has_digits and not vocabulary and "‰" not in text:
+        return ()  # most English sentences name no number at all
     found: list[Quantity] = []
     taken = [False] * len(text)
-    # the word patterns are slow alternations: run each only where one of its words occurs
-    vocabulary = set(_LETTERS.findall(text.lower()))
-    has_digits = bool(_ANY_DIGIT.search(text))
 
     def keep(quantities: Iterable[Quantity]) -> None:
         # what one reader finds on one span ("the second and third quarters": two) is kept together
@@ -228,7 +230,7 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
         taken[match.start() : match.end()] = [True] * (match.end() - match.start())
     if has_digits and not vocabulary.isdisjoint(_CURRENCY_CODES):
         keep(_currency_codes(text))
-    if not vocabulary.isdisjoint(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")):
+    if not vocabulary.isdisjoint(_ROMAN_WORDS):
         keep(_romans(text))
     if not vocabulary.isdisjoint(("quarter", "quarters", "q")):
         keep(_quarters(text))
@@ -259,7 +261,7 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
             keep(_glued(text))
     if not vocabulary.isdisjoint(("decades", "centuries", "dozen")):
         keep(_counted_units(text))
-    if " in " in text:
+    if " in " in text and (has_digits or not vocabulary.isdisjoint(_NUMBER_WORDS)):
         keep(_one_in(text))
     if has_digits and "." in text:
         keep(Quantity(float("0." + m["digits"]), *m.span(), m.group()) for m in _BARE_DECIMAL.finditer(text))
@@ -305,6 +307,9 @@ def roman_value(numeral: str) -> int:
 def _romans(text: str) -> Iterator[Quantity]:
     for match in _ROMAN.finditer(text):
         yield Quantity(float(roman_value(match["roman"])), *match.span("roman"), match["roman"], strong=False)
+
+
+_ROMAN_WORDS = frozenset(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"))
 
 
 def _quarter_of(text: str) -> Iterator[Quantity]:
@@ -613,3 +618,19 @@ def _share_scale(found: list[Quantity], text: str) -> list[Quantity]:
             scale = second.value / second.mantissa
             shared[index - 1] = replace(first, value=first.value * scale, mantissa=first.value)
     return shared
+
+
+# every word that one of the readers above starts from: a sentence with none of them and no digit has no number
+_TRIGGER_WORDS = frozenset().union(
+    _CURRENCY_CODES,
+    _ROMAN_WORDS,
+    ("quarter", "quarters", "q", "half", "thousand", "mille", "decades", "centuries", "dozen"),
+    _CLOCK_WORDS,
+    _FRACTION_WORDS,
+    _MULTIPLIED_WORDS,
+    _ORDERS,
+    _NUMBER_WORDS,
+    _COUNT_WORDS,
+    _MONTH_WORDS,
+    _WEEKDAY_WORDS,
+)
