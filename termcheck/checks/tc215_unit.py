@@ -2,32 +2,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.conventions import Convention, changed, convention
 from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
 from termcheck.normalize import fold_chinese
 from termcheck.numbers.chinese import NUM
 
 
-@dataclass(frozen=True)
-class Unit:
-    chinese: str  # after a number in the source
-    name: str  # what to write
-    kept: re.Pattern[str]  # the unit in English
-    wrong: re.Pattern[str]  # a unit it must not become
-
-
-def _unit(chinese: str, name: str, kept: str, wrong: str) -> Unit:
+def _unit(chinese: str, name: str, kept: str, wrong: str) -> Convention:
     number = rf"(?:(?:{NUM})[ \u3000]?(?:多|余)?(?:[万亿])?[ \u3000]?|每)"  # 42公里, 每公斤
-    return Unit(
-        chinese=number + f"(?:{chinese})",
-        name=name,
-        kept=re.compile(kept, re.IGNORECASE),
-        wrong=re.compile(wrong, re.IGNORECASE),
-    )
+    return convention(number + f"(?:{chinese})", name, kept, wrong)
 
 
 _FEET = r"\bfeet\b|\bfoot\b|\bft\b|\byards?\b"
@@ -92,15 +79,7 @@ class UnitChanged(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = fold_chinese(analyzed.segment.source or ""), analyzed.segment.target
-        reported: set[str] = set()
-        for unit in UNITS:
-            match = re.search(unit.chinese, source)
-            if not match or unit.kept.search(target):
-                continue
-            wrong = unit.wrong.search(target)
-            if wrong is None or wrong.group().lower() in reported:
-                continue
-            reported.add(wrong.group().lower())
+        for unit, match, wrong in changed(UNITS, source, target):
             yield self.finding(
                 analyzed,
                 f'"{match.group()}" is in {unit.name}, but the target has "{wrong.group()}" and no {unit.name}',

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.checks.conventions import changed, convention
 from termcheck.checks.triggers import Trigger
 from termcheck.model import Finding, Severity
 from termcheck.normalize import fold_chinese
@@ -19,37 +19,25 @@ _BARE_DOLLAR = (
 _YUAN = r"\byuan\b|\bRMB\b|\bCNY\b|renminbi|¥|￥|\bkuai\b"
 
 
-@dataclass(frozen=True)
-class Currency:
-    chinese: re.Pattern[str]
-    name: str
-    kept: re.Pattern[str]
-    wrong: re.Pattern[str]
-
-
-def _currency(chinese: str, name: str, kept: str, wrong: str) -> Currency:
-    return Currency(re.compile(chinese), name, re.compile(kept, re.IGNORECASE), re.compile(wrong, re.IGNORECASE))
-
-
 CURRENCIES = (
-    _currency(
+    convention(
         rf"{_NUMBER}(?<![美港欧日韩澳加台新英])(?:元|块钱)|人民币[ \u3000]?{_NUMBER}",
         "yuan (RMB, CNY)",
         _YUAN,
         rf"{_BARE_DOLLAR}|€|\beuros?\b|£|\bpounds?\b",
     ),
-    _currency(
+    convention(
         rf"{_NUMBER}(?:港元|港币)|港币[ \u3000]?{_NUMBER}",
         "Hong Kong dollars (HK$, HKD)",
         r"HK\$|\bHKD\b|Hong Kong dollars?",
         rf"{_BARE_DOLLAR}|{_YUAN}",
     ),
-    _currency(rf"{_NUMBER}美元|美元[ \u3000]?{_NUMBER}", "US dollars (US$, USD)", r"\$|\bUSD\b|dollars?", _YUAN),
-    _currency(rf"{_NUMBER}欧元", "euros (€, EUR)", r"€|\beuros?\b|\bEUR\b", rf"{_BARE_DOLLAR}|{_YUAN}"),
-    _currency(
+    convention(rf"{_NUMBER}美元|美元[ \u3000]?{_NUMBER}", "US dollars (US$, USD)", r"\$|\bUSD\b|dollars?", _YUAN),
+    convention(rf"{_NUMBER}欧元", "euros (€, EUR)", r"€|\beuros?\b|\bEUR\b", rf"{_BARE_DOLLAR}|{_YUAN}"),
+    convention(
         rf"{_NUMBER}英镑", "pounds (£, GBP)", r"£|\bpounds?\b|\bGBP\b|sterling", rf"{_BARE_DOLLAR}|{_YUAN}|€|euros?"
     ),
-    _currency(rf"{_NUMBER}日元", "yen (JPY)", r"\byen\b|\bJPY\b|¥|￥", rf"{_BARE_DOLLAR}|\byuan\b|\bRMB\b"),
+    convention(rf"{_NUMBER}日元", "yen (JPY)", r"\byen\b|\bJPY\b|¥|￥", rf"{_BARE_DOLLAR}|\byuan\b|\bRMB\b"),
 )
 
 
@@ -76,13 +64,7 @@ class CurrencyChanged(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = fold_chinese(analyzed.segment.source or ""), analyzed.segment.target
-        for currency in CURRENCIES:
-            match = currency.chinese.search(source)
-            if not match or currency.kept.search(target):
-                continue
-            wrong = currency.wrong.search(target)
-            if wrong is None:
-                continue
+        for currency, match, wrong in changed(CURRENCIES, source, target):
             yield self.finding(
                 analyzed,
                 f'"{match.group()}" is in {currency.name}, but the target says "{wrong.group()}"',
