@@ -55,7 +55,7 @@ _QUANTITY = re.compile(
 _NUMERAL_BEFORE = rf"(?<![\d{CN}])"
 _NOT_NUMBERS = re.compile(
     r"十分|万一|千万(?=[不别要])|一些|一样|一起|一直|一定|一般|一切|之一|统一|唯一|一致|万物|百姓|千方百计|"
-    r"百度|百货|百科|百合|万达|万科|千岛|三星|一汽|二汽|三峡|九寨|四川|十字|一带一路|"
+    r"百度|百货|百科|百合|万达|万科|千岛|三星|一汽|二汽|三峡|九寨|四川|十字|一带一路|\d/\d{1,2}决赛|"
     # 千克, 千米, 千瓦 and 毫克/千克: 千 is the unit's prefix where no numeral stands before it
     rf"{_NUMERAL_BEFORE}千(?=克|米|瓦|卡|帕|焦|赫|伏|字节|兆)"
 )
@@ -76,7 +76,7 @@ _MONTH_LIST = re.compile(
 )
 _MONTH_ITEM = re.compile(r"1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九]")
 # 2/3 written with a slash is a share, as in English
-_SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.])")
+_SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.])(?!决赛)")  # 1/4决赛: a round
 # 1米8 is 1.8 m, 10秒89 is 10.89 s, 3块5 is 3.5 yuan
 _COMPOUND = re.compile(r"(?P<whole>\d+)(?P<unit>米|秒|块|元)(?P<part>\d{1,2})(?![\d.万亿])")
 # 一年半, 两个半小时, 半小时, 半年
@@ -109,6 +109,7 @@ COUNT_MEASURES = frozenset("个人名位家只头辆架艘座所项条件起例�
 # 增长了3倍, 增加两倍: N times more is N+1 times as much in careful Chinese, and N×100% more
 _GROWTH = re.compile(r"(?:增长|增加|提高|提升|上涨|上升|扩大|增|涨|多|翻|大|高|长)了?$")
 _DOZEN = re.compile(r"十[多余几]")
+_YEAR_WORD = re.compile(r"代|级|龄|轻|纪|度")
 # 数以万计 is "tens of thousands", 成千上万 "thousands", 成百上千 "hundreds"
 _COUNTLESS = re.compile(r"数以(?P<n>[十百千万亿]+)计|成(?P<low>[百千])上(?P<high>[千万])")
 # "十四五"规划 is the 14th Five-Year Plan
@@ -488,6 +489,8 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 alternatives = ((ORDER, value * scale),)
             elif after == "倍" and _GROWTH.search(folded[max(0, start - 3) : start]):
                 alternatives = ((NUMBER, value + 1), (NUMBER, 100 * value))
+            elif arabic and after == "年" and len(match[group]) == 2 and not _YEAR_WORD.match(folded, end):
+                alternatives = ((NUMBER, value + (2000 if value < 50 else 1900)),)  # 23年经济: 2023, or 23 years
             elif value == 10 and _DOZEN.match(folded, match.start(group)):
                 alternatives = ((NUMBER, 12.0),)  # 十多 is "more than ten" or "more than a dozen"
             found.append(

@@ -76,7 +76,10 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
     the same digits are, however grouped and with or without +86."""
     if not codes:
         return [], set()
-    runs = {int(run) for run in _DIGIT_RUN.findall(target)} | {int(q.value) for q in targets if q.kind == NUMBER}
+    # digits, or numbers and months in any form: 2023.2.10 is "February 10, 2023"
+    runs = {int(run) for run in _DIGIT_RUN.findall(target)} | {
+        int(q.value) for q in targets if q.kind in (NUMBER, MONTH)
+    }
     phones = {phone_key(q.text) for q in targets if q.kind == PHONE}
     phones |= {run.lstrip("0") for run in _DIGIT_RUN.findall(target) if len(run) >= 7}
     folded_target = target.casefold()
@@ -99,7 +102,8 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
             continue
         for run in wanted:
             index = next(
-                (i for i, q in enumerate(targets) if i not in used and q.kind == NUMBER and q.value == run), None
+                (i for i, q in enumerate(targets) if i not in used and q.kind in (NUMBER, MONTH) and q.value == run),
+                None,
             )
             if index is not None:
                 used.add(index)
