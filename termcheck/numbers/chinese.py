@@ -106,6 +106,8 @@ _QUARTER = re.compile(
 _DOUBLINGS = re.compile(r"翻了?(?P<n>[一两三四])?番|翻了?一?倍|倍增|成倍")
 # 三名, 五个, 七家: a count of three or more with a measure word is said in English ("three suspects")
 COUNT_MEASURES = frozenset("个人名位家只头辆架艘座所项条件起例次天年周".replace("", " ").split()) | {"小时", "分钟"}
+# 1名, 1个, 1美元: one of a thing or a currency is "a" or "per" in English
+ONE_OF = COUNT_MEASURES | {"元", "美元", "块", "本", "张", "台", "部"}
 # 增长了3倍, 增加两倍: N times more is N+1 times as much in careful Chinese, and N×100% more
 _GROWTH = re.compile(r"(?:增长|增加|提高|提升|上涨|上升|扩大|增|涨|多|翻|大|高|长)了?$")
 _DOZEN = re.compile(r"十[多余几]")
@@ -501,10 +503,7 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                     value * scale,
                     kind=kind,
                     # a count of one (1名, 1个) is "a" in English
-                    strong=evidence
-                    and (big or counted)
-                    and not vague
-                    and not (value * scale == 1 and after in COUNT_MEASURES),
+                    strong=evidence and (big or counted) and not vague and not (value * scale == 1 and after in ONE_OF),
                     mantissa=value if scale != 1 else _written_mantissa(match[group], value),
                     alternatives=alternatives,
                 )

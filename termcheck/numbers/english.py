@@ -96,8 +96,9 @@ _MONTH = re.compile(
 )
 # "April, May and August": a month in a list of months
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-_LEADS_TO_DATE = re.compile(rf"(?:\b{_DATE_LEAD}[\s-]|\d\s|\b(?:{_MONTH_NAMES}),?\s+(?:and\s+|or\s+|to\s+)?)$")
+_LEADS_TO_DATE = re.compile(rf"(?i:(?:\b{_DATE_LEAD}[\s-]|\d\s|\b(?:{_MONTH_NAMES}),?\s+(?:and\s+|or\s+|to\s+)?))$")
 _DATE_FOLLOWS = re.compile(rf",?\s+\d|[/–-](?:{_MONTH_NAMES})\b|,?\s+(?:and|or|to)\s+(?:{_MONTH_NAMES})\b")
+_GIVEN_NAMES = frozenset(("april", "may", "june", "august", "march"))  # months that are also first names
 _NAMED = re.compile(
     r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
 )
@@ -528,7 +529,8 @@ def _split_after_ordinals(match: re.Match[str]) -> list[tuple[int, int]]:
 def _months(text: str) -> Iterator[Quantity]:
     for match in _MONTH.finditer(text):
         word_end = match.end("month") if match["month"] else match.end("ambiguous")
-        if _NAMED.match(text, word_end) and not _DATE_FOLLOWS.match(text, word_end):
+        name_too = match.group().rstrip(".").lower() in _GIVEN_NAMES
+        if name_too and _NAMED.match(text, word_end) and not _DATE_FOLLOWS.match(text, word_end):
             continue  # June Almeida, March Madness: a name
         if match["ambiguous"] in ("March", "MARCH") and not _NOT_THE_MONTH.search(
             text[max(0, match.start() - 5) : match.start()]
