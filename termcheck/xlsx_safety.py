@@ -10,9 +10,9 @@ from termcheck.errors import InputError
 from termcheck.textio import check_readable
 
 CELL_LIMIT = 32_767
-# The control characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE; not imported from it, so that
-# a run without Excel files does not import openpyxl)
-ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# The characters XML 1.0 cannot hold: control characters but tab, newline and carriage return, lone
+# surrogates, and the non-characters U+FFFE and U+FFFF (a workbook holding one cannot be opened again)
+ILLEGAL_CHARACTERS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # An XLSX is a zip: refuse one that would expand past these before openpyxl reads any of it.
 MAX_EXPANDED_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 100  # deflate manages ~10:1 on sheet XML; a bomb manages ~1000:1
@@ -93,8 +93,17 @@ def open_workbook(path: str) -> Any:
     refuse_zip_bomb(path)
     try:
         return load_workbook(path, read_only=True, data_only=False, keep_links=False, keep_vba=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})") from None
+    except UNREADABLE as exc:
+        raise unreadable(path, exc) from None
+
+
+# what openpyxl raises on a damaged workbook, when opening it or (read-only) when reading its rows
+UNREADABLE = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, TypeError, AttributeError, IndexError)
+
+
+def unreadable(path: str, exc: BaseException) -> InputError:
+    """xml.etree's ParseError is a SyntaxError: a sheet with broken XML is a damaged workbook, not a bug."""
+    return InputError(path, f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})")
 
 
 def cell_text(value: Any) -> str:

@@ -133,3 +133,21 @@ def test_readme_quick_start_writes_the_example_workbook(tmp_path: Path, monkeypa
     result = runner.invoke(app, [*args[:-1], str(tmp_path / "example.xlsx")])
     assert result.exit_code == 1
     assert load_workbook(tmp_path / "example.xlsx")["Findings"].max_row == 29  # header + 28 findings
+
+
+def test_a_damaged_workbook_is_a_one_line_error(workdir: Path) -> None:
+    """A sheet whose XML is broken (here cut short) is named in one line, never an internal error."""
+    import zipfile
+
+    assert check("--xlsx", "report.xlsx", "--fail-on", "never").exit_code == 0
+    with zipfile.ZipFile("report.xlsx") as source, zipfile.ZipFile("damaged.xlsx", "w") as damaged:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = data[: len(data) // 2]  # the Findings sheet, cut in the middle of a row
+            damaged.writestr(item, data)
+    for command in (["review", "apply", "damaged.xlsx"], ["review", "summary", "damaged.xlsx"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("termcheck: error: damaged.xlsx: not a readable XLSX workbook")
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -339,3 +339,21 @@ def test_libreoffice_reads_the_rows_as_written(tmp_path: Path) -> None:
     with open(tmp_path / "report-Findings.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["Finding ID"] for row in rows] == [str(r["Finding ID"]) for r in sheet_rows(path, "Findings")]
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff", "\x0b"])
+def test_characters_xml_cannot_hold_are_dropped_so_the_workbook_opens_again(tmp_path: Path, character: str) -> None:
+    """A target holding U+FFFF once made a workbook openpyxl could not reopen; review apply then crashed."""
+    path = workbook_for(tmp_path, [ZH[0]], [f"bad{character} hormone therapy failure"])
+    rows = sheet_rows(path, "Findings")
+    assert str(rows[0]["Target"]) == "bad hormone therapy failure"
+    from termcheck.review import read_review
+
+    assert read_review(str(path)).rows
+
+
+def test_lone_surrogates_are_dropped_too() -> None:
+    """Readers refuse them (JSON's "\\ud800"), but a Python caller may hand the writer any str."""
+    from termcheck.xlsx_safety import safe_cell_text
+
+    assert safe_cell_text("a\ud800b\udfffc\ufffed") == ("abcd", False)

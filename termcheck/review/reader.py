@@ -13,7 +13,7 @@ from typing import Any
 
 from termcheck.errors import InputError
 from termcheck.writers.xlsx.layout import COMMENT, FINDINGS, ID, OPEN, SEGMENT_HASH, STATUS, STATUSES
-from termcheck.xlsx_safety import cell_text, open_workbook
+from termcheck.xlsx_safety import UNREADABLE, cell_text, open_workbook, unreadable
 
 HEADER_SEARCH_ROWS = 20
 _FINDING_ID = re.compile(r"^[0-9a-f]{12}$")
@@ -61,36 +61,42 @@ def _find_header(rows: Iterator[tuple[Any, ...]], path: str) -> tuple[list[str],
 def read_review(path: str) -> Review:
     workbook = open_workbook(path)  # a formula an editor typed is read as its text
     try:
-        if FINDINGS not in workbook.sheetnames:
-            raise InputError(path, f"not a termcheck report: it has no {FINDINGS!r} sheet")
-        rows = workbook[FINDINGS].iter_rows(values_only=True)
-        header, number = _find_header(rows, path)
-        column = {name: index for index, name in reversed(list(enumerate(header))) if name}
-        found: list[ReviewRow] = []
-        skipped = 0
-
-        def get(values: tuple[Any, ...], name: str) -> str:
-            index = column.get(name)
-            return _text(values[index]) if index is not None and index < len(values) else ""
-
-        for row_number, values in enumerate(rows, start=number + 1):
-            finding_id = get(values, ID)
-            if not _FINDING_ID.match(finding_id):
-                skipped += any(v is not None for v in values)
-                continue
-            found.append(
-                ReviewRow(
-                    id=finding_id,
-                    status=normalize_status(get(values, STATUS)),
-                    comment=get(values, COMMENT),
-                    segment_hash=get(values, SEGMENT_HASH),
-                    code=get(values, "Code"),
-                    file=get(values, "File"),
-                    segment=get(values, "Segment"),
-                    found=get(values, "Found"),
-                    row=row_number,
-                )
-            )
-        return Review(path, found, skipped)
+        return _read_rows(path, workbook)
+    except UNREADABLE as exc:  # read-only workbooks parse each sheet as its rows are read
+        raise unreadable(path, exc) from None
     finally:
         workbook.close()
+
+
+def _read_rows(path: str, workbook: Any) -> Review:
+    if FINDINGS not in workbook.sheetnames:
+        raise InputError(path, f"not a termcheck report: it has no {FINDINGS!r} sheet")
+    rows = workbook[FINDINGS].iter_rows(values_only=True)
+    header, number = _find_header(rows, path)
+    column = {name: index for index, name in reversed(list(enumerate(header))) if name}
+    found: list[ReviewRow] = []
+    skipped = 0
+
+    def get(values: tuple[Any, ...], name: str) -> str:
+        index = column.get(name)
+        return _text(values[index]) if index is not None and index < len(values) else ""
+
+    for row_number, values in enumerate(rows, start=number + 1):
+        finding_id = get(values, ID)
+        if not _FINDING_ID.match(finding_id):
+            skipped += any(v is not None for v in values)
+            continue
+        found.append(
+            ReviewRow(
+                id=finding_id,
+                status=normalize_status(get(values, STATUS)),
+                comment=get(values, COMMENT),
+                segment_hash=get(values, SEGMENT_HASH),
+                code=get(values, "Code"),
+                file=get(values, "File"),
+                segment=get(values, "Segment"),
+                found=get(values, "Found"),
+                row=row_number,
+            )
+        )
+    return Review(path, found, skipped)
