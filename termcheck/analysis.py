@@ -24,6 +24,8 @@ class AnalyzedSegment:
     miscased: tuple[TermHit, ...] = ()
     # the target's English locale ("en-US"), where the document or the run says it; "" unknown
     locale: str = ""
+    # the segment's text hash (termcheck.suppressions.segment_hash), carried by its findings
+    text_hash: str = ""
     # concept → its source hits, built on first use (a 1 MB segment has thousands of hits)
     _source_index: dict[str, list[TermHit]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -26,7 +26,7 @@ from termcheck.langs import english_locale
 from termcheck.model import Severity
 from termcheck.outputs import Output, check_outputs, run_inputs, write_output
 from termcheck.readers import FieldNames, Pair, open_documents
-from termcheck.suppressions import IGNORE_FILE, Suppressions, load_suppressions
+from termcheck.suppressions import IGNORE_FILE, Suppressions, describe_unmatched, load_suppressions
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
     from termcheck.writers.xlsx import WorkbookResult
@@ -138,6 +138,19 @@ class ProjectRun:
     skipped: list[str] = field(default_factory=list)  # matched files that were not checked, and why
     workbooks: list[WorkbookResult] = field(default_factory=list)
     baseline_recorded: int | None = None  # findings written with `write_baseline_to`
+
+    @property
+    def notes(self) -> list[str]:
+        """What a person should know about the run: repeated segment ids made unique, suppressions and
+        earlier Excel decisions that no longer match any finding (never dropped in silence)."""
+        notes = [note for document in self.report.sources for note in document.notes]
+        report = self.report
+        if report.unmatched_suppressions and report.suppression_file:
+            notes.append(describe_unmatched(report.unmatched_suppressions, "suppression", report.suppression_file))
+        for workbook in self.workbooks:
+            if workbook.dropped:
+                notes.append(describe_unmatched(workbook.dropped, "earlier decision", workbook.path))
+        return notes
 
 
 def check_project(

@@ -36,9 +36,9 @@ class Baseline:
 
 
 def report_fingerprints(report: Report) -> list[str]:
-    """The report's fingerprints, aligned with `report.findings` (computed once, by re-reading its documents)."""
+    """The report's fingerprints, aligned with `report.findings` (computed once, from the findings alone)."""
     if report.fingerprints is None or len(report.fingerprints) != len(report.findings):
-        report.fingerprints = fingerprints(report.findings, report.sources)
+        report.fingerprints = fingerprints(report.findings)
     return report.fingerprints
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from termcheck.model import Finding, Segment, Severity
 from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions
 from termcheck.readers.base import Document
 from termcheck.scoring.term_accuracy import TermAccuracy
-from termcheck.suppressions import Suppressions, segment_hash
+from termcheck.suppressions import Suppression, Suppressions, segment_hash
 from termcheck.usage import ConceptUsage, UsageTally
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ class Report:
     term_accuracy: TermAccuracy = field(default_factory=TermAccuracy)  # per occurrence, bilingual segments
     suppressed: int = 0
     suppression_file: str | None = None
+    unmatched_suppressions: list[Suppression] = field(default_factory=list)  # they matched no finding of the run
     glossary_files: list[GlossaryFile] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
     scores: ScoreReport | None = None  # with --reference
@@ -140,6 +141,19 @@ class Report:
         return self.fail_on is not None and finding.severity >= self.fail_on
 
 
+def number_occurrences(findings: list[Finding], first: int) -> None:
+    """The second and later findings of one check, concept and text in a segment get occurrence 2, 3…, so
+    that each has an id of its own (two rows, two decisions)."""
+    seen: dict[tuple[str, str | None, str | None], int] = {}
+    for index in range(first, len(findings)):
+        finding = findings[index]
+        key = (finding.code, finding.concept, finding.found)
+        count = seen.get(key, 0) + 1
+        seen[key] = count
+        if count > 1:
+            findings[index] = replace(finding, occurrence=count)
+
+
 class Checker:
     """Compiled glossary and chosen checks; reusable across documents of one run."""
 
@@ -162,7 +176,7 @@ class Checker:
         prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
         matches = self.target_matcher.match_many([s.target for s in batch], prefer)
         return [
-            AnalyzedSegment(s, src, m.hits, n, m.anywhere, m.miscased, locale)
+            AnalyzedSegment(s, src, m.hits, n, m.anywhere, m.miscased, locale, segment_hash(s))
             for s, src, m, n in zip(batch, source_hits, matches, counts, strict=True)
         ]
 
@@ -174,7 +188,6 @@ class Checker:
         findings: list[Finding] = []
         usage = UsageTally()
         accuracy = TermAccuracy()
-        hashes: dict[tuple[str, str], str] = {}
         bilingual = False
         active = suppressions if suppressions is not None and len(suppressions) else None
         locale = partition.locale or self.options.target_locale
@@ -182,16 +195,17 @@ class Checker:
             bilingual = bilingual or analyzed.has_source
             usage.add(analyzed)
             accuracy.add(analyzed)
-            if active is not None and active.wants_hash(analyzed.segment):
-                seg = analyzed.segment
-                hashes[(seg.file, seg.id)] = segment_hash(seg)
+            first = len(findings)
             for check in every_segment:
                 findings.extend(check.check_segment(analyzed))
             for check in triggered_checks.get(index, ()):
                 findings.extend(check.check_segment(analyzed))
+            if len(findings) - first > 1:
+                number_occurrences(findings, first)
         suppressed = 0
+        matched: set[str] = set()
         if active is not None:
-            kept = active.uncovered(findings, hashes)
+            kept = active.uncovered(findings, matched)
             suppressed, findings = len(findings) - len(kept), kept
         return PartitionResult(
             document=partition.document,
@@ -201,8 +215,8 @@ class Checker:
             states=[check.state() for check in checks],
             usage=usage,
             accuracy=accuracy,
-            hashes=hashes,
             suppressed=suppressed,
+            matched=matched,
         )
 
     @staticmethod
@@ -258,4 +272,5 @@ class Checker:
             term_accuracy=merger.accuracy,
             suppressed=merger.suppressed,
             suppression_file=merger.suppressions.path if merger.suppressions is not None else None,
+            unmatched_suppressions=merger.suppressions.unmatched(merger.matched) if merger.suppressions else [],
         )

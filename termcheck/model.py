@@ -68,6 +68,7 @@ class Location:
     start: int
     end: int
     text: str
+    segment_hash: str = ""  # of the segment's text when it was checked (termcheck.suppressions.segment_hash)
 
 
 @_pickled_as_tuple
@@ -86,9 +87,17 @@ class Finding:
     source_span: tuple[int, int] | None = None
     target_span: tuple[int, int] | None = None
     related: tuple[Location, ...] = field(default=())
+    # the segment's text hash when it was checked: writers, suppressions and fingerprints read it here and
+    # never look the segment up again, so a report is a snapshot of what was checked
+    segment_hash: str = ""
+    # the second, third… finding of one check, concept and text in one segment ("hormone therapy failure"
+    # twice): 2, 3…; 0 for the first, whose id is what it always was
+    occurrence: int = 0
 
     @property
     def id(self) -> str:
-        """Stable across reruns: the same problem in the same place gets the same id."""
-        key = "\x1f".join([self.file, self.segment, self.code, self.concept or "", self.found or ""])
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        """Unique in a run and stable across reruns: the same problem in the same place gets the same id."""
+        parts = [self.file, self.segment, self.code, self.concept or "", self.found or ""]
+        if self.occurrence > 1:
+            parts.append(f"#{self.occurrence}")
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]

@@ -38,8 +38,8 @@ class PartitionResult:
     states: list[object]  # per check, in the run's check order (see Check.state)
     usage: UsageTally = field(default_factory=UsageTally)
     accuracy: TermAccuracy = field(default_factory=TermAccuracy)
-    hashes: dict[tuple[str, str], str] = field(default_factory=dict)  # segments a suppression names
     suppressed: int = 0
+    matched: set[str] = field(default_factory=set)  # ids of the suppressions that covered a finding
 
 
 def partitions(documents: Sequence[Document], size: int) -> Iterator[Partition]:
@@ -62,8 +62,8 @@ class RunMerger:
         self.bilingual = [False] * len(documents)
         self.usage = UsageTally()
         self.accuracy = TermAccuracy()
-        self.hashes: dict[tuple[str, str], str] = {}
         self.suppressed = 0
+        self.matched: set[str] = set()
         self._last: tuple[int, int, str] | None = None
         self._in_order = True  # readers give lines in order, so findings arrive sorted; checked, not assumed
 
@@ -75,8 +75,8 @@ class RunMerger:
         self.bilingual[result.document] = self.bilingual[result.document] or result.bilingual
         self.usage.merge(result.usage)
         self.accuracy.merge(result.accuracy)
-        self.hashes.update(result.hashes)
         self.suppressed += result.suppressed
+        self.matched |= result.matched
         for check, state in zip(self.checks, result.states, strict=True):
             check.merge(state)
         if result.findings:
@@ -92,12 +92,20 @@ class RunMerger:
         for check in self.checks:
             final.extend(check.finish())
         if self.suppressions is not None and len(self.suppressions):
-            kept = self.suppressions.uncovered(final, self.hashes)
+            kept = self.suppressions.uncovered(final, self.matched)
             self.suppressed += len(final) - len(kept)
             final = kept
-        if not self._in_order:
-            return FindingStore(sorted([*self.findings, *final], key=self.key))
-        return merged(self.findings, final, self.key)
+        store = (
+            FindingStore(sorted([*self.findings, *final], key=self.key))
+            if not self._in_order
+            else merged(self.findings, final, self.key)
+        )
+        if self.suppressions is not None and len(self.matched) < len(self.suppressions):
+            moved = self.suppressions.rematch(store, self.matched)  # a second pass, only when some are left
+            if moved:
+                self.suppressed += len(moved)
+                store = FindingStore(f for f in store if f.id not in moved)
+        return store
 
 
 def in_order(findings: Iterable[Finding]) -> list[Finding]:

@@ -5,13 +5,16 @@ The ignore file is tab-separated text, one suppression per line, so it diffs and
     finding-id  segment-hash  file  segment  code  status  found  comment
 
 A suppression holds only while the segment's text is unchanged: the hash covers the source and the
-target, so new MT output for that segment brings the finding back.
+target, so new MT output for that segment brings the finding back. It follows the text, not the line: a
+suppression whose finding id no longer exists (a title line added above renumbers a text pair's
+segments) is found again by its segment hash, check and found text in the same document. What matches
+nothing is reported after the run (`unmatched`), never dropped in silence.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from termcheck.atomic import write_text_atomically
@@ -53,27 +56,66 @@ class Suppression:
 
 
 class Suppressions:
-    """The suppressions of one ignore file, looked up by finding id."""
+    """The suppressions of one ignore file (or an earlier workbook's decisions), found again for findings."""
 
     def __init__(self, entries: Iterable[Suppression] = (), path: str = IGNORE_FILE) -> None:
         self.path = path
         self.entries: dict[str, Suppression] = {e.id: e for e in entries}
-        self._segments = {(e.file, e.segment) for e in self.entries.values()}
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def wants_hash(self, segment: Segment) -> bool:
-        """Whether a finding in this segment might be suppressed (so its text hash is needed)."""
-        return (segment.file, segment.id) in self._segments
-
-    def covers(self, finding: Finding, hashes: Mapping[tuple[str, str], str]) -> bool:
+    def match(self, finding: Finding) -> Suppression | None:
+        """The entry for this finding's id, while its segment's text is what the reviewer saw."""
         entry = self.entries.get(finding.id)
-        return entry is not None and hashes.get((finding.file, finding.segment)) == entry.segment_hash
+        return entry if entry is not None and entry.segment_hash == finding.segment_hash else None
 
-    def uncovered(self, findings: Iterable[Finding], hashes: Mapping[tuple[str, str], str]) -> list[Finding]:
-        """The findings no suppression covers."""
-        return [f for f in findings if not self.covers(f, hashes)]
+    def rematch(self, findings: Iterable[Finding], matched: set[str]) -> dict[str, Suppression]:
+        """Finding id → entry, for the entries whose own finding is gone (not in `matched`): each is found
+        again, once, by the first finding with the same document, text hash, check and found text: the
+        segment was renumbered (a line added above), its text and the problem are the same. Adds to `matched`."""
+        waiting: dict[tuple[str, str, str, str], list[Suppression]] = {}
+        for entry in self.entries.values():
+            if entry.id not in matched:
+                waiting.setdefault((entry.file, entry.segment_hash, entry.code, entry.found), []).append(entry)
+        found: dict[str, Suppression] = {}
+        if not waiting:
+            return found
+        for finding in findings:
+            queue = waiting.get((finding.file, finding.segment_hash, finding.code, _clean(finding.found or "")))
+            if queue:
+                entry = queue.pop(0)
+                found[finding.id] = entry
+                matched.add(entry.id)
+        return found
+
+    def covers(self, finding: Finding) -> bool:
+        return self.match(finding) is not None
+
+    def uncovered(self, findings: Iterable[Finding], matched: set[str] | None = None) -> list[Finding]:
+        """The findings no suppression covers; the ids of the suppressions used are added to `matched`."""
+        kept: list[Finding] = []
+        for finding in findings:
+            entry = self.match(finding)
+            if entry is None:
+                kept.append(finding)
+            elif matched is not None:
+                matched.add(entry.id)
+        return kept
+
+    def unmatched(self, matched: Iterable[str]) -> list[Suppression]:
+        """The suppressions that matched no finding of a run (the text changed, or the finding is gone)."""
+        used = set(matched)
+        return [entry for entry_id, entry in self.entries.items() if entry_id not in used]
+
+
+def describe_unmatched(entries: list[Suppression], what: str, where: str, shown: int = 3) -> str:
+    """ "2 suppressions in .termcheck-ignore no longer match any finding: 1a2b… (a.txt 7 TC101 "found"), …" """
+    listed = ", ".join(f'{e.id} ({e.file} {e.segment} {e.code} "{e.found}")' for e in entries[:shown])
+    more = f", and {len(entries) - shown} more" if len(entries) > shown else ""
+    plural = "s" if len(entries) != 1 else ""
+    verb = "no longer match" if len(entries) != 1 else "no longer matches"
+    return f"{len(entries)} {what}{plural} in {where} {verb} any finding: {listed}{more}"
 
 
 def load_suppressions(path: str) -> Suppressions:

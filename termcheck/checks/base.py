@@ -93,6 +93,7 @@ class Check:
             source_span=source_span,
             target_span=target_span,
             related=related,
+            segment_hash=analyzed.text_hash,
         )
 
     def finding_at(
@@ -118,4 +119,5 @@ class Check:
             expected=expected,
             target_span=(place.start, place.end),
             related=related,
+            segment_hash=place.segment_hash,
         )

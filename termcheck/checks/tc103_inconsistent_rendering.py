@@ -88,7 +88,7 @@ class InconsistentRendering(Check):
                 uses = files.get(seg.file)
                 if uses is None:
                     uses = files[seg.file] = _Uses()
-                uses.add(Location(seg.file, seg.line, seg.id, hit.start, hit.end, hit.text))
+                uses.add(Location(seg.file, seg.line, seg.id, hit.start, hit.end, hit.text, analyzed.text_hash))
                 break
             previous = hit
         return ()

@@ -84,7 +84,7 @@ class NameSpelling(Check):
             counts[name] += 1
             places = self._seen[seg.file].setdefault(name, [])
             if len(places) < MAX_LOCATIONS:
-                places.append(Location(seg.file, seg.line, seg.id, start, end, name))
+                places.append(Location(seg.file, seg.line, seg.id, start, end, name, analyzed.text_hash))
         return ()
 
     def state(self) -> object:

@@ -38,7 +38,7 @@ class _Document:
     chinese: array[int] = field(default_factory=lambda: array("l"))
     other: array[int] = field(default_factory=lambda: array("l"))
     target: array[int] = field(default_factory=lambda: array("l"))
-    places: list[tuple[int, str]] = field(default_factory=list)  # (line, segment id)
+    places: list[tuple[int, str, str]] = field(default_factory=list)  # (line, segment id, text hash)
 
     def expected(self, index: int, ratio: float) -> float:
         return ratio * self.chinese[index] + self.other[index]
@@ -87,7 +87,7 @@ class Omission(Check):
         document.chinese.append(chinese)
         document.other.append(_length(seg.source) - chinese)
         document.target.append(_length(seg.target))
-        document.places.append((seg.line, seg.id))
+        document.places.append((seg.line, seg.id, analyzed.text_hash))
         return ()
 
     def state(self) -> object:
@@ -119,7 +119,7 @@ class Omission(Check):
                 if (value - center) / spread >= -Z_LIMIT or math.exp(value - center) >= MAX_SHARE:
                     continue
                 expected = round(document.expected(index, ratio) * math.exp(center))
-                line, segment = document.places[index]
+                line, segment, text_hash = document.places[index]
                 target_length = document.target[index]
                 yield Finding(
                     code=self.code,
@@ -134,4 +134,5 @@ class Omission(Check):
                     segment=segment,
                     found=f"{target_length} letters",
                     expected=f"about {expected}",
+                    segment_hash=text_hash,
                 )

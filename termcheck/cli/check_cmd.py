@@ -265,6 +265,8 @@ def check_command(
     if not quiet:
         for note in run.skipped:
             print(f"termcheck: skipped {note}", file=sys.stderr)
+        for note in run.notes:
+            print(f"termcheck: note: {note}", file=sys.stderr)
         for saved in run.workbooks:
             print(workbook_line(saved), file=sys.stderr)
         if run.baseline_recorded is not None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
 from termcheck.errors import InputError, UsageError
+from termcheck.model import Segment
 from termcheck.paths import display_path
-from termcheck.readers.base import Document, FieldNames, Pair
+from termcheck.readers.base import Document, FieldNames, Pair, unique_ids
 from termcheck.readers.delimited import read_delimited
 from termcheck.readers.jsonl import read_jsonl
 from termcheck.readers.plaintext import read_aligned, read_target_lines
@@ -82,7 +83,14 @@ def open_document(
         reader = partial(read_tmx, path, name)
     else:
         raise UsageError(f"unknown input format {fmt!r} (use one of {', '.join(FORMATS)})")
-    return Document(name, (path,), reader, fmt, target_locale(path, fmt))
+    notes: list[str] = []
+    if fmt != "text":  # lines are unique; ids from a file may not be
+        reader = partial(_read_unique, reader, notes, name)
+    return Document(name, (path,), reader, fmt, target_locale(path, fmt), notes)
+
+
+def _read_unique(reader: Callable[[], Iterator[Segment]], notes: list[str], name: str) -> Iterator[Segment]:
+    return unique_ids(reader(), notes, name)
 
 
 def open_pair(source: str, target: str, encoding: str | None = None, name: str | None = None) -> Document:

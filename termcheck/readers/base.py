@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from termcheck.model import Segment
 
@@ -39,3 +39,39 @@ class Document:
     read: Callable[[], Iterator[Segment]]
     format: str
     locale: str = ""  # the English target's locale where the file says it ("en-US" in XLIFF or TMX); "" unknown
+    # what reading it showed that a person should know (ids made unique), once each; filled as it is read
+    notes: list[str] = field(default_factory=list, hash=False, compare=False)
+
+
+DUPLICATE_MARK = "~"
+
+
+def unique_ids(segments: Iterator[Segment], notes: list[str], name: str) -> Iterator[Segment]:
+    """The segments with ids unique in their document: a repeated id (two TSV rows "7", two TMX tuids "7")
+    becomes "7~2", "7~3"…, the same on every read, and the document gets one note saying so.
+
+    Findings, suppressions, fingerprints and the Excel report all name a segment by (document, id), so two
+    segments with one id would share findings' ids and decisions."""
+    seen: set[str] = set()
+    repeated: dict[str, int] = {}
+    for segment in segments:
+        if segment.id not in seen:
+            seen.add(segment.id)
+            yield segment
+            continue
+        count = repeated.get(segment.id, 1)
+        renamed = segment.id
+        while renamed in seen:
+            count += 1
+            renamed = f"{segment.id}{DUPLICATE_MARK}{count}"
+        repeated[segment.id] = count
+        seen.add(renamed)
+        yield Segment(renamed, segment.source, segment.target, segment.file, segment.line)
+    if repeated:
+        first = next(iter(repeated))
+        note = (
+            f"{name}: {len(repeated)} segment id{'s occur' if len(repeated) > 1 else ' occurs'} more than once "
+            f'(first "{first}"); the later ones are named "{first}{DUPLICATE_MARK}2" and so on'
+        )
+        if note not in notes:
+            notes.append(note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -22,10 +23,32 @@ def _check_languages(path: str, element: etree._Element, source_attr: str, targe
         raise InputError(path, f"target language is {target}; termcheck checks Chinese → English", element.sourceline)
 
 
+_FILE_TAG = re.compile(rb"<(?:[\w.-]+:)?file[\s>/]")
+
+
+def several_files(path: str) -> bool:
+    """Whether the XLIFF has two or more <file> elements (a raw scan, stopped at the second)."""
+    found = 0
+    tail = b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            found += len(_FILE_TAG.findall(tail + chunk))
+            if found >= 2:
+                return True
+            tail = chunk[-32:]
+            found -= len(_FILE_TAG.findall(tail))  # counted again with the next chunk
+    return False
+
+
 def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
+    """Unit ids are unique only within a <file>, so in an XLIFF of several files (a CAT package) each id is
+    qualified by its file's `original` (or its position): "chapter1.docx/1"."""
     label = name or path
     count = 0
     checked_root = False
+    qualify = several_files(path)
+    files = 0
+    prefix = ""
     for element in iterparse(path, UNIT_TAGS):
         if not checked_root:
             root = element.getroottree().getroot()
@@ -34,12 +57,18 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
             _check_languages(path, root, "srcLang", "trgLang")
             checked_root = True
         name = localname(element)
+        if qualify and not prefix:
+            files += 1
+            holder = element.getparent()
+            while holder is not None and localname(holder) != "file":
+                holder = holder.getparent()
+            prefix = f"{(holder.get('original') if holder is not None else None) or f'file{files}'}/"
         if name == "trans-unit":
             source, target = children(element, "source"), children(element, "target")
             if target:
                 count += 1
                 yield Segment(
-                    element.get("id") or str(count),
+                    prefix + (element.get("id") or str(count)),
                     text_of(source[0]) if source else None,
                     text_of(target[0]),
                     label,
@@ -53,7 +82,7 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
                 if not target:
                     continue
                 count += 1
-                unit_id = element.get("id") or str(count)
+                unit_id = prefix + (element.get("id") or str(count))
                 seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or index}"
                 yield Segment(
                     seg_id,
@@ -65,6 +94,7 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
             element.clear(keep_tail=False)
         elif name == "file":
             _check_languages(path, element, "source-language", "target-language")
+            prefix = ""  # the next unit is in the next file
     if not checked_root:
         raise InputError(path, "not an XLIFF file (no <xliff> element)")
     if count == 0:

@@ -20,7 +20,8 @@ from termcheck import __version__
 from termcheck.atomic import refuse_overwriting_inputs, write_atomically
 from termcheck.engine import Report
 from termcheck.errors import InputError, UsageError
-from termcheck.writers.xlsx.findings_sheet import Decision, write_findings_sheet
+from termcheck.suppressions import Suppression, Suppressions
+from termcheck.writers.xlsx.findings_sheet import assign_decisions, write_findings_sheet
 from termcheck.writers.xlsx.layout import FINDINGS, MAX_ROWS, OPEN, SEGMENTS, SUMMARY, TERMS
 from termcheck.writers.xlsx.package import fill_sheets
 from termcheck.writers.xlsx.segments_sheet import marks_by_segment, write_segments_sheet
@@ -36,12 +37,14 @@ class WorkbookResult:
     findings_cut: int  # rows beyond the sheet limit, noted in the sheet
     segments_cut: int
     carried_over: int  # editor decisions kept from the workbook this one replaced
+    # the replaced workbook's decisions that match no finding now (the text changed, or the finding is gone)
+    dropped: list[Suppression] = dataclasses.field(default_factory=list)
 
 
 def write_workbook(
     report: Report,
     handle: BinaryIO,
-    decisions: Mapping[str, Decision] | None = None,
+    decisions: Suppressions | None = None,
     max_rows: int = MAX_ROWS,
 ) -> WorkbookResult:
     """Write the report as XLSX to `handle`."""
@@ -54,7 +57,7 @@ def write_workbook(
     palette = Palette(sheets[SUMMARY])
     rows = {name: SheetRows(sheet, palette) for name, sheet in sheets.items()}
     try:
-        result = _fill(rows, report, decisions or {}, max_rows)
+        result = _fill(rows, report, decisions or Suppressions(), max_rows)
         with tempfile.TemporaryFile() as frame:
             workbook.save(frame)
             frame.seek(0)
@@ -65,9 +68,7 @@ def write_workbook(
             sheet_rows.close()
 
 
-def _fill(
-    rows: Mapping[str, SheetRows], report: Report, decisions: Mapping[str, Decision], max_rows: int
-) -> WorkbookResult:
+def _fill(rows: Mapping[str, SheetRows], report: Report, decisions: Suppressions, max_rows: int) -> WorkbookResult:
     bilingual = any(d.bilingual for d in report.documents)
     hidden = set() if bilingual else {"Source"}
     if len(report.documents) == 1:
@@ -76,7 +77,9 @@ def _fill(
     texts, segments_cut = write_segments_sheet(
         rows[SEGMENTS], report.sources, marks, hidden, max_rows, report.segment_scores or None
     )
-    findings_cut, carried = write_findings_sheet(rows[FINDINGS], report.findings, texts, decisions, hidden, max_rows)
+    kept, carried = assign_decisions(decisions, report.findings)
+    findings_cut = write_findings_sheet(rows[FINDINGS], report.findings, texts, kept, hidden, max_rows)
+    dropped = decisions.unmatched(carried)
     write_terms_sheet(rows[TERMS], report.glossary, report.usage, report.findings, bilingual)
     notes = []
     if findings_cut:
@@ -86,24 +89,26 @@ def _fill(
     if not report.sources and report.findings:
         notes.append("Segment text was not available to this report, so the Source and Target columns are empty.")
     write_summary_sheet(rows[SUMMARY], report, notes)
-    return WorkbookResult("", findings_cut, segments_cut, carried)
+    return WorkbookResult("", findings_cut, segments_cut, len(carried), dropped)
 
 
-def _previous_decisions(path: str) -> dict[str, Decision]:
+def _previous_decisions(path: str) -> Suppressions:
     """An editor's statuses and comments in the report about to be replaced, so a rerun keeps them."""
     from termcheck.review.reader import read_review
 
     if not os.path.exists(path):
-        return {}
+        return Suppressions(path=path)
     try:
         review = read_review(path)
     except InputError as exc:
         raise UsageError(
             f"{path}: exists and is not a termcheck report ({exc.reason}); refusing to replace it"
         ) from None
-    return {
-        row.id: (row.status, row.comment, row.segment_hash) for row in review.rows if row.status != OPEN or row.comment
-    }
+    decided = [row for row in review.rows if row.status != OPEN or row.comment]
+    return Suppressions(
+        (Suppression(r.id, r.segment_hash, r.file, r.segment, r.code, r.status, r.found, r.comment) for r in decided),
+        path,
+    )
 
 
 def _lock_file(path: str) -> str | None:

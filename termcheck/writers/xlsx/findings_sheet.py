@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -10,6 +10,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.model import Finding
+from termcheck.suppressions import Suppression, Suppressions
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, MAX_ROWS, OPEN, SEGMENT_HASH, STATUS, STATUSES
@@ -42,14 +43,22 @@ class SegmentText:
 
 
 Key = tuple[str, str]  # (file, segment id)
-Decision = tuple[str, str, str]  # (status, comment, segment hash) from an earlier review
 
 
-def _decision(decision: Decision | None, text: SegmentText | None) -> tuple[str, str]:
-    """An earlier decision holds only while the segment's text is unchanged."""
-    if decision is None or text is None or decision[2] != text.hash:
-        return OPEN, ""
-    return decision[0], decision[1]
+def assign_decisions(decisions: Suppressions, findings: Iterable[Finding]) -> tuple[dict[str, Suppression], set[str]]:
+    """Finding id → the earlier decision it keeps, and the ids of the decisions kept. A decision holds while the
+    segment's text is unchanged: found by the finding's id or, where the segment was renumbered, by its text,
+    check and found text (termcheck.suppressions)."""
+    if not len(decisions):
+        return {}, set()
+    kept: dict[str, Suppression] = {}
+    for finding in findings:
+        decision = decisions.match(finding)
+        if decision is not None:
+            kept[finding.id] = decision
+    matched = {d.id for d in kept.values()}
+    kept.update(decisions.rematch((f for f in findings if f.id not in kept), matched))
+    return kept, matched
 
 
 def _sample(findings: Sequence[Finding], texts: Mapping[Key, SegmentText]) -> list[list[str]]:
@@ -79,11 +88,11 @@ def write_findings_sheet(
     rows: SheetRows,
     findings: Sequence[Finding],
     texts: Mapping[Key, SegmentText],
-    decisions: Mapping[str, Decision],
+    decisions: Mapping[str, Suppression],
     hidden: Collection[str] = (),
     max_rows: int = MAX_ROWS,
-) -> tuple[int, int]:
-    """Write the sheet; returns how many findings did not fit, and how many kept an earlier decision."""
+) -> int:
+    """Write the sheet (with the decisions of `assign_decisions`); returns how many findings did not fit."""
     shown = len(findings) if len(findings) < max_rows else max_rows - 2  # room for the header and a note
     rows.set_columns(FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, *hidden})
     sheet = rows.sheet
@@ -97,14 +106,13 @@ def write_findings_sheet(
     wrap, number, editor = palette[styles.WRAP], palette[styles.NUMBER], palette[styles.EDITOR]
     severities = {severity: palette[name] for severity, name in styles.SEVERITY.items()}
     rows.append([text_cell(h, header) for h in FINDINGS_COLUMNS])
-    carried = 0
     for finding in islice(findings, shown):
         text = texts.get((finding.file, finding.segment))
         source = text.source if text else ""
         target = text.target if text else ""
         finding_id = finding.id
-        status, comment = _decision(decisions.get(finding_id), text)
-        carried += status != OPEN or bool(comment)
+        decision = decisions.get(finding_id)
+        status, comment = (decision.status, decision.comment) if decision else (OPEN, "")
         rows.append(
             [
                 text_cell(finding_id, code),
@@ -121,13 +129,13 @@ def write_findings_sheet(
                 label_cell(finding.message, wrap),
                 label_cell(status, editor),
                 text_cell(comment, editor),
-                text_cell(text.hash if text else "", code),
+                text_cell(finding.segment_hash, code),
             ]
         )
     cut = len(findings) - shown
     if cut:
         rows.append([text_cell(row_limit_note(cut, "findings"), palette[styles.NOTE])])
-    return cut, carried
+    return cut
 
 
 def _spans(span: tuple[int, int] | None) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ from itertools import islice
 
 from openpyxl.worksheet.filters import AutoFilter
 
+from termcheck.errors import InputError
 from termcheck.model import Finding, Segment
 from termcheck.readers.base import Document
 from termcheck.scoring.run import UnitScore
@@ -39,12 +40,14 @@ class SegmentMarks:
     source: list[Span] = field(default_factory=list)
     target: list[Span] = field(default_factory=list)
     codes: Counter[str] = field(default_factory=Counter)
+    text_hash: str = ""  # the segment's text when it was checked
 
 
 def marks_by_segment(findings: Sequence[Finding]) -> dict[Key, SegmentMarks]:
     marks: dict[Key, SegmentMarks] = {}
     for finding in findings:
         mark = marks.setdefault((finding.file, finding.segment), SegmentMarks())
+        mark.text_hash = mark.text_hash or finding.segment_hash
         mark.codes[finding.code] += 1
         if finding.source_span:
             mark.source.append(finding.source_span)
@@ -98,7 +101,15 @@ def write_segments_sheet(
         key = (segment.file, segment.id)
         mark = marks.get(key)
         if mark is not None:
-            texts[key] = SegmentText(segment.source, segment.target, segment_hash(segment))
+            text_hash = segment_hash(segment)
+            if mark.text_hash and text_hash != mark.text_hash:
+                # the findings are of the text that was checked: never show them beside other text
+                raise InputError(
+                    segment.file,
+                    f"segment {segment.id} changed while termcheck checked it; run the check again",
+                    segment.line,
+                )
+            texts[key] = SegmentText(segment.source, segment.target, text_hash)
         if rows.count >= max_rows - 1:
             cut += 1
             continue
