@@ -61,7 +61,8 @@ def test_a_single_file_xliff_keeps_its_plain_ids(tmp_path: Path) -> None:
             '<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" '
             'creationtool="t" creationtoolversion="1" o-tmf="t"/><body>'
             + "".join(
-                f'<tu tuid="7"><tuv xml:lang="zh-CN"><seg>{ZH}</seg></tuv><tuv xml:lang="en-US"><seg>{BAD}</seg></tuv></tu>'
+                f'<tu tuid="7"><tuv xml:lang="zh-CN"><seg>{ZH}</seg></tuv>'
+                f'<tuv xml:lang="en-US"><seg>{BAD}</seg></tuv></tu>'
                 for _ in range(3)
             )
             + "</body></tmx>",
@@ -108,7 +109,9 @@ def _mark(path: Path, statuses: dict[int, str]) -> None:
 def _findings(*args: str) -> list[dict]:
     import json
 
-    result = runner.invoke(app, ["check", *args, "-g", GLOSSARY, "--select", "TC101", "--format", "json", "--fail-on", "never"])
+    result = runner.invoke(
+        app, ["check", *args, "-g", GLOSSARY, "--select", "TC101", "--format", "json", "--fail-on", "never"]
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)["findings"]
 
@@ -135,7 +138,9 @@ def test_the_same_term_twice_in_a_segment_is_two_findings_and_two_decisions(proj
 
 def test_one_of_a_package_pair_marked_false_positive_suppresses_only_it(project: Path) -> None:
     _xliff_package(Path("package.xlf"))
-    runner.invoke(app, ["check", "package.xlf", "-g", GLOSSARY, "--select", "TC101", "--xlsx", "r.xlsx", "--fail-on", "never"])
+    runner.invoke(
+        app, ["check", "package.xlf", "-g", GLOSSARY, "--select", "TC101", "--xlsx", "r.xlsx", "--fail-on", "never"]
+    )
     _mark(Path("r.xlsx"), {1: "False positive"})
     applied = runner.invoke(app, ["review", "apply", "r.xlsx"])
     assert "1 added, 0 updated, 0 removed" in applied.stdout + applied.stderr
@@ -176,7 +181,9 @@ def test_a_suppression_that_matches_nothing_is_reported_not_dropped(project: Pat
     result = runner.invoke(app, ["check", *pair, "-g", GLOSSARY, "--select", "TC101", "--fail-on", "never"])
     assert "termcheck: note: 1 suppression in .termcheck-ignore no longer matches any finding:" in result.stderr
     assert len(_findings(*pair)) == 1  # the finding is back, as the text changed
-    assert ".termcheck-ignore" in Path(".termcheck-ignore").name and Path(".termcheck-ignore").read_text().count("\n") > 3
+    assert (
+        ".termcheck-ignore" in Path(".termcheck-ignore").name and Path(".termcheck-ignore").read_text().count("\n") > 3
+    )
 
 
 def test_a_segment_edited_during_the_run_is_not_shown_beside_old_findings(project: Path) -> None:
