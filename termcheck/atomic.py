@@ -19,7 +19,13 @@ def refuse_overwriting_inputs(output: str, inputs: Iterable[str]) -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    """The process's umask, read without setting it where the platform allows (Linux's /proc): os.umask can
+    only be read by setting it, which a thread of the caller might see for an instant."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 

@@ -20,3 +20,7 @@ class InputError(TermcheckError):
 
 class UsageError(TermcheckError):
     """Options that do not fit together."""
+
+
+class RunError(TermcheckError):
+    """The run could not finish for a reason outside the input: a worker process died."""

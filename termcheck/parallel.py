@@ -3,19 +3,25 @@
 The main process reads the documents and merges results; workers analyse and check. At most
 2 × N partitions are in flight, so a huge input is never read ahead into memory. On Linux the
 workers are forked with the compiled glossary already in memory; elsewhere each builds its own.
+A worker that dies ends the run with one line (exit 2); Ctrl-C is handled once, by the main process.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.context
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING
 
+from termcheck.errors import RunError
 from termcheck.partitions import Partition, PartitionResult
 from termcheck.suppressions import Suppressions
 
@@ -24,6 +30,9 @@ if TYPE_CHECKING:
     from termcheck.glossary.model import Glossary
 
 _worker: tuple[Checker, Suppressions | None] | None = None
+# Tuning the cyclic collector changes the whole process; only a process termcheck owns may do it: its own
+# workers always, the main process when the command line sets this (an API caller's process is left alone).
+TUNE_GC_IN_MAIN = {"on": False}
 
 
 def default_jobs() -> int:
@@ -42,7 +51,10 @@ def _collect_less() -> tuple[int, int, int]:
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
-    """`_collect_less` for the run only."""
+    """`_collect_less` for the run only, and only where the command line owns the process."""
+    if not TUNE_GC_IN_MAIN["on"]:
+        yield
+        return
     thresholds = _collect_less()
     try:
         yield
@@ -53,6 +65,7 @@ def fewer_collections() -> Iterator[None]:
 
 def _start(glossary: Glossary, options: CheckOptions, suppressions: Suppressions | None) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle, once
     if _worker is None:  # not forked from a process that had it
         from termcheck.engine import Checker
 
@@ -66,27 +79,44 @@ def _check(partition: Partition) -> PartitionResult:
     return checker.check_partition(partition, suppressions)
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork on Linux, where the compiled glossary is shared copy-on-write; spawn elsewhere (macOS calls fork
+    unsafe once system frameworks are loaded, and Windows has none)."""
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
 def check_partitions(
     checker: Checker, partitions: Iterable[Partition], suppressions: Suppressions | None, jobs: int = 1
 ) -> Iterator[PartitionResult]:
-    """Each partition's result, in the order the partitions come."""
+    """Each partition's result, in the order the partitions come. A worker that dies (killed for memory) ends
+    the run with a RunError instead of a hang."""
     if jobs <= 1:
         with fewer_collections():
             for partition in partitions:
                 yield checker.check_partition(partition, suppressions)
         return
     global _worker
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = _context()
     _worker = (checker, suppressions) if context.get_start_method() == "fork" else None
+    pool = ProcessPoolExecutor(jobs, context, _start, (checker.glossary, checker.options, suppressions))
     try:
-        with fewer_collections(), context.Pool(jobs, _start, (checker.glossary, checker.options, suppressions)) as pool:
-            pending: deque[AsyncResult[PartitionResult]] = deque()
+        with fewer_collections():
+            pending: deque[Future[PartitionResult]] = deque()
             for partition in partitions:
-                pending.append(pool.apply_async(_check, (partition,)))
+                pending.append(pool.submit(_check, partition))
                 if len(pending) >= 2 * jobs:
-                    yield pending.popleft().get()
+                    yield _result(pending.popleft())
             while pending:
-                yield pending.popleft().get()
+                yield _result(pending.popleft())
     finally:
         _worker = None
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[PartitionResult]) -> PartitionResult:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise RunError(
+            "a --jobs worker process died (killed, perhaps for lack of memory); run again with fewer --jobs"
+        ) from None
