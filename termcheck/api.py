@@ -176,7 +176,10 @@ def check_project(
     if not settings.glossary:
         raise UsageError("give at least one --glossary (or `glossary` in termcheck.toml)")
     check_outputs(outputs, [])
-    accepted = load_baseline(settings.baseline) if settings.baseline else None
+    # --write-baseline records today's findings; the baseline it refreshes (the one the config names, which
+    # may not exist yet) is neither read nor an input then
+    refreshing = write_baseline_to is not None
+    accepted = load_baseline(settings.baseline) if settings.baseline and not refreshing else None
     patterns = list(files) or ([] if source or target else list(settings.files))
     found = discover(
         patterns,
@@ -210,7 +213,8 @@ def check_project(
         target_locale=settings.target_language,
     )
     run = ProjectRun(report, found.skipped)
-    inputs = run_inputs(report, [*settings.glossary, *references, settings.ignore_file, settings.baseline, config_file])
+    baseline_input = None if refreshing else settings.baseline
+    inputs = run_inputs(report, [*settings.glossary, *references, settings.ignore_file, baseline_input, config_file])
     baseline_output = [Output("json", write_baseline_to, "--write-baseline")] if write_baseline_to else []
     check_outputs([*outputs, *baseline_output], inputs)
     if write_baseline_to is not None:

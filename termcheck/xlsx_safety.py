@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from typing import Any
@@ -83,6 +84,19 @@ def refuse_zip_bomb(path: str) -> None:
             )
 
 
+def refuse_opendocument(path: str) -> None:
+    """An OpenDocument spreadsheet (LibreOffice's .ods) is a zip too, but not one openpyxl reads."""
+    opendocument = path.lower().endswith((".ods", ".fods"))
+    if not opendocument and zipfile.is_zipfile(path):
+        with contextlib.suppress(zipfile.BadZipFile, KeyError, OSError), zipfile.ZipFile(path) as archive:
+            opendocument = archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+    if opendocument:
+        raise InputError(
+            path,
+            "an OpenDocument spreadsheet (.ods); save it as Excel 2007-365 (.xlsx) and run again",
+        )
+
+
 def open_workbook(path: str) -> Any:
     """Open an XLSX read-only: rows stream, formulas come back as their text (never evaluated),
     macros and external links are not loaded, and zip bombs are refused first. A bad file is an InputError.
@@ -90,6 +104,7 @@ def open_workbook(path: str) -> Any:
     from openpyxl import load_workbook
 
     check_readable(path)
+    refuse_opendocument(path)
     refuse_zip_bomb(path)
     try:
         return load_workbook(path, read_only=True, data_only=False, keep_links=False, keep_vba=False)

@@ -91,3 +91,24 @@ def test_bad_baseline_is_an_input_error(tmp_path: Path, text: str, error: str) -
     with pytest.raises(InputError) as raised:
         load_baseline(str(path))
     assert str(raised.value).replace(str(tmp_path) + "/", "").startswith(error)
+
+
+def test_write_baseline_refreshes_the_baseline_the_config_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """How a team refreshes its baseline: the config names it, the path may not exist yet, and it is rewritten."""
+    from typer.testing import CliRunner
+
+    from termcheck.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    Path("a.zh.txt").write_text("该药用于治疗激素治疗失败的患者\n", encoding="utf-8")
+    Path("a.en.txt").write_text("The drug treats hormone therapy failure\n", encoding="utf-8")
+    Path("termcheck.toml").write_text(
+        f'glossary = ["{GLOSSARY}"]\nbaseline = "termcheck-baseline.json"\n', encoding="utf-8"
+    )
+    pair = ["check", "--source", "a.zh.txt", "--target", "a.en.txt"]
+    runner = CliRunner()
+    for _ in range(2):  # written, then refreshed in place
+        result = runner.invoke(app, [*pair, "--write-baseline", "termcheck-baseline.json"])
+        assert result.exit_code == 0, result.stderr
+        assert "findings accepted as the baseline" in result.stderr
+    assert runner.invoke(app, pair).exit_code == 0

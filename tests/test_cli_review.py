@@ -151,3 +151,31 @@ def test_a_damaged_workbook_is_a_one_line_error(workdir: Path) -> None:
         assert result.exit_code == 2, result.output
         assert result.stderr.startswith("termcheck: error: damaged.xlsx: not a readable XLSX workbook")
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_statuses_termcheck_does_not_know_are_named_with_their_rows(workdir: Path) -> None:
+    assert check("--xlsx", "report.xlsx", "--fail-on", "never").exit_code == 0
+    mark(workdir / "report.xlsx", "FP", rows=2)
+    result = runner.invoke(app, ["review", "apply", "report.xlsx"])
+    assert result.exit_code == 0
+    assert (
+        'termcheck: warning: report.xlsx: 2 rows with a status termcheck does not know (row 2 "FP", row 3 "FP"), '
+        "read as Open" in result.stderr
+    )
+
+
+def test_an_opendocument_spreadsheet_is_a_clear_error(workdir: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile("review.ods", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    for name in ("review.ods", "renamed.xlsx"):
+        if name != "review.ods":
+            shutil.copy("review.ods", name)
+        result = runner.invoke(app, ["review", "apply", name])
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (
+            f"termcheck: error: {name}: an OpenDocument spreadsheet (.ods); "
+            "save it as Excel 2007-365 (.xlsx) and run again"
+        )

@@ -40,6 +40,15 @@ def apply_command(
         path = str(ignore_file)
     result = apply_review(str(workbook), path)
     print(apply_line(result), file=sys.stderr)
+    if result.unknown:
+        rows = ", ".join(f'row {row} "{status}"' for row, status in result.unknown[:5])
+        more = f" and {len(result.unknown) - 5} more" if len(result.unknown) > 5 else ""
+        print(
+            f"termcheck: warning: {workbook}: {len(result.unknown)} row{'s' if len(result.unknown) > 1 else ''} "
+            f"with a status termcheck does not know ({rows}{more}), read as Open; "
+            "use the drop-down: Open, Fixed, Accepted, False positive, Won't fix",
+            file=sys.stderr,
+        )
 
 
 @review_app.command("summary")

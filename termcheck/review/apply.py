@@ -9,7 +9,7 @@ from termcheck.atomic import refuse_overwriting_inputs
 from termcheck.errors import InputError
 from termcheck.review.reader import Review, ReviewRow, read_review
 from termcheck.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
-from termcheck.writers.xlsx.layout import SUPPRESSING
+from termcheck.writers.xlsx.layout import STATUSES, SUPPRESSING
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class ApplyResult:
     removed: int  # the editor set a suppressed finding back to another status
     total: int  # suppressions in the file now
     skipped: int  # rows without a finding id
+    # rows whose status is none of the drop-down's ("FP"): (row number, status as typed); treated as Open
+    unknown: tuple[tuple[int, str], ...] = ()
 
 
 def _suppression(row: ReviewRow, path: str) -> Suppression:
@@ -48,4 +50,5 @@ def apply_review(workbook: str, ignore_file: str = IGNORE_FILE) -> ApplyResult:
             del entries[row.id]
             removed += 1
     save_suppressions(ignore_file, entries.values())
-    return ApplyResult(ignore_file, added, updated, removed, len(entries), review.skipped)
+    unknown = tuple((row.row, row.status) for row in review.rows if row.status not in STATUSES)
+    return ApplyResult(ignore_file, added, updated, removed, len(entries), review.skipped, unknown)
