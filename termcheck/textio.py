@@ -113,23 +113,27 @@ def decode_error(path: str, encoding: str, exc: UnicodeDecodeError | None = None
     return InputError(path, reason)
 
 
-def open_text(path: str, encoding: str | None = None) -> tuple[IO[str], str]:
-    """Open a file for reading text with universal newlines. Returns the stream and the encoding used."""
+def open_text(path: str, encoding: str | None = None, newline: str | None = None) -> tuple[IO[str], str]:
+    """Open a file for reading text (universal newlines unless `newline` says otherwise). Returns the stream
+    and the encoding used."""
     chosen = resolve_encoding(path, encoding)
     try:
         raw = open(path, "rb")  # noqa: SIM115 - handed to the wrapper, closed with it
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    return io.TextIOWrapper(raw, encoding=chosen, errors="strict", newline=None), chosen
+    return io.TextIOWrapper(raw, encoding=chosen, errors="strict", newline=newline), chosen
 
 
 def read_lines(path: str, encoding: str | None = None) -> Iterator[str]:
-    """Yield the file's lines without line ends; decode errors name the line."""
-    stream, chosen = open_text(path, encoding)
+    """Yield the file's lines without line ends; decode errors name the line.
+
+    Lines end at "\n" as git, editors and `wc -l` count them, so line numbers match what a person opens:
+    "\r\n" and a stray "\r\r\n" end one line, and a lone "\r" inside a line does not end it."""
+    stream, chosen = open_text(path, encoding, newline="\n")
     with stream:
         try:
             for line in stream:
-                yield line.rstrip("\n")
+                yield line.rstrip("\n").rstrip("\r")
         except UnicodeDecodeError as exc:
             raise decode_error(path, chosen, exc) from None
 

@@ -93,7 +93,9 @@ def test_bad_baseline_is_an_input_error(tmp_path: Path, text: str, error: str) -
     assert str(raised.value).replace(str(tmp_path) + "/", "").startswith(error)
 
 
-def test_write_baseline_refreshes_the_baseline_the_config_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_baseline_refreshes_the_baseline_the_config_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """How a team refreshes its baseline: the config names it, the path may not exist yet, and it is rewritten."""
     from typer.testing import CliRunner
 

@@ -214,9 +214,9 @@ CASES_TABLE = [
         'deprecated term "Drug Evaluation Center"',
     ),
     Case(
-        "mixed line endings (CRLF, LF, CR)",
+        "mixed line endings (CRLF, LF, CR CR LF): lines end at LF, as git counts them",
         lambda f: _pair(
-            f, "一。\r\n二。\n" + ZH.rstrip("\n") + "\r", "One.\r\nTwo.\rThe Drug Evaluation Center said.\n"
+            f, "一。\r\n二。\n" + ZH.rstrip("\n") + "\r\r\n", "One.\r\nTwo.\nThe Drug Evaluation Center said.\r\r\n"
         ),
         1,
         "a.en.txt:3 [3] deprecated term",

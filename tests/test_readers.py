@@ -159,3 +159,31 @@ def test_unreadable_paths(tmp_path: Path, setup, message) -> None:
 def test_source_without_target_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         open_documents(source=_write(tmp_path, "a.zh.txt", "一\n"))
+
+
+def test_lines_are_counted_as_git_counts_them(tmp_path: Path) -> None:
+    """A stray "\\r\\r\\n" ends one line and a lone "\\r" ends none, so line 3 is the line an editor opens."""
+    path = tmp_path / "t.en.txt"
+    path.write_bytes(b"one\r\r\ntwo\rstill two\nthree\n")
+    segments = list(open_document(str(path)).read())
+    assert [(s.line, s.target) for s in segments] == [(1, "one"), (2, "two\rstill two"), (3, "three")]
+
+
+@pytest.mark.parametrize("suffix", [".xlf", ".tmx"])
+def test_xml_line_numbers_stay_right_past_65535(tmp_path: Path, suffix: str) -> None:
+    """libxml2 keeps line numbers in 16 bits unless told otherwise; findings past line 65,535 must not say 65535."""
+    count = 66_000
+    if suffix == ".xlf":
+        head = '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="zh" '
+        head += 'target-language="en"><body>'
+        unit = '<trans-unit id="{i}"><source>中</source><target>x</target></trans-unit>'
+        tail = "</body></file></xliff>"
+    else:
+        head = '<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" '
+        head += 'creationtool="t" creationtoolversion="1" o-tmf="t"/><body>'
+        unit = '<tu tuid="{i}"><tuv xml:lang="zh-CN"><seg>中</seg></tuv><tuv xml:lang="en-US"><seg>x</seg></tuv></tu>'
+        tail = "</body></tmx>"
+    path = tmp_path / f"big{suffix}"
+    path.write_text("\n".join([head, *(unit.format(i=i) for i in range(count)), tail]), encoding="utf-8")
+    last = list(open_document(str(path)).read())[-1]
+    assert last.line == count + 1
