@@ -26,6 +26,7 @@ from termcheck.langs import english_locale
 from termcheck.model import Severity
 from termcheck.outputs import Output, check_outputs, run_inputs, write_output
 from termcheck.readers import FieldNames, Pair, open_documents
+from termcheck.readers.base import reread
 from termcheck.suppressions import IGNORE_FILE, Suppressions, describe_unmatched, load_suppressions
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
@@ -119,7 +120,11 @@ def check(
     if references:
         from termcheck.scoring.run import score_segments
 
-        segments = [segment for document in documents for segment in document.read()]
+        segments = [
+            segment
+            for document, summary in zip(documents, report.documents, strict=True)
+            for segment in reread(document, summary.digest)
+        ]
         report.scores, report.segment_scores = score_segments(
             segments, references, loaded, report.term_accuracy, encoding
         )

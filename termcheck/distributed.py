@@ -75,7 +75,7 @@ def check_on_dask(
     limit = in_flight or 2 * max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
     merger = checker.merger(documents, suppressions)
     pending: deque[Any] = deque()
-    for partition in partitions(documents, partition_size):
+    for partition in partitions(documents, partition_size, merger.digests):
         pending.append(client.submit(_check, key, spec, partition, pure=False))
         if len(pending) >= limit:
             merger.add(pending.popleft().result())

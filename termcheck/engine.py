@@ -50,6 +50,7 @@ class DocumentSummary:
     format: str
     segments: int
     bilingual: bool
+    digest: str = ""  # of the segments as they were checked (termcheck.readers.base.TextDigest)
 
     @property
     def lines_are_segments(self) -> bool:
@@ -244,7 +245,8 @@ class Checker:
         from termcheck.parallel import check_partitions
 
         merger = self.merger(documents, suppressions)
-        for result in check_partitions(self, partitions(documents, self.options.batch_size), suppressions, jobs):
+        parts = partitions(documents, self.options.batch_size, merger.digests)
+        for result in check_partitions(self, parts, suppressions, jobs):
             merger.add(result)
             if progress:
                 progress(result.segments)
@@ -258,7 +260,8 @@ class Checker:
         """The report of a run whose partitions have all been merged."""
         findings = merger.finish()
         summaries = [
-            DocumentSummary(d.name, d.format, merger.segments[i], merger.bilingual[i]) for i, d in enumerate(documents)
+            DocumentSummary(d.name, d.format, merger.segments[i], merger.bilingual[i], merger.digests[i])
+            for i, d in enumerate(documents)
         ]
         return Report(
             findings=findings,

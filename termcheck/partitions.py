@@ -16,7 +16,7 @@ from typing import Any
 
 from termcheck.findings_store import FindingStore, merged
 from termcheck.model import Finding, Segment
-from termcheck.readers.base import Document
+from termcheck.readers.base import Document, TextDigest
 from termcheck.scoring.term_accuracy import TermAccuracy
 from termcheck.suppressions import Suppressions
 from termcheck.usage import UsageTally
@@ -42,12 +42,18 @@ class PartitionResult:
     matched: set[str] = field(default_factory=set)  # ids of the suppressions that covered a finding
 
 
-def partitions(documents: Sequence[Document], size: int) -> Iterator[Partition]:
-    """The documents' segments, read lazily, in partitions of at most `size` segments."""
+def partitions(documents: Sequence[Document], size: int, digests: list[str] | None = None) -> Iterator[Partition]:
+    """The documents' segments, read lazily, in partitions of at most `size` segments. With `digests`, each
+    document's digest (termcheck.readers.base.TextDigest) is filled in once it is read to its end."""
     for index, document in enumerate(documents):
         segments = iter(document.read())
+        digest = TextDigest()
         while batch := list(islice(segments, size)):
+            for segment in batch:
+                digest.add(segment)
             yield Partition(index, batch, document.locale)
+        if digests is not None:
+            digests[index] = digest.hexdigest()
 
 
 class RunMerger:
@@ -59,6 +65,7 @@ class RunMerger:
         self.suppressions = suppressions
         self.findings = FindingStore()
         self.segments = [0] * len(documents)
+        self.digests = [""] * len(documents)  # what was read of each, for writers that read it again
         self.bilingual = [False] * len(documents)
         self.usage = UsageTally()
         self.accuracy = TermAccuracy()

@@ -197,3 +197,18 @@ def test_a_segment_edited_during_the_run_is_not_shown_beside_old_findings(projec
     with pytest.raises(InputError, match="changed while termcheck checked it"):
         save_workbook(report, "r.xlsx")
     assert not Path("r.xlsx").exists()
+
+
+def test_a_document_edited_anywhere_during_the_run_is_an_error_not_a_mixed_report(project: Path) -> None:
+    """The edit is in a segment with no finding: the Segments sheet and the scores read the file again, and a
+    digest of what was checked says it is not the same text."""
+    from termcheck.errors import InputError
+    from termcheck.writers.xlsx import save_workbook
+
+    Path("a.zh.txt").write_text(f"{ZH}\n你好\n", encoding="utf-8")
+    Path("a.en.txt").write_text(f"{BAD}\nHello\n", encoding="utf-8")
+    report = check(source="a.zh.txt", target="a.en.txt", glossary=GLOSSARY, select=["TC101"])
+    Path("a.en.txt").write_text(f"{BAD}\nHello again\n", encoding="utf-8")
+    with pytest.raises(InputError, match="a.en.txt: changed while termcheck checked it"):
+        save_workbook(report, "r.xlsx")
+    assert not Path("r.xlsx").exists()

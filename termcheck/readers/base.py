@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from termcheck.errors import InputError
 from termcheck.model import Segment
 
 
@@ -75,3 +77,34 @@ def unique_ids(segments: Iterator[Segment], notes: list[str], name: str) -> Iter
         )
         if note not in notes:
             notes.append(note)
+
+
+class TextDigest:
+    """A digest of a document's segments as they were read: ids and texts, in order."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha1()
+
+    def add(self, segment: Segment) -> None:
+        self._hash.update(f"{segment.id}\x1f{segment.source or ''}\x1f{segment.target}\x1e".encode("utf-8", "replace"))
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def reread(document: Document, digest: str) -> Iterator[Segment]:
+    """The document's segments read again (for the Excel Segments sheet, for scores), and an InputError at the
+    end if they are not what was checked: a report is a snapshot, never old findings beside new text."""
+    again = TextDigest()
+    for segment in document.read():
+        again.add(segment)
+        yield segment
+    if digest and again.hexdigest() != digest:
+        raise InputError(document.name, "changed while termcheck checked it; run the check again")
+
+
+def digests_of(segments: Iterable[Segment]) -> str:
+    digest = TextDigest()
+    for segment in segments:
+        digest.add(segment)
+    return digest.hexdigest()

@@ -75,7 +75,13 @@ def _fill(rows: Mapping[str, SheetRows], report: Report, decisions: Suppressions
         hidden.add("File")  # the Summary names it
     marks = marks_by_segment(report.findings)
     texts, segments_cut = write_segments_sheet(
-        rows[SEGMENTS], report.sources, marks, hidden, max_rows, report.segment_scores or None
+        rows[SEGMENTS],
+        report.sources,
+        marks,
+        hidden,
+        max_rows,
+        report.segment_scores or None,
+        [d.digest for d in report.documents] if len(report.documents) == len(report.sources) else [],
     )
     kept, carried = assign_decisions(decisions, report.findings)
     findings_cut = write_findings_sheet(rows[FINDINGS], report.findings, texts, kept, hidden, max_rows)

@@ -15,7 +15,7 @@ from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.errors import InputError
 from termcheck.model import Finding, Segment
-from termcheck.readers.base import Document
+from termcheck.readers.base import Document, reread
 from termcheck.scoring.run import UnitScore
 from termcheck.suppressions import segment_hash
 from termcheck.writers.xlsx import styles
@@ -56,9 +56,10 @@ def marks_by_segment(findings: Sequence[Finding]) -> dict[Key, SegmentMarks]:
     return marks
 
 
-def _segments(sources: Sequence[Document]) -> Iterator[Segment]:
-    for document in sources:
-        yield from document.read()
+def _segments(sources: Sequence[Document], digests: Sequence[str] = ()) -> Iterator[Segment]:
+    """The segments read again; a document that changed since it was checked is an InputError."""
+    for index, document in enumerate(sources):
+        yield from reread(document, digests[index] if index < len(digests) else "")
 
 
 def _sample(sources: Sequence[Document], marks: Mapping[Key, SegmentMarks]) -> list[list[str]]:
@@ -81,6 +82,7 @@ def write_segments_sheet(
     hidden: Collection[str] = (),
     max_rows: int = MAX_ROWS,
     scores: Mapping[Key, UnitScore] | None = None,
+    digests: Sequence[str] = (),
 ) -> tuple[dict[Key, SegmentText], int]:
     """Write the sheet; returns the text of the segments with findings and how many segments did not fit.
 
@@ -97,7 +99,7 @@ def write_segments_sheet(
     rows.append([text_cell(h, palette[styles.HEADER]) for h in headers])
     texts: dict[Key, SegmentText] = {}
     cut = 0
-    for segment in _segments(sources):
+    for segment in _segments(sources, digests):
         key = (segment.file, segment.id)
         mark = marks.get(key)
         if mark is not None:
