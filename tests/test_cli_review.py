@@ -179,3 +179,28 @@ def test_an_opendocument_spreadsheet_is_a_clear_error(workdir: Path) -> None:
             f"termcheck: error: {name}: an OpenDocument spreadsheet (.ods); "
             "save it as Excel 2007-365 (.xlsx) and run again"
         )
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_review_round_trip_through_libreoffice(workdir: Path) -> None:
+    """The editor works in LibreOffice: the workbook it saves (its own shared strings, styles and validation
+    XML) still gives back every decision and its segment hash."""
+    import subprocess
+
+    assert check("--xlsx", "report.xlsx", "--fail-on", "never").exit_code == 0
+    ids = mark(workdir / "report.xlsx", "False positive", rows=2)
+    (workdir / "saved").mkdir()
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "saved", "report.xlsx"],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    result = runner.invoke(app, ["review", "apply", "saved/report.xlsx"])
+    assert result.exit_code == 0, result.stderr
+    assert "2 added" in result.stderr
+    ignored = (workdir / ".termcheck-ignore").read_text(encoding="utf-8")
+    assert all(finding_id in ignored for finding_id in ids)
+    before = json.loads(check("--format", "json", "--fail-on", "never").stdout)["summary"]
+    assert before["suppressed"] == 2
