@@ -357,3 +357,18 @@ def test_lone_surrogates_are_dropped_too() -> None:
     from termcheck.xlsx_safety import safe_cell_text
 
     assert safe_cell_text("a\ud800b\udfffc\ufffed") == ("abcd", False)
+
+
+def test_the_writer_uses_only_openpyxls_public_modules() -> None:
+    """A private module (openpyxl.worksheet._write_only) may change in any release; openpyxl is pinned to the
+    tested minor version and used through its public modules only."""
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "termcheck"
+    private = [
+        f"{path.relative_to(root)}: {line.strip()}"
+        for path in root.rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*(from|import)\s+openpyxl(\.\w+)*\._", line)
+    ]
+    assert private == []

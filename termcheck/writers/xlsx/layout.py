@@ -6,6 +6,8 @@ name, so a workbook the editor re-sorted or extended with columns still reads co
 
 from __future__ import annotations
 
+from typing import Any
+
 SUMMARY = "Summary"
 FINDINGS = "Findings"
 TERMS = "Terms"
@@ -50,3 +52,9 @@ STATUSES = (OPEN, "Fixed", "Accepted", "False positive", "Won't fix")
 SUPPRESSING = frozenset({"false positive", "won't fix"})
 
 MAX_ROWS = 1_048_576  # Excel's sheet limit, header included
+
+
+# openpyxl's write-only worksheet, typed loosely: its class lives in a private module (openpyxl.worksheet.
+# _write_only), and termcheck uses only its public attributes (column_dimensions, freeze_panes, auto_filter,
+# data_validations, page_setup, print_title_rows, add_chart)
+Sheet = Any

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from typing import IO
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from termcheck.writers.xlsx.cells import Cell, display_width
-from termcheck.writers.xlsx.layout import MAX_ROWS
+from termcheck.writers.xlsx.layout import MAX_ROWS, Sheet
 from termcheck.writers.xlsx.styles import Palette
 
 SAMPLE_ROWS = 2000
@@ -57,7 +56,7 @@ class SheetRows:
 
     `set_columns` comes first: it fixes the headers and widths from a sample of the rows to come."""
 
-    def __init__(self, sheet: WriteOnlyWorksheet, palette: Palette) -> None:
+    def __init__(self, sheet: Sheet, palette: Palette) -> None:
         self.sheet = sheet
         self.palette = palette
         self.count = 0
@@ -144,7 +143,7 @@ def describe_counts(counts: Mapping[str, int]) -> str:
     return ", ".join(f"{key} ×{n}" if n > 1 else key for key, n in sorted(counts.items()))
 
 
-def print_setup(sheet: WriteOnlyWorksheet, landscape: bool = True) -> None:
+def print_setup(sheet: Sheet, landscape: bool = True) -> None:
     """Pages as wide as the sheet, the header row repeated on each page."""
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth = 1

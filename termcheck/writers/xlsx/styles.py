@@ -8,10 +8,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.xml.functions import tostring
 
 from termcheck.model import Severity
+from termcheck.writers.xlsx.layout import Sheet
 
 HEADER = "tc-header"
 TEXT = "tc-text"
@@ -85,7 +85,7 @@ class Style(NamedTuple):
 class Palette:
     """Style ids for the named styles, resolved once through openpyxl, which writes them into styles.xml."""
 
-    def __init__(self, sheet: WriteOnlyWorksheet) -> None:
+    def __init__(self, sheet: Sheet) -> None:
         self._sheet = sheet
         self._styles: dict[tuple[str, str | None], Style] = {}
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl.chart import BarChart, Reference
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from termcheck import __version__
 from termcheck.checks.registry import ALL_CHECKS
@@ -14,7 +13,7 @@ from termcheck.model import Severity
 from termcheck.scoring.run import ScoreReport
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Cell, text_cell, value_cell
-from termcheck.writers.xlsx.layout import TITLE
+from termcheck.writers.xlsx.layout import TITLE, Sheet
 from termcheck.writers.xlsx.sheet_format import SheetRows, Width, print_setup
 
 MEANING = {
@@ -133,7 +132,7 @@ def _score(rows: _Rows, value: float, number_format: str = "0.00") -> Cell:
     return rows.number(value, number_format)
 
 
-def _chart(sheet: WriteOnlyWorksheet, first: int, last: int, anchor_row: int) -> None:
+def _chart(sheet: Sheet, first: int, last: int, anchor_row: int) -> None:
     if last < first:
         return
     chart = BarChart()
