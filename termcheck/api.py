@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from termcheck.baseline import Baseline, apply_baseline, load_baseline, write_baseline
+from termcheck.checks import ALL_CHECKS
 from termcheck.config import Settings
 from termcheck.discovery import discover
 from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
@@ -55,7 +56,7 @@ def _load(
 def check(
     files: Sequence[str | Pair] = (),
     *,
-    glossary: str | Sequence[str] | Glossary,
+    glossary: str | Sequence[str] | Glossary | None,
     source: str | None = None,
     target: str | None = None,
     select: Sequence[str] = (),
@@ -92,7 +93,10 @@ def check(
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
     glossary_files: list[GlossaryFile] = []
-    if isinstance(glossary, Glossary):
+    if glossary is None or (not isinstance(glossary, (str, Glossary)) and not glossary):
+        loaded = Glossary(name="none")  # no glossary yet: the checks that need none still run
+        ignore = [*ignore, *(c.code for c in ALL_CHECKS if c.needs_glossary)]
+    elif isinstance(glossary, Glossary):
         loaded = glossary
     else:
         loaded, glossary_files = _load(
@@ -146,6 +150,17 @@ class ProjectRun:
 
     @property
     def notes(self) -> list[str]:
+        return self._glossary_note() + self._run_notes()
+
+    def _glossary_note(self) -> list[str]:
+        if self.report.glossary_files or self.report.concepts:
+            return []
+        return [
+            "no glossary given, so the glossary checks (TC101–TC105) were skipped; "
+            "add one with -g FILE (CSV, XLSX or TBX) or `glossary = [...]` in termcheck.toml"
+        ]
+
+    def _run_notes(self) -> list[str]:
         """What a person should know about the run: repeated segment ids made unique, suppressions and
         earlier Excel decisions that no longer match any finding (never dropped in silence)."""
         notes = [note for document in self.report.sources for note in document.notes]
@@ -178,8 +193,6 @@ def check_project(
     `root` is the project root: finding paths are relative to it, and its `.termcheck-ignore` is used unless
     the settings name another ignore file or turn it off. No output may overwrite an input.
     """
-    if not settings.glossary:
-        raise UsageError("give at least one --glossary (or `glossary` in termcheck.toml)")
     check_outputs(outputs, [])
     # --write-baseline records today's findings; the baseline it refreshes (the one the config names, which
     # may not exist yet) is neither read nor an input then
@@ -197,7 +210,7 @@ def check_project(
         raise UsageError("nothing to check: " + "; ".join(found.skipped or ["no files"]))
     report = check(
         found.inputs,
-        glossary=list(settings.glossary),
+        glossary=list(settings.glossary) or None,
         source=source,
         target=target,
         select=settings.select,

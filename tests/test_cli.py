@@ -87,7 +87,6 @@ def test_output_file_is_written_and_inputs_are_protected(tmp_path: Path) -> None
 
 ERRORS = [
     (["check", "--target", "missing.txt", "-g", GLOSSARY], "missing.txt: no such file"),
-    (["check", "--target", EXAMPLE_MT], "give at least one --glossary"),
     (["check", "--source", EXAMPLE_ZH, "-g", GLOSSARY], "--source needs --target"),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--fail-on", "fatal"], "unknown severity"),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--format", "pdf"], "unknown format"),
@@ -276,3 +275,27 @@ def test_top_level_help_lists_every_command() -> None:
     assert result.exit_code == 0
     for command in ("check", "score", "checks", "explain", "glossary", "review"):
         assert f"\n  {command} " in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--target", EXAMPLE_MT], ["check", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT]],
+    ids=["target only", "bilingual pair"],
+)
+def test_without_a_glossary_the_other_checks_run_and_one_line_says_so(args: list[str]) -> None:
+    """A team trying termcheck before it has a glossary gets the number, punctuation and untranslated checks."""
+    result = run(*args, "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert codes and all(code.startswith("TC2") for code in codes)
+    notes = [line for line in result.stderr.splitlines() if "no glossary given" in line]
+    assert notes == [
+        "termcheck: note: no glossary given, so the glossary checks (TC101–TC105) were skipped; "
+        "add one with -g FILE (CSV, XLSX or TBX) or `glossary = [...]` in termcheck.toml"
+    ]
+
+
+def test_without_a_glossary_fail_on_behaves_as_usual() -> None:
+    result = run("check", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT)
+    assert result.exit_code == 1  # the example's 1.2万 → "1.2 million" is an error
+    assert "TC204" in result.stdout

@@ -25,6 +25,7 @@ class DeprecatedTerm(Check):
     code = "TC101"
     name = "deprecated-term"
     severity = Severity.ERROR
+    needs_glossary = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         in_source = analyzed.source_concepts

@@ -50,6 +50,7 @@ class MissingTerm(Check):
     code = "TC102"
     name = "missing-term"
     severity = Severity.ERROR
+    needs_glossary = True
     needs_source = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:

@@ -60,6 +60,7 @@ class InconsistentRendering(Check):
     code = "TC103"
     name = "inconsistent-rendering"
     severity = Severity.WARNING
+    needs_glossary = True
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

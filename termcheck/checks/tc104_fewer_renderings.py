@@ -31,6 +31,7 @@ class FewerRenderings(Check):
     code = "TC104"
     name = "fewer-renderings"
     severity = Severity.INFO
+    needs_glossary = True
     needs_source = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:

@@ -27,6 +27,7 @@ class LocaleVariant(Check):
     code = "TC105"
     name = "locale-variant"
     severity = Severity.WARNING
+    needs_glossary = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         locale = analyzed.locale
