@@ -299,3 +299,23 @@ def test_without_a_glossary_fail_on_behaves_as_usual() -> None:
     result = run("check", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT)
     assert result.exit_code == 1  # the example's 1.2万 → "1.2 million" is an error
     assert "TC204" in result.stdout
+
+
+PARSER_ERRORS = [
+    (["check", "--bogus"], "no such option: --bogus; see `termcheck check --help`"),
+    (["check", "--jbos", "2"], "no such option: --jbos (did you mean --jobs?); see `termcheck check --help`"),
+    (["check", "--jobs", "-1", "x"], "invalid value for '--jobs'"),
+    (["check", "--glossary"], "option '--glossary' requires an argument"),
+    (["review", "apply"], "missing argument 'workbook'; see `termcheck review apply --help`"),
+    (["chek"], "no such command 'chek'"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), PARSER_ERRORS, ids=[" ".join(a) for a, _ in PARSER_ERRORS])
+def test_option_parser_errors_are_one_line_like_every_other_error(args: list[str], message: str) -> None:
+    """No boxed panel, no "(Possible options: …)" that suggests an unrelated option: one line, exit 2."""
+    result = run(*args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("termcheck: error: ")
+    assert message in lines[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -10,7 +11,7 @@ from typer.core import TyperGroup
 from termcheck import __version__
 from termcheck.cli.check_cmd import check_command
 from termcheck.cli.checks_cmd import checks_command, explain_command
-from termcheck.cli.errors import DEBUG
+from termcheck.cli.errors import DEBUG, EXIT_ERROR, usage_message
 from termcheck.cli.glossary_cmd import glossary_app
 from termcheck.cli.review_cmd import review_app
 from termcheck.cli.score_cmd import score_command
@@ -18,10 +19,25 @@ from termcheck.cli.score_cmd import score_command
 
 class _PlainTopLevelHelp(TyperGroup):
     """`termcheck --help` in click's plain layout: Rich's help renderer costs 70 ms of imports, a quarter of
-    the start-up budget, and a list of commands needs no panels. Each command's own help stays Rich."""
+    the start-up budget, and a list of commands needs no panels. Each command's own help stays Rich.
+
+    Errors of the option parser (an unknown option, a missing argument, `--jobs -1`) read like every other
+    error: `termcheck: error: …`, one line, exit 2, instead of a boxed panel."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         super(TyperGroup, self).format_help(ctx, formatter)  # click's own, skipping TyperGroup's Rich one
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except typer.Abort:
+            print("termcheck: error: interrupted", file=sys.stderr)
+            sys.exit(EXIT_ERROR)
+        except typer.TyperException as exc:  # the option parser's errors (typer's own click)
+            print(f"termcheck: error: {usage_message(exc)}", file=sys.stderr)
+            sys.exit(EXIT_ERROR)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 app = typer.Typer(

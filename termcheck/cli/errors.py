@@ -52,3 +52,24 @@ def exit_codes(command: Callable[P, R]) -> Callable[P, R]:
             raise fail(f"internal error: {exc.__class__.__name__}: {exc} (rerun with --debug)") from None
 
     return wrapper
+
+
+def usage_message(exc: Exception) -> str:
+    """A parser error as one line: "no such option: --bogus; see `termcheck check --help`"."""
+    import difflib
+
+    option = getattr(exc, "option_name", None)
+    possibilities = getattr(exc, "possibilities", None)
+    if option and possibilities is not None:  # an unknown option: suggest only a close one
+        message = f"no such option: {option}"
+        close = difflib.get_close_matches(option, sorted(possibilities), n=1, cutoff=0.75)
+        if close:
+            message += f" (did you mean {close[0]}?)"
+    else:
+        shown = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        message = " ".join(str(shown).split()).rstrip(".")
+        message = message[:1].lower() + message[1:]
+    context = getattr(exc, "ctx", None)
+    if context is not None:
+        message += f"; see `{context.command_path} --help`"
+    return message
