@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from termcheck.glossary.model import TermStatus
-from termcheck.matching.hits import TermHit, TermRef
+from termcheck.glossary.model import Glossary, TermStatus
+from termcheck.matching.hits import TermHit, TermRef, concept_counts
 from termcheck.matching.lexicon import embedded_hit
+from termcheck.matching.source import SourceMatcher
+from termcheck.matching.target import TargetMatcher
 from termcheck.model import Segment
+from termcheck.suppressions import segment_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +66,21 @@ class AnalyzedSegment:
         if not hits or not source:
             return 0
         return sum(1 for hit in hits if not embedded_hit(source, hit))
+
+
+class SegmentAnalyzer:
+    """Segments matched against a glossary: what the checks and the term-accuracy score both start from."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.source_matcher = SourceMatcher(glossary)
+        self.target_matcher = TargetMatcher(glossary)
+
+    def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:
+        source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
+        counts = [concept_counts(hits) for hits in source_hits]
+        prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
+        matches = self.target_matcher.match_many([s.target for s in batch], prefer)
+        return [
+            AnalyzedSegment(s, src, m.hits, n, m.anywhere, m.miscased, locale, segment_hash(s))
+            for s, src, m, n in zip(batch, source_hits, matches, counts, strict=True)
+        ]

@@ -7,23 +7,22 @@ at the end, and many findings spill to disk (termcheck.findings_store).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from termcheck.analysis import AnalyzedSegment
+from termcheck.analysis import AnalyzedSegment, SegmentAnalyzer
 from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.checks.triggers import triggered
 from termcheck.glossary.model import Glossary
-from termcheck.matching import SourceMatcher, TargetMatcher
-from termcheck.matching.hits import concept_counts
 from termcheck.model import Finding, Segment, Severity
 from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions
 from termcheck.readers.base import Document
 from termcheck.scoring.term_accuracy import TermAccuracy
-from termcheck.suppressions import Suppression, Suppressions, segment_hash
+from termcheck.suppressions import Suppression, Suppressions
 from termcheck.usage import ConceptUsage, UsageTally
 
 if TYPE_CHECKING:
@@ -161,8 +160,9 @@ class Checker:
     def __init__(self, glossary: Glossary, options: CheckOptions = CheckOptions()) -> None:
         self.glossary = glossary
         self.options = options
-        self.source_matcher = SourceMatcher(glossary)
-        self.target_matcher = TargetMatcher(glossary)
+        self.analyzer = SegmentAnalyzer(glossary)
+        self.source_matcher = self.analyzer.source_matcher
+        self.target_matcher = self.analyzer.target_matcher
         self.check_types = select_checks(options.select, options.ignore)
         self.context = CheckContext(
             concepts=glossary.by_id(),
@@ -172,14 +172,7 @@ class Checker:
         )
 
     def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:
-        source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
-        counts = [concept_counts(hits) for hits in source_hits]
-        prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
-        matches = self.target_matcher.match_many([s.target for s in batch], prefer)
-        return [
-            AnalyzedSegment(s, src, m.hits, n, m.anywhere, m.miscased, locale, segment_hash(s))
-            for s, src, m, n in zip(batch, source_hits, matches, counts, strict=True)
-        ]
+        return self.analyzer.analyze(batch, locale)
 
     def check_partition(self, partition: Partition, suppressions: Suppressions | None = None) -> PartitionResult:
         """Check one partition with fresh checks; whole-run checks hand over their state (see RunMerger)."""
@@ -246,7 +239,8 @@ class Checker:
 
         merger = self.merger(documents, suppressions)
         parts = partitions(documents, self.options.batch_size, merger.digests)
-        for result in check_partitions(self, parts, suppressions, jobs):
+        make = functools.partial(Checker, self.glossary, self.options)  # how a spawned worker builds its own
+        for result in check_partitions(self, parts, suppressions, jobs, make):
             merger.add(result)
             if progress:
                 progress(result.segments)

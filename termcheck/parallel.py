@@ -15,21 +15,24 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from termcheck.errors import RunError
 from termcheck.partitions import Partition, PartitionResult
 from termcheck.suppressions import Suppressions
 
-if TYPE_CHECKING:
-    from termcheck.engine import Checker, CheckOptions
-    from termcheck.glossary.model import Glossary
 
-_worker: tuple[Checker, Suppressions | None] | None = None
+class PartitionChecker(Protocol):
+    """What a worker runs: the engine's Checker (parallel never imports the engine; the engine calls it)."""
+
+    def check_partition(self, partition: Partition, suppressions: Suppressions | None = None) -> PartitionResult: ...
+
+
+_worker: tuple[PartitionChecker, Suppressions | None] | None = None
 # Tuning the cyclic collector changes the whole process; only a process termcheck owns may do it: its own
 # workers always, the main process when the command line sets this (an API caller's process is left alone).
 TUNE_GC_IN_MAIN = {"on": False}
@@ -63,13 +66,11 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _start(glossary: Glossary, options: CheckOptions, suppressions: Suppressions | None) -> None:
+def _start(make: Callable[[], PartitionChecker], suppressions: Suppressions | None) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle, once
     if _worker is None:  # not forked from a process that had it
-        from termcheck.engine import Checker
-
-        _worker = (Checker(glossary, options), suppressions)
+        _worker = (make(), suppressions)
     _collect_less()  # a worker lives for one run
 
 
@@ -86,7 +87,11 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def check_partitions(
-    checker: Checker, partitions: Iterable[Partition], suppressions: Suppressions | None, jobs: int = 1
+    checker: PartitionChecker,
+    partitions: Iterable[Partition],
+    suppressions: Suppressions | None,
+    jobs: int,
+    make: Callable[[], PartitionChecker],
 ) -> Iterator[PartitionResult]:
     """Each partition's result, in the order the partitions come. A worker that dies (killed for memory) ends
     the run with a RunError instead of a hang."""
@@ -98,7 +103,7 @@ def check_partitions(
     global _worker
     context = _context()
     _worker = (checker, suppressions) if context.get_start_method() == "fork" else None
-    pool = ProcessPoolExecutor(jobs, context, _start, (checker.glossary, checker.options, suppressions))
+    pool = ProcessPoolExecutor(jobs, context, _start, (make, suppressions))
     try:
         with fewer_collections():
             pending: deque[Future[PartitionResult]] = deque()

@@ -78,12 +78,12 @@ def score(
 
 
 def _term_accuracy(glossary: Glossary, sources: list[str], hypotheses: list[str]) -> TermAccuracy:
-    from termcheck.engine import Checker
+    """Term accuracy needs the matching, not the checks: scoring depends on analysis, never on the engine."""
+    from termcheck.analysis import SegmentAnalyzer
 
-    checker = Checker(glossary)
     accuracy = TermAccuracy()
     segments = [Segment(str(i), s, h, "", i) for i, (s, h) in enumerate(zip(sources, hypotheses, strict=True), 1)]
-    for analyzed in checker.analyze(segments):
+    for analyzed in SegmentAnalyzer(glossary).analyze(segments):
         accuracy.add(analyzed)
     return accuracy
 
