@@ -112,3 +112,71 @@ def test_stats_of_the_shipped_glossary() -> None:
     assert stats.terms["zh"] == {"admitted": 60, "preferred": 114}
     assert stats.terms["en"]["deprecated"] == 349
     assert stats.domains["cell biology"] == 17
+
+
+def _tbx(path: Path, body: str) -> str:
+    path.write_text(
+        '<?xml version="1.0"?><tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" xml:lang="en"><text><body>'
+        + body
+        + "</body></text></tbx>",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def _entry(en: str, extra: str = "") -> str:
+    return (
+        f'<conceptEntry id="c1">{extra}<langSec xml:lang="zh"><termSec><term>造血干细胞</term></termSec></langSec>'
+        f'<langSec xml:lang="en"><termSec><term>{en}</term></termSec></langSec></conceptEntry>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "csv", "tbx_term", "code", "severity"),
+    [
+        (
+            "padded",
+            "id,zh,en\nc1,造血干细胞, hematopoietic stem cell \n",
+            " hematopoietic stem cell ",
+            "padded-term",
+            "warning",
+        ),
+        ("empty", "id,zh,en\nc1,造血干细胞,hematopoietic stem cell||HSC\n", "", "empty-term", "error"),
+    ],
+)
+def test_padded_and_empty_terms_are_reported_alike_in_csv_and_tbx(
+    tmp_path: Path, name: str, csv: str, tbx_term: str, code: str, severity: str
+) -> None:
+    """TBX once stripped a padded term silently and called an empty one "no English term"."""
+    (tmp_path / f"{name}.csv").write_text(csv, encoding="utf-8")
+    tbx = _tbx(tmp_path / f"{name}.tbx", _entry(tbx_term))
+    for path in (str(tmp_path / f"{name}.csv"), tbx):
+        problems = [p for p in validate_file(path) if p.code == code]
+        assert [(p.concept, p.severity.label) for p in problems] == [("c1", severity)], path
+        assert problems[0].where.startswith(("row", "line"))
+
+
+def test_other_languages_of_a_multilingual_tbx_are_information(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from termcheck.cli import app
+
+    german = '<langSec xml:lang="de-DE"><termSec><term>hämatopoetische Stammzelle</term></termSec></langSec>'
+    path = _tbx(tmp_path / "multi.tbx", _entry("hematopoietic stem cell", german))
+    problems = validate_file(path)
+    assert [(p.code, p.severity.label) for p in problems] == [("unknown-language", "info")]
+    result = CliRunner().invoke(app, ["glossary", "validate", path])
+    assert result.exit_code == 0
+    assert "0 errors, 0 warnings, 1 notes" in result.stderr
+
+
+def test_tbx_basic_definitions_are_kept_as_notes(tmp_path: Path) -> None:
+    grouped = '<descripGrp><descrip type="definition">A cell that gives rise to blood cells.</descrip></descripGrp>'
+    path = _tbx(tmp_path / "basic.tbx", _entry("hematopoietic stem cell", grouped))
+    assert load_glossary(path).concepts[0].note == "A cell that gives rise to blood cells."
+    at_language = (
+        '<conceptEntry id="c1"><langSec xml:lang="zh"><termSec><term>造血干细胞</term></termSec></langSec>'
+        '<langSec xml:lang="en"><descrip type="definition">Blood-forming stem cell.</descrip>'
+        "<termSec><term>hematopoietic stem cell</term></termSec></langSec></conceptEntry>"
+    )
+    assert load_glossary(_tbx(tmp_path / "lang.tbx", at_language)).concepts[0].note == "Blood-forming stem cell."

@@ -84,9 +84,11 @@ def validate_command(
             where = f"{p.file}:{p.where}" if p.where else p.file
             print(f"{where}: {p.severity.label} {p.code} [{p.concept}] {p.message}")
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity is Severity.WARNING for p in problems)
+    notes = len(problems) - errors - warnings
+    also = f", {notes} notes" if notes else ""
     print(
-        f"{errors} errors, {warnings} warnings in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}",
+        f"{errors} errors, {warnings} warnings{also} in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}",
         file=sys.stderr,
     )
     failing = errors or (strict and warnings)

@@ -44,14 +44,16 @@ YES = {"yes", "true", "1"}
 
 def _term_from(
     holder: etree._Element, lang: str, path: str, concept_id: str, locale: str = ""
-) -> tuple[Term, bool] | None:
-    """holder is tig, ntig or termSec. Returns the term and whether it had an explicit status."""
+) -> tuple[Term, bool, str] | None:
+    """holder is tig, ntig or termSec. Returns the term, whether it had an explicit status, and its text as
+    written (to report whitespace around it)."""
     term_el = holder.find(".//{*}term")
     if term_el is None:
         term_el = next((e for e in holder.iter() if localname(e) == "term"), None)
     if term_el is None:
         return None
-    text = text_of(term_el).strip()
+    written = text_of(term_el)
+    text = written.strip()
     status: TermStatus | None = None
     flags = {"x-caseSensitive": False, "x-exactMatch": False}
     for note in holder.iter():
@@ -75,7 +77,7 @@ def _term_from(
         exact=flags["x-exactMatch"],
         locale=locale,
     )
-    return term, status is not None
+    return term, status is not None, written
 
 
 def _concept_from(entry: etree._Element, path: str, ordinal: int, issues: list[LoadIssue]) -> Concept:
@@ -96,8 +98,11 @@ def _concept_from(entry: etree._Element, path: str, ordinal: int, issues: list[L
             for descrip in children(child, "descrip"):
                 if descrip.get("type") == "subjectField":
                     domain = text_of(descrip).strip()
+                elif descrip.get("type") == "definition" and not note:  # TBX-Basic puts definitions here
+                    note = text_of(descrip).strip()
         elif name in ("langSet", "langSec"):
             side = lang_side(xml_lang(child))
+            note = note or _definition_in(child)  # TBX-Basic also defines at language level
             if side is None:
                 message = f"language {xml_lang(child)!r} is neither Chinese nor English; its terms are ignored"
                 issues.append(LoadIssue(f"line {child.sourceline}", concept_id, message, "unknown-language"))
@@ -106,14 +111,30 @@ def _concept_from(entry: etree._Element, path: str, ordinal: int, issues: list[L
             locale = english_locale(xml_lang(child)) if side == "en" else ""
             for holder in children(child, "tig", "ntig", "termSec"):
                 parsed = _term_from(holder, side, path, concept_id, locale)
-                if parsed is None or not parsed[0].text:
+                if parsed is None:
                     continue
-                term, explicit = parsed
+                where = f"line {holder.sourceline}"
+                if not parsed[0].text:
+                    issues.append(LoadIssue(where, concept_id, f"an empty {side} term", "empty-term"))
+                    continue
+                if parsed[2] != parsed[0].text:
+                    message = f"{side} term {parsed[2]!r} has whitespace around it"
+                    issues.append(LoadIssue(where, concept_id, message, "padded-term"))
+                term, explicit = parsed[0], parsed[1]
                 if not explicit and had_preferred:
                     term = Term(term.text, term.lang, TermStatus.ADMITTED, term.case_sensitive, term.exact, locale)
                 had_preferred = had_preferred or term.status is TermStatus.PREFERRED
                 terms.append(term)
     return Concept(concept_id, tuple(terms), domain, note, everywhere, where)
+
+
+def _definition_in(lang_set: etree._Element) -> str:
+    for element in lang_set:
+        if localname(element) == "descripGrp":
+            element = next((d for d in children(element, "descrip") if d.get("type") == "definition"), element)
+        if localname(element) == "descrip" and element.get("type") == "definition":
+            return text_of(element).strip()
+    return ""
 
 
 def read_tbx_glossary(path: str, name: str = "") -> Glossary:

@@ -17,10 +17,10 @@ _HIDDEN = re.compile(f"[{re.escape(INVISIBLE + SPACES)}]")
 LOAD_SEVERITY = {
     "duplicate-id": Severity.ERROR,
     "conflicting-status": Severity.ERROR,
-    "unknown-language": Severity.ERROR,
+    "empty-term": Severity.ERROR,  # in every format: a term that is not there is a mistake to fix
     "duplicate-term": Severity.WARNING,
-    "empty-term": Severity.WARNING,
     "padded-term": Severity.WARNING,
+    "unknown-language": Severity.INFO,  # a multilingual TBX: other languages are information, not errors
 }
 
 
