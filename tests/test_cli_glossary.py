@@ -73,11 +73,31 @@ def test_merge_with_conflicts_writes_nothing_unless_told(pair: tuple[str, str], 
     out = tmp_path / "merged.xlsx"
     refused = run("merge", *pair, "-o", str(out))
     assert refused.exit_code == 1
-    assert "conflict [cde] same id, different content" in refused.stderr
+    lines = [line for line in refused.stderr.splitlines() if line.startswith("conflict ")]
+    assert "conflict 1 [cde] same id, different content (unresolved): only in" in lines[0]
+    assert pair[0] in lines[0] or pair[1] in lines[0]  # each line says which input has what
+    assert f"{len(lines)} conflict" in refused.stderr  # the count is the number of lines listed
     assert "nothing written" in refused.stderr and not out.exists()
     chosen = run("merge", *pair, "-o", str(out), "--on-conflict", "theirs")
     assert chosen.exit_code == 1  # conflicts were there, and are reported
-    assert out.exists() and "4 concepts (1 from" in chosen.stderr
+    assert (
+        out.exists() and "4 concepts (1 from" in chosen.stderr and "resolved by --on-conflict theirs" in chosen.stderr
+    )
+
+
+def test_a_chinese_term_claimed_by_two_concepts_is_never_written_unresolved(tmp_path: Path) -> None:
+    """Once, the merged file was written with such conflicts and then failed `validate`."""
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("id,zh,en\nc1,造血干细胞,hematopoietic stem cell\n", encoding="utf-8")
+    second.write_text("id,zh,en\nc9,造血干细胞,blood stem cell\n", encoding="utf-8")
+    out = tmp_path / "m.csv"
+    for strategy in ("fail", "both"):
+        result = run("merge", str(first), str(second), "-o", str(out), "--on-conflict", strategy)
+        assert result.exit_code == 1 and not out.exists()
+        assert f"'造血干细胞' is in {first}'s concept 'c1' and {second}'s concept 'c9'" in result.stderr
+        assert "1 conflict, 1 unresolved; nothing written" in result.stderr
+    result = run("merge", str(first), str(second), "-o", str(out), "--on-conflict", "ours")
+    assert out.exists() and run("validate", str(out)).exit_code == 0
 
 
 def test_merge_refuses_to_overwrite_an_input(pair: tuple[str, str]) -> None:

@@ -181,20 +181,24 @@ def merge_command(
 
     refuse_overwriting_inputs(str(output), [str(first), str(second)])
     result = merge_glossaries(
-        load_glossary(str(first), None, encoding), load_glossary(str(second), None, encoding), on_conflict
+        load_glossary(str(first), None, encoding),
+        load_glossary(str(second), None, encoding),
+        on_conflict,
+        (str(first), str(second)),
     )
-    for conflict in result.conflicts:
-        print(f"conflict [{conflict.id}] {conflict.kind}: {conflict.detail}", file=sys.stderr)
-    id_conflicts = [c for c in result.conflicts if c.kind == "same id, different content"]
-    if id_conflicts and on_conflict == "fail":
+    for number, conflict in enumerate(result.conflicts, start=1):
+        state = "resolved" if conflict.resolved else "unresolved"
+        print(f"conflict {number} [{conflict.id}] {conflict.kind} ({state}): {conflict.detail}", file=sys.stderr)
+    unresolved = len(result.unresolved)
+    counts = f"{len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''}"
+    if unresolved:
         print(
-            f"{len(id_conflicts)} conflicts; nothing written (choose --on-conflict ours, theirs or both)",
+            f"{counts}, {unresolved} unresolved; nothing written "
+            "(--on-conflict ours or theirs resolves both kinds, both only same-id ones)",
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_FINDINGS)
     save_glossary(result.glossary, str(output), tbx_version)
-    print(
-        f"{len(result.glossary)} concepts ({result.added} from {second}) → {output}; {len(result.conflicts)} conflicts",
-        file=sys.stderr,
-    )
+    resolved = f"; {counts}, resolved by --on-conflict {on_conflict}" if result.conflicts else ""
+    print(f"{len(result.glossary)} concepts ({result.added} from {second}) → {output}{resolved}", file=sys.stderr)
     raise typer.Exit(EXIT_FINDINGS if result.conflicts else EXIT_CLEAN)
