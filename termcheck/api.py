@@ -20,7 +20,8 @@ from termcheck.checks import ALL_CHECKS
 from termcheck.config import Settings
 from termcheck.discovery import discover
 from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
-from termcheck.errors import InputError, UsageError
+from termcheck.errors import InputError
+from termcheck.findings_store import FindingStore
 from termcheck.glossary.io import combine, load_each
 from termcheck.glossary.model import Glossary
 from termcheck.langs import english_locale
@@ -153,7 +154,7 @@ class ProjectRun:
         return self._glossary_note() + self._run_notes()
 
     def _glossary_note(self) -> list[str]:
-        if self.report.glossary_files or self.report.concepts:
+        if self.report.glossary_files or self.report.concepts or not self.report.documents:
             return []
         return [
             "no glossary given, so the glossary checks (TC101–TC105) were skipped; "
@@ -207,7 +208,11 @@ def check_project(
         target_tag=settings.target_language,
     )
     if patterns and not found.inputs and not (source or target):
-        raise UsageError("nothing to check: " + "; ".join(found.skipped or ["no files"]))
+        # files were given (a pre-commit hook's, say) and none can be checked: a source whose translation is
+        # not written yet, or files the config excludes. Nothing failed, as in a run where some are skipped.
+        reasons = found.skipped or ["every file given, as the configuration excludes them"]
+        empty = Report(findings=FindingStore(), documents=[], checks=[], glossary_name="", concepts=0)
+        return ProjectRun(empty, reasons)
     report = check(
         found.inputs,
         glossary=list(settings.glossary) or None,

@@ -319,3 +319,22 @@ def test_option_parser_errors_are_one_line_like_every_other_error(args: list[str
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("termcheck: error: ")
     assert message in lines[0]
+
+
+def test_nothing_checkable_among_the_files_given_is_a_clean_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pre-commit hook passes the commit's files: a source whose translation is not written yet, or only
+    files the config excludes, is nothing to check, exit 0 with a note (a pattern matching nothing stays exit 2)."""
+    monkeypatch.chdir(tmp_path)
+    Path("new.zh.txt").write_text("该药用于治疗\n", encoding="utf-8")
+    Path("drafts").mkdir()
+    Path("drafts/a.en.txt").write_text("The drug treats\n", encoding="utf-8")
+    Path("termcheck.toml").write_text('exclude = ["drafts/**"]\n', encoding="utf-8")
+    untranslated = run("check", "new.zh.txt")
+    assert untranslated.exit_code == 0
+    assert "termcheck: skipped new.zh.txt: no new.en.txt beside it to check" in untranslated.stderr
+    excluded = run("check", "drafts/a.en.txt")
+    assert excluded.exit_code == 0
+    assert "termcheck: skipped every file given, as the configuration excludes them" in excluded.stderr
+    assert run("check", "missing/*.txt").exit_code == 2
