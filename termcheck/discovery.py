@@ -30,7 +30,9 @@ class Discovered:
 
 @lru_cache(maxsize=256)
 def _pattern(glob_pattern: str) -> re.Pattern[str]:
-    """A glob as a regex over `/` paths: `**` spans directories, `*` and `?` do not cross `/`."""
+    """A glob as a regex over `/` paths, with the rules `glob` has for FILES patterns, so `exclude` and
+    `files` read a pattern alike: `**` spans directories, `*` and `?` do not cross `/`, `[abc]` and `[!abc]`
+    are character classes."""
     out: list[str] = []
     i = 0
     pattern = glob_pattern.strip().replace("\\", "/").removeprefix("./")
@@ -47,6 +49,12 @@ def _pattern(glob_pattern: str) -> re.Pattern[str]:
         elif pattern[i] == "?":
             out.append("[^/]")
             i += 1
+        elif pattern[i] == "[" and (close := pattern.find("]", i + 2)) != -1:
+            inside = pattern[i + 1 : close]
+            negated = inside.startswith("!")
+            body = re.escape(inside[1:] if negated else inside).replace("\\-", "-")
+            out.append(f"[^/{body}]" if negated else f"(?!/)[{body}]")
+            i = close + 1
         else:
             out.append(re.escape(pattern[i]))
             i += 1

@@ -101,3 +101,21 @@ def test_review_apply_writes_to_the_configured_or_root_ignore_file(
     (tmp_path / "sub").mkdir()
     monkeypatch.chdir(tmp_path / "sub")
     assert default_ignore_file(Settings(ignore_file=configured), str(tmp_path)) == expected
+
+
+def test_severity_on_the_command_line_adds_to_the_config_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--severity TC205=error keeps the config's TC212 = "warning" instead of replacing the table."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from termcheck.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    Path("termcheck.toml").write_text('[severity]\nTC212 = "warning"\n', encoding="utf-8")
+    Path("a.en.txt").write_text("The project has 250000 parts for patients over 14.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", "a.en.txt", "--severity", "TC205=error", "--format", "json", "--fail-on", "never"]
+    )
+    severities = {f["code"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
+    assert severities["TC212"] == "warning"  # from termcheck.toml, kept

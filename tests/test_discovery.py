@@ -134,3 +134,33 @@ def test_display_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str
     (tmp_path / "work").mkdir()
     monkeypatch.chdir(tmp_path / "work")
     assert display_path(path, str(Path(root).resolve())) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "excluded"),
+    [
+        ("[d]rafts", "drafts/a.en.txt", True),
+        ("[!d]rafts", "drafts/a.en.txt", False),
+        ("chapter[0-9].en.txt", "chapter7.en.txt", True),
+        ("chapter[0-9].en.txt", "chapterX.en.txt", False),
+        ("d*/x.en.txt", "d/sub/x.en.txt", False),  # * never crosses a /
+        ("**/x.en.txt", "d/sub/x.en.txt", True),
+    ],
+)
+def test_exclude_reads_a_pattern_as_files_globs_do(tmp_path: Path, pattern: str, path: str, excluded: bool) -> None:
+    """One matcher's rules for both: `[d]rafts` once worked in `files` and not in `exclude`."""
+    import glob as globbing
+    import os
+
+    assert is_excluded(path, [pattern]) is excluded
+    target = tmp_path / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("x\n", encoding="utf-8")
+    here = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        matched = {p.replace(os.sep, "/") for p in globbing.glob(pattern, recursive=True)}
+        under = any(path == m or path.startswith(m.rstrip("/") + "/") for m in matched)
+        assert under is excluded  # glob finds what exclude excludes
+    finally:
+        os.chdir(here)

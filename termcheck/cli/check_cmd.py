@@ -222,7 +222,8 @@ def check_command(
         exclude=_tuple(exclude),
         select=_tuple(split_codes(select)),
         ignore=_tuple(split_codes(ignore)),
-        severity=parse_severities(severity) or None,
+        # --severity adds to (and where a check is named in both, overrides) the config's [severity] table
+        severity={**project.settings.severity, **parse_severities(severity)} if severity else None,
         format=output_format,
         ignore_file=str(ignore_file) if ignore_file else None,
         use_ignore_file=False if no_ignore_file else None,
