@@ -20,7 +20,7 @@ from termcheck.checks import ALL_CHECKS
 from termcheck.config import Settings
 from termcheck.discovery import discover
 from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
-from termcheck.errors import InputError
+from termcheck.errors import InputError, UsageError
 from termcheck.findings_store import FindingStore
 from termcheck.glossary.io import combine, load_each
 from termcheck.glossary.model import Glossary
@@ -93,6 +93,7 @@ def check(
     the same. A run with many findings keeps them on disk (`report.findings` is a FindingStore).
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
+    _check_options(encoding, input_format)
     glossary_files: list[GlossaryFile] = []
     if glossary is None or (not isinstance(glossary, (str, Glossary)) and not glossary):
         loaded = Glossary(name="none")  # no glossary yet: the checks that need none still run
@@ -252,6 +253,22 @@ def check_project(
         else:
             write_output(report, output, stdout or sys.stdout)
     return run
+
+
+def _check_options(encoding: str | None, input_format: str | None) -> None:
+    """Options that name something unknown are the option's error, before any file is opened (an unknown
+    --encoding was once blamed on the glossary, the first file read; --input-format docx was ignored)."""
+    import codecs
+
+    from termcheck.readers import FORMATS
+
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(f"--encoding: unknown encoding {encoding!r}") from None
+    if input_format and input_format not in FORMATS:
+        raise UsageError(f"--input-format: unknown format {input_format!r} (use one of {', '.join(FORMATS)})")
 
 
 def _suppressions(settings: Settings, root: str) -> Suppressions | None:

@@ -29,6 +29,14 @@ def csv_delimiter(path: str) -> str:
     return "\t" if path.lower().endswith((".tsv", ".tab")) else ","
 
 
+def sniff_delimiter(path: str, header: str) -> str:
+    """`csv_delimiter`, except that a header with tabs and no commas is tab-separated whatever the extension:
+    Excel's "Unicode Text" saves a sheet as tab-separated UTF-16 named .txt."""
+    if csv_delimiter(path) == "," and "\t" in header and "," not in header:
+        return "\t"
+    return csv_delimiter(path)
+
+
 def check_readable(path: str) -> None:
     if not os.path.exists(path):
         raise InputError(path, "no such file")
@@ -96,8 +104,14 @@ def resolve_encoding(path: str, encoding: str | None) -> str:
     return detect_encoding(path, head)
 
 
-def decode_error(path: str, encoding: str, exc: UnicodeDecodeError | None = None) -> InputError:
-    """Find the line of the first undecodable byte by decoding the file incrementally."""
+def decode_error(path: str, encoding: str, exc: UnicodeDecodeError | None = None, given: bool = False) -> InputError:
+    """Find the line of the first undecodable byte by decoding the file incrementally. `given`: the encoding
+    came from --encoding (so the advice is to check it, not to pass one)."""
+    advice = (
+        "is the file in another encoding? GB18030 and Big5 are common for Chinese"
+        if given
+        else "pass --encoding (GB18030 and Big5 are common for Chinese)"
+    )
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     line = 1
     with open(path, "rb") as handle:
@@ -107,7 +121,9 @@ def decode_error(path: str, encoding: str, exc: UnicodeDecodeError | None = None
             except UnicodeDecodeError as err:
                 line += chunk[: err.start].count(b"\n")
                 bad = chunk[err.start : err.start + 4].hex(" ")
-                return InputError(path, f"cannot decode as {encoding} (bytes {bad}); pass --encoding", line)
+                return InputError(
+                    path, f"cannot decode as {encoding.removesuffix('-sig')} (bytes {bad}); {advice}", line
+                )
             line += chunk.count(b"\n")
     reason = f"cannot decode as {encoding}" + (f": {exc.reason}" if exc else "")
     return InputError(path, reason)
@@ -135,7 +151,7 @@ def read_lines(path: str, encoding: str | None = None) -> Iterator[str]:
             for line in stream:
                 yield line.rstrip("\n").rstrip("\r")
         except UnicodeDecodeError as exc:
-            raise decode_error(path, chosen, exc) from None
+            raise decode_error(path, chosen, exc, encoding is not None) from None
 
 
 def read_text(path: str, encoding: str | None = None) -> str:
@@ -144,4 +160,4 @@ def read_text(path: str, encoding: str | None = None) -> str:
         try:
             return stream.read()
         except UnicodeDecodeError as exc:
-            raise decode_error(path, chosen, exc) from None
+            raise decode_error(path, chosen, exc, encoding is not None) from None

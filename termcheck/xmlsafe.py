@@ -27,6 +27,16 @@ def _refuse_entity_declarations(path: str) -> None:
         raise InputError(path, "XML entity declarations are not allowed (possible entity expansion attack)", line)
 
 
+def malformed(path: str, exc: etree.XMLSyntaxError) -> InputError:
+    """The error to show: an undefined entity as libxml2 logged it, with its line ("Entity 'nbsp' not
+    defined"), since the exception's own message is then the last one ("no element found")."""
+    entity = next((e for e in exc.error_log if "Entity" in (e.message or "")), None) if exc.error_log else None
+    if entity is None:
+        return InputError(path, f"malformed XML: {exc.msg}", exc.lineno or None)
+    hint = " (HTML entities such as &nbsp; are not XML: write the character or &#160;)"
+    return InputError(path, f"malformed XML: {entity.message.strip()}{hint}", entity.line or exc.lineno or None)
+
+
 def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[etree._Element]:
     """Yield elements at their end tag; the caller may clear them to keep memory flat."""
     check_readable(path)
@@ -46,7 +56,7 @@ def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[etree.
         for _event, element in context:
             yield element
     except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"malformed XML: {exc.msg}", exc.lineno or None) from None
+        raise malformed(path, exc) from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc}") from None
 

@@ -93,6 +93,9 @@ ERRORS = [
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--select", "TC999"], "no check matches"),
     (["check", EXAMPLE_MT, "-g", "nope.csv"], "nope.csv: no such file"),
     (["explain", "TC999"], "unknown check"),
+    (["check", EXAMPLE_MT, "-g", GLOSSARY, "--severity", "TC101"], "--severity takes CODE=LEVEL (e.g. TC212=warning)"),
+    (["check", EXAMPLE_MT, "-g", GLOSSARY, "--encoding", "klingon"], "--encoding: unknown encoding 'klingon'"),
+    (["check", EXAMPLE_MT, "-g", GLOSSARY, "--input-format", "docx"], "--input-format: unknown format 'docx'"),
 ]
 
 
@@ -338,3 +341,25 @@ def test_nothing_checkable_among_the_files_given_is_a_clean_exit(
     assert excluded.exit_code == 0
     assert "termcheck: skipped every file given, as the configuration excludes them" in excluded.stderr
     assert run("check", "missing/*.txt").exit_code == 2
+
+
+def test_messages_say_what_happened(tmp_path: Path) -> None:
+    """Each of these once said something else: "pass --encoding" when it was passed, "no element found" for an
+    HTML entity, "no zh column" while quoting one."""
+    gb = tmp_path / "gb.en.txt"
+    gb.write_bytes("中文 test\n".encode("gb18030"))
+    given = run("check", str(gb), "-g", GLOSSARY, "--encoding", "utf-8")
+    assert "cannot decode as utf-8 (bytes d6 d0 ce c4); is the file in another encoding?" in given.stderr
+    xliff = tmp_path / "nb.xlf"
+    xliff.write_text(
+        '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+        'source-language="zh" target-language="en"><body>\n<trans-unit id="1"><source>中</source>'
+        "<target>a&nbsp;b</target></trans-unit></body></file></xliff>\n",
+        encoding="utf-8",
+    )
+    entity = run("check", str(xliff), "-g", GLOSSARY)
+    assert entity.exit_code == 2
+    assert f"{xliff}:3: malformed XML: Entity 'nbsp' not defined" in entity.stderr
+    unicode_text = tmp_path / "glossary.txt"  # Excel's "Unicode Text": tab-separated UTF-16
+    unicode_text.write_bytes("zh\ten\n造血干细胞\thematopoietic stem cell\n".encode("utf-16"))
+    assert run("check", EXAMPLE_MT, "-g", str(unicode_text), "--fail-on", "never").exit_code == 0

@@ -15,13 +15,13 @@ def split_codes(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-def parse_mapping(values: list[str] | None, option: str) -> dict[str, str]:
+def parse_mapping(values: list[str] | None, option: str, shape: str = "NAME=COLUMN") -> dict[str, str]:
     """--glossary-column en=English → {"en": "English"}."""
     mapping: dict[str, str] = {}
     for value in values or []:
         ours, sep, theirs = value.partition("=")
         if not sep or not ours.strip() or not theirs.strip():
-            raise UsageError(f"{option} takes NAME=COLUMN, not {value!r}")
+            raise UsageError(f"{option} takes {shape}, not {value!r}")
         mapping[ours.strip()] = theirs.strip()
     return mapping
 
@@ -46,7 +46,7 @@ def parse_severities(values: list[str] | None) -> dict[str, Severity]:
 
     return {
         get_check(code).code: parse_severity(level, "--severity")
-        for code, level in parse_mapping(values, "--severity").items()
+        for code, level in parse_mapping(values, "--severity", "CODE=LEVEL (e.g. TC212=warning)").items()
     }
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterator, Mapping
 
 from termcheck.errors import InputError
 from termcheck.formulas import is_formula_like
 from termcheck.glossary.model import Glossary
 from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
-from termcheck.textio import csv_delimiter, decode_error, open_text
+from termcheck.textio import csv_delimiter, decode_error, open_text, sniff_delimiter
 
 csv.field_size_limit(16 * 1024 * 1024)
 QUOTE = "'"
@@ -32,7 +33,10 @@ def read_csv_glossary(
     stream, chosen = open_text(path, encoding)
     with stream:
         try:
-            reader = csv.reader(stream, delimiter=csv_delimiter(path), strict=True)
+            first = stream.readline()
+            if not first.strip():
+                raise InputError(path, "empty glossary file")
+            reader = csv.reader(itertools.chain([first], stream), delimiter=sniff_delimiter(path, first), strict=True)
             try:
                 header = next(reader)
             except StopIteration:
@@ -51,7 +55,7 @@ def read_csv_glossary(
         except csv.Error as exc:
             raise InputError(path, f"malformed CSV: {exc}", reader.line_num) from None
         except UnicodeDecodeError as exc:
-            raise decode_error(path, chosen, exc) from None
+            raise decode_error(path, chosen, exc, encoding is not None) from None
 
 
 def render_csv_glossary(glossary: Glossary, path: str) -> str:

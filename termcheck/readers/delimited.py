@@ -66,4 +66,4 @@ def read_delimited(
                 path, f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", reader.line_num
             ) from None
         except UnicodeDecodeError as exc:
-            raise decode_error(path, chosen, exc) from None
+            raise decode_error(path, chosen, exc, encoding is not None) from None

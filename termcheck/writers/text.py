@@ -25,7 +25,7 @@ def summary_line(report: Report) -> str:
     docs = len(report.documents)
     line = (
         f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}{detail} in "
-        f"{report.segments} segments of {docs} document{'s' if docs != 1 else ''}"
+        f"{report.segments} segment{'s' if report.segments != 1 else ''} of {docs} document{'s' if docs != 1 else ''}"
     )
     if report.suppressed:
         line += f"; {report.suppressed} suppressed by {report.suppression_file}"
