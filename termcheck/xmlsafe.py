@@ -30,7 +30,9 @@ def _refuse_entity_declarations(path: str) -> None:
 def malformed(path: str, exc: etree.XMLSyntaxError) -> InputError:
     """The error to show: an undefined entity as libxml2 logged it, with its line ("Entity 'nbsp' not
     defined"), since the exception's own message is then the last one ("no element found")."""
-    entity = next((e for e in exc.error_log if "Entity" in (e.message or "")), None) if exc.error_log else None
+    # the log is lxml's, shared by every parse in the thread: only this file's entries count
+    log = exc.error_log or ()
+    entity = next((e for e in log if "Entity" in (e.message or "") and e.filename in (path, None, "")), None)
     if entity is None:
         return InputError(path, f"malformed XML: {exc.msg}", exc.lineno or None)
     hint = " (HTML entities such as &nbsp; are not XML: write the character or &#160;)"
@@ -41,6 +43,7 @@ def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[etree.
     """Yield elements at their end tag; the caller may clear them to keep memory flat."""
     check_readable(path)
     _refuse_entity_declarations(path)
+    etree.clear_error_log()
     context = etree.iterparse(
         path,
         events=("end",),
