@@ -167,6 +167,8 @@ class ProjectRun:
         earlier Excel decisions that no longer match any finding (never dropped in silence)."""
         notes = [note for document in self.report.sources for note in document.notes]
         report = self.report
+        if report.scores is not None:
+            notes += report.scores.notes
         if report.unmatched_suppressions and report.suppression_file:
             notes.append(describe_unmatched(report.unmatched_suppressions, "suppression", report.suppression_file))
         for workbook in self.workbooks:

@@ -309,7 +309,7 @@ PARSER_ERRORS = [
     (["check", "--jbos", "2"], "no such option: --jbos (did you mean --jobs?); see `termcheck check --help`"),
     (["check", "--jobs", "-1", "x"], "invalid value for '--jobs'"),
     (["check", "--glossary"], "option '--glossary' requires an argument"),
-    (["review", "apply"], "missing argument 'workbook'; see `termcheck review apply --help`"),
+    (["review", "apply"], "missing argument 'FILE'; see `termcheck review apply --help`"),
     (["chek"], "no such command 'chek'"),
 ]
 

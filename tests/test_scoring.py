@@ -169,3 +169,99 @@ def test_check_reference_must_be_aligned(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "--source", ZH, "--target", MT, "-g", GLOSSARY, "-r", str(short)])
     assert result.exit_code == 2
     assert f"{short}: 1 lines, but the checked target has 30" in result.stderr
+
+
+def long_documents(folder: Path, aligned: bool = True) -> tuple[str, str]:
+    """Two JSONL documents of 30 lines each (about 600 words), the WMT25 task's shape; the MT drops a word
+    a line and, unless `aligned`, runs two lines of the second document together."""
+    words = [
+        "the",
+        "monetary",
+        "authority",
+        "said",
+        "the",
+        "banking",
+        "sector",
+        "remained",
+        "resilient",
+        "and",
+        "well",
+        "capitalised",
+    ]
+    mt, ref = [], []
+    for doc in range(2):
+        lines = [" ".join(words[(i + doc) % 5 :] + words[: (i + doc) % 5]) for i in range(30)]
+        out = [" ".join(line.split()[1:]) for line in lines]
+        if doc == 1 and not aligned:
+            out = [out[0] + " " + out[1], *out[2:]]
+        ref.append({"en": "\n".join(lines)})
+        mt.append({"en": "\n".join(out)})
+    paths = []
+    for name, records in (("mt", mt), ("ref", ref)):
+        path = folder / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        paths.append(str(path))
+    return paths[0], paths[1]
+
+
+def test_ter_on_documents_is_scored_line_by_line_where_lines_align(tmp_path: Path) -> None:
+    from sacrebleu.metrics.ter import TER
+
+    mt, ref = long_documents(tmp_path)
+    report = score(mt, [ref])
+    lines = [
+        [line for d in Path(p).read_text(encoding="utf-8").splitlines() for line in json.loads(d)["en"].split("\n")]
+        for p in (mt, ref)
+    ]
+    expected = TER().corpus_score(lines[0], [lines[1]]).score
+    assert next(m.value for m in report.metrics if m.name == "TER") == pytest.approx(expected)
+    assert report.ter_scope == "TER over 60 lines (2 of 2 documents split at their aligned lines)"
+    assert not report.notes
+
+
+def test_a_long_unit_that_cannot_be_split_is_left_out_of_ter_with_a_note(tmp_path: Path) -> None:
+    mt, ref = long_documents(tmp_path, aligned=False)
+    report = score(mt, [ref], ter_max_words=200)
+    assert (
+        report.ter_scope
+        == "TER over 30 lines (1 of 2 documents split at their aligned lines; 1 line over 200 words left out)"
+    )
+    assert "--ter-max-words 0 scores them all" in report.notes[0]
+    whole = score(mt, [ref], ter_max_words=None)
+    assert whole.ter_scope == "TER over 31 lines (1 of 2 documents split at their aligned lines)" and not whole.notes
+
+
+def test_metrics_are_any_subset_and_term_rates_need_none(tmp_path: Path) -> None:
+    mt, ref = long_documents(tmp_path)
+    assert [m.name for m in score(mt, [ref], metrics=("ter", "bleu")).metrics] == ["TER", "BLEU"]
+    only_ter = score(mt, [ref], metrics=("ter",))
+    assert [m.name for m in only_ter.metrics] == ["TER"] and not only_ter.units_scored
+    result = runner.invoke(app, ["score", "--target", MT, "-r", REF, "--source", ZH, "-g", GLOSSARY, "-m", "bleu"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("BLEU") and "TER" not in result.stdout and "chrF" not in result.stdout
+    assert "term accuracy" in result.stdout
+
+
+@pytest.mark.parametrize("metrics", ["bleu,meteor", ",", "BLEU;ter"])
+def test_an_unknown_metric_is_a_one_line_usage_error(metrics: str) -> None:
+    result = runner.invoke(app, ["score", "--target", MT, "-r", REF, "--metrics", metrics])
+    assert result.exit_code == 2
+    assert "--metrics takes a comma-separated subset of bleu,chrf,ter" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_scoring_reports_progress_a_unit_at_a_time(tmp_path: Path) -> None:
+    mt, ref = long_documents(tmp_path)
+    done: list[int] = []
+    score(mt, [ref], progress=done.append)
+    assert sum(done) == 2 + 60  # two documents' BLEU and chrF, then sixty lines of TER
+
+
+def test_the_cli_says_what_ter_covers(tmp_path: Path) -> None:
+    mt, ref = long_documents(tmp_path, aligned=False)
+    result = runner.invoke(app, ["score", "--target", mt, "-r", ref, "--ter-max-words", "200"])
+    assert result.exit_code == 0
+    assert "TER over 30 lines" in result.stdout
+    assert "termcheck: note: TER over 30 lines" in result.stderr
+    payload = json.loads(runner.invoke(app, ["score", "--target", mt, "-r", ref, "-f", "json", "-q"]).stdout)
+    assert payload["scores"]["ter"]["scope"].endswith("1 line over 100 words left out)")

@@ -13,6 +13,7 @@ from termcheck.cli.check_cmd import check_command
 from termcheck.cli.checks_cmd import checks_command, explain_command
 from termcheck.cli.errors import DEBUG, EXIT_ERROR, usage_message
 from termcheck.cli.glossary_cmd import glossary_app
+from termcheck.cli.help_style import unix_metavars
 from termcheck.cli.review_cmd import review_app
 from termcheck.cli.score_cmd import score_command
 
@@ -28,6 +29,7 @@ class _PlainTopLevelHelp(TyperGroup):
         super(TyperGroup, self).format_help(ctx, formatter)  # click's own, skipping TyperGroup's Rich one
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        unix_metavars(self)
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
@@ -66,10 +68,11 @@ def main_options(
     DEBUG["on"] = debug
 
 
-app.command("check")(check_command)
-app.command("score")(score_command)
-app.command("checks")(checks_command)
-app.command("explain")(explain_command)
+# Short summaries for `termcheck --help`, which would otherwise cut the docstrings' first lines with "..."
+app.command("check", short_help="Check MT output against glossaries and for zh→en errors.")(check_command)
+app.command("score", short_help="Score MT output: BLEU, chrF2++, TER and term accuracy.")(score_command)
+app.command("checks", short_help="List every check: code, name, default severity.")(checks_command)
+app.command("explain", short_help="Print a check's documentation, with examples.")(explain_command)
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(review_app, name="review")
 

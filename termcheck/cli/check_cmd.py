@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes
+from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes, non_negative
 from termcheck.cli.options import load_project, parse_fail_on, parse_mapping, parse_severities, split_codes
 from termcheck.cli.progress import progress_bar
 from termcheck.cli.summaries import workbook_line
@@ -65,7 +65,7 @@ def check_command(
     encoding: Annotated[
         str | None,
         typer.Option(
-            "--encoding", help="Input encoding (default: BOM, else UTF-8, else GB18030).", rich_help_panel=INPUTS
+            "--encoding", help="Input encoding. \\[default: BOM, else UTF-8, else GB18030]", rich_help_panel=INPUTS
         ),
     ] = None,
     jobs: Annotated[
@@ -73,8 +73,8 @@ def check_command(
         typer.Option(
             "--jobs",
             "-j",
-            min=0,
-            help="Worker processes for big inputs (0: one per core) [default: 1].",
+            callback=non_negative,
+            help="Worker processes for big inputs (0: one per core). \\[default: 1]",
             rich_help_panel=INPUTS,
         ),
     ] = None,
@@ -109,7 +109,7 @@ def check_command(
     output_format: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="text, json, sarif, junit or github [default: text].", rich_help_panel=REPORTS
+            "--format", "-f", help="text, json, sarif, junit or github. \\[default: text]", rich_help_panel=REPORTS
         ),
     ] = None,
     output: Annotated[
@@ -139,7 +139,7 @@ def check_command(
         str | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 on findings at or above: error, warning, info; never: exit 0 [default: error].",
+            help="Exit 1 on findings at or above: error, warning, info; never: exit 0. \\[default: error]",
             rich_help_panel=CHECKS,
         ),
     ] = None,
@@ -178,7 +178,7 @@ def check_command(
         Path | None,
         typer.Option(
             "--ignore-file",
-            help="Suppressions from `termcheck review apply` [default: .termcheck-ignore at the project root].",
+            help="Suppressions from `termcheck review apply`. \\[default: .termcheck-ignore at the project root]",
             rich_help_panel=CHECKS,
         ),
     ] = None,
@@ -200,7 +200,7 @@ def check_command(
         Path | None,
         typer.Option(
             "--config",
-            help="Configuration file [default: termcheck.toml or pyproject.toml, found upwards].",
+            help="Configuration file. \\[default: termcheck.toml or pyproject.toml, found upwards]",
             rich_help_panel=CONFIG,
         ),
     ] = None,

@@ -73,3 +73,10 @@ def usage_message(exc: Exception) -> str:
     if context is not None:
         message += f"; see `{context.command_path} --help`"
     return message
+
+
+def non_negative(value: int | None) -> int | None:
+    """An option callback for counts: checked here rather than by `min=0`, whose help reads `[x>=0]`."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value} is negative; give 0 or more")
+    return value

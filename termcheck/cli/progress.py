@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def progress_bar(enabled: bool = True) -> Iterator[Callable[[int], None] | None]:
+def progress_bar(enabled: bool = True, label: str = "checked {} segments") -> Iterator[Callable[[int], None] | None]:
     if not enabled or not sys.stderr.isatty():
         yield None
         return
@@ -17,7 +17,7 @@ def progress_bar(enabled: bool = True) -> Iterator[Callable[[int], None] | None]
 
     with Progress(
         SpinnerColumn(),
-        TextColumn("checked {task.completed} segments"),
+        TextColumn(label.format("{task.completed}")),
         TimeElapsedColumn(),
         console=Console(file=sys.stderr),
         transient=True,

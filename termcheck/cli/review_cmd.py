@@ -22,8 +22,8 @@ def apply_command(
         Path | None,
         typer.Option(
             "--ignore-file",
-            help="Suppressions file to update, created if missing "
-            "[default: ignore-file in termcheck.toml, else .termcheck-ignore at the project root].",
+            help="Suppressions file to update, created if missing. "
+            "\\[default: ignore-file in termcheck.toml, else .termcheck-ignore at the project root]",
         ),
     ] = None,
 ) -> None:

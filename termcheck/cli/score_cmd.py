@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from termcheck.cli.errors import exit_codes
+from termcheck.cli.errors import exit_codes, non_negative
+from termcheck.cli.progress import progress_bar
+from termcheck.scoring.metrics import TER_MAX_WORDS
 
 
 @exit_codes
@@ -29,6 +31,25 @@ def score_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the scores here (atomically).")] = None,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Input encoding.")] = None,
+    metrics: Annotated[
+        str | None,
+        typer.Option(
+            "--metrics",
+            "-m",
+            metavar="NAMES",
+            help="Comma-separated subset of bleu,chrf,ter (sacrebleu's names). \\[default: bleu,chrf,ter]",
+        ),
+    ] = None,
+    ter_max_words: Annotated[
+        int,
+        typer.Option(
+            "--ter-max-words",
+            callback=non_negative,
+            metavar="N",
+            help="Leave units (or aligned lines) longer than N words out of TER, with a note; 0: no limit.",
+        ),
+    ] = TER_MAX_WORDS,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notes, summary or progress on stderr.")] = False,
 ) -> None:
     """Score MT output against references with sacrebleu, and term accuracy with a glossary."""
     import io
@@ -39,25 +60,31 @@ def score_command(
     from termcheck.atomic import refuse_overwriting_inputs, write_text_atomically
     from termcheck.errors import UsageError
     from termcheck.glossary.io import load_glossaries
+    from termcheck.scoring.metrics import parse_metrics
     from termcheck.scoring.run import score
     from termcheck.scoring.serialize import scores_to_dict, units_to_list
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format {output_format!r} (use text, json)")
+    chosen_metrics = parse_metrics(metrics)
     inputs = [str(p) for p in [target, *reference, source, *(glossary or [])] if p is not None]
     if output is not None:
         refuse_overwriting_inputs(str(output), inputs)
     loaded = load_glossaries([str(g) for g in glossary], None, encoding) if glossary else None
-    report = score(
-        str(target),
-        [str(r) for r in reference],
-        str(source) if source else None,
-        loaded,
-        unit,
-        source_key,
-        target_key,
-        encoding,
-    )
+    with progress_bar(enabled=not quiet, label="scored {} units") as advance:
+        report = score(
+            str(target),
+            [str(r) for r in reference],
+            str(source) if source else None,
+            loaded,
+            unit,
+            source_key,
+            target_key,
+            encoding,
+            metrics=chosen_metrics,
+            ter_max_words=ter_max_words or None,
+            progress=advance,
+        )
     buffer = io.StringIO()
     if output_format == "json":
         payload = {
@@ -72,6 +99,8 @@ def score_command(
     else:
         for metric in report.metrics:
             buffer.write(f"{metric.name:<8} {metric.value:7.2f}  {metric.signature}\n")
+            if metric.name == "TER" and report.ter_scope:
+                buffer.write(f"{'':<8} {'':7}  {report.ter_scope}\n")
         if report.term_accuracy is not None and report.term_accuracy.value is not None:
             accuracy = report.term_accuracy
             buffer.write(
@@ -84,4 +113,7 @@ def score_command(
         sys.stdout.write(buffer.getvalue())
     else:
         write_text_atomically(str(output), buffer.getvalue())
-    print(f"scored {report.units} {report.unit}s against {len(reference)} reference(s)", file=sys.stderr)
+    if not quiet:
+        for note in report.notes:
+            print(f"termcheck: note: {note}", file=sys.stderr)
+        print(f"scored {report.units} {report.unit}s against {len(reference)} reference(s)", file=sys.stderr)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from termcheck.errors import UsageError
 from termcheck.glossary.model import Glossary, TermStatus
 from termcheck.model import Segment
 from termcheck.scoring.inputs import check_aligned, read_units, unit_of
-from termcheck.scoring.metrics import MetricScore, SentenceScorer, corpus_scores
+from termcheck.scoring.metrics import METRICS, TER_MAX_WORDS, MetricScore, SentenceScorer, corpus_scores, ter_score
+from termcheck.scoring.ter_units import TerUnits, ter_units
 from termcheck.scoring.term_accuracy import TermAccuracy
 from termcheck.scoring.wmt25 import Document, TermSuccess, term_success_rate
 
@@ -17,8 +18,8 @@ from termcheck.scoring.wmt25 import Document, TermSuccess, term_success_rate
 @dataclass(frozen=True)
 class UnitScore:
     index: int  # 1-based line, paragraph or document number
-    bleu: float
-    chrf: float
+    bleu: float | None
+    chrf: float | None
 
 
 @dataclass
@@ -29,6 +30,46 @@ class ScoreReport:
     units_scored: list[UnitScore] = field(default_factory=list)
     term_accuracy: TermAccuracy | None = None
     term_success: TermSuccess | None = None
+    ter_scope: str = ""  # what the TER figure covers, when not simply every unit
+    notes: list[str] = field(default_factory=list)  # for stderr: units TER left out
+
+
+def _scores(
+    report: ScoreReport,
+    hypotheses: list[str],
+    streams: list[list[str]],
+    metrics: Sequence[str],
+    ter_max_words: int | None,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """The sacrebleu metrics asked for: BLEU and chrF2++ on the units as they are (the WMT25 organisers
+    score whole documents so), TER on the units `ter_units` chooses; and each unit's BLEU and chrF."""
+    report.metrics = corpus_scores(hypotheses, streams, [m for m in metrics if m != "ter"])
+    if "bleu" in metrics or "chrf" in metrics:
+        scorer = SentenceScorer(metrics)
+        for index, hypothesis in enumerate(hypotheses, start=1):
+            bleu, chrf = scorer.score(hypothesis, [stream[index - 1] for stream in streams])
+            report.units_scored.append(UnitScore(index, bleu, chrf))
+            if progress is not None:
+                progress(1)
+    if "ter" in metrics:
+        units = ter_units(report.unit, hypotheses, streams, ter_max_words)
+        _add_ter(report, units, progress)
+    report.metrics.sort(key=lambda m: [n[:3] for n in metrics].index(m.name.lower()[:3]))
+
+
+def _add_ter(report: ScoreReport, units: TerUnits, progress: Callable[[int], None] | None) -> None:
+    if units.split or units.left_out:
+        report.ter_scope = units.describe(report.unit, report.units)
+    if units.left_out:
+        report.notes.append(
+            f"{report.ter_scope}: sacrebleu's TER takes seconds on a long unit and minutes on a document; "
+            "BLEU and chrF score every unit; --ter-max-words 0 scores them all"
+        )
+    if units.hypotheses:
+        report.metrics.append(ter_score(units.hypotheses, units.references, progress))
+    else:
+        report.notes.append(f"no TER: every {report.unit} is over {units.max_words} words")
 
 
 def wmt25_glossary(glossary: Glossary) -> dict[str, list[str]]:
@@ -51,7 +92,11 @@ def score(
     source_key: str = "zh",
     target_key: str = "en",
     encoding: str | None = None,
+    metrics: Sequence[str] = METRICS,
+    ter_max_words: int | None = TER_MAX_WORDS,
+    progress: Callable[[int], None] | None = None,
 ) -> ScoreReport:
+    """Every score of `target` against `references`. `progress` is called with the number of units done."""
     if not references:
         raise UsageError("give at least one --reference")
     chosen = unit_of(target, unit)
@@ -61,11 +106,8 @@ def score(
         units = read_units(path, chosen, target_key, encoding)
         check_aligned(chosen, units, path, len(hypotheses), target)
         reference_streams.append(units)
-    report = ScoreReport(chosen, len(hypotheses), corpus_scores(hypotheses, reference_streams))
-    scorer = SentenceScorer()
-    for index, hypothesis in enumerate(hypotheses, start=1):
-        bleu, chrf = scorer.score(hypothesis, [r[index - 1] for r in reference_streams])
-        report.units_scored.append(UnitScore(index, bleu, chrf))
+    report = ScoreReport(chosen, len(hypotheses), [])
+    _scores(report, hypotheses, reference_streams, metrics, ter_max_words, progress)
     if glossary is not None:
         if source is None:
             raise UsageError("term accuracy needs --source as well as --glossary")
@@ -101,6 +143,8 @@ def score_segments(
     glossary: Glossary | None,
     term_accuracy: TermAccuracy | None = None,
     encoding: str | None = None,
+    metrics: Sequence[str] = METRICS,
+    ter_max_words: int | None = TER_MAX_WORDS,
 ) -> tuple[ScoreReport, dict[tuple[str, str], UnitScore]]:
     """Scores of checked segments against line-aligned reference files: what `check --reference` adds.
 
@@ -114,14 +158,9 @@ def score_segments(
         lines = read_units(path, "line", "", encoding)
         check_aligned("line", lines, path, len(hypotheses), "the checked target")
         streams.append(lines)
-    report = ScoreReport("line", len(hypotheses), corpus_scores(hypotheses, streams))
-    scorer = SentenceScorer()
-    by_segment: dict[tuple[str, str], UnitScore] = {}
-    for index, segment in enumerate(segments, start=1):
-        bleu, chrf = scorer.score(segment.target, [stream[index - 1] for stream in streams])
-        unit = UnitScore(index, bleu, chrf)
-        report.units_scored.append(unit)
-        by_segment[(segment.file, segment.id)] = unit
+    report = ScoreReport("line", len(hypotheses), [])
+    _scores(report, hypotheses, streams, metrics, ter_max_words, None)
+    by_segment = {(s.file, s.id): unit for s, unit in zip(segments, report.units_scored, strict=False)}
     if glossary is not None and all(s.source is not None for s in segments):
         sources = [s.source or "" for s in segments]
         if term_accuracy is None:

@@ -11,6 +11,8 @@ def scores_to_dict(report: ScoreReport) -> dict[str, Any]:
     scores: dict[str, Any] = {
         m.name.lower(): {"value": round(m.value, 4), "signature": m.signature} for m in report.metrics
     }
+    if "ter" in scores and report.ter_scope:
+        scores["ter"]["scope"] = report.ter_scope
     if report.term_accuracy is not None:
         accuracy = report.term_accuracy
         scores["term_accuracy"] = {
@@ -29,4 +31,8 @@ def scores_to_dict(report: ScoreReport) -> dict[str, Any]:
 
 
 def units_to_list(report: ScoreReport) -> list[dict[str, Any]]:
-    return [{"index": u.index, "bleu": round(u.bleu, 4), "chrf": round(u.chrf, 4)} for u in report.units_scored]
+    return [{"index": u.index, "bleu": rounded(u.bleu), "chrf": rounded(u.chrf)} for u in report.units_scored]
+
+
+def rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -68,11 +68,11 @@ def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
         "findings": [finding_to_dict(f) for f in report.findings] if findings else _PLACEHOLDER,
     }
     if report.scores is not None:
-        from termcheck.scoring.serialize import scores_to_dict
+        from termcheck.scoring.serialize import rounded, scores_to_dict
 
         payload["scores"] = scores_to_dict(report.scores)
         payload["segment_scores"] = [
-            {"file": file, "segment": segment, "bleu": round(s.bleu, 4), "chrf": round(s.chrf, 4)}
+            {"file": file, "segment": segment, "bleu": rounded(s.bleu), "chrf": rounded(s.chrf)}
             for (file, segment), s in report.segment_scores.items()
         ]
     return payload

@@ -108,9 +108,10 @@ def _scores(rows: _Rows, scores: ScoreReport) -> None:
     rows.add(rows.text("Scores against the reference", styles.HEADING))
     rows.add(*(rows.text(h, styles.HEADER) for h in ("Metric", "Signature or definition", "", "Score")))
     for metric in scores.metrics:
-        rows.add(
-            rows.text(metric.name, styles.LABEL), rows.text(metric.signature), rows.text(""), _score(rows, metric.value)
+        signature = (
+            f"{metric.signature}; {scores.ter_scope}" if metric.name == "TER" and scores.ter_scope else metric.signature
         )
+        rows.add(rows.text(metric.name, styles.LABEL), rows.text(signature), rows.text(""), _score(rows, metric.value))
     accuracy = scores.term_accuracy
     if accuracy is not None and accuracy.value is not None:
         detail = f"per occurrence of a Chinese glossary term ({accuracy.correct}/{accuracy.total})"
