@@ -1,5 +1,5 @@
 """termcheck as CI runs it: a subprocess in a small repository with a config file, an ignore file and
-a baseline; exit codes, stdout/stderr and every output format; the pre-commit hook; the README's CI jobs."""
+a baseline; exit codes, stdout/stderr and every output format; the pre-commit hook; the CI jobs of docs/ci.md."""
 
 from __future__ import annotations
 
@@ -177,8 +177,8 @@ def test_pre_commit_hook_runs_on_the_files_it_selects(repo: Path) -> None:
 
 
 def _readme_yaml(heading: str) -> dict:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split(f"### {heading}\n", 1)[1]
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    section = text.split(f"## {heading}\n", 1)[1]
     block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     return yaml.safe_load(block)
 

@@ -1,4 +1,4 @@
-"""Hostile and broken input, one row per kind: what termcheck does with it (the README's table).
+"""Hostile and broken input, one row per kind: what termcheck does with it (the table in docs/robustness.md).
 
 Every row runs the command line. Refusals exit 2 with one line on stderr naming the file (and the
 line where known) and no traceback; inputs that can be read give their findings.

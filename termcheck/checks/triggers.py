@@ -4,7 +4,7 @@ Most checks report on a few segments in a hundred, and a segment without full-wi
 say, can never have a TC206 finding. A check that declares a `Trigger` is shown only the segments
 whose text matches the trigger's pattern. The partition's texts are joined and scanned once, and the
 matches are mapped back to segments, so a partition costs one regex call per check instead of a
-Python call per segment and check (see "Performance and scale" in the README).
+Python call per segment and check (see docs/performance.md).
 
 A trigger may find more segments than the check reports on, never fewer. Its pattern must match
 somewhere in every text the check could report on. Segments are joined with NUL, so the pattern must

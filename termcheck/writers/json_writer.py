@@ -1,4 +1,4 @@
-"""JSON output, schema version 1 (documented in README.md, "JSON output")."""
+"""JSON output, schema version 1 (documented in docs/json.md)."""
 
 from __future__ import annotations
 
