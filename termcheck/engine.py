@@ -185,8 +185,13 @@ class Checker:
         bilingual = False
         active = suppressions if suppressions is not None and len(suppressions) else None
         locale = partition.locale or self.options.target_locale
+        pending_checks = [c for c in checks if c.sees_pending]
         for index, analyzed in enumerate(self.analyze(partition.segments, locale)):
             bilingual = bilingual or analyzed.has_source
+            if analyzed.segment.pending:
+                for check in pending_checks:
+                    findings.extend(check.check_segment(analyzed))
+                continue
             usage.add(analyzed)
             accuracy.add(analyzed)
             first = len(findings)

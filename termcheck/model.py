@@ -42,14 +42,35 @@ class Severity(IntEnum):
 
 @_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
+class InlineCode:
+    """An inline code of XLIFF or TMX (a tag of the original format: bold, a link, a line break, `{0}`),
+    kept beside the plain text the checks read. `offset` is where it stands in that text."""
+
+    kind: str  # "open", "close" or "standalone"
+    id: str  # pairs an open code with its close, and a source code with its target one
+    offset: int
+    element: str = ""  # the XML element it came from: g, x, bpt, ph, pc, sc…
+
+    @property
+    def label(self) -> str:
+        """How a person reads it: {1}, {/1}, {1/}."""
+        return {"open": f"{{{self.id}}}", "close": f"{{/{self.id}}}"}.get(self.kind, f"{{{self.id}/}}")
+
+
+@_pickled_as_tuple
+@dataclass(frozen=True, slots=True)
 class Segment:
-    """One translation unit. `source` is None in target-only mode."""
+    """One translation unit. `source` is None in target-only mode. XLIFF and TMX segments carry their
+    inline codes apart from the text (`source_codes`, `target_codes`)."""
 
     id: str
     source: str | None
     target: str
     file: str
     line: int
+    source_codes: tuple[InlineCode, ...] = ()
+    target_codes: tuple[InlineCode, ...] = ()
+    pending: bool = False  # an empty target whose state says it is not translated yet (XLIFF new, initial)
 
 
 def columns(span: tuple[int, int]) -> tuple[int, int]:

@@ -19,11 +19,26 @@ def _cases() -> list:
     return params
 
 
+def _side(text: str | None, xml: bool) -> tuple[str | None, tuple]:
+    """A case's text, or with `xml = true` XLIFF inline markup read as the XLIFF reader reads it."""
+    if text is None or not xml:
+        return text, ()
+    from lxml import etree
+
+    from termcheck.readers.inline import text_and_codes
+
+    return text_and_codes(etree.fromstring(f'<seg xmlns="urn:oasis:names:tc:xliff:document:1.2">{text}</seg>'))
+
+
+def _segment(i: int, seg: dict) -> Segment:
+    source, source_codes = _side(seg.get("source"), seg.get("xml", False))
+    target, target_codes = _side(seg["target"], seg.get("xml", False))
+    assert target is not None
+    return Segment(str(i), source, target, "doc.txt", i, source_codes, target_codes, seg.get("pending", False))
+
+
 def _document(case: dict) -> Document:
-    segments = [
-        Segment(str(i), seg.get("source"), seg["target"], "doc.txt", i)
-        for i, seg in enumerate(case["segments"], start=1)
-    ]
+    segments = [_segment(i, seg) for i, seg in enumerate(case["segments"], start=1)]
     return Document("doc.txt", (), lambda: iter(segments), "test", case.get("locale", ""))
 
 

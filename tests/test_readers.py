@@ -26,11 +26,25 @@ CASES = {
     "sample12.xlf": lambda: open_document(str(READERS / "sample12.xlf")),
     "sample20.xlf": lambda: open_document(str(READERS / "sample20.xlf")),
     "sample.tmx": lambda: open_document(str(READERS / "sample.tmx")),
+    "codes12.xlf": lambda: open_document(str(READERS / "codes12.xlf")),
+    "codes20.xlf": lambda: open_document(str(READERS / "codes20.xlf")),
+    "codes.tmx": lambda: open_document(str(READERS / "codes.tmx")),
+    "states12.xlf": lambda: open_document(str(READERS / "states12.xlf")),
+    "states20.xlf": lambda: open_document(str(READERS / "states20.xlf")),
 }
 
 
 def _rows(document) -> list[list]:
-    return [[s.id, s.source, s.target, s.line] for s in document.read()]
+    """id, source, target, line, and where a side has inline codes, each as label@offset (`{1}@5`)."""
+    rows = []
+    for s in document.read():
+        row: list = [s.id, s.source, s.target, s.line]
+        if s.source_codes or s.target_codes:
+            row += [[f"{c.label}@{c.offset}" for c in codes] for codes in (s.source_codes, s.target_codes)]
+        if s.pending:
+            row.append("pending")
+        rows.append(row)
+    return rows
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -33,6 +33,9 @@ class Check:
     severity: ClassVar[Severity]
     needs_source: ClassVar[bool] = False
     needs_glossary: ClassVar[bool] = False  # the TC1xx checks; without a glossary they are skipped
+    # A segment not translated yet (Segment.pending) reaches only the checks that declare they read it,
+    # so an empty target is one "untranslated" finding, not a list of missing terms.
+    sees_pending: ClassVar[bool] = False
     # When set, only segments whose text matches it reach `check_segment` (termcheck.checks.triggers);
     # a check that keeps state across the run must see every segment and declares none.
     trigger: ClassVar[Trigger | None] = None

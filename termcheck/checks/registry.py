@@ -27,6 +27,7 @@ from termcheck.checks.tc214_multiplicative import Multiplicative
 from termcheck.checks.tc215_unit import UnitChanged
 from termcheck.checks.tc216_currency import CurrencyChanged
 from termcheck.checks.tc217_repetition_loop import RepetitionLoop
+from termcheck.checks.tc218_inline_codes import InlineCodes
 from termcheck.errors import UsageError
 
 ALL_CHECKS: tuple[type[Check], ...] = (
@@ -52,6 +53,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     UnitChanged,
     CurrencyChanged,
     RepetitionLoop,
+    InlineCodes,
 )
 
 

@@ -23,6 +23,9 @@ class Untranslated(Check):
     after its romanisation, say — are allowed with `--allow-untranslated REGEX` (repeatable): a run
     inside a match of any of those patterns is not reported. Works without a source.
 
+    An XLIFF unit whose target is empty and whose state says it is not translated yet (`new`,
+    `needs-translation`, `initial`) is reported once here, and no other check reads it.
+
     Bad:
         target: The drug is made of 脐带 mesenchymal stem cells.
     Good:
@@ -32,6 +35,7 @@ class Untranslated(Check):
     code = "TC201"
     name = "untranslated"
     severity = Severity.ERROR
+    sees_pending = True
     trigger = Trigger(_UNTRANSLATED)
 
     def __init__(self, context: CheckContext) -> None:
@@ -45,6 +49,9 @@ class Untranslated(Check):
         return any(m.start() <= start and end <= m.end() for p in self.allowed for m in p.finditer(text))
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        if analyzed.segment.pending:
+            yield self.finding(analyzed, "not translated yet: the target is empty and its state says so")
+            return
         target = analyzed.segment.target
         for match in _UNTRANSLATED.finditer(target):
             if self.allowed and self._allowed(target, match.start(), match.end()):

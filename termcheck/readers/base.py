@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -68,7 +69,7 @@ def unique_ids(segments: Iterator[Segment], notes: list[str], name: str) -> Iter
             renamed = f"{segment.id}{DUPLICATE_MARK}{count}"
         repeated[segment.id] = count
         seen.add(renamed)
-        yield Segment(renamed, segment.source, segment.target, segment.file, segment.line)
+        yield dataclasses.replace(segment, id=renamed)
     if repeated:
         first = next(iter(repeated))
         note = (

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from termcheck.errors import InputError
 from termcheck.langs import lang_side
-from termcheck.model import Segment
-from termcheck.xmlsafe import children, iterparse, localname, text_of, xml_lang
+from termcheck.model import InlineCode, Segment
+from termcheck.readers.inline import text_and_codes
+from termcheck.xmlsafe import children, iterparse, localname, xml_lang
 
 
 def read_tmx(path: str, name: str | None = None) -> Iterator[Segment]:
@@ -21,15 +22,25 @@ def read_tmx(path: str, name: str | None = None) -> Iterator[Segment]:
             if localname(root) != "tmx":
                 raise InputError(path, f"not a TMX file (root element <{localname(root)}>)")
         seen += 1
-        sides: dict[str, str] = {}
+        sides: dict[str, tuple[str, tuple[InlineCode, ...]]] = {}
         for tuv in children(tu, "tuv"):
             side = lang_side(xml_lang(tuv))
             seg = children(tuv, "seg")
             if side and seg and side not in sides:
-                sides[side] = text_of(seg[0])
+                sides[side] = text_and_codes(seg[0])
         if "en" in sides:
             count += 1
-            yield Segment(tu.get("tuid") or str(seen), sides.get("zh"), sides["en"], name or path, tu.sourceline or 0)
+            source, source_codes = sides.get("zh", (None, ()))
+            target, target_codes = sides["en"]
+            yield Segment(
+                tu.get("tuid") or str(seen),
+                source,
+                target,
+                name or path,
+                tu.sourceline or 0,
+                source_codes,
+                target_codes,
+            )
         tu.clear(keep_tail=False)
     if seen == 0:
         raise InputError(path, "no <tu> elements: not a TMX file or empty")

@@ -10,9 +10,12 @@ from lxml import etree
 from termcheck.errors import InputError
 from termcheck.langs import is_chinese, is_english
 from termcheck.model import Segment
-from termcheck.xmlsafe import children, iterparse, localname, text_of
+from termcheck.readers.inline import text_and_codes
+from termcheck.xmlsafe import children, iterparse, localname
 
 UNIT_TAGS = ("{*}trans-unit", "{*}unit", "{*}file", "{*}xliff")
+# Target states that say "not translated yet": XLIFF 1.2 `new` and `needs-translation`, XLIFF 2.0 `initial`.
+PENDING_STATES = frozenset({"new", "needs-translation", "initial"})
 
 
 def _check_languages(path: str, element: etree._Element, source_attr: str, target_attr: str) -> None:
@@ -63,16 +66,21 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
             while holder is not None and localname(holder) != "file":
                 holder = holder.getparent()
             prefix = f"{(holder.get('original') if holder is not None else None) or f'file{files}'}/"
+        if name in ("trans-unit", "unit") and _not_translatable(element):
+            element.clear(keep_tail=False)
+            continue
         if name == "trans-unit":
             source, target = children(element, "source"), children(element, "target")
             if target:
                 count += 1
-                yield Segment(
+                pending = target[0].get("state") in PENDING_STATES
+                yield _segment(
                     prefix + (element.get("id") or str(count)),
-                    text_of(source[0]) if source else None,
-                    text_of(target[0]),
+                    source,
+                    target[0],
                     label,
                     element.sourceline or 0,
+                    pending,
                 )
             element.clear(keep_tail=False)
         elif name == "unit":
@@ -84,13 +92,8 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
                 count += 1
                 unit_id = prefix + (element.get("id") or str(count))
                 seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or index}"
-                yield Segment(
-                    seg_id,
-                    text_of(source[0]) if source else None,
-                    text_of(target[0]),
-                    label,
-                    (target[0].sourceline or seg.sourceline or 0),
-                )
+                pending = seg.get("state") in PENDING_STATES
+                yield _segment(seg_id, source, target[0], label, target[0].sourceline or seg.sourceline or 0, pending)
             element.clear(keep_tail=False)
         elif name == "file":
             _check_languages(path, element, "source-language", "target-language")
@@ -99,3 +102,23 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
         raise InputError(path, "not an XLIFF file (no <xliff> element)")
     if count == 0:
         raise InputError(path, "no translated units (no <target> elements)")
+
+
+def _segment(
+    ident: str, source: list[etree._Element], target: etree._Element, label: str, line: int, pending: bool
+) -> Segment:
+    """`pending`: the state says not translated yet; it counts only where the target is indeed empty."""
+    source_text, source_codes = text_and_codes(source[0]) if source else (None, ())
+    target_text, target_codes = text_and_codes(target)
+    pending = pending and not target_text.strip()
+    return Segment(ident, source_text, target_text, label, line, source_codes, target_codes, pending)
+
+
+def _not_translatable(unit: etree._Element) -> bool:
+    """translate="no" on the unit or on a <group> (or XLIFF 2.0 <file>) that holds it."""
+    holder: etree._Element | None = unit
+    while holder is not None:
+        if holder.get("translate") == "no":
+            return True
+        holder = holder.getparent()
+    return False

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check
+from termcheck.model import Finding, InlineCode, Severity
+
+
+def _key(code: InlineCode) -> tuple[str, str]:
+    """A paired code counts once (by its opening), a standalone code each time it stands."""
+    return ("paired" if code.kind != "standalone" else "standalone", code.id)
+
+
+def _counted(codes: Sequence[InlineCode]) -> Counter[tuple[str, str]]:
+    return Counter(_key(c) for c in codes if c.kind != "close")
+
+
+def first_overlap(codes: Sequence[InlineCode]) -> tuple[InlineCode, InlineCode | None] | None:
+    """The first closing code that does not close the innermost open pair, with that pair's opening
+    (None when nothing is open, a close before its open); None when the pairs nest."""
+    stack: list[InlineCode] = []
+    opened = {c.id for c in codes if c.kind == "open"}
+    for code in codes:
+        if code.kind == "open":
+            stack.append(code)
+        elif code.kind == "close" and code.id in opened:
+            if not stack or stack[-1].id != code.id:
+                return code, (stack[-1] if stack else None)
+            stack.pop()
+    return None
+
+
+class InlineCodes(Check):
+    """Inline codes (tags, placeholders, line breaks) of the source missing, added or badly nested in the target.
+
+    XLIFF and TMX keep the original format's tags as inline codes: bold, a link, a line break, an image,
+    `{0}`. A target that loses one, gains one, or closes its pairs out of order breaks the published
+    page. Codes are compared by id, so the target may put them in another order where English needs it,
+    as long as its pairs nest. Codes are shown as {1}…{/1} for pairs and {2/} for standalone codes.
+    Needs a source.
+
+    Bad:
+        source: 请<g id="1">点击这里</g>。<x id="2" ctype="lb"/>谢谢
+        target: Please click here. Thanks
+    Good:
+        target: Please <g id="1">click here</g>.<x id="2" ctype="lb"/>Thanks
+    """
+
+    code = "TC218"
+    name = "inline-codes"
+    severity = Severity.ERROR
+    needs_source = True
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        segment = analyzed.segment
+        if segment.source is None or not (segment.source_codes or segment.target_codes):
+            return
+        source, target = _counted(segment.source_codes), _counted(segment.target_codes)
+        by_key = {_key(c): c for c in (*segment.source_codes, *segment.target_codes) if c.kind != "close"}
+        for key in sorted(source.keys() | target.keys()):
+            code = by_key[key]
+            if source[key] > target[key]:
+                times = "" if source[key] == 1 else f" ({source[key]}× in the source, {target[key]}× in the target)"
+                yield self.finding(
+                    analyzed,
+                    f"inline code {_shown(code)} of the source is missing in the target{times}",
+                    found=_shown(code),
+                    source_span=_at(segment.source_codes, key),
+                )
+            elif target[key] > source[key]:
+                times = "" if target[key] == 1 else f" ({target[key]}× in the target, {source[key]}× in the source)"
+                yield self.finding(
+                    analyzed,
+                    f"the target has inline code {_shown(code)}, which the source does not{times}",
+                    found=_shown(code),
+                    target_span=_at(segment.target_codes, key),
+                )
+        if first_overlap(segment.source_codes) is None and (overlap := first_overlap(segment.target_codes)):
+            close, inner = overlap
+            where = (close.offset, close.offset)
+            if inner is None:
+                message = f"{close.label} closes before {{{close.id}}} opens in the target"
+            else:
+                message = f"{close.label} closes while {inner.label} is still open: the target's pairs overlap"
+            yield self.finding(analyzed, message, found=close.label, target_span=where)
+
+
+def _shown(code: InlineCode) -> str:
+    return f"{{{code.id}}}…{{/{code.id}}}" if code.kind != "standalone" else code.label
+
+
+def _at(codes: Sequence[InlineCode], key: tuple[str, str]) -> tuple[int, int] | None:
+    found = next((c for c in codes if c.kind != "close" and _key(c) == key), None)
+    return (found.offset, found.offset) if found else None

@@ -1,0 +1,98 @@
+"""Inline codes of XLIFF 1.2, XLIFF 2.0 and TMX: the plain text the checks read, and the codes beside it.
+
+A code is a tag of the original format (bold, a link, a line break, an image, `{0}`). The text keeps
+what a reader sees: the content of paired codes (<g>, <pc>, <hi>, and what lies between <bpt>/<ept>,
+<bx>/<ex>, <sc>/<ec>) with the codes themselves as nothing, and a standalone code (<x>, <ph>, <it>,
+<ut>) as a space where it separates words ("Drug<x ctype="lb"/>Evaluation" reads "Drug Evaluation",
+"book.<x/>See" reads "book. See") but as nothing inside a word, next to a space, or between Chinese
+characters. Native code inside <ph>, <bpt>… (the original tag's text) is never text.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from termcheck.model import InlineCode
+from termcheck.xmlsafe import NATIVE_CODE, localname
+
+WITH_CONTENT = frozenset({"g", "pc", "hi"})  # one element: opens, holds text, closes
+OPENING = frozenset({"bpt", "bx", "sc"})
+CLOSING = frozenset({"ept", "ex", "ec"})
+STANDALONE = frozenset({"x", "ph", "it", "ut"})
+# Attributes that pair a closing code with its opening one, and a target code with the source's, in order
+# of preference: XLIFF 1.2 bx/ex `rid`, XLIFF 2.0 ec `startRef`, TMX `i` (bpt/ept) and `x`, then `id`.
+ID_ATTRIBUTES = ("rid", "startRef", "i", "id", "x")
+# XML 1.0 cannot hold these two characters, so as marks in the assembled text they never meet real text.
+_STANDALONE, _PAIRED = "\x00", "\x01"
+_BREAKING = ("lb", "image", "x-lb", "xlf:lb", "xlf:pb", "pb")
+
+
+def text_and_codes(element: etree._Element) -> tuple[str, tuple[InlineCode, ...]]:
+    pieces: list[str] = []
+    marks: list[tuple[str, str, str, bool]] = []  # kind, id, element, whether a standalone code breaks words
+    _walk(element, pieces, marks)
+    raw = "".join(pieces)
+    if not marks:
+        return raw, ()
+    text: list[str] = []
+    length = 0
+    codes = []
+    queue = iter(marks)
+    for index, char in enumerate(raw):
+        if char not in (_STANDALONE, _PAIRED):
+            text.append(char)
+            length += 1
+            continue
+        kind, ident, name, breaking = next(queue)
+        codes.append(InlineCode(kind, ident, length, name))
+        if char == _STANDALONE and _reads_as_space(text, raw, index, breaking):
+            text.append(" ")
+            length += 1
+    return "".join(text), tuple(codes)
+
+
+def _walk(element: etree._Element, pieces: list[str], marks: list[tuple[str, str, str, bool]]) -> None:
+    pieces.append(element.text or "")
+    for child in element:
+        name = localname(child)
+        ident = next((child.get(a) for a in ID_ATTRIBUTES if child.get(a)), "") or f"{name}{len(marks) + 1}"
+        if name in WITH_CONTENT:
+            marks.append(("open", ident, name, False))
+            pieces.append(_PAIRED)
+            _walk(child, pieces, marks)
+            marks.append(("close", ident, name, False))
+            pieces.append(_PAIRED)
+        elif name in OPENING or name in CLOSING:
+            marks.append(("open" if name in OPENING else "close", ident, name, False))
+            pieces.append(_PAIRED)
+        elif name in STANDALONE:
+            marks.append(("standalone", ident, name, _breaks_words(child)))
+            pieces.append(_STANDALONE)
+        elif name not in NATIVE_CODE:  # <mrk>, <sm>/<em> and unknown elements: their text is text
+            _walk(child, pieces, marks)
+        pieces.append(child.tail or "")
+
+
+def _breaks_words(code: etree._Element) -> bool:
+    """A line break or an image (by its declared type, or the native tag it stands for)."""
+    declared = " ".join(code.get(a) or "" for a in ("ctype", "type", "subType", "pos")).lower().split()
+    native = "".join(code.itertext()).lower().lstrip()
+    return (
+        any(t in _BREAKING for t in declared) or native.startswith(("<br", "<img", "\\n")) or code.get("equiv") == "\n"
+    )
+
+
+def _reads_as_space(text: list[str], raw: str, index: int, breaking: bool) -> bool:
+    before = text[-1] if text else ""
+    after = next((c for c in raw[index + 1 :] if c not in (_STANDALONE, _PAIRED)), "")
+    if not before or not after or before.isspace() or after.isspace():
+        return False
+    if _is_cjk(before) and _is_cjk(after):
+        return False
+    if breaking:
+        return True
+    return not (before.islower() and after.islower())  # inside a word: "multi<x/>ple"
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef"
