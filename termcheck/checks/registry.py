@@ -28,6 +28,8 @@ from termcheck.checks.tc215_unit import UnitChanged
 from termcheck.checks.tc216_currency import CurrencyChanged
 from termcheck.checks.tc217_repetition_loop import RepetitionLoop
 from termcheck.checks.tc218_inline_codes import InlineCodes
+from termcheck.checks.tc219_placeholders import Placeholders
+from termcheck.checks.tc220_links import Links
 from termcheck.errors import UsageError
 
 ALL_CHECKS: tuple[type[Check], ...] = (
@@ -54,6 +56,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     CurrencyChanged,
     RepetitionLoop,
     InlineCodes,
+    Placeholders,
+    Links,
 )
 
 
