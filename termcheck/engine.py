@@ -188,7 +188,7 @@ class Checker:
         pending_checks = [c for c in checks if c.sees_pending]
         for index, analyzed in enumerate(self.analyze(partition.segments, locale)):
             bilingual = bilingual or analyzed.has_source
-            if analyzed.segment.pending:
+            if analyzed.segment.pending or _empty_translation(analyzed.segment):
                 for check in pending_checks:
                     findings.extend(check.check_segment(analyzed))
                 continue
@@ -276,3 +276,8 @@ class Checker:
             suppression_file=merger.suppressions.path if merger.suppressions is not None else None,
             unmatched_suppressions=merger.suppressions.unmatched(merger.matched) if merger.suppressions else [],
         )
+
+
+def _empty_translation(segment: Segment) -> bool:
+    """A target left empty where the source has text: one finding (TC221), not a list of missing terms."""
+    return not segment.target.strip() and bool(segment.source and segment.source.strip())

@@ -30,6 +30,8 @@ from termcheck.checks.tc217_repetition_loop import RepetitionLoop
 from termcheck.checks.tc218_inline_codes import InlineCodes
 from termcheck.checks.tc219_placeholders import Placeholders
 from termcheck.checks.tc220_links import Links
+from termcheck.checks.tc221_empty_target import EmptyTarget
+from termcheck.checks.tc222_edge_whitespace import EdgeWhitespace
 from termcheck.errors import UsageError
 
 ALL_CHECKS: tuple[type[Check], ...] = (
@@ -58,6 +60,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     InlineCodes,
     Placeholders,
     Links,
+    EmptyTarget,
+    EdgeWhitespace,
 )
 
 
