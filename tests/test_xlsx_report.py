@@ -372,3 +372,37 @@ def test_the_writer_uses_only_openpyxls_public_modules() -> None:
         if re.match(r"\s*(from|import)\s+openpyxl(\.\w+)*\._", line)
     ]
     assert private == []
+
+
+XLIFF_WITH_CODES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.html" source-language="zh-CN" target-language="en" datatype="html"><body>
+    <trans-unit id="1">
+      <source><g id="1">激素治疗失败</g>的患者<x id="2" ctype="lb"/>获益</source>
+      <target>Patients with <g id="1">hormone therapy failure</g> benefit</target>
+    </trans-unit>
+  </body></file>
+</xliff>
+"""
+
+
+def test_inline_codes_are_shown_as_labels_and_highlights_stay_on_their_words(tmp_path: Path) -> None:
+    """The checks read plain text; the workbook shows {1}…{/1} and {2/} where the codes stand, and a
+    term's highlight and a TC218 finding's highlight (on the lost code's label) move with them."""
+    from termcheck import check
+
+    document = tmp_path / "a.xlf"
+    document.write_text(XLIFF_WITH_CODES, encoding="utf-8")
+    path = tmp_path / "report.xlsx"
+    save_workbook(check([str(document)], glossary=GLOSSARY), str(path))
+    rows = {r["Code"]: r for r in sheet_rows(path, "Findings")}
+    term = rows["TC101"]
+    assert str(term["Target"]) == "Patients with {1}hormone therapy failure{/1} benefit"
+    assert [run.text for run in term["Target"] if isinstance(run, TextBlock)] == ["hormone therapy failure"]
+    assert str(term["Source"]) == "{1}激素治疗失败{/1}的患者{2/}获益"
+    assert [run.text for run in term["Source"] if isinstance(run, TextBlock)] == ["激素治疗失败"]
+    lost = rows["TC218"]
+    assert lost["Found"] == "{2/}"
+    assert [run.text for run in lost["Source"] if isinstance(run, TextBlock)] == ["{2/}"]
+    segment = sheet_rows(path, "Segments")[0]
+    assert str(segment["Target"]) == "Patients with {1}hormone therapy failure{/1} benefit"

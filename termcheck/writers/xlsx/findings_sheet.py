@@ -9,8 +9,9 @@ from itertools import islice
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 
-from termcheck.model import Finding
+from termcheck.model import Finding, InlineCode
 from termcheck.suppressions import Suppression, Suppressions
+from termcheck.writers.inline_display import with_codes
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, MAX_ROWS, OPEN, SEGMENT_HASH, STATUS, STATUSES
@@ -40,6 +41,8 @@ class SegmentText:
     source: str | None
     target: str
     hash: str
+    source_codes: tuple[InlineCode, ...] = ()
+    target_codes: tuple[InlineCode, ...] = ()
 
 
 Key = tuple[str, str]  # (file, segment id)
@@ -122,8 +125,16 @@ def write_findings_sheet(
                 label_cell(finding.file, wrap),
                 text_cell(finding.segment, text_style),
                 value_cell(finding.line, number),
-                rich_cell(source, _spans(finding.source_span), styles.SOURCE_SPAN, wrap),
-                rich_cell(target, _spans(finding.target_span), styles.TARGET_SPAN, wrap),
+                rich_cell(
+                    *with_codes(source or "", text.source_codes if text else (), _spans(finding.source_span)),
+                    styles.SOURCE_SPAN,
+                    wrap,
+                ),
+                rich_cell(
+                    *with_codes(target, text.target_codes if text else (), _spans(finding.target_span)),
+                    styles.TARGET_SPAN,
+                    wrap,
+                ),
                 label_cell(finding.found, wrap),
                 label_cell(finding.expected, wrap),
                 label_cell(finding.message, wrap),

@@ -18,6 +18,7 @@ from termcheck.model import Finding, Segment
 from termcheck.readers.base import Document, reread
 from termcheck.scoring.run import UnitScore
 from termcheck.suppressions import segment_hash
+from termcheck.writers.inline_display import with_codes
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Cell, Span, label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.findings_sheet import Key, SegmentText
@@ -111,7 +112,9 @@ def write_segments_sheet(
                     f"segment {segment.id} changed while termcheck checked it; run the check again",
                     segment.line,
                 )
-            texts[key] = SegmentText(segment.source, segment.target, text_hash)
+            texts[key] = SegmentText(
+                segment.source, segment.target, text_hash, segment.source_codes, segment.target_codes
+            )
         if rows.count >= max_rows - 1:
             cut += 1
             continue
@@ -119,8 +122,14 @@ def write_segments_sheet(
             label_cell(segment.file, wrap),
             text_cell(segment.id, text_style),
             value_cell(segment.line, number),
-            rich_cell(segment.source, mark.source if mark else [], styles.SOURCE_SPAN, wrap),
-            rich_cell(segment.target, mark.target if mark else [], styles.TARGET_SPAN, wrap),
+            rich_cell(
+                *with_codes(segment.source or "", segment.source_codes, mark.source if mark else []),
+                styles.SOURCE_SPAN,
+                wrap,
+            ),
+            rich_cell(
+                *with_codes(segment.target, segment.target_codes, mark.target if mark else []), styles.TARGET_SPAN, wrap
+            ),
             value_cell(sum(mark.codes.values()) if mark else None, number),
             label_cell(describe_counts(mark.codes) if mark else "", wrap),
         ]
