@@ -60,23 +60,23 @@ class InlineCodes(Check):
         source, target = _counted(segment.source_codes), _counted(segment.target_codes)
         by_key = {_key(c): c for c in (*segment.source_codes, *segment.target_codes) if c.kind != "close"}
         for key in sorted(source.keys() | target.keys()):
-            code = by_key[key]
-            if source[key] > target[key]:
-                times = "" if source[key] == 1 else f" ({source[key]}× in the source, {target[key]}× in the target)"
-                yield self.finding(
-                    analyzed,
-                    f"inline code {_shown(code)} of the source is missing in the target{times}",
-                    found=_shown(code),
-                    source_span=_at(segment.source_codes, key),
-                )
-            elif target[key] > source[key]:
-                times = "" if target[key] == 1 else f" ({target[key]}× in the target, {source[key]}× in the source)"
-                yield self.finding(
-                    analyzed,
-                    f"the target has inline code {_shown(code)}, which the source does not{times}",
-                    found=_shown(code),
-                    target_span=_at(segment.target_codes, key),
-                )
+            want, have = source[key], target[key]
+            if want == have:
+                continue
+            shown = _shown(by_key[key])
+            if want and have:
+                message = f"inline code {shown} stands {want}× in the source but {have}× in the target"
+            elif want:
+                message = f"inline code {shown} of the source is missing in the target"
+            else:
+                message = f"the target has inline code {shown}, which the source does not"
+            yield self.finding(
+                analyzed,
+                message,
+                found=shown,
+                source_span=_at(segment.source_codes, key) if want > have else None,
+                target_span=_at(segment.target_codes, key) if have > want else None,
+            )
         if first_overlap(segment.source_codes) is None and (overlap := first_overlap(segment.target_codes)):
             close, inner = overlap
             where = (close.offset, close.offset)
