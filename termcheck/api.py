@@ -29,6 +29,7 @@ from termcheck.model import Severity
 from termcheck.outputs import Output, check_outputs, run_inputs, write_output
 from termcheck.readers import FieldNames, Pair, open_documents
 from termcheck.readers.base import reread
+from termcheck.rules import Rule
 from termcheck.suppressions import IGNORE_FILE, Suppressions, describe_unmatched, load_suppressions
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
@@ -77,6 +78,7 @@ def check(
     root: str | None = None,
     jobs: int = 1,
     target_locale: str = "",
+    rules: Sequence[Rule] = (),
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
@@ -89,6 +91,7 @@ def check(
     `baseline` (a path or loaded, see termcheck.baseline) leaves out the findings it accepts, counted in
     `report.baselined`. `report.fails()` uses `fail_on`.
     With `root`, findings name files relative to it (the project root).
+    `rules` are the project's own checks (termcheck.checks.project_rules, `[[rules]]` in termcheck.toml).
     `jobs` > 1 checks partitions of the input in that many processes (0: one per core); the findings are
     the same. A run with many findings keeps them on disk (`report.findings` is a FindingStore).
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
@@ -116,6 +119,7 @@ def check(
         deprecated_everywhere=deprecated_everywhere,
         allow_untranslated=tuple(allow_untranslated),
         target_locale=english_locale(target_locale),
+        rules=tuple(rules),
     )
     if jobs == 0:
         from termcheck.parallel import default_jobs
@@ -237,6 +241,7 @@ def check_project(
         root=root,
         jobs=settings.jobs,
         target_locale=settings.target_language,
+        rules=settings.rules,
     )
     run = ProjectRun(report, found.skipped)
     baseline_input = None if refreshing else settings.baseline

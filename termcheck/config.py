@@ -27,6 +27,7 @@ from typing import Any
 from termcheck.errors import InputError, UsageError
 from termcheck.langs import is_chinese, is_english, is_valid_tag
 from termcheck.model import Severity
+from termcheck.rules import Rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -64,6 +65,7 @@ class Settings:
     deprecated_everywhere: bool = False
     allow_untranslated: tuple[str, ...] = ()
     jobs: int = 1  # worker processes; 0: one per core
+    rules: tuple[Rule, ...] = ()  # [[rules]]: the project's own checks (termcheck.checks.project_rules)
 
     def override(self, **given: Any) -> Settings:
         """These settings with every value that is not None in `given` taking precedence."""
@@ -249,6 +251,17 @@ def _paths(value: Any, key: str, ctx: _Context) -> tuple[str, ...]:
     return tuple(ctx.relative(p) for p in _strings(value, key, ctx))
 
 
+def _rules(value: Any, key: str, ctx: _Context) -> tuple[Rule, ...]:
+    from termcheck.rules import parse_rule
+
+    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+        raise ctx.error(key, "expected [[rules]] tables")
+    try:
+        return tuple(parse_rule(table, f"{key}[{number}]") for number, table in enumerate(value, start=1))
+    except UsageError as exc:
+        raise ctx.error(key, str(exc)) from None
+
+
 def _ignore_file(value: Any, key: str, ctx: _Context) -> dict[str, Any]:
     if value is False:
         return {"use_ignore_file": False}
@@ -276,6 +289,7 @@ _KEYS: dict[str, tuple[_Reader, str | None]] = {
     "deprecated-everywhere": (_bool, "deprecated_everywhere"),
     "allow-untranslated": (_strings, "allow_untranslated"),
     "jobs": (_jobs, "jobs"),
+    "rules": (_rules, "rules"),
 }
 
 

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from termcheck.analysis import AnalyzedSegment, SegmentAnalyzer
 from termcheck.checks import Check, CheckContext, select_checks
+from termcheck.checks.registry import catalogue
 from termcheck.checks.triggers import triggered
 from termcheck.glossary.model import Glossary
 from termcheck.model import Finding, Segment, Severity
 from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions
 from termcheck.readers.base import Document
+from termcheck.rules import Rule
 from termcheck.scoring.term_accuracy import TermAccuracy
 from termcheck.suppressions import Suppression, Suppressions
 from termcheck.usage import ConceptUsage, UsageTally
@@ -41,6 +43,7 @@ class CheckOptions:
     allow_untranslated: Sequence[str] = ()
     batch_size: int = BATCH_SIZE
     target_locale: str = ""  # "en-US" or "en-GB" ([languages] target) for documents that do not say theirs
+    rules: tuple[Rule, ...] = ()  # the project's own rules ([[rules]] in termcheck.toml)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Report:
     glossary: Glossary | None = None
     sources: list[Document] = field(default_factory=list)
     usage: dict[str, ConceptUsage] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()  # the project rules the run could choose from (their codes are in `checks`)
     term_accuracy: TermAccuracy = field(default_factory=TermAccuracy)  # per occurrence, bilingual segments
     suppressed: int = 0
     suppression_file: str | None = None
@@ -163,7 +167,7 @@ class Checker:
         self.analyzer = SegmentAnalyzer(glossary)
         self.source_matcher = self.analyzer.source_matcher
         self.target_matcher = self.analyzer.target_matcher
-        self.check_types = select_checks(options.select, options.ignore)
+        self.check_types = select_checks(options.select, options.ignore, catalogue(options.rules))
         self.context = CheckContext(
             concepts=glossary.by_id(),
             deprecated_everywhere=options.deprecated_everywhere,
@@ -266,6 +270,7 @@ class Checker:
             findings=findings,
             documents=summaries,
             checks=[c.code for c in self.check_types],
+            rules=tuple(self.options.rules),
             glossary_name=self.glossary.name,
             concepts=len(self.glossary),
             glossary=self.glossary,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from termcheck.checks.base import Check
+from termcheck.checks.project_rules import rule_checks
 from termcheck.checks.tc101_deprecated_term import DeprecatedTerm
 from termcheck.checks.tc102_missing_term import MissingTerm
 from termcheck.checks.tc103_inconsistent_rendering import InconsistentRendering
@@ -33,6 +34,7 @@ from termcheck.checks.tc220_links import Links
 from termcheck.checks.tc221_empty_target import EmptyTarget
 from termcheck.checks.tc222_edge_whitespace import EdgeWhitespace
 from termcheck.errors import UsageError
+from termcheck.rules import Rule
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     DeprecatedTerm,
@@ -65,24 +67,41 @@ ALL_CHECKS: tuple[type[Check], ...] = (
 )
 
 
-def get_check(code: str) -> type[Check]:
-    for check in ALL_CHECKS:
-        if check.code == code.upper() or check.name == code.lower():
+def catalogue(rules: Iterable[Rule] = ()) -> tuple[type[Check], ...]:
+    """Every check a run may choose from: termcheck's own, then the project's rules (termcheck.toml)."""
+    extra = rule_checks(rules)
+    taken = {c.code for c in ALL_CHECKS} | {c.name for c in ALL_CHECKS}
+    for check in extra:
+        if check.code in taken:
+            raise UsageError(f"rule {check.code}: its id is already a check's code or name or another rule's id")
+        taken.add(check.code)
+    return ALL_CHECKS + extra
+
+
+def get_check(code: str, available: Sequence[type[Check]] = ALL_CHECKS) -> type[Check]:
+    for check in available:
+        if check.code.upper() == code.upper() or check.name == code.lower():
             return check
     raise UsageError(f"unknown check {code!r}; `termcheck checks` lists them")
 
 
 def _matches(check: type[Check], selector: str) -> bool:
     selector = selector.strip()
-    return check.code.startswith(selector.upper()) or check.name == selector.lower() or selector.upper() == "ALL"
+    return (
+        check.code.upper().startswith(selector.upper()) or check.name == selector.lower() or selector.upper() == "ALL"
+    )
 
 
-def select_checks(select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[type[Check]]:
-    """ruff-style: --select and --ignore take codes, code prefixes (TC1) or names."""
+def select_checks(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    available: Sequence[type[Check]] = ALL_CHECKS,
+) -> list[type[Check]]:
+    """ruff-style: --select and --ignore take codes, code prefixes (TC1) or names (and rule ids)."""
     selectors = [s for s in (select or ()) if s.strip()]
     ignored = [s for s in (ignore or ()) if s.strip()]
     for selector in (*selectors, *ignored):
-        if not any(_matches(c, selector) for c in ALL_CHECKS):
+        if not any(_matches(c, selector) for c in available):
             raise UsageError(f"no check matches {selector!r}; `termcheck checks` lists them")
-    chosen = [c for c in ALL_CHECKS if not selectors or any(_matches(c, s) for s in selectors)]
+    chosen = [c for c in available if not selectors or any(_matches(c, s) for s in selectors)]
     return [c for c in chosen if not any(_matches(c, s) for s in ignored)]

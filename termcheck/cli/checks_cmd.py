@@ -1,29 +1,39 @@
-"""`termcheck checks` and `termcheck explain CODE`."""
+"""`termcheck checks` and `termcheck explain CODE`: termcheck's checks and the project's own rules."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from termcheck.cli.errors import exit_codes
 
+if TYPE_CHECKING:
+    from termcheck.checks import Check
+
+
+def _available() -> tuple[type[Check], ...]:
+    """termcheck's checks, then the [[rules]] of the nearest termcheck.toml (or pyproject.toml) upwards."""
+    from termcheck.checks.registry import catalogue
+    from termcheck.cli.options import load_project
+
+    return catalogue(load_project(None, False).settings.rules)
+
 
 @exit_codes
 def checks_command() -> None:
     """List every check: code, name, default severity, one-line description."""
-    from termcheck.checks import ALL_CHECKS
-
-    for check in ALL_CHECKS:
+    for check in _available():
         source = " (needs source)" if check.needs_source else ""
-        typer.echo(f"{check.code}  {check.name:<24} {check.severity.label:<8} {check.summary()}{source}")
+        rule = "" if check.code.startswith("TC") else " (project rule)"
+        typer.echo(f"{check.code}  {check.name:<24} {check.severity.label:<8} {check.summary()}{source}{rule}")
 
 
 @exit_codes
-def explain_command(code: Annotated[str, typer.Argument(help="A check code (TC101) or name.")]) -> None:
+def explain_command(code: Annotated[str, typer.Argument(help="A check code (TC101) or name, or a rule id.")]) -> None:
     """Print a check's documentation, with a bad and a good example."""
     from termcheck.checks import get_check
 
-    check = get_check(code)
+    check = get_check(code, _available())
     typer.echo(f"{check.code} {check.name} (default severity: {check.severity.label})\n")
     typer.echo(check.documentation())

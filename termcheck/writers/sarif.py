@@ -8,13 +8,15 @@ columns where the file is plain text, and a fingerprint that survives edits else
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from termcheck import __version__
 from termcheck.baseline import report_fingerprints
-from termcheck.checks import get_check
+from termcheck.checks import Check, get_check
+from termcheck.checks.registry import catalogue
 from termcheck.engine import Report
 from termcheck.fingerprints import VERSION as FINGERPRINT_VERSION
 from termcheck.model import Finding, Location, Severity, columns
@@ -33,8 +35,8 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(path.replace("\\", "/")), "uriBaseId": ROOT_BASE}
 
 
-def _rule(code: str) -> dict[str, Any]:
-    check = get_check(code)
+def _rule(code: str, available: Sequence[type[Check]]) -> dict[str, Any]:
+    check = get_check(code, available)
     return {
         "id": check.code,
         "name": check.name,
@@ -42,8 +44,14 @@ def _rule(code: str) -> dict[str, Any]:
         "fullDescription": {"text": check.documentation()},
         "help": {"text": check.documentation()},
         "defaultConfiguration": {"level": LEVEL[check.severity]},
-        "properties": {"tags": ["terminology" if check.code.startswith("TC1") else "translation"]},
+        "properties": {"tags": [_tag(check.code)]},
     }
+
+
+def _tag(code: str) -> str:
+    if code.startswith("TC1"):
+        return "terminology"
+    return "translation" if code.startswith("TC") else "project-rule"
 
 
 def _region(line: int, span: tuple[int, int] | None, with_columns: bool) -> dict[str, int] | None:
@@ -106,6 +114,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str, text_files: set
 def report_to_sarif(report: Report) -> dict[str, Any]:
     codes = list(dict.fromkeys([*report.checks, *(f.code for f in report.findings)]))
     rule_index = {code: i for i, code in enumerate(codes)}
+    available = catalogue(report.rules)
     text_files = report.files_with_columns()
     fingerprints = report_fingerprints(report)
     run: dict[str, Any] = {
@@ -114,7 +123,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
                 "name": "termcheck",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [_rule(code) for code in codes],
+                "rules": [_rule(code, available) for code in codes],
             }
         },
         "invocations": [

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from openpyxl.chart import BarChart, Reference
 
 from termcheck import __version__
-from termcheck.checks.registry import ALL_CHECKS
+from termcheck.checks.registry import catalogue
 from termcheck.engine import Report
 from termcheck.model import Severity
 from termcheck.scoring.run import ScoreReport
@@ -91,7 +91,7 @@ def _by_check(rows: _Rows, report: Report) -> tuple[int, int]:
     rows.add(rows.text("Findings by check", styles.HEADING))
     rows.add(*(rows.text(h, styles.HEADER) for h in ("Code", "Check", "Default severity", "Findings")))
     counts = report.count_by_code()
-    run = [check for check in ALL_CHECKS if check.code in set(report.checks)]
+    run = [check for check in catalogue(report.rules) if check.code in set(report.checks)]
     run.sort(key=lambda check: -counts[check.code])  # stable: code order among equals
     first = rows.count + 1
     for check in run:

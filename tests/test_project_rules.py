@@ -1,0 +1,137 @@
+"""Project rules ([[rules]] in termcheck.toml): a case table of what they flag, with a correct translation beside
+each wrong one; then how they take part like any check (select/ignore, checks, explain, SARIF, Excel, baseline),
+and the errors: a bad regex or key names the rule and key (exit 2), a pattern that backtracks exponentially
+ends the run with one line instead of hanging it."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+from termcheck.engine import Checker, CheckOptions
+from termcheck.glossary.model import Glossary
+from termcheck.model import Segment
+from termcheck.readers.base import Document
+from termcheck.rules import parse_rule
+
+runner = CliRunner()
+RULES = """
+[[rules]]
+id = "house-percent"
+message = "House style: write 'per cent'"
+severity = "warning"
+target = '\\bpercent\\b'
+
+[[rules]]
+id = "rmb-named"
+message = "Name the currency: RMB or yuan"
+source = '人民币'
+target-lacks = '\\b(RMB|yuan)\\b'
+
+[[rules]]
+id = "case-kept"
+message = "Write NMPA in capitals"
+target = '\\bnmpa\\b'
+ignore-case = false
+"""
+
+CASES = [
+    ("a target that matches", "增长了5%", "grew by 5 percent", ["house-percent"]),
+    ("the house style kept", "增长了5%", "grew by 5 per cent", []),
+    ("ignore-case is the default", "增长了5%", "grew by 5 Percent", ["house-percent"]),
+    ("a source that matches and a target that lacks", "收入100亿元人民币", "income of 10 billion", ["rmb-named"]),
+    ("the currency named", "收入100亿元人民币", "income of 10 billion yuan", []),
+    ("a source that does not match: the rule does not apply", "收入100亿", "income of 10 billion", []),
+    ("case kept where ignore-case is false", "国家药监局", "the nmpa said", ["case-kept"]),
+    ("the capitals written", "国家药监局", "the NMPA said", []),
+]
+
+
+def rules(tmp_path: Path, text: str = RULES) -> tuple:
+    from termcheck.config import load_config
+
+    (tmp_path / "termcheck.toml").write_text(text, encoding="utf-8")
+    return load_config(str(tmp_path / "termcheck.toml")).settings.rules
+
+
+@pytest.mark.parametrize(("name", "source", "target", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_rule_cases(tmp_path: Path, name: str, source: str, target: str, expected: list[str]) -> None:
+    options = CheckOptions(select=("house-percent", "rmb-named", "case-kept"), rules=rules(tmp_path))
+    segments = [Segment("1", source, target, "doc.txt", 1)]
+    report = Checker(Glossary(name="none"), options).run([Document("doc.txt", (), lambda: iter(segments), "test")])
+    assert [f.code for f in report.findings] == expected
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "termcheck.toml").write_text(RULES, encoding="utf-8")
+    (tmp_path / "a.zh.txt").write_text("增长了5%\n收入100亿元人民币\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("grew by 5 percent\nincome of 10 billion\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_rules_take_part_like_any_check(project: Path) -> None:
+    result = runner.invoke(app, ["check", "a.en.txt", "--format", "json", "--fail-on", "warning"])
+    assert result.exit_code == 1
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["house-percent", "rmb-named"]
+    ignored = runner.invoke(app, ["check", "a.en.txt", "--format", "json", "--ignore", "rmb-named"])
+    assert [f["code"] for f in json.loads(ignored.stdout)["findings"]] == ["house-percent"]
+    listed = runner.invoke(app, ["checks"]).stdout
+    assert "house-percent" in listed and "(project rule)" in listed
+    explained = runner.invoke(app, ["explain", "rmb-named"]).stdout
+    assert "Name the currency: RMB or yuan" in explained and "target-lacks = " in explained
+
+
+def test_rules_in_sarif_excel_and_baselines(project: Path) -> None:
+    from openpyxl import load_workbook
+
+    result = runner.invoke(app, ["check", "a.en.txt", "--format", "sarif", "--xlsx", "r.xlsx"])
+    rules_meta = {r["id"]: r for r in json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules_meta["rmb-named"]["shortDescription"]["text"] == "Name the currency: RMB or yuan"
+    assert rules_meta["rmb-named"]["properties"]["tags"] == ["project-rule"]
+    codes = {row[2] for row in load_workbook("r.xlsx")["Findings"].iter_rows(min_row=2, values_only=True)}
+    assert {"house-percent", "rmb-named"} <= codes
+    written = runner.invoke(app, ["check", "a.en.txt", "--write-baseline", "b.json"])
+    assert written.exit_code == 0
+    again = runner.invoke(app, ["check", "a.en.txt", "--baseline", "b.json", "--fail-on", "info"])
+    assert again.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[[rules]]\nid = "x"\nmessage = "m"\ntarget = "(unclosed"', "rule x.target: bad regular expression"),
+        ('[[rules]]\nid = "x"\nmessage = "m"\ntarget = "a"\ncolour = "red"', "rules[1].colour: unknown key"),
+        ('[[rules]]\nid = "TC999"\nmessage = "m"\ntarget = "a"', "not starting with TC"),
+        ('[[rules]]\nid = "x"\ntarget = "a"', "rule x: message is missing"),
+        ('[[rules]]\nid = "x"\nmessage = "m"\nsource = "a"', "give target"),
+        ('[[rules]]\nid = "x"\nmessage = "m"\ntarget = "a"\nseverity = "loud"', "rule x.severity"),
+        ('[[rules]]\nid = "missing-term"\nmessage = "m"\ntarget = "a"', "already a check's code or name"),
+    ],
+)
+def test_a_bad_rule_is_one_line_naming_rule_and_key(project: Path, table: str, message: str) -> None:
+    (project / "termcheck.toml").write_text(table, encoding="utf-8")
+    result = runner.invoke(app, ["check", "a.en.txt"])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_pattern_that_backtracks_exponentially_ends_the_run_instead_of_hanging_it(project: Path) -> None:
+    (project / "termcheck.toml").write_text('[[rules]]\nid = "slow"\nmessage = "m"\ntarget = "(a|aa)+$"\n')
+    (project / "a.en.txt").write_text("a" * 40 + "b\nfine\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = runner.invoke(app, ["check", "a.en.txt"])
+    assert time.perf_counter() - started < 20
+    assert result.exit_code == 2
+    assert "rule slow: target took over" in result.stderr and "a.en.txt:1" in result.stderr
+
+
+def test_a_rule_is_parsed_with_its_defaults() -> None:
+    rule = parse_rule({"id": "r", "message": "m", "target": "x"}, "rules[1]")
+    assert (rule.severity.label, rule.ignore_case, rule.source) == ("warning", True, None)
