@@ -80,6 +80,8 @@ def test_rules_take_part_like_any_check(project: Path) -> None:
     result = runner.invoke(app, ["check", "a.en.txt", "--format", "json", "--fail-on", "warning"])
     assert result.exit_code == 1
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["house-percent", "rmb-named"]
+    raised = runner.invoke(app, ["check", "a.en.txt", "--format", "json", "--severity", "house-percent=error"])
+    assert [f["severity"] for f in json.loads(raised.stdout)["findings"]] == ["error", "warning"]
     ignored = runner.invoke(app, ["check", "a.en.txt", "--format", "json", "--ignore", "rmb-named"])
     assert [f["code"] for f in json.loads(ignored.stdout)["findings"]] == ["house-percent"]
     listed = runner.invoke(app, ["checks"]).stdout

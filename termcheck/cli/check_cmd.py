@@ -223,7 +223,9 @@ def check_command(
         select=_tuple(split_codes(select)),
         ignore=_tuple(split_codes(ignore)),
         # --severity adds to (and where a check is named in both, overrides) the config's [severity] table
-        severity={**project.settings.severity, **parse_severities(severity)} if severity else None,
+        severity={**project.settings.severity, **parse_severities(severity, project.settings.rules)}
+        if severity
+        else None,
         format=output_format,
         ignore_file=str(ignore_file) if ignore_file else None,
         use_ignore_file=False if no_ignore_file else None,

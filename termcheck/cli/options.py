@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from termcheck.config import ProjectConfig, Settings
 from termcheck.errors import UsageError
 from termcheck.model import Severity
+from termcheck.rules import Rule
 
 
 def split_codes(values: list[str] | None) -> list[str]:
@@ -40,12 +42,14 @@ def parse_fail_on(value: str) -> Severity | None:
     return parse_severity(value, "--fail-on")
 
 
-def parse_severities(values: list[str] | None) -> dict[str, Severity]:
-    """--severity TC212=warning → {"TC212": WARNING}; codes or check names."""
+def parse_severities(values: list[str] | None, rules: Sequence[Rule] = ()) -> dict[str, Severity]:
+    """--severity TC212=warning → {"TC212": WARNING}; codes or check names, and the project's rule ids."""
     from termcheck.checks import get_check
+    from termcheck.checks.registry import catalogue
 
+    available = catalogue(rules)
     return {
-        get_check(code).code: parse_severity(level, "--severity")
+        get_check(code, available).code: parse_severity(level, "--severity")
         for code, level in parse_mapping(values, "--severity", "CODE=LEVEL (e.g. TC212=warning)").items()
     }
 
