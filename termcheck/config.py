@@ -140,11 +140,12 @@ def load_config(path: str | None = None, start: str = ".") -> ProjectConfig:
     return ProjectConfig(_settings(table, _Context(path, prefix, root)), path, root)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Context:
     path: str
     prefix: str
     root: str
+    rules: tuple[Rule, ...] = ()  # read first, so that [severity] may name a rule
 
     def error(self, key: str, reason: str) -> InputError:
         return InputError(self.path, f"{self.prefix}{key}: {reason}")
@@ -207,11 +208,13 @@ def _fail_on(value: Any, key: str, ctx: _Context) -> Severity | None:
 
 def _severity_table(value: Any, key: str, ctx: _Context) -> dict[str, Severity]:
     from termcheck.checks import get_check
+    from termcheck.checks.registry import catalogue
 
+    available = catalogue(ctx.rules)
     overrides: dict[str, Severity] = {}
     for code, level in _table(value, key, ctx).items():
         try:
-            check = get_check(code)
+            check = get_check(code, available)
         except UsageError:
             raise ctx.error(f"{key}.{code}", "no such check (see `termcheck checks`)") from None
         overrides[check.code] = _severity(level, f"{key}.{code}", ctx)
@@ -295,6 +298,8 @@ _KEYS: dict[str, tuple[_Reader, str | None]] = {
 
 def _settings(table: dict[str, Any], ctx: _Context) -> Settings:
     values: dict[str, Any] = {}
+    if "rules" in table:
+        ctx.rules = _rules(table["rules"], "rules", ctx)
     for key, value in table.items():
         if key not in _KEYS:
             raise ctx.error(key, f"unknown key (known keys: {', '.join(_KEYS)})")

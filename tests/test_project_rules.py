@@ -134,6 +134,14 @@ def test_a_pattern_that_backtracks_exponentially_ends_the_run_instead_of_hanging
     assert "rule slow: target took over" in result.stderr and "a.en.txt:1" in result.stderr
 
 
+def test_the_config_severity_table_may_name_a_rule(tmp_path: Path) -> None:
+    from termcheck.config import load_config
+    from termcheck.model import Severity
+
+    (tmp_path / "termcheck.toml").write_text('[severity]\nrmb-named = "error"\n' + RULES, encoding="utf-8")
+    assert load_config(str(tmp_path / "termcheck.toml")).settings.severity == {"rmb-named": Severity.ERROR}
+
+
 def test_a_rule_is_parsed_with_its_defaults() -> None:
     rule = parse_rule({"id": "r", "message": "m", "target": "x"}, "rules[1]")
     assert (rule.severity.label, rule.ignore_case, rule.source) == ("warning", True, None)
