@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.checks.tokens import Token, placeholders, printf_conversion
+from termcheck.checks.tokens import Token, pair_up, placeholders, printf_conversion, unmatched
 from termcheck.model import Finding, Severity
 
 _MARKS = ("%", "{", "<")
@@ -39,13 +38,9 @@ class Placeholders(Check):
         have, want = placeholders(target), placeholders(source)
         if not have and not want:
             return
-        missing = Counter(t.text for t in want) - Counter(t.text for t in have)
-        extra = Counter(t.text for t in have) - Counter(t.text for t in want)
-        for lost in [t for t in want if missing[t.text] > 0]:
-            missing[lost.text] -= 1
-            changed = _same_argument(lost, have, extra)
+        pairs, added = pair_up(unmatched(want, have), unmatched(have, want), _same_argument)
+        for lost, changed in pairs:
             if changed is not None:
-                extra[changed.text] -= 1
                 yield self.finding(
                     analyzed,
                     f"placeholder {lost.text} became {changed.text}: its type changed",
@@ -61,26 +56,19 @@ class Placeholders(Check):
                     found=lost.text,
                     source_span=lost.span,
                 )
-        for added in [t for t in have if extra[t.text] > 0]:
-            extra[added.text] -= 1
+        for token in added:
             yield self.finding(
                 analyzed,
-                f"the target has {_name(added)} {added.text}, which the source does not",
-                found=added.text,
-                target_span=added.span,
+                f"the target has {_name(token)} {token.text}, which the source does not",
+                found=token.text,
+                target_span=token.span,
             )
 
 
-def _same_argument(lost: Token, have: list[Token], extra: Counter[str]) -> Token | None:
-    """The target's unmatched printf placeholder for the same argument (same position, or the next
-    positionless one), when the source's one is missing: a changed type."""
-    if lost.kind != "printf":
-        return None
-    position, _ = printf_conversion(lost.text)
-    for token in have:
-        if token.kind == "printf" and extra[token.text] > 0 and printf_conversion(token.text)[0] == position:
-            return token
-    return None
+def _same_argument(lost: Token, token: Token) -> bool:
+    """A printf placeholder of the target for the same argument (same position, or both positionless) as the
+    source's missing one: its type changed."""
+    return lost.kind == token.kind == "printf" and printf_conversion(lost.text)[0] == printf_conversion(token.text)[0]
 
 
 def _name(token: Token) -> str:

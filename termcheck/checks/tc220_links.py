@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.checks.tokens import links
+from termcheck.checks.tokens import links, pair_up, unmatched
 from termcheck.model import Finding, Severity
 
 _MARKS = ("://", "www.", "@", "#")
@@ -38,15 +37,10 @@ class Links(Check):
         if not want:
             return
         have = links(target)
-        missing = Counter(t.text for t in want) - Counter(t.text for t in have)
-        extra = [t for t in have if t.text not in {w.text for w in want}]
-        for lost in want:
-            if missing[lost.text] <= 0:
-                continue
-            missing[lost.text] -= 1
-            instead = next((t for t in extra if t.kind == lost.kind), None)
+        spare = [t for t in have if t.text not in {w.text for w in want}]  # another URL, not one repeated
+        pairs, _ = pair_up(unmatched(want, have), spare, lambda lost, token: lost.kind == token.kind)
+        for lost, instead in pairs:
             if instead is not None:
-                extra.remove(instead)
                 yield self.finding(
                     analyzed,
                     f"{lost.kind} {lost.text} of the source is {instead.text} in the target",

@@ -4,6 +4,8 @@ addresses, @handles and #hashtags (TC220). Each finder returns (token, kind, spa
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 
@@ -72,6 +74,34 @@ def links(text: str) -> list[Token]:
                 found.append(Token(match.group().lower() if kind != "hashtag" else match.group(), kind, match.span()))
                 taken.append(match.span())
     return sorted(found, key=lambda t: t.span)
+
+
+def unmatched(tokens: Sequence[Token], against: Sequence[Token]) -> list[Token]:
+    """The tokens that `against` has no counterpart for, counted as multisets: of a text that stands twice
+    where `against` has it once, the second occurrence, in text order."""
+    left = Counter(t.text for t in against)
+    out = []
+    for token in tokens:
+        if left[token.text] > 0:
+            left[token.text] -= 1
+        else:
+            out.append(token)
+    return out
+
+
+def pair_up(
+    lost: Sequence[Token], spare: Sequence[Token], same: Callable[[Token, Token], bool]
+) -> tuple[list[tuple[Token, Token | None]], list[Token]]:
+    """Each lost source token with the first spare target token that stands in for it (`same`), each spare
+    token used once; and the spare tokens left over."""
+    left = list(spare)
+    pairs: list[tuple[Token, Token | None]] = []
+    for token in lost:
+        instead = next((t for t in left if same(token, t)), None)
+        if instead is not None:
+            left.remove(instead)
+        pairs.append((token, instead))
+    return pairs, left
 
 
 def printf_conversion(token: str) -> tuple[str, str]:
