@@ -44,7 +44,6 @@ def _scores(
 ) -> None:
     """The sacrebleu metrics asked for: BLEU and chrF2++ on the units as they are (the WMT25 organisers
     score whole documents so), TER on the units `ter_units` chooses; and each unit's BLEU and chrF."""
-    report.metrics = corpus_scores(hypotheses, streams, [m for m in metrics if m != "ter"])
     if "bleu" in metrics or "chrf" in metrics:
         scorer = SentenceScorer(metrics)
         for index, hypothesis in enumerate(hypotheses, start=1):
@@ -52,10 +51,11 @@ def _scores(
             report.units_scored.append(UnitScore(index, bleu, chrf))
             if progress is not None:
                 progress(1)
-    if "ter" in metrics:
-        units = ter_units(report.unit, hypotheses, streams, ter_max_words)
-        _add_ter(report, units, progress)
-    report.metrics.sort(key=lambda m: [n[:3] for n in metrics].index(m.name.lower()[:3]))
+    for name in metrics:  # in the order asked for, as sacrebleu's -m
+        if name == "ter":
+            _add_ter(report, ter_units(report.unit, hypotheses, streams, ter_max_words), progress)
+        else:
+            report.metrics += corpus_scores(hypotheses, streams, [name])
 
 
 def _add_ter(report: ScoreReport, units: TerUnits, progress: Callable[[int], None] | None) -> None:
