@@ -84,7 +84,10 @@ def _breaks_words(code: etree._Element) -> bool:
 
 def _reads_as_space(text: list[str], raw: str, index: int, breaking: bool) -> bool:
     before = text[-1] if text else ""
-    after = next((c for c in raw[index + 1 :] if c not in (_STANDALONE, _PAIRED)), "")
+    end = index + 1
+    while end < len(raw) and raw[end] in (_STANDALONE, _PAIRED):  # the next character of text, not a copy of the rest
+        end += 1
+    after = raw[end] if end < len(raw) else ""
     if not before or not after or before.isspace() or after.isspace():
         return False
     if _is_cjk(before) and _is_cjk(after):
