@@ -21,15 +21,9 @@ def rule_checks(rules: Iterable[Rule]) -> tuple[type[Check], ...]:
 
 def _check_for(rule: Rule) -> type[Check]:
     flags = regex.IGNORECASE if rule.ignore_case else 0
-    compiled = {
-        key: regex.compile(pattern, flags) if pattern else None
-        for key, pattern in (("source", rule.source), ("target", rule.target), ("target-lacks", rule.target_lacks))
-    }
-    lines = [
-        f"{key} = {pattern!r}"
-        for key, pattern in (("source", rule.source), ("target", rule.target), ("target-lacks", rule.target_lacks))
-        if pattern
-    ]
+    patterns = {"source": rule.source, "target": rule.target, "target-lacks": rule.target_lacks}
+    compiled = {key: regex.compile(pattern, flags) if pattern else None for key, pattern in patterns.items()}
+    lines = [f"{key} = {pattern!r}" for key, pattern in patterns.items() if pattern]
     doc = f"{rule.message}\n\nA project rule from termcheck.toml:\n    " + "\n    ".join(lines)
 
     def search(key: str, text: str, analyzed: AnalyzedSegment) -> Any:
