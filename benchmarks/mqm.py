@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termcheck.checks import ALL_CHECKS
-from termcheck.engine import Checker
+from termcheck.engine import Checker, CheckOptions
 from termcheck.glossary.model import Glossary
 from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
@@ -182,6 +182,7 @@ def report(title: str, rows: list[dict], argv: list[str] | None = None) -> int:
                     caught_count += caught(error, findings)
         recall = f"{100 * caught_count / spans:.0f}%" if spans else "–"
         print(f"| {category.label} | {', '.join(category.codes)} | {spans} | {caught_count} | {recall} |")
+    consistency_within_systems(rows, by_key)
     if args.examples:
         code = args.examples.upper()
         shown = [f for v in by_code_key[code].values() for f in v] if args.all else alarms.get(code, [])
@@ -193,6 +194,28 @@ def report(title: str, rows: list[dict], argv: list[str] | None = None) -> int:
             print(f"  en: {row['target']}")
             print(f"  {finding.code} {finding.severity.value}: {finding.message}")
     return 0
+
+
+def consistency_within_systems(rows: list[dict], by_key: dict[Key, dict]) -> None:
+    """TC223/TC224 are info by default, so they never count as false alarms above; and a run over every
+    system's output of one text is, by design, full of one source translated several ways. What an editor
+    would see is one system's output checked alone: count those findings as if they were warnings."""
+    systems = sorted({r["system"] for r in rows})
+    codes = ("TC223", "TC224")
+    found = dict.fromkeys(codes, 0)
+    wrong = dict.fromkeys(codes, 0)
+    checker = Checker(Glossary(name="none"), CheckOptions(select=list(codes)))
+    for system in systems:
+        for finding in checker.run(documents([r for r in rows if r["system"] == system])).findings:
+            found[finding.code] += 1
+            row = by_key[key_of(finding)]
+            wrong[finding.code] += not any(e["category"] != "No-error" for e in row["errors"])
+    print()
+    print(f"segment consistency, each of the {len(systems)} systems checked alone, counted as if warnings:")
+    print("| check | findings | on segments no rater marked | per 1,000 segments |")
+    print("| --- | ---: | ---: | ---: |")
+    for code in codes:
+        print(f"| {code} | {found[code]} | {wrong[code]} | {1000 * wrong[code] / len(rows):.1f} |")
 
 
 def shared_dir() -> Path:

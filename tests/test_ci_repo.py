@@ -68,7 +68,8 @@ def test_bare_check_uses_the_config_and_reports_per_file(repo: Path) -> None:
     assert "content/drafts" not in run.stdout  # excluded
     assert "TC208" not in run.stdout  # ignored by the config
     assert "content/docs/press.xlf: 2 segments, 2 errors" in run.stdout  # per-file results
-    assert run.stderr.strip().splitlines()[-1] == "7 findings (4 errors, 3 warnings) in 7 segments of 2 documents"
+    summary = "8 findings (4 errors, 3 warnings, 1 info) in 7 segments of 2 documents"
+    assert run.stderr.strip().splitlines()[-1] == summary
 
 
 def test_paths_are_the_same_from_a_subdirectory(repo: Path) -> None:
@@ -91,14 +92,14 @@ def test_every_format_in_one_run(repo: Path) -> None:
     )
     assert run.returncode == 1
     annotations = run.stdout.splitlines()
-    assert len(annotations) == 7 and all(re.match(r"::(error|warning|notice) file=content/", a) for a in annotations)
+    assert len(annotations) == 8 and all(re.match(r"::(error|warning|notice) file=content/", a) for a in annotations)
     sarif = json.loads((repo / "out" / "t.sarif").read_text(encoding="utf-8"))
     jsonschema.validate(sarif, SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
-    assert len(sarif["runs"][0]["results"]) == 7
+    assert len(sarif["runs"][0]["results"]) == 8
     cases = ET.parse(repo / "out" / "t.xml").getroot().findall("./testsuite/testcase")
     assert [c.get("name") for c in cases] == ["content/news/news.en.txt", "content/docs/press.xlf"]
     report = json.loads((repo / "out" / "t.json").read_text(encoding="utf-8"))
-    assert report["summary"]["findings"] == 7 and report["summary"]["failed"] is True
+    assert report["summary"]["findings"] == 8 and report["summary"]["failed"] is True
 
 
 def test_ignore_file_suppresses_a_reviewed_finding(repo: Path) -> None:
@@ -116,12 +117,12 @@ def test_ignore_file_suppresses_a_reviewed_finding(repo: Path) -> None:
 def test_baseline_blocks_only_new_findings(repo: Path) -> None:
     written = termcheck(repo, "check", "--write-baseline", "termcheck-baseline.json")
     assert written.returncode == 0
-    assert "wrote termcheck-baseline.json: 7 findings accepted as the baseline" in written.stderr
+    assert "wrote termcheck-baseline.json: 8 findings accepted as the baseline" in written.stderr
     with (repo / "termcheck.toml").open("a", encoding="utf-8") as config:
         config.write('baseline = "termcheck-baseline.json"\n')
     clean = termcheck(repo, "check", "--format", "github")
     assert (clean.returncode, clean.stdout) == (0, "")
-    assert "7 accepted by the baseline termcheck-baseline.json" in clean.stderr
+    assert "8 accepted by the baseline termcheck-baseline.json" in clean.stderr
     news = repo / "content/news"
     (news / "news.zh.txt").write_text("药品审评中心表示。\n" + (news / "news.zh.txt").read_text(encoding="utf-8"))
     (news / "news.en.txt").write_text(

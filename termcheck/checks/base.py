@@ -104,7 +104,7 @@ class Check:
         place: Location,
         message: str,
         *,
-        expected: str,
+        expected: str | None,
         related: tuple[Location, ...],
         concept: str | None = None,
     ) -> Finding:

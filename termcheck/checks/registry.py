@@ -33,6 +33,8 @@ from termcheck.checks.tc219_placeholders import Placeholders
 from termcheck.checks.tc220_links import Links
 from termcheck.checks.tc221_empty_target import EmptyTarget
 from termcheck.checks.tc222_edge_whitespace import EdgeWhitespace
+from termcheck.checks.tc223_inconsistent_translation import InconsistentTranslation
+from termcheck.checks.tc224_inconsistent_source import InconsistentSource
 from termcheck.errors import UsageError
 from termcheck.rules import Rule
 
@@ -64,6 +66,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     Links,
     EmptyTarget,
     EdgeWhitespace,
+    InconsistentTranslation,
+    InconsistentSource,
 )
 
 

@@ -1,0 +1,142 @@
+"""Which segments of a run repeat one side and differ in the other, for the segment consistency checks.
+
+A run may hold a million segments, and a repeat may lie anywhere in it, across documents and
+partitions. Each partition keeps a row per segment (a key for the side that repeats, a key for the
+side that varies, and where the segment is); the merged rows go to a temporary SQLite database (the
+standard library's, deleted when the run ends), so the main process holds a few kilobytes however
+big the run, and only the groups with two variants or more are ever read back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.model import Location
+from termcheck.normalize import fold_chinese, without_invisible
+
+MAX_PLACES = 50  # per variant: a finding lists the first places of each variant, not all of a huge run
+
+# group key, variant key, variant text (None: the place's text), then the place
+Row = tuple[int, int, str | None, str, int, str, int, int, str, str]
+
+
+def _key(text: str) -> int:
+    """A stable 64-bit key (the same in every process, unlike hash()) of normalised text."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentKeys:
+    source: int | None  # None: no source, or nothing in it once folded
+    target: int | None  # None: nothing in the target once folded
+    source_letters: int  # Han characters, letters and digits: how much the source says
+    target_words: int
+
+
+@lru_cache(maxsize=2)  # TC223 and TC224 ask for the same segment one after the other
+def segment_keys(source: str | None, target: str) -> SegmentKeys:
+    """The segment's sides as the consistency checks compare them. A source has width and Traditional/
+    Simplified folded and whitespace dropped (Chinese puts none between words, and the spacing around
+    Latin text varies from writer to writer); a target has only whitespace and invisible characters folded."""
+    folded_source = "".join(without_invisible(fold_chinese(source))[0].split()) if source else ""
+    words = without_invisible(target)[0].split()
+    return SegmentKeys(
+        _key(folded_source) if folded_source else None,
+        _key(" ".join(words)) if words else None,
+        sum(ch.isalnum() for ch in folded_source),
+        len(words),
+    )
+
+
+@dataclass
+class Variant:
+    """One way the varying side reads within a group, in the order of first sight."""
+
+    text: str
+    count: int = 0
+    places: list[Location] = field(default_factory=list)
+
+
+class RepeatTable:
+    """Rows of one check: kept in a list within a partition, in SQLite once merged."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self._db: sqlite3.Connection | None = None
+
+    def add(self, group: int, variant: int, variant_text: str | None, analyzed: AnalyzedSegment) -> None:
+        """A row for the segment, whose place is its whole target."""
+        seg = analyzed.segment
+        place = (seg.file, seg.line, seg.id, 0, len(seg.target), seg.target, analyzed.text_hash)
+        self.rows.append((group, variant, variant_text, *place))
+
+    def merge(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        if self._db is None:
+            self._db = sqlite3.connect("")  # "": a private temporary database on disk, removed on close
+            self._db.execute("PRAGMA journal_mode=OFF")
+            self._db.execute("PRAGMA synchronous=OFF")
+            self._db.execute(
+                "CREATE TABLE r (seq INTEGER PRIMARY KEY, grp INTEGER, var INTEGER, label TEXT,"
+                " file TEXT, line INTEGER, segment TEXT, start INTEGER, end INTEGER, text TEXT, hash TEXT)"
+            )
+        with self._db:
+            self._db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+
+    def groups(self) -> Iterator[list[Variant]]:
+        """Each group whose rows have two variants or more: its variants in order of first sight."""
+        self.merge(self.rows)  # rows checked by this instance itself (a run in one partition)
+        self.rows = []
+        if self._db is None:
+            return
+        try:
+            query = (
+                "SELECT grp, var, label, file, line, segment, start, end, text, hash FROM r WHERE grp IN"
+                " (SELECT grp FROM r GROUP BY grp HAVING MIN(var) <> MAX(var)) ORDER BY grp, seq"
+            )
+            group: int | None = None
+            variants: dict[int, Variant] = {}
+            for grp, var, label, file, line, segment, start, end, text, digest in self._db.execute(query):
+                if grp != group:
+                    if variants:
+                        yield list(variants.values())
+                    group, variants = grp, {}
+                variant = variants.get(var)
+                if variant is None:
+                    variant = variants[var] = Variant(text if label is None else label)
+                variant.count += 1
+                if len(variant.places) < MAX_PLACES:
+                    variant.places.append(Location(file, line, segment, start, end, text, digest))
+            if variants:
+                yield list(variants.values())
+        finally:
+            self._db.close()
+            self._db = None
+
+
+def excerpts(texts: list[str], limit: int = 60, context: int = 20) -> list[str]:
+    """Each text shortened to about `limit` characters around where the texts first differ, so that two
+    long translations that differ in one comma do not read the same in a message."""
+    if all(len(t) <= limit for t in texts):
+        return texts
+    same = len(os.path.commonprefix(texts))  # noqa: RUF071 (characters are what is wanted here)
+    start = 0 if same <= context else texts[0].rfind(" ", 0, same - context) + 1
+    return [_cut(t, start, limit) for t in texts]
+
+
+def _cut(text: str, start: int, limit: int) -> str:
+    head = "…" if start > 0 else ""
+    rest = text[start:]
+    if len(rest) <= limit:
+        return head + rest
+    space = rest.rfind(" ", 0, limit)
+    return head + rest[: space if space > limit // 2 else limit - 1].rstrip() + "…"

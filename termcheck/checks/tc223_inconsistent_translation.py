@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.repeats import RepeatTable, Variant, excerpts, segment_keys
+from termcheck.model import Finding, Severity
+
+MIN_LETTERS = 3  # 谢谢。 → "Thank you." or "Thanks.": courtesy formulas and short replies vary harmlessly
+
+
+class InconsistentTranslation(Check):
+    """The same source segment is translated differently in one run.
+
+    Sources are compared after folding whitespace, full-width forms and Traditional/Simplified
+    characters; targets after folding whitespace only. One finding per source lists every translation
+    with its count and where it occurs, across documents and partitions, placed at the first
+    occurrence of a translation other than the most frequent one (the first seen, on a tie). Sources of
+    fewer than three characters (谢谢, 好的) are left alone: "Thank you." and "Thanks." are both right. Info by
+    default: two translations of one sentence may both be right, and an editor picks one; a file that
+    gathers several systems' output of one text is, by design, full of them. Needs a source.
+
+    Bad:
+        segment 3: 药品审评中心批准了该药。 → The Center for Drug Evaluation approved the drug.
+        segment 9: 药品审评中心批准了该药。 → The drug was approved by the CDE.
+    Good:
+        segment 3: 药品审评中心批准了该药。 → The Center for Drug Evaluation approved the drug.
+        segment 9: 药品审评中心批准了该药。 → The Center for Drug Evaluation approved the drug.
+    """
+
+    code = "TC223"
+    name = "inconsistent-translation"
+    severity = Severity.INFO
+    needs_source = True
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.table = RepeatTable()
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        keys = segment_keys(analyzed.segment.source, analyzed.segment.target)
+        if keys.source is not None and keys.target is not None and keys.source_letters >= MIN_LETTERS:
+            self.table.add(keys.source, keys.target, None, analyzed)
+        return ()
+
+    def state(self) -> object:
+        return self.table.rows
+
+    def merge(self, state: object) -> None:
+        assert isinstance(state, list)
+        self.table.merge(state)
+
+    def finish(self) -> Iterable[Finding]:
+        for variants in self.table.groups():
+            yield self._finding(variants)
+
+    def _finding(self, variants: list[Variant]) -> Finding:
+        chosen = max(variants, key=lambda v: v.count)  # the first seen among the most frequent
+        others_first = next(v for v in variants if v is not chosen).places[0]  # variants come in order of first sight
+        shown = excerpts([v.text for v in variants])
+        listing = ", ".join(
+            f'"{text}" {v.count}×' + (" (the most frequent)" if v is chosen else "")
+            for v, text in zip(variants, shown, strict=True)
+        )
+        return self.finding_at(
+            others_first,
+            f"one source segment is translated {len(variants)} ways: {listing}",
+            expected=chosen.text,
+            related=tuple(p for v in variants for p in v.places),
+        )

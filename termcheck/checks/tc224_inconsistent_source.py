@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.repeats import RepeatTable, Variant, excerpts, segment_keys
+from termcheck.model import Finding, Severity
+
+MIN_WORDS = 5  # "Yes.", "Thank you very much." rightly render many different sources
+
+
+class InconsistentSource(Check):
+    """One translation stands for different source segments in one run.
+
+    The converse of TC223: the same target (whitespace folded) for sources that differ after folding
+    whitespace, full-width forms and Traditional/Simplified characters, often a sign that one of them
+    was translated from the wrong segment or lost a part. One finding per target lists every source
+    with its count, placed where the target first stands for a second source. Targets of fewer than
+    five words are left alone: "Yes." and "Thank you very much." rightly render many sources. Info by default,
+    like TC223. Needs a source.
+
+    Bad:
+        segment 3: 该药适用于14岁以上的患者。 → The drug is for patients aged 14 and over.
+        segment 9: 该药适用于12岁以上的患者。 → The drug is for patients aged 14 and over.
+    Good:
+        segment 3: 该药适用于14岁以上的患者。 → The drug is for patients aged 14 and over.
+        segment 9: 该药适用于12岁以上的患者。 → The drug is for patients aged 12 and over.
+    """
+
+    code = "TC224"
+    name = "inconsistent-source"
+    severity = Severity.INFO
+    needs_source = True
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.table = RepeatTable()
+
+    def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
+        seg = analyzed.segment
+        keys = segment_keys(seg.source, seg.target)
+        if keys.source is not None and keys.target is not None and keys.target_words >= MIN_WORDS:
+            self.table.add(keys.target, keys.source, seg.source, analyzed)
+        return ()
+
+    def state(self) -> object:
+        return self.table.rows
+
+    def merge(self, state: object) -> None:
+        assert isinstance(state, list)
+        self.table.merge(state)
+
+    def finish(self) -> Iterable[Finding]:
+        for variants in self.table.groups():
+            yield self._finding(variants)
+
+    def _finding(self, sources: list[Variant]) -> Finding:
+        shown = excerpts([v.text for v in sources])
+        listing = ", ".join(f'"{text}" {v.count}×' for v, text in zip(sources, shown, strict=True))
+        place = sources[1].places[0]  # sources come in order of first sight
+        return self.finding_at(
+            place,
+            f"one translation stands for {len(sources)} different source segments: {listing}",
+            expected=None,
+            related=tuple(p for v in sources for p in v.places),
+        )
