@@ -145,3 +145,16 @@ def test_the_config_severity_table_may_name_a_rule(tmp_path: Path) -> None:
 def test_a_rule_is_parsed_with_its_defaults() -> None:
     rule = parse_rule({"id": "r", "message": "m", "target": "x"}, "rules[1]")
     assert (rule.severity.label, rule.ignore_case, rule.source) == ("warning", True, None)
+
+
+def test_the_readme_rule_example_is_a_working_rule(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, flags=re.S)
+    assert block is not None
+    example = "\n".join(line.removeprefix("  ") for line in block.group(1).splitlines())
+    options = CheckOptions(select=("rmb-named",), rules=rules(tmp_path, example))
+    segments = [Segment("1", "收入100亿元人民币", "income of 10 billion", "doc.txt", 1)]
+    report = Checker(Glossary(name="none"), options).run([Document("doc.txt", (), lambda: iter(segments), "test")])
+    assert [f.code for f in report.findings] == ["rmb-named"]
