@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from termcheck.baseline import Baseline, apply_baseline, load_baseline, write_baseline
 from termcheck.checks import ALL_CHECKS
 from termcheck.config import Settings
-from termcheck.discovery import discover
+from termcheck.discovery import Discovered, discover
 from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
 from termcheck.errors import InputError, UsageError
 from termcheck.findings_store import FindingStore
@@ -206,14 +206,7 @@ def check_project(
     # may not exist yet) is neither read nor an input then
     refreshing = write_baseline_to is not None
     accepted = load_baseline(settings.baseline) if settings.baseline and not refreshing else None
-    patterns = list(files) or ([] if source or target else list(settings.files))
-    found = discover(
-        patterns,
-        exclude=settings.exclude,
-        root=root,
-        source_tag=settings.source_language,
-        target_tag=settings.target_language,
-    )
+    patterns, found = project_inputs(settings, root, files, source, target)
     if patterns and not found.inputs and not (source or target):
         # files were given (a pre-commit hook's, say) and none can be checked: a source whose translation is
         # not written yet, or files the config excludes. Nothing failed, as in a run where some are skipped.
@@ -260,6 +253,21 @@ def check_project(
         else:
             write_output(report, output, stdout or sys.stdout)
     return run
+
+
+def project_inputs(
+    settings: Settings, root: str, files: Sequence[str], source: str | None, target: str | None
+) -> tuple[list[str], Discovered]:
+    """The patterns of a run (FILES, else the configured `files` unless --source/--target) and what they find."""
+    patterns = list(files) or ([] if source or target else list(settings.files))
+    found = discover(
+        patterns,
+        exclude=settings.exclude,
+        root=root,
+        source_tag=settings.source_language,
+        target_tag=settings.target_language,
+    )
+    return patterns, found
 
 
 def _check_options(encoding: str | None, input_format: str | None) -> None:

@@ -39,8 +39,9 @@ def malformed(path: str, exc: etree.XMLSyntaxError) -> InputError:
     return InputError(path, f"malformed XML: {entity.message.strip()}{hint}", entity.line or exc.lineno or None)
 
 
-def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[etree._Element]:
-    """Yield elements at their end tag; the caller may clear them to keep memory flat."""
+def iterparse(path: str, tags: tuple[str, ...] | None = None, whole: bool = False) -> Iterator[etree._Element]:
+    """Yield elements at their end tag; the caller may clear them to keep memory flat. `whole` keeps comments
+    and processing instructions, for a caller that writes the document back."""
     check_readable(path)
     _refuse_entity_declarations(path)
     etree.clear_error_log()
@@ -52,8 +53,8 @@ def iterparse(path: str, tags: tuple[str, ...] | None = None) -> Iterator[etree.
         no_network=True,
         load_dtd=False,
         huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
+        remove_comments=not whole,
+        remove_pis=not whole,
     )
     try:
         for _event, element in context:

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.triggers import Trigger
+from termcheck.fixes.edits import Edit, Fixable
 from termcheck.glossary.model import Concept
 from termcheck.model import Finding, Location, Severity
 
@@ -39,6 +40,9 @@ class Check:
     # When set, only segments whose text matches it reach `check_segment` (termcheck.checks.triggers);
     # a check that keeps state across the run must see every segment and declares none.
     trigger: ClassVar[Trigger | None] = None
+    # How `termcheck fix` (and "Apply fix" in the Excel report) corrects a finding without reading the
+    # sentence; "" where only a person can: `fix` then returns None.
+    fix_description: ClassVar[str] = ""
 
     def __init__(self, context: CheckContext) -> None:
         self.context = context
@@ -54,6 +58,12 @@ class Check:
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         return ()
+
+    @classmethod
+    def fix(cls, target: str, finding: Fixable) -> Edit | None:
+        """The edit that corrects the finding in `target` (the segment's target as checked), or None. An edit
+        stays within the finding's span, save an article right before it ("a" → "an")."""
+        return None
 
     def finish(self) -> Iterable[Finding]:
         return ()

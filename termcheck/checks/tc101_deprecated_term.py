@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.fixes.edits import Edit, Fixable
+from termcheck.fixes.forms import replacement_edit
+from termcheck.fixes.simple import span_of
 from termcheck.model import Finding, Severity
 
 
@@ -26,6 +30,19 @@ class DeprecatedTerm(Check):
     name = "deprecated-term"
     severity = Severity.ERROR
     needs_glossary = True
+    fix_description = (
+        "the preferred term in the deprecated one's form: its inflection, its capitals, and a/an before it"
+    )
+
+    @classmethod
+    def fix(cls, target: str, finding: Fixable) -> Edit | None:
+        span = span_of(target, finding)
+        if span is None or not finding.expected or not finding.found:
+            return None
+        # a term spelled in mixed case inside a word (iPhone, eBay) keeps it even in an all-capital heading
+        preferred = finding.expected
+        case_sensitive = any(a.islower() and b.isupper() for a, b in pairwise(preferred))
+        return replacement_edit(target, span[0], span[1], finding.found, finding.expected, case_sensitive)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         in_source = analyzed.source_concepts

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
+from termcheck.fixes.edits import Edit, Fixable
+from termcheck.fixes.simple import span_of
 from termcheck.model import Finding, Severity
 
 ASCII_FOR = {
@@ -16,6 +18,8 @@ ASCII_FOR = {
 # Chinese punctuation, and the full-width forms of ASCII punctuation (letters and digits are TC201's)
 _MARKS = r"，。：；！？（）【】《》、「」『』〈〉～\u3000\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e"
 _FULLWIDTH = re.compile(rf"——|……|[{_MARKS}]+")
+_SPACE_AFTER = frozenset("，。：；！？）】、》」』〉,.:;!?)]")  # "approved，and" → "approved, and"
+_SPACE_BEFORE = frozenset("（【《「『〈([")  # "approved（2024）" → "approved (2024)"
 _ANY_MARK = re.compile(rf"[—…{_MARKS}]")  # one character class: `re` scans for it fast
 
 
@@ -42,6 +46,24 @@ class FullwidthPunctuation(Check):
     name = "fullwidth-punctuation"
     severity = Severity.WARNING
     trigger = Trigger(_ANY_MARK)
+    fix_description = "the ASCII punctuation, with the space English puts after a comma or stop and before a bracket"
+
+    @classmethod
+    def fix(cls, target: str, finding: Fixable) -> Edit | None:
+        span = span_of(target, finding)
+        if span is None:
+            return None
+        start, end = span
+        wide = target[start:end]
+        text = ascii_for(wide)
+        after = target[end : end + 1]
+        before = target[start - 1 : start]
+        between_digits = before.isdigit() and after.isdigit()  # 10：30, 1，000: no space inside a number
+        if wide[-1] in _SPACE_AFTER and (after.isalpha() or (after.isdigit() and not between_digits)):
+            text += " "
+        if wide[0] in _SPACE_BEFORE and before.isalnum():
+            text = " " + text
+        return Edit(start, end, text)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _FULLWIDTH.finditer(analyzed.segment.target):

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
+from termcheck.fixes.edits import Edit, Fixable
+from termcheck.fixes.simple import expected_in_place
 from termcheck.model import Finding, Severity
 
 _DOUBLED = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -27,6 +29,11 @@ class DoubledSpace(Check):
     name = "doubled-space"
     severity = Severity.INFO
     trigger = Trigger(re.compile("  "))  # a literal: the fastest scan
+    fix_description = "one space for the doubled ones (each place in turn)"
+
+    @classmethod
+    def fix(cls, target: str, finding: Fixable) -> Edit | None:
+        return expected_in_place(target, finding)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         matches = list(_DOUBLED.finditer(analyzed.segment.target))

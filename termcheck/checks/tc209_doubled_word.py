@@ -7,6 +7,8 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
 from termcheck.english import known_word
+from termcheck.fixes.edits import Edit, Fixable
+from termcheck.fixes.simple import expected_in_place
 from termcheck.model import Finding, Severity
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b", re.IGNORECASE)
@@ -39,6 +41,11 @@ class DoubledWord(Check):
     name = "doubled-word"
     severity = Severity.WARNING
     trigger = Trigger(_DOUBLED)
+    fix_description = "the word once, as first written"
+
+    @classmethod
+    def fix(cls, target: str, finding: Fixable) -> Edit | None:
+        return expected_in_place(target, finding)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _DOUBLED.finditer(analyzed.segment.target):

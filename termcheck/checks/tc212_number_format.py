@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
+from termcheck.fixes.edits import Edit, Fixable
+from termcheck.fixes.simple import expected_in_place
 from termcheck.model import Finding, Severity
 from termcheck.numbers.codes import is_phone_digits
 
@@ -46,6 +48,11 @@ class NumberFormat(Check):
     name = "number-format"
     severity = Severity.INFO
     trigger = Trigger(re.compile(r"\d{5}"))  # no lookbehind first: a fast scan
+    fix_description = "the number with thousands separators (250000 → 250,000)"
+
+    @classmethod
+    def fix(cls, target: str, finding: Fixable) -> Edit | None:
+        return expected_in_place(target, finding)
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         target = analyzed.segment.target

@@ -12,6 +12,7 @@ from termcheck import __version__
 from termcheck.cli.check_cmd import check_command
 from termcheck.cli.checks_cmd import checks_command, explain_command
 from termcheck.cli.errors import DEBUG, EXIT_ERROR, usage_message
+from termcheck.cli.fix_cmd import fix_command
 from termcheck.cli.glossary_cmd import glossary_app
 from termcheck.cli.help_style import unix_metavars
 from termcheck.cli.review_cmd import review_app
@@ -70,6 +71,7 @@ def main_options(
 
 # Short summaries for `termcheck --help`, which would otherwise cut the docstrings' first lines with "..."
 app.command("check", short_help="Check MT output against glossaries and for zh→en errors.")(check_command)
+app.command("fix", short_help="Write corrected copies with every safe fix applied.")(fix_command)
 app.command("score", short_help="Score MT output: BLEU, chrF2++, TER and term accuracy.")(score_command)
 app.command("checks", short_help="List every check: code, name, default severity.")(checks_command)
 app.command("explain", short_help="Print a check's documentation, with examples.")(explain_command)

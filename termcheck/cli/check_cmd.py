@@ -11,12 +11,32 @@ import typer
 from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes, non_negative
 from termcheck.cli.options import load_project, parse_fail_on, parse_mapping, parse_severities, split_codes
 from termcheck.cli.progress import progress_bar
+from termcheck.cli.shared_options import (
+    CHECKS,
+    INPUTS,
+    REPORTS,
+    AllowUntranslatedOption,
+    ConfigOption,
+    DeprecatedEverywhereOption,
+    EncodingOption,
+    ExcludeOption,
+    FilesOption,
+    GlossaryColumnOption,
+    GlossaryOption,
+    IdColumnOption,
+    IgnoreFileOption,
+    IgnoreOption,
+    InputFormatOption,
+    NoConfigOption,
+    NoIgnoreFileOption,
+    QuietOption,
+    SelectOption,
+    SourceColumnOption,
+    SourceOption,
+    TargetColumnOption,
+    TargetOption,
+)
 from termcheck.cli.summaries import workbook_line
-
-REPORTS = "Reports"
-INPUTS = "Inputs"
-CHECKS = "Checks"
-CONFIG = "Configuration"
 
 
 def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
@@ -25,28 +45,10 @@ def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
 
 @exit_codes
 def check_command(
-    files: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Documents, directories or glob patterns ('content/**/*.xlf'); foo.zh.txt pairs with foo.en.txt. "
-            "Default: `files` in termcheck.toml.",
-            show_default=False,
-        ),
-    ] = None,
-    source: Annotated[
-        Path | None,
-        typer.Option("--source", help="Chinese source, one segment per line (with --target).", rich_help_panel=INPUTS),
-    ] = None,
-    target: Annotated[
-        Path | None,
-        typer.Option("--target", help="English target: line-aligned with --source, or alone.", rich_help_panel=INPUTS),
-    ] = None,
-    glossary: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--glossary", "-g", help="Glossary (.csv, .tsv, .xlsx, .tbx); repeatable.", rich_help_panel=INPUTS
-        ),
-    ] = None,
+    files: FilesOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    glossary: GlossaryOption = None,
     reference: Annotated[
         list[Path] | None,
         typer.Option(
@@ -56,18 +58,8 @@ def check_command(
             rich_help_panel=INPUTS,
         ),
     ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude", help="Skip files matching this glob (from the project root).", rich_help_panel=INPUTS
-        ),
-    ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            "--encoding", help="Input encoding. \\[default: BOM, else UTF-8, else GB18030]", rich_help_panel=INPUTS
-        ),
-    ] = None,
+    exclude: ExcludeOption = None,
+    encoding: EncodingOption = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -78,34 +70,11 @@ def check_command(
             rich_help_panel=INPUTS,
         ),
     ] = None,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--input-format", help="Override detection: text, tsv, csv, xliff, tmx, jsonl.", rich_help_panel=INPUTS
-        ),
-    ] = None,
-    id_column: Annotated[
-        str | None,
-        typer.Option("--id-column", help="TSV/CSV column or JSONL key of the segment id.", rich_help_panel=INPUTS),
-    ] = None,
-    source_column: Annotated[
-        str | None,
-        typer.Option(
-            "--source-column", help="TSV/CSV column or JSONL key of the Chinese source.", rich_help_panel=INPUTS
-        ),
-    ] = None,
-    target_column: Annotated[
-        str | None,
-        typer.Option(
-            "--target-column", help="TSV/CSV column or JSONL key of the English target.", rich_help_panel=INPUTS
-        ),
-    ] = None,
-    glossary_column: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glossary-column", help="Map a glossary column: en=English (repeatable).", rich_help_panel=INPUTS
-        ),
-    ] = None,
+    input_format: InputFormatOption = None,
+    id_column: IdColumnOption = None,
+    source_column: SourceColumnOption = None,
+    target_column: TargetColumnOption = None,
+    glossary_column: GlossaryColumnOption = None,
     output_format: Annotated[
         str | None,
         typer.Option(
@@ -143,49 +112,18 @@ def check_command(
             rich_help_panel=CHECKS,
         ),
     ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select", help="Only these checks (codes, prefixes or names; comma-separated).", rich_help_panel=CHECKS
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these checks.", rich_help_panel=CHECKS)
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     severity: Annotated[
         list[str] | None,
         typer.Option(
             "--severity", help="Change a check's severity: TC212=warning (repeatable).", rich_help_panel=CHECKS
         ),
     ] = None,
-    deprecated_everywhere: Annotated[
-        bool | None,
-        typer.Option(
-            "--deprecated-everywhere",
-            help="Flag deprecated terms even where the source lacks the concept.",
-            rich_help_panel=CHECKS,
-        ),
-    ] = None,
-    allow_untranslated: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--allow-untranslated",
-            help="Regex of Chinese text kept in the target on purpose (repeatable).",
-            rich_help_panel=CHECKS,
-        ),
-    ] = None,
-    ignore_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--ignore-file",
-            help="Suppressions from `termcheck review apply`. \\[default: .termcheck-ignore at the project root]",
-            rich_help_panel=CHECKS,
-        ),
-    ] = None,
-    no_ignore_file: Annotated[
-        bool,
-        typer.Option("--no-ignore-file", help="Report every finding, even suppressed ones.", rich_help_panel=CHECKS),
-    ] = False,
+    deprecated_everywhere: DeprecatedEverywhereOption = None,
+    allow_untranslated: AllowUntranslatedOption = None,
+    ignore_file: IgnoreFileOption = None,
+    no_ignore_file: NoIgnoreFileOption = False,
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", help="Fail only on findings this baseline does not accept.", rich_help_panel=CHECKS),
@@ -196,18 +134,9 @@ def check_command(
             "--write-baseline", help="Record today's findings as accepted, and exit 0.", rich_help_panel=CHECKS
         ),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file. \\[default: termcheck.toml or pyproject.toml, found upwards]",
-            rich_help_panel=CONFIG,
-        ),
-    ] = None,
-    no_config: Annotated[
-        bool, typer.Option("--no-config", help="Ignore configuration files.", rich_help_panel=CONFIG)
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")] = False,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Check English MT output (with or without its Chinese source) against glossaries."""
     from dataclasses import replace

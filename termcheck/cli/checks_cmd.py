@@ -22,11 +22,12 @@ def _available() -> tuple[type[Check], ...]:
 
 @exit_codes
 def checks_command() -> None:
-    """List every check: code, name, default severity, one-line description."""
+    """List every check: code, name, default severity, whether `termcheck fix` fixes it, one-line description."""
     for check in _available():
         source = " (needs source)" if check.needs_source else ""
         rule = "" if check.code.startswith("TC") else " (project rule)"
-        typer.echo(f"{check.code}  {check.name:<24} {check.severity.label:<8} {check.summary()}{source}{rule}")
+        fix = "fix" if check.fix_description else "-"
+        typer.echo(f"{check.code}  {check.name:<24} {check.severity.label:<8} {fix:<4}{check.summary()}{source}{rule}")
 
 
 @exit_codes
@@ -37,3 +38,5 @@ def explain_command(code: Annotated[str, typer.Argument(help="A check code (TC10
     check = get_check(code, _available())
     typer.echo(f"{check.code} {check.name} (default severity: {check.severity.label})\n")
     typer.echo(check.documentation())
+    if check.fix_description:
+        typer.echo(f"\nFix (termcheck fix, and Apply fix in the Excel report): {check.fix_description}.")

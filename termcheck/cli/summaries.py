@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported for types only: openpyxl is not loaded for `termcheck --help`
+    from termcheck.fixes.project import FixRun
     from termcheck.review import ApplyResult
     from termcheck.writers.xlsx import WorkbookResult
 
@@ -27,3 +28,37 @@ def apply_line(result: ApplyResult) -> str:
     if result.skipped:
         line += f" ({result.skipped} rows without a finding id skipped)"
     return line
+
+
+def fix_lines(run: FixRun, written: bool) -> list[str]:
+    """What `termcheck fix` did, file by file, then in one line."""
+    import os
+
+    lines = [f"termcheck: skipped {note}" for note in run.skipped]
+    for fixed in run.files:
+        applied = sum(len(c.fixes) for c in fixed.changed if c not in fixed.left_out)
+        segments = len(fixed.changed) - len(fixed.left_out)
+        if segments:
+            where = os.path.relpath(fixed.output) if written else fixed.name
+            lines.append(f"{where}: {_plural(applied, 'fix')} in {segments} of {fixed.segments} segments")
+        for left in fixed.left_out:
+            lines.append(
+                f"{fixed.name}: segment {left.segment.id} not changed: "
+                "the fix would cross an inline code; make it by hand"
+            )
+        if fixed.unfixed:
+            shown = ", ".join(f'{f.code} "{f.found}" (line {f.line})' for f in fixed.unfixed[:3])
+            more = f" and {len(fixed.unfixed) - 3} more" if len(fixed.unfixed) > 3 else ""
+            count = _plural(len(fixed.unfixed), "finding")
+            lines.append(f"{fixed.name}: {count} with no safe fix, left for a person: {shown}{more}")
+    counts = run.count()
+    by_code = ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
+    verb = "applied" if written else "to apply (nothing written)"
+    files = sum(1 for f in run.files if len(f.changed) > len(f.left_out))
+    detail = f" ({by_code})" if by_code else ""
+    lines.append(f"{_plural(sum(counts.values()), 'fix')} {verb} in {_plural(files, 'file')}{detail}")
+    return lines
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'es' if noun.endswith('x') else 's'}" if count != 1 else f"{count} {noun}"

@@ -10,6 +10,9 @@ characters. Native code inside <ph>, <bpt>… (the original tag's text) is never
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import accumulate
+
 from lxml import etree
 
 from termcheck.model import InlineCode
@@ -27,18 +30,46 @@ _STANDALONE, _PAIRED = "\x00", "\x01"
 _BREAKING = ("lb", "image", "x-lb", "xlf:lb", "xlf:pb", "pb")
 
 
+@dataclass(frozen=True)
+class TextSlot:
+    """Where a stretch of the plain text lives in the XML: `owner.text` or `owner.tail` (`attribute`), which
+    holds the plain text's characters from `start` on, `length` of them."""
+
+    owner: etree._Element
+    attribute: str  # "text" or "tail"
+    start: int
+    length: int
+
+
 def text_and_codes(element: etree._Element) -> tuple[str, tuple[InlineCode, ...]]:
+    text, codes, _slots = _assemble(element)
+    return text, codes
+
+
+def text_slots(element: etree._Element) -> tuple[str, list[TextSlot]]:
+    """The plain text `text_and_codes` reads, and where each stretch of it is in the XML (for writing a
+    corrected target back into the element without touching its codes)."""
+    text, _codes, slots = _assemble(element)
+    return text, slots
+
+
+def _assemble(element: etree._Element) -> tuple[str, tuple[InlineCode, ...], list[TextSlot]]:
     pieces: list[str] = []
     marks: list[tuple[str, str, str, bool]] = []  # kind, id, element, whether a standalone code breaks words
-    _walk(element, pieces, marks)
+    owners: list[tuple[etree._Element, str, int]] = []  # (element, "text" or "tail", index of its piece)
+    _walk(element, pieces, marks, owners)
     raw = "".join(pieces)
+    starts = list(accumulate(map(len, pieces), initial=0))  # piece index → index in the raw text
+    owners = [(o, a, starts[i]) for o, a, i in owners]
     if not marks:
-        return raw, ()
+        return raw, (), [TextSlot(o, a, i, len(getattr(o, a) or "")) for o, a, i in owners if getattr(o, a)]
     text: list[str] = []
     length = 0
     codes = []
+    plain_at = [0] * (len(raw) + 1)  # raw index → plain index
     queue = iter(marks)
     for index, char in enumerate(raw):
+        plain_at[index] = length
         if char not in (_STANDALONE, _PAIRED):
             text.append(char)
             length += 1
@@ -48,18 +79,30 @@ def text_and_codes(element: etree._Element) -> tuple[str, tuple[InlineCode, ...]
         if char == _STANDALONE and _reads_as_space(text, raw, index, breaking):
             text.append(" ")
             length += 1
-    return "".join(text), tuple(codes)
+    plain_at[len(raw)] = length
+    slots = [TextSlot(o, a, plain_at[i], len(getattr(o, a) or "")) for o, a, i in owners if getattr(o, a)]
+    return "".join(text), tuple(codes), slots
 
 
-def _walk(element: etree._Element, pieces: list[str], marks: list[tuple[str, str, str, bool]]) -> None:
+def _walk(
+    element: etree._Element,
+    pieces: list[str],
+    marks: list[tuple[str, str, str, bool]],
+    owners: list[tuple[etree._Element, str, int]],
+) -> None:
+    owners.append((element, "text", len(pieces)))
     pieces.append(element.text or "")
     for child in element:
+        if not isinstance(child.tag, str):  # a comment or processing instruction: not text, but its tail is
+            owners.append((child, "tail", len(pieces)))
+            pieces.append(child.tail or "")
+            continue
         name = localname(child)
         ident = next((child.get(a) for a in ID_ATTRIBUTES if child.get(a)), "") or f"{name}{len(marks) + 1}"
         if name in WITH_CONTENT:
             marks.append(("open", ident, name, False))
             pieces.append(_PAIRED)
-            _walk(child, pieces, marks)
+            _walk(child, pieces, marks, owners)
             marks.append(("close", ident, name, False))
             pieces.append(_PAIRED)
         elif name in OPENING or name in CLOSING:
@@ -69,7 +112,8 @@ def _walk(element: etree._Element, pieces: list[str], marks: list[tuple[str, str
             marks.append(("standalone", ident, name, _breaks_words(child)))
             pieces.append(_STANDALONE)
         elif name not in NATIVE_CODE:  # <mrk>, <sm>/<em> and unknown elements: their text is text
-            _walk(child, pieces, marks)
+            _walk(child, pieces, marks, owners)
+        owners.append((child, "tail", len(pieces)))
         pieces.append(child.tail or "")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lxml import etree
+
 from termcheck.errors import InputError
 from termcheck.langs import lang_side
 from termcheck.model import InlineCode, Segment
@@ -11,10 +13,13 @@ from termcheck.readers.inline import text_and_codes
 from termcheck.xmlsafe import children, iterparse, localname, xml_lang
 
 
-def read_tmx(path: str, name: str | None = None) -> Iterator[Segment]:
+def read_tmx(path: str, name: str | None = None, targets: list[etree._Element] | None = None) -> Iterator[Segment]:
+    """With `targets`, the whole document is kept and each segment's English <seg> is appended to it as the
+    segment is yielded (see read_xliff)."""
     count = 0
     seen = 0
-    for tu in iterparse(path, ("{*}tu", "{*}tmx")):
+    english: dict[str, etree._Element] = {}
+    for tu in iterparse(path, ("{*}tu", "{*}tmx"), whole=targets is not None):
         if localname(tu) == "tmx":
             break
         if seen == 0:
@@ -28,10 +33,13 @@ def read_tmx(path: str, name: str | None = None) -> Iterator[Segment]:
             seg = children(tuv, "seg")
             if side and seg and side not in sides:
                 sides[side] = text_and_codes(seg[0])
+                english[side] = seg[0]
         if "en" in sides:
             count += 1
             source, source_codes = sides.get("zh", (None, ()))
             target, target_codes = sides["en"]
+            if targets is not None:
+                targets.append(english["en"])
             yield Segment(
                 tu.get("tuid") or str(seen),
                 source,
@@ -41,7 +49,8 @@ def read_tmx(path: str, name: str | None = None) -> Iterator[Segment]:
                 source_codes,
                 target_codes,
             )
-        tu.clear(keep_tail=False)
+        if targets is None:
+            tu.clear(keep_tail=False)
     if seen == 0:
         raise InputError(path, "no <tu> elements: not a TMX file or empty")
     if count == 0:

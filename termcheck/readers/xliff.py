@@ -43,16 +43,20 @@ def several_files(path: str) -> bool:
     return False
 
 
-def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
+def read_xliff(path: str, name: str | None = None, targets: list[etree._Element] | None = None) -> Iterator[Segment]:
     """Unit ids are unique only within a <file>, so in an XLIFF of several files (a CAT package) each id is
-    qualified by its file's `original` (or its position): "chapter1.docx/1"."""
+    qualified by its file's `original` (or its position): "chapter1.docx/1".
+
+    With `targets`, the whole document is kept (comments too) and each segment's <target> element is appended
+    to it as the segment is yielded: what `termcheck fix` writes corrected targets into."""
     label = name or path
     count = 0
     checked_root = False
     qualify = several_files(path)
     files = 0
     prefix = ""
-    for element in iterparse(path, UNIT_TAGS):
+    keep = targets is not None
+    for element in iterparse(path, UNIT_TAGS, whole=keep):
         if not checked_root:
             root = element.getroottree().getroot()
             if localname(root) != "xliff":
@@ -67,13 +71,16 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
                 holder = holder.getparent()
             prefix = f"{(holder.get('original') if holder is not None else None) or f'file{files}'}/"
         if name in ("trans-unit", "unit") and _not_translatable(element):
-            element.clear(keep_tail=False)
+            if not keep:
+                element.clear(keep_tail=False)
             continue
         if name == "trans-unit":
             source, target = children(element, "source"), children(element, "target")
             if target:
                 count += 1
                 pending = target[0].get("state") in PENDING_STATES
+                if targets is not None:
+                    targets.append(target[0])
                 yield _segment(
                     prefix + (element.get("id") or str(count)),
                     source,
@@ -82,7 +89,8 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
                     element.sourceline or 0,
                     pending,
                 )
-            element.clear(keep_tail=False)
+            if not keep:
+                element.clear(keep_tail=False)
         elif name == "unit":
             segments = children(element, "segment")
             for index, seg in enumerate(segments, start=1):
@@ -93,8 +101,11 @@ def read_xliff(path: str, name: str | None = None) -> Iterator[Segment]:
                 unit_id = prefix + (element.get("id") or str(count))
                 seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or index}"
                 pending = seg.get("state") in PENDING_STATES
+                if targets is not None:
+                    targets.append(target[0])
                 yield _segment(seg_id, source, target[0], label, target[0].sourceline or seg.sourceline or 0, pending)
-            element.clear(keep_tail=False)
+            if not keep:
+                element.clear(keep_tail=False)
         elif name == "file":
             _check_languages(path, element, "source-language", "target-language")
             prefix = ""  # the next unit is in the next file

@@ -1,0 +1,172 @@
+"""A corrected copy of an input in its own format: only the changed targets differ.
+
+Plain text and JSON Lines change the lines of changed segments only; TSV/CSV rewrite the records of
+changed segments (in the file's delimiter and line ends) and keep every other byte; XLIFF and TMX are
+parsed whole (comments and processing instructions kept), the corrected text is written around the
+target's inline codes, and a changed XLIFF unit is marked for review. Every copy is read back with the
+input's own reader before it is written: each changed segment must read as corrected and every other
+segment as before, or the copy is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from lxml import etree
+
+from termcheck.errors import InputError
+from termcheck.fixes.runner import DocumentFixes, FixedSegment
+from termcheck.fixes.xml_text import set_plain_text
+from termcheck.model import Segment
+from termcheck.readers.base import DEFAULT_TARGET, FieldNames
+from termcheck.readers.delimited import pick_field
+from termcheck.readers.inline import text_and_codes
+from termcheck.readers.tmx import read_tmx
+from termcheck.readers.xliff import read_xliff
+from termcheck.textio import csv_delimiter, resolve_encoding
+from termcheck.xmlsafe import localname
+
+# XLIFF 1.2 marks the <target>, XLIFF 2.0 the <segment>: translated, but a person should look again
+REVIEW_STATE = {"1.2": "needs-review-translation", "2.0": "translated"}
+
+
+def rewritten_path(fixes: DocumentFixes) -> str:
+    """The file a corrected copy replaces: the English file of a text pair, else the input itself."""
+    document = fixes.document
+    return document.paths[1] if document.format == "text-pair" else document.paths[0]
+
+
+def corrected_copy(
+    fixes: DocumentFixes, fields: FieldNames = FieldNames(), encoding: str | None = None
+) -> tuple[bytes, list[FixedSegment]]:
+    """The bytes of the corrected copy, and the changed segments left out of it (an XLIFF or TMX change that
+    would cross an inline code: a person places it). InputError where the input changed since it was read."""
+    path = rewritten_path(fixes)
+    fmt = fixes.document.format
+    by_line = {f.segment.line: f for f in fixes.changed}
+    if fmt in ("text", "text-pair"):
+        return _lines(path, encoding, lambda number, line: _text_line(by_line, number, line)), []
+    if fmt == "jsonl":
+        return _lines(path, encoding, lambda number, line: _json_line(by_line, number, line, fields, path)), []
+    if fmt in ("tsv", "csv"):
+        return _delimited(path, by_line, fields, encoding), []
+    if fmt in ("xliff", "tmx"):
+        return _xml(path, fmt, fixes.changed)
+    raise InputError(path, f"termcheck fix cannot write {fmt} files")
+
+
+def _codec(path: str, raw: bytes, encoding: str | None) -> str:
+    chosen = resolve_encoding(path, encoding)
+    if codecs.lookup(chosen).name == "utf-8-sig" and not raw.startswith(codecs.BOM_UTF8):
+        return "utf-8"  # read with utf-8-sig so a BOM is not text; written without one where there was none
+    return chosen
+
+
+def _lines(path: str, encoding: str | None, change: Callable[[int, str], str | None]) -> bytes:
+    """The file with each line that `change` returns a new text for replaced, its line end kept. Lines end at
+    "\\n" as the readers count them (termcheck.textio.read_lines)."""
+    raw = Path(path).read_bytes()
+    codec = _codec(path, raw, encoding)
+    text = raw.decode(codec)
+    out: list[str] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        body = line.rstrip("\r")
+        ending = line[len(body) :]
+        new = change(number, body)
+        out.append((body if new is None else new) + ending)
+    return "\n".join(out).encode(codec)
+
+
+def _text_line(by_line: dict[int, FixedSegment], number: int, line: str) -> str | None:
+    fixed = by_line.get(number)
+    if fixed is None:
+        return None
+    if line != fixed.segment.target:
+        raise InputError(fixed.segment.file, "changed since it was checked; run termcheck fix again", number)
+    return fixed.target
+
+
+def _json_line(by_line: dict[int, FixedSegment], number: int, line: str, fields: FieldNames, path: str) -> str | None:
+    fixed = by_line.get(number)
+    if fixed is None:
+        return None
+    record = json.loads(line)
+    key = pick_field(list(record), fields.target, DEFAULT_TARGET, path, "target", number)
+    if key is None or str(record[key]) != fixed.segment.target:
+        raise InputError(path, "changed since it was checked; run termcheck fix again", number)
+    record[key] = fixed.target
+    compact = '":"' in line and '": "' not in line
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":") if compact else None)
+
+
+def _delimited(path: str, by_line: dict[int, FixedSegment], fields: FieldNames, encoding: str | None) -> bytes:
+    raw = Path(path).read_bytes()
+    codec = _codec(path, raw, encoding)
+    physical = raw.decode(codec).splitlines(keepends=True)
+    delimiter = csv_delimiter(path)
+    reader = csv.reader(iter(physical), delimiter=delimiter, strict=True)
+    header = next(reader)
+    target = header.index(pick_field(header, fields.target, DEFAULT_TARGET, path, "target") or "")
+    out = physical[: reader.line_num]
+    consumed = reader.line_num
+    for record in reader:
+        lines = physical[consumed : reader.line_num]
+        fixed = by_line.get(consumed + 1)
+        consumed = reader.line_num
+        if fixed is None:
+            out.extend(lines)
+            continue
+        if record[target] != fixed.segment.target:
+            raise InputError(path, "changed since it was checked; run termcheck fix again", consumed)
+        record[target] = fixed.target
+        ending = lines[-1][len(lines[-1].rstrip("\r\n")) :]
+        buffer = io.StringIO()
+        csv.writer(buffer, delimiter=delimiter, lineterminator=ending).writerow(record)
+        out.append(buffer.getvalue())
+    return "".join(out).encode(codec)
+
+
+def _xml(path: str, fmt: str, changed: Sequence[FixedSegment]) -> tuple[bytes, list[FixedSegment]]:
+    targets: list[etree._Element] = []
+    segments: Iterator[Segment] = (
+        read_xliff(path, targets=targets) if fmt == "xliff" else read_tmx(path, targets=targets)
+    )
+    count = sum(1 for _ in segments)
+    if not targets or len(targets) != count:
+        raise InputError(path, "could not find each segment's target again")
+    tree = targets[0].getroottree()
+    version = "2.0" if fmt == "xliff" and (tree.getroot().get("version") or "").startswith("2") else "1.2"
+    left_out: list[FixedSegment] = []
+    for fixed in changed:
+        element = targets[fixed.index]
+        if text_and_codes(element)[0] != fixed.segment.target:
+            raise InputError(path, "changed since it was checked; run termcheck fix again", element.sourceline)
+        if not set_plain_text(element, fixed.target):
+            left_out.append(fixed)
+            continue
+        if fmt == "xliff":
+            holder = element if version == "1.2" else element.getparent()
+            if holder is not None and (version == "1.2" or localname(holder) == "segment"):
+                holder.set("state", REVIEW_STATE[version])
+    return _spliced(Path(path).read_bytes(), tree), left_out
+
+
+def _spliced(raw: bytes, tree: etree._ElementTree) -> bytes:
+    """The root element serialised anew between the file's own prolog (XML declaration, comments, doctype and
+    the white space between them) and epilog, so that only the document element is lxml's writing."""
+    root = tree.getroot()
+    encoding = tree.docinfo.encoding or "UTF-8"
+    body: bytes = etree.tostring(root, encoding=encoding, xml_declaration=False, with_tail=False)
+    name = localname(root).encode()
+    opening = re.search(rb"<(?:[\w.-]+:)?" + name + rb"[\s/>]", raw)
+    closing = list(re.finditer(rb"</(?:[\w.-]+:)?" + name + rb"\s*>", raw))
+    if opening is None or not closing:
+        whole: bytes = etree.tostring(tree, encoding=encoding, xml_declaration=raw.startswith(b"<?xml"))
+        return whole
+    return raw[: opening.start()] + body + raw[closing[-1].end() :]

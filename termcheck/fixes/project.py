@@ -1,0 +1,159 @@
+"""What `termcheck fix` does: the project's inputs checked with the fixable checks, fixed, and corrected
+copies written into an output folder (never over an input), with a diff and a summary."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termcheck.api import _load, _suppressions, project_inputs
+from termcheck.atomic import refuse_overwriting_inputs, write_atomically
+from termcheck.checks.registry import ALL_CHECKS, select_checks
+from termcheck.config import Settings
+from termcheck.engine import Checker, CheckOptions
+from termcheck.errors import InputError, UsageError
+from termcheck.fixes.copies import corrected_copy, rewritten_path
+from termcheck.fixes.runner import DocumentFixes, FixedSegment, fix_document, fixable_checks
+from termcheck.glossary.model import Glossary
+from termcheck.langs import english_locale
+from termcheck.model import Finding
+from termcheck.readers import FieldNames, open_document, open_documents
+from termcheck.readers.base import Document
+
+DEFAULT_OUTPUT_DIR = "fixed"
+
+
+@dataclass
+class FixedFile:
+    name: str  # the document as findings name it
+    input: str  # the file a copy corrects
+    output: str  # where the copy goes (written unless a dry run or a diff)
+    segments: int
+    changed: list[FixedSegment]
+    left_out: list[FixedSegment]  # changes a person must make (they would cross an inline code)
+    unfixed: list[Finding]  # findings of the fixable checks that no safe fix covers
+
+    def diff(self) -> str:
+        """A unified diff of the target texts, one line per segment."""
+        written = {f.index for f in self.left_out}
+        changes = [f for f in self.changed if f.index not in written]
+        old = [f"{f.segment.id}: {f.segment.target}" for f in changes]
+        new = [f"{f.segment.id}: {f.target}" for f in changes]
+        lines = difflib.unified_diff(old, new, f"a/{self.name}", f"b/{self.name}", lineterm="", n=0)
+        return "\n".join(lines) + "\n" if changes else ""
+
+
+@dataclass
+class FixRun:
+    files: list[FixedFile] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    def count(self) -> Counter[str]:
+        """Fixes applied, by check code."""
+        return Counter(fix.code for f in self.files for c in f.changed if c not in f.left_out for fix in c.fixes)
+
+    def unfixed(self) -> Counter[str]:
+        return Counter(finding.code for f in self.files for finding in f.unfixed)
+
+
+def fix_project(
+    settings: Settings,
+    *,
+    root: str = ".",
+    files: Sequence[str] = (),
+    source: str | None = None,
+    target: str | None = None,
+    output_dir: str | None = None,
+    write: bool = True,
+) -> FixRun:
+    """Fix FILES (or the configured `files`) with every safe fix of the selected checks; corrected copies go to
+    `output_dir` (default: fixed/ at the project root) under each input's path from the root. `write=False`
+    computes everything and writes nothing (--dry-run, --diff)."""
+    checker = _checker(settings)
+    patterns, found = project_inputs(settings, root, files, source, target)
+    run = FixRun(skipped=list(found.skipped))
+    if patterns and not found.inputs and not (source or target):
+        return run
+    fields = FieldNames(settings.id_column, settings.source_column, settings.target_column)
+    documents = open_documents(found.inputs, source, target, fields, settings.encoding, settings.input_format, root)
+    inputs = [p for d in documents for p in d.paths] + list(settings.glossary)
+    folder = output_dir or os.path.join(root, DEFAULT_OUTPUT_DIR)
+    suppressions = _suppressions(settings, root)
+    for document in documents:
+        fixes = fix_document(checker, document, suppressions)
+        output = os.path.join(folder, _relative(rewritten_path(fixes), root))
+        refuse_overwriting_inputs(output, inputs)
+        left_out: list[FixedSegment] = []
+        if fixes.changed:
+            copy, left_out = corrected_copy(fixes, fields, settings.encoding)
+            _verify(copy, fixes, left_out, settings, fields)
+            if write:
+                os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+                write_atomically(output, lambda handle, data=copy: handle.write(data))  # type: ignore[misc]
+                run.written.append(output)
+        run.files.append(
+            FixedFile(
+                document.name, rewritten_path(fixes), output, fixes.segments, fixes.changed, left_out, fixes.unfixed
+            )
+        )
+    return run
+
+
+def _checker(settings: Settings) -> Checker:
+    chosen = select_checks(settings.select or None, settings.ignore, ALL_CHECKS)
+    fixable = fixable_checks(chosen)
+    if not fixable:
+        codes = ", ".join(c.code for c in fixable_checks(ALL_CHECKS))
+        raise UsageError(f"none of the selected checks has a safe fix (those that do: {codes})")
+    if settings.glossary:
+        glossary, _files = _load(list(settings.glossary), settings.glossary_columns, settings.encoding)
+    else:
+        glossary = Glossary(name="none")
+        fixable = [c for c in fixable if not c.needs_glossary]
+    options = CheckOptions(
+        select=tuple(c.code for c in fixable),
+        severities=dict(settings.severity),
+        deprecated_everywhere=settings.deprecated_everywhere,
+        allow_untranslated=tuple(settings.allow_untranslated),
+        target_locale=english_locale(settings.target_language),
+    )
+    return Checker(glossary, options)
+
+
+def _relative(path: str, root: str) -> str:
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return os.path.basename(path) if relative.startswith("..") else relative
+
+
+def _verify(
+    copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], settings: Settings, fields: FieldNames
+) -> None:
+    """Read the copy back with the input's reader: changed segments must read as fixed, all others as before."""
+    expected = {f.index: f.target for f in fixes.changed if f not in left_out}
+    path = rewritten_path(fixes)
+    document = fixes.document
+    with tempfile.TemporaryDirectory(prefix="termcheck-fix-") as folder:
+        copy_path = str(Path(folder, os.path.basename(path)))
+        Path(copy_path).write_bytes(copy)
+        if document.format == "text-pair":
+            from termcheck.readers import open_pair
+
+            again: Document = open_pair(document.paths[0], copy_path, settings.encoding, document.name)
+        else:
+            again = open_document(copy_path, fields, settings.encoding, document.format, document.name)
+        read = [s.target for s in again.read()]
+        originals = [s.target for s in document.read()]
+    wanted = [expected.get(i, text) for i, text in enumerate(originals)]
+    if read != wanted:
+        first = (
+            next(i for i, (a, b) in enumerate(zip(read, wanted, strict=False)) if a != b)
+            if len(read) == len(wanted)
+            else 0
+        )
+        raise InputError(path, f"the corrected copy does not read back as fixed (segment {first + 1}); nothing written")

@@ -1,0 +1,98 @@
+"""Check, fix, and check again until no fixable finding is left (at most a few rounds), as ruff does.
+
+A round applies every fix that overlaps no other in its segment; fixes skipped for an overlap, and
+findings a fix uncovers (a doubled space after a doubled word went), come back in the next round. Each
+fix keeps to its finding's span, so what a finding did not flag is never touched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from termcheck.checks.base import Check
+from termcheck.engine import Checker
+from termcheck.fixes.edits import Edit, apply_edits
+from termcheck.model import Finding, Segment
+from termcheck.readers.base import Document
+from termcheck.suppressions import Suppressions
+
+ROUNDS = 10
+
+
+@dataclass(frozen=True)
+class AppliedFix:
+    code: str
+    found: str
+    replacement: str  # what now stands in its place (an article corrected before it included)
+    line: int
+    segment: str
+
+
+@dataclass
+class FixedSegment:
+    index: int  # the segment's position in its document (readers yield them in the same order every time)
+    segment: Segment  # as read
+    target: str  # as fixed
+    fixes: list[AppliedFix] = field(default_factory=list)
+
+
+@dataclass
+class DocumentFixes:
+    document: Document
+    segments: int
+    changed: list[FixedSegment]
+    unfixed: list[Finding]  # findings of fixable checks that no safe fix covers
+
+
+def fixable_checks(checks: Sequence[type[Check]]) -> list[type[Check]]:
+    return [c for c in checks if c.fix_description]
+
+
+def fix_document(checker: Checker, document: Document, suppressions: Suppressions | None = None) -> DocumentFixes:
+    """The document's segments with every safe fix of the checker's (fixable) checks applied."""
+    original = list(document.read())
+    current = list(original)
+    fixes: dict[int, list[AppliedFix]] = defaultdict(list)
+    position = {s.id: i for i, s in enumerate(original)}
+    by_code = {c.code: c for c in checker.check_types}
+    unfixed: list[Finding] = []
+    # An editor's False positive is never fixed. Suppressions match the text as it was read, so what they
+    # cover is noted in the first round and known by finding id (which does not change with the text) after.
+    suppressed: set[str] = set()
+    for _round in range(ROUNDS):
+        snapshot = list(current)
+        view = dataclasses.replace(document, read=lambda s=snapshot: iter(s))  # type: ignore[misc]
+        findings = checker.run([view]).findings
+        edits: dict[int, list[tuple[Edit, Finding]]] = defaultdict(list)
+        unfixed = []
+        for finding in findings:
+            if finding.id in suppressed or (suppressions is not None and suppressions.covers(finding)):
+                suppressed.add(finding.id)
+                continue
+            index = position[finding.segment]
+            edit = by_code[finding.code].fix(current[index].target, finding)
+            if edit is None:
+                unfixed.append(finding)
+            else:
+                edits[index].append((edit, finding))
+        if not edits:
+            break
+        for index, pairs in edits.items():
+            segment = current[index]
+            text, applied, _skipped = apply_edits(segment.target, [e for e, _f in pairs])
+            by_edit = {e: f for e, f in pairs}
+            for edit in applied:
+                finding = by_edit[edit]
+                fixes[index].append(
+                    AppliedFix(finding.code, segment.target[edit.start : edit.end], edit.text, segment.line, segment.id)
+                )
+            current[index] = dataclasses.replace(segment, target=text)
+    changed = [
+        FixedSegment(i, original[i], current[i].target, fixes[i])
+        for i in sorted(fixes)
+        if current[i].target != original[i].target
+    ]
+    return DocumentFixes(document, len(original), changed, unfixed)
