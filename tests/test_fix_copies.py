@@ -1,0 +1,158 @@
+"""Corrected copies in every input format: golden files before (tests/data/fix) and after (tests/golden/fix),
+XML kept whole, the fixed copies clean of what was fixed, and the `termcheck fix` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+from lxml import etree
+from typer.testing import CliRunner
+
+import termcheck
+from termcheck.cli import app
+from termcheck.config import Settings
+from termcheck.fixes.project import fix_project
+from termcheck.readers.base import Pair
+from termcheck.readers.inline import text_and_codes
+from termcheck.suppressions import Suppression, save_suppressions
+
+GLOSSARY = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
+INPUTS = DATA / "fix"
+GOLDEN = Path(__file__).parent / "golden" / "fix"
+FILES = sorted(p.name for p in INPUTS.iterdir() if p.name != "article.zh.txt")
+FIXABLE = ("TC101", "TC206", "TC208", "TC209", "TC212")
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(INPUTS, tmp_path / "in")
+    return tmp_path
+
+
+def _fix(project: Path, **options: object) -> termcheck.fixes.project.FixRun:  # type: ignore[name-defined]
+    settings = Settings(glossary=(GLOSSARY,))
+    return fix_project(settings, root=str(project), files=[str(project / "in")], **options)  # type: ignore[arg-type]
+
+
+def test_every_format_fixed_as_the_golden_files_show(project: Path) -> None:
+    run = _fix(project)
+    written = {Path(p).name: Path(p) for p in run.written}
+    assert sorted(written) == FILES
+    for name in FILES:
+        golden = GOLDEN / name
+        if os.environ.get("TERMCHECK_UPDATE_GOLDEN"):
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_bytes(written[name].read_bytes())
+        assert written[name].read_bytes() == golden.read_bytes(), name
+    assert all(Path(project, "in", name).read_bytes() == (INPUTS / name).read_bytes() for name in FILES)  # untouched
+
+
+def test_checking_a_fixed_copy_finds_only_what_no_fix_covers(project: Path) -> None:
+    run = _fix(project)
+    for fixed in run.files:
+        files: list[str | Pair] = (
+            [Pair(str(project / "in" / "article.zh.txt"), fixed.output)]
+            if fixed.name.endswith(".txt")
+            else [fixed.output]
+        )
+        again = termcheck.check(files, glossary=GLOSSARY, select=FIXABLE)
+        assert sorted((f.code, f.found) for f in again.findings) == sorted((f.code, f.found) for f in fixed.unfixed)
+        assert [f.found for f in fixed.unfixed] == ["hormone therapy failure"] or not fixed.unfixed
+
+
+def _compare(original: etree._Element, fixed: etree._Element, changed: set[str]) -> None:
+    """Same elements, attributes (but a changed unit's state) and text, except inside changed targets."""
+    assert original.tag == fixed.tag
+    inside_changed = (
+        isinstance(original.tag, str)
+        and etree.QName(original).localname in ("target", "seg")
+        and text_and_codes(original)[0] in changed
+    )
+    original_attributes = {k: v for k, v in original.attrib.items() if k != "state"}
+    assert original_attributes == {k: v for k, v in fixed.attrib.items() if k != "state"}
+    if not inside_changed:
+        assert original.text == fixed.text
+    assert original.tail == fixed.tail
+    assert len(original) == len(fixed)
+    for a, b in zip(original, fixed, strict=True):
+        if inside_changed and isinstance(a.tag, str):
+            assert a.tag == b.tag and dict(a.attrib) == dict(b.attrib)  # inline codes kept
+        else:
+            _compare(a, b, changed)
+
+
+@pytest.mark.parametrize("name", ["package12.xlf", "package20.xlf", "memory.tmx"])
+def test_xml_keeps_everything_but_the_changed_targets(project: Path, name: str) -> None:
+    run = _fix(project)
+    fixed = next(f for f in run.files if f.name.endswith(name))
+    changed = {c.segment.target for c in fixed.changed}
+    parser = etree.XMLParser(remove_comments=False)
+    original = etree.parse(str(INPUTS / name), parser).getroot()
+    _compare(original, etree.parse(fixed.output, parser).getroot(), changed)
+    text = Path(fixed.output).read_text(encoding="utf-8")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>')  # the file's own declaration and comments
+    assert text.endswith("\n")
+    if name == "package12.xlf":
+        assert text.count('state="needs-review-translation"') == 3
+        assert '<note from="pm">Check the agency name.</note>' in text and "<!-- reviewed -->" in text
+        assert 'translate="no"' in text and "<target>National Drug Administration</target>" in text  # not fixed
+    if name == "package20.xlf":
+        assert text.count('state="translated"') == 3  # the changed segments, and the one already translated
+    if name == "memory.tmx":
+        assert '<prop type="x-project">stem cells</prop>' in text and '<prop type="x-origin">mt</prop>' in text
+
+
+def test_the_fix_command_writes_copies_and_a_summary(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    result = runner.invoke(app, ["fix", "in", "-g", GLOSSARY, "--no-config"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "fixed" / "in").iterdir()) == FILES
+    assert "fixed/in/segments.tsv: 9 fixes in 3 of 5 segments" in result.stderr
+    assert 'left for a person: TC101 "hormone therapy failure"' in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("55 fixes applied in 7 files (TC101 26")
+
+
+def test_diff_and_dry_run_write_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    diff = runner.invoke(app, ["fix", "in/article.en.txt", "-g", GLOSSARY, "--no-config", "--diff"])
+    assert diff.exit_code == 0, diff.output
+    assert diff.stdout.startswith("--- a/in/article.en.txt\n+++ b/in/article.en.txt\n")
+    assert "+2: The Center for Drug Evaluation accepted 250,000 applications." in diff.stdout
+    dry = runner.invoke(app, ["fix", "in", "-g", GLOSSARY, "--no-config", "--dry-run"])
+    assert dry.exit_code == 0 and "to apply (nothing written)" in dry.stderr
+    assert not (project / "fixed").exists()
+
+
+def test_fix_never_writes_over_an_input(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    result = runner.invoke(app, ["fix", "in/segments.tsv", "-g", GLOSSARY, "--no-config", "--output-dir", "."])
+    assert result.exit_code == 2
+    assert "in/segments.tsv" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert (project / "in" / "segments.tsv").read_bytes() == (INPUTS / "segments.tsv").read_bytes()
+
+
+def test_no_fixable_check_selected_is_a_usage_error(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    result = runner.invoke(app, ["fix", "in", "--no-config", "--select", "TC201"])
+    assert result.exit_code == 2 and "none of the selected checks has a safe fix" in result.stderr
+
+
+def test_a_suppressed_finding_is_not_fixed(project: Path) -> None:
+    report = termcheck.check(
+        [str(project / "in" / "segments.tsv")], glossary=GLOSSARY, select=("TC101",), root=str(project)
+    )
+    chosen = next(f for f in report.findings if f.found == "National Drug Administration")
+    ignore = project / ".termcheck-ignore"
+    save_suppressions(
+        str(ignore),
+        [Suppression(chosen.id, chosen.segment_hash, chosen.file, chosen.segment, chosen.code, "False positive")],
+    )
+    settings = Settings(glossary=(GLOSSARY,), ignore_file=str(ignore))
+    run = fix_project(settings, root=str(project), files=[str(project / "in" / "segments.tsv")])
+    text = Path(run.written[0]).read_text(encoding="utf-8")
+    assert "The National Drug Administration approved an off-the-shelf stem cell product." in text
