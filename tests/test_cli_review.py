@@ -49,7 +49,8 @@ def test_xlsx_is_written_next_to_the_text_report(workdir: Path) -> None:
     assert result.exit_code == 1
     assert "TC101" in result.stdout
     assert "wrote reports/a.xlsx" in result.stderr
-    assert load_workbook(workdir / "reports" / "a.xlsx").sheetnames == ["Summary", "Findings", "Terms", "Segments"]
+    sheets = load_workbook(workdir / "reports" / "a.xlsx").sheetnames
+    assert sheets == ["Summary", "Findings", "Terms", "Segments", "Inputs"]
 
 
 def test_fail_on_never_exits_zero_with_findings(workdir: Path) -> None:

@@ -118,7 +118,8 @@ def test_read_review_finds_columns_by_name_after_editing(tmp_path: Path) -> None
 def test_summary_counts_by_status_and_check(tmp_path: Path) -> None:
     workbook = reviewed(tmp_path, {"Stem cell treatment": "Accepted", "Drug Evaluation Center": "Fixed"})
     summary = summarize_review(str(workbook))
-    assert summary.by_status == {"Open": 1, "Fixed": 1, "Accepted": 1, "False positive": 0, "Won't fix": 0}
+    counts = {"Open": 1, "Apply fix": 0, "Fixed": 1, "Accepted": 1, "False positive": 0, "Won't fix": 0}
+    assert summary.by_status == counts
     assert summary.by_check == {"TC101": {"Open": 1, "Fixed": 1}, "TC103": {"Accepted": 1}}
     assert (summary.total, summary.reviewed) == (3, 2)
 

@@ -53,7 +53,15 @@ def test_sheet_headers(workbook: Path, sheet: str, headers: tuple[str, ...]) -> 
 
 
 def test_sheets_in_order(workbook: Path) -> None:
-    assert load_workbook(workbook).sheetnames == ["Summary", "Findings", "Terms", "Segments"]
+    wb = load_workbook(workbook)
+    assert wb.sheetnames == ["Summary", "Findings", "Terms", "Segments", "Inputs"]
+    assert [wb[name].sheet_state for name in wb.sheetnames] == ["visible"] * 4 + ["hidden"]
+
+
+def test_the_inputs_sheet_names_each_document_and_its_files(workbook: Path) -> None:
+    rows = sheet_rows(workbook, "Inputs")
+    assert rows and all(list(r) == ["Document", "Format", "Source file", "Target file"] for r in rows)
+    assert all(Path(str(r["Target file"])).is_absolute() and Path(str(r["Target file"])).exists() for r in rows)
 
 
 def test_findings_rows_in_document_order_with_open_status(workbook: Path) -> None:
@@ -91,8 +99,9 @@ def test_status_drop_down_covers_every_finding_row(workbook: Path) -> None:
 def test_findings_sheet_is_ready_for_review(workbook: Path) -> None:
     sheet = load_workbook(workbook)["Findings"]
     assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == "A1:O3"
-    assert sheet.column_dimensions["O"].hidden  # segment hash
+    assert sheet.auto_filter.ref == "A1:Q3"
+    assert sheet.column_dimensions["P"].hidden and sheet.column_dimensions["Q"].hidden  # segment hash, span
+    assert not sheet.column_dimensions["O"].hidden  # the editor's Correction
     assert sheet.column_dimensions["E"].hidden  # one document: its name is on the Summary
     assert sheet["B2"].fill.fgColor.rgb.endswith("F8CBAD")  # error
     assert sheet["B3"].fill.fgColor.rgb.endswith("FFE699")  # warning

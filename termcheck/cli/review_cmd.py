@@ -26,20 +26,38 @@ def apply_command(
             "\\[default: ignore-file in termcheck.toml, else .termcheck-ignore at the project root]",
         ),
     ] = None,
+    write_fixed: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-fixed",
+            help="Also write corrected copies of the checked documents into this folder, with every row marked "
+            "Apply fix applied (its Correction, or the suggested fix).",
+        ),
+    ] = None,
 ) -> None:
-    """Turn rows marked False positive or Won't fix into suppressions that later checks skip."""
+    """Turn rows marked False positive or Won't fix into suppressions that later checks skip; with --write-fixed,
+    turn rows marked Apply fix into corrected copies of the documents."""
     from termcheck.api import default_ignore_file
-    from termcheck.cli.summaries import apply_line
+    from termcheck.cli.summaries import apply_line, review_fix_lines
     from termcheck.config import load_config
+    from termcheck.readers import FieldNames
     from termcheck.review import apply_review
+    from termcheck.review.fixes import write_review_fixes
+    from termcheck.review.reader import read_review
 
-    if ignore_file is None:
-        project = load_config()
-        path = default_ignore_file(project.settings, project.root)
-    else:
-        path = str(ignore_file)
+    project = load_config()
+    path = default_ignore_file(project.settings, project.root) if ignore_file is None else str(ignore_file)
+    if write_fixed is not None:  # first: two corrections that disagree stop everything, suppressions included
+        settings = project.settings
+        fields = FieldNames(settings.id_column, settings.source_column, settings.target_column)
+        fixes = write_review_fixes(
+            read_review(str(workbook)), str(write_fixed), project.root, fields, settings.encoding
+        )
     result = apply_review(str(workbook), path)
     print(apply_line(result), file=sys.stderr)
+    if write_fixed is not None:
+        for line in review_fix_lines(fixes):
+            print(line, file=sys.stderr)
     if result.unknown:
         rows = ", ".join(f'row {row} "{status}"' for row, status in result.unknown[:5])
         more = f" and {len(result.unknown) - 5} more" if len(result.unknown) > 5 else ""
@@ -71,6 +89,7 @@ def summary_command(
             "reviewed": summary.reviewed,
             "by_status": summary.by_status,
             "by_check": summary.by_check,
+            "fixes": {"applicable": summary.fixes_applicable, "skipped": summary.fixes_skipped},
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -81,5 +100,10 @@ def summary_command(
     for code, counts in summary.by_check.items():
         detail = ", ".join(f"{status} {n}" for status, n in counts.items())
         print(f"{code}: {detail}")
+    if summary.fixes_applicable or summary.fixes_skipped:
+        print(
+            f"Apply fix: {summary.fixes_applicable} can be applied to the documents as they are now, "
+            f"{summary.fixes_skipped} would be skipped (`review apply --write-fixed DIR` says why)"
+        )
     done = 100 * summary.reviewed / summary.total if summary.total else 100.0
     print(f"{summary.reviewed} of {summary.total} findings reviewed ({done:.0f}%)", file=sys.stderr)

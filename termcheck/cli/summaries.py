@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported for types only: openpyxl is not loaded for `termcheck --help`
     from termcheck.fixes.project import FixRun
     from termcheck.review import ApplyResult
+    from termcheck.review.fixes import ReviewFixes
     from termcheck.writers.xlsx import WorkbookResult
 
 
@@ -62,3 +63,20 @@ def fix_lines(run: FixRun, written: bool) -> list[str]:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'es' if noun.endswith('x') else 's'}" if count != 1 else f"{count} {noun}"
+
+
+def review_fix_lines(fixes: ReviewFixes, shown: int = 10) -> list[str]:
+    """What `review apply --write-fixed` wrote, and each row it skipped, with why."""
+    import os
+
+    lines = [f"wrote {os.path.relpath(path)}" for path in fixes.written]
+    for skipped in fixes.skipped[:shown]:
+        where = f"row {skipped.row}" if skipped.row else "a row"
+        lines.append(f"skipped {where} ({skipped.file}, segment {skipped.segment}): {skipped.reason}")
+    if len(fixes.skipped) > shown:
+        lines.append(f"… and {len(fixes.skipped) - shown} more rows skipped")
+    lines.append(
+        f"{_plural(len(fixes.applied), 'row')} marked Apply fix applied, {len(fixes.skipped)} skipped, "
+        f"{_plural(len(fixes.written), 'file')} written"
+    )
+    return lines

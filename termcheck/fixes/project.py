@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from termcheck.api import _load, _suppressions, project_inputs
 from termcheck.atomic import refuse_overwriting_inputs, write_atomically
@@ -87,22 +88,39 @@ def fix_project(
     suppressions = _suppressions(settings, root)
     for document in documents:
         fixes = fix_document(checker, document, suppressions)
-        output = os.path.join(folder, _relative(rewritten_path(fixes), root))
+        output = output_path(folder, fixes, root)
         refuse_overwriting_inputs(output, inputs)
-        left_out: list[FixedSegment] = []
-        if fixes.changed:
-            copy, left_out = corrected_copy(fixes, fields, settings.encoding)
-            _verify(copy, fixes, left_out, settings, fields)
-            if write:
-                os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
-                write_atomically(output, lambda handle, data=copy: handle.write(data))  # type: ignore[misc]
-                run.written.append(output)
+        left_out = write_copy(fixes, output, fields, settings.encoding, write) if fixes.changed else []
+        if write and len(fixes.changed) > len(left_out):
+            run.written.append(output)
         run.files.append(
             FixedFile(
                 document.name, rewritten_path(fixes), output, fixes.segments, fixes.changed, left_out, fixes.unfixed
             )
         )
     return run
+
+
+def write_copy(
+    fixes: DocumentFixes, output: str, fields: FieldNames, encoding: str | None, write: bool = True
+) -> list[FixedSegment]:
+    """Make the corrected copy, read it back to be sure, and (with `write`) write it atomically to `output`.
+    Returns the changes left out of it (they would cross an inline code)."""
+    copy, left_out = corrected_copy(fixes, fields, encoding)
+    _verify(copy, fixes, left_out, encoding, fields)
+    if write and len(fixes.changed) > len(left_out):
+        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+
+        def save(handle: BinaryIO) -> None:
+            handle.write(copy)
+
+        write_atomically(output, save)
+    return left_out
+
+
+def output_path(folder: str, fixes: DocumentFixes, root: str) -> str:
+    """Where a document's corrected copy goes: under `folder`, at the input's path from the project root."""
+    return os.path.join(folder, _relative(rewritten_path(fixes), root))
 
 
 def _checker(settings: Settings) -> Checker:
@@ -132,7 +150,7 @@ def _relative(path: str, root: str) -> str:
 
 
 def _verify(
-    copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], settings: Settings, fields: FieldNames
+    copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], encoding: str | None, fields: FieldNames
 ) -> None:
     """Read the copy back with the input's reader: changed segments must read as fixed, all others as before."""
     expected = {f.index: f.target for f in fixes.changed if f not in left_out}
@@ -144,9 +162,9 @@ def _verify(
         if document.format == "text-pair":
             from termcheck.readers import open_pair
 
-            again: Document = open_pair(document.paths[0], copy_path, settings.encoding, document.name)
+            again: Document = open_pair(document.paths[0], copy_path, encoding, document.name)
         else:
-            again = open_document(copy_path, fields, settings.encoding, document.format, document.name)
+            again = open_document(copy_path, fields, encoding, document.format, document.name)
         read = [s.target for s in again.read()]
         originals = [s.target for s in document.read()]
     wanted = [expected.get(i, text) for i, text in enumerate(originals)]

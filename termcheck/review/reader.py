@@ -7,12 +7,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from termcheck.errors import InputError
-from termcheck.writers.xlsx.layout import COMMENT, FINDINGS, ID, OPEN, SEGMENT_HASH, STATUS, STATUSES
+from termcheck.writers.xlsx.layout import (
+    COMMENT,
+    CORRECTION,
+    FINDINGS,
+    ID,
+    INPUTS,
+    INPUTS_COLUMNS,
+    OPEN,
+    SEGMENT_HASH,
+    STATUS,
+    STATUSES,
+    TARGET_SPAN,
+)
 from termcheck.xlsx_safety import UNREADABLE, cell_text, open_workbook, unreadable
 
 HEADER_SEARCH_ROWS = 20
@@ -31,6 +43,22 @@ class ReviewRow:
     segment: str
     found: str
     row: int
+    correction: str = ""
+    # what the row's fix reads: the found and expected text exactly as written (a doubled space is "  "), and
+    # where the finding is in the target
+    found_exact: str = ""
+    expected: str = ""
+    target_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """A document the report was made from, and its files (absolute paths, as they were when it was checked)."""
+
+    document: str
+    format: str
+    source: str
+    target: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +66,7 @@ class Review:
     path: str
     rows: list[ReviewRow]
     skipped: int  # rows without a finding id: notes, or lines the editor added
+    inputs: list[ReportInput] = field(default_factory=list)  # empty for reports older than the Inputs sheet
 
 
 def _text(value: Any) -> str:
@@ -81,6 +110,10 @@ def _read_rows(path: str, workbook: Any) -> Review:
         index = column.get(name)
         return _text(values[index]) if index is not None and index < len(values) else ""
 
+    def exact(values: tuple[Any, ...], name: str) -> str:
+        index = column.get(name)
+        return cell_text(values[index]) if index is not None and index < len(values) and values[index] else ""
+
     for row_number, values in enumerate(rows, start=number + 1):
         finding_id = get(values, ID)
         if not _FINDING_ID.match(finding_id):
@@ -97,6 +130,27 @@ def _read_rows(path: str, workbook: Any) -> Review:
                 segment=get(values, "Segment"),
                 found=get(values, "Found"),
                 row=row_number,
+                correction=exact(values, CORRECTION),
+                found_exact=exact(values, "Found"),
+                expected=exact(values, "Expected"),
+                target_span=_span(get(values, TARGET_SPAN)),
             )
         )
-    return Review(path, found, skipped)
+    return Review(path, found, skipped, _inputs(workbook))
+
+
+def _span(text: str) -> tuple[int, int] | None:
+    start, sep, end = text.partition("-")
+    return (int(start), int(end)) if sep and start.isdigit() and end.isdigit() else None
+
+
+def _inputs(workbook: Any) -> list[ReportInput]:
+    if INPUTS not in workbook.sheetnames:
+        return []
+    rows = workbook[INPUTS].iter_rows(values_only=True)
+    header = [_text(v) for v in next(rows, ())]
+    if header[: len(INPUTS_COLUMNS)] != list(INPUTS_COLUMNS):
+        return []
+    return [
+        ReportInput(*(_text(v) for v in (list(values) + [None] * 4)[:4])) for values in rows if values and values[0]
+    ]

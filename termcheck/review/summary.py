@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from termcheck.review.reader import read_review
-from termcheck.writers.xlsx.layout import OPEN, STATUSES
+from termcheck.writers.xlsx.layout import APPLY_FIX, OPEN, STATUSES
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,9 @@ class ReviewSummary:
     by_check: dict[str, dict[str, int]]
     total: int
     skipped: int
+    # rows marked Apply fix: how many would go into corrected copies now, and how many would be skipped
+    fixes_applicable: int = 0
+    fixes_skipped: int = 0
 
     @property
     def reviewed(self) -> int:
@@ -23,7 +26,10 @@ class ReviewSummary:
 
 
 def summarize_review(workbook: str) -> ReviewSummary:
+    from termcheck.review.fixes import plan_review_fixes
+
     review = read_review(workbook)
+    plan = plan_review_fixes(review) if any(row.status == APPLY_FIX for row in review.rows) else None
     statuses = Counter(row.status for row in review.rows)
     ordered = {s: statuses[s] for s in STATUSES} | {s: n for s, n in sorted(statuses.items()) if s not in STATUSES}
     by_check: dict[str, Counter[str]] = {}
@@ -35,4 +41,6 @@ def summarize_review(workbook: str) -> ReviewSummary:
         by_check={code: dict(counts) for code, counts in sorted(by_check.items())},
         total=len(review.rows),
         skipped=review.skipped,
+        fixes_applicable=len(plan.applied) if plan else 0,
+        fixes_skipped=len(plan.skipped) if plan else 0,
     )

@@ -21,12 +21,22 @@ from termcheck.atomic import refuse_overwriting_inputs, write_atomically
 from termcheck.engine import Report
 from termcheck.errors import InputError, UsageError
 from termcheck.suppressions import Suppression, Suppressions
+from termcheck.writers.xlsx.cells import text_cell
 from termcheck.writers.xlsx.findings_sheet import assign_decisions, write_findings_sheet
-from termcheck.writers.xlsx.layout import FINDINGS, MAX_ROWS, OPEN, SEGMENTS, SUMMARY, TERMS
+from termcheck.writers.xlsx.layout import (
+    FINDINGS,
+    INPUTS,
+    INPUTS_COLUMNS,
+    MAX_ROWS,
+    OPEN,
+    SEGMENTS,
+    SUMMARY,
+    TERMS,
+)
 from termcheck.writers.xlsx.package import fill_sheets
 from termcheck.writers.xlsx.segments_sheet import marks_by_segment, write_segments_sheet
-from termcheck.writers.xlsx.sheet_format import SheetRows
-from termcheck.writers.xlsx.styles import Palette, add_styles
+from termcheck.writers.xlsx.sheet_format import SheetRows, Width
+from termcheck.writers.xlsx.styles import TEXT, Palette, add_styles
 from termcheck.writers.xlsx.summary_sheet import write_summary_sheet
 from termcheck.writers.xlsx.terms_sheet import write_terms_sheet
 
@@ -46,18 +56,21 @@ def write_workbook(
     handle: BinaryIO,
     decisions: Suppressions | None = None,
     max_rows: int = MAX_ROWS,
+    corrections: Mapping[str, str] | None = None,
 ) -> WorkbookResult:
-    """Write the report as XLSX to `handle`."""
+    """Write the report as XLSX to `handle`; `decisions` and `corrections` (by decision id) are an earlier
+    report's, carried over."""
 
     workbook = Workbook(write_only=True)
     workbook.properties.creator = f"termcheck {__version__}"
     workbook.properties.title = "termcheck report"
     add_styles(workbook)
-    sheets = {name: workbook.create_sheet(name) for name in (SUMMARY, FINDINGS, TERMS, SEGMENTS)}
+    sheets = {name: workbook.create_sheet(name) for name in (SUMMARY, FINDINGS, TERMS, SEGMENTS, INPUTS)}
+    sheets[INPUTS].sheet_state = "hidden"
     palette = Palette(sheets[SUMMARY])
     rows = {name: SheetRows(sheet, palette) for name, sheet in sheets.items()}
     try:
-        result = _fill(rows, report, decisions or Suppressions(), max_rows)
+        result = _fill(rows, report, decisions or Suppressions(), max_rows, corrections or {})
         with tempfile.TemporaryFile() as frame:
             workbook.save(frame)
             frame.seek(0)
@@ -68,7 +81,13 @@ def write_workbook(
             sheet_rows.close()
 
 
-def _fill(rows: Mapping[str, SheetRows], report: Report, decisions: Suppressions, max_rows: int) -> WorkbookResult:
+def _fill(
+    rows: Mapping[str, SheetRows],
+    report: Report,
+    decisions: Suppressions,
+    max_rows: int,
+    corrections: Mapping[str, str],
+) -> WorkbookResult:
     bilingual = any(d.bilingual for d in report.documents)
     hidden = set() if bilingual else {"Source"}
     if len(report.documents) == 1:
@@ -84,7 +103,8 @@ def _fill(rows: Mapping[str, SheetRows], report: Report, decisions: Suppressions
         [d.digest for d in report.documents] if len(report.documents) == len(report.sources) else [],
     )
     kept, carried = assign_decisions(decisions, report.findings)
-    findings_cut = write_findings_sheet(rows[FINDINGS], report.findings, texts, kept, hidden, max_rows)
+    findings_cut = write_findings_sheet(rows[FINDINGS], report.findings, texts, kept, hidden, max_rows, corrections)
+    _write_inputs(rows[INPUTS], report)
     dropped = decisions.unmatched(carried)
     write_terms_sheet(rows[TERMS], report.glossary, report.usage, report.findings, bilingual)
     notes = []
@@ -98,23 +118,35 @@ def _fill(rows: Mapping[str, SheetRows], report: Report, decisions: Suppressions
     return WorkbookResult("", findings_cut, segments_cut, len(carried), dropped)
 
 
-def _previous_decisions(path: str) -> Suppressions:
-    """An editor's statuses and comments in the report about to be replaced, so a rerun keeps them."""
+def _write_inputs(rows: SheetRows, report: Report) -> None:
+    """The files each document was read from, absolute, so that `review apply --write-fixed` finds them."""
+    rows.set_columns(INPUTS_COLUMNS, [Width(30, 60)] * len(INPUTS_COLUMNS))
+    style = rows.palette[TEXT]
+    rows.append([text_cell(h, style) for h in INPUTS_COLUMNS])
+    for document in report.sources:
+        paths = [os.path.abspath(p) for p in document.paths]
+        source, target = (paths[0], paths[1]) if len(paths) == 2 else ("", paths[0] if paths else "")
+        rows.append([text_cell(v, style) for v in (document.name, document.format, source, target)])
+
+
+def _previous_decisions(path: str) -> tuple[Suppressions, dict[str, str]]:
+    """An editor's statuses, comments and corrections in the report about to be replaced, so a rerun keeps them."""
     from termcheck.review.reader import read_review
 
     if not os.path.exists(path):
-        return Suppressions(path=path)
+        return Suppressions(path=path), {}
     try:
         review = read_review(path)
     except InputError as exc:
         raise UsageError(
             f"{path}: exists and is not a termcheck report ({exc.reason}); refusing to replace it"
         ) from None
-    decided = [row for row in review.rows if row.status != OPEN or row.comment]
-    return Suppressions(
+    decided = [row for row in review.rows if row.status != OPEN or row.comment or row.correction]
+    decisions = Suppressions(
         (Suppression(r.id, r.segment_hash, r.file, r.segment, r.code, r.status, r.found, r.comment) for r in decided),
         path,
     )
+    return decisions, {r.id: r.correction for r in decided if r.correction}
 
 
 def _lock_file(path: str) -> str | None:
@@ -133,9 +165,11 @@ def save_workbook(report: Report, path: str, inputs: Iterable[str] = (), max_row
     lock = _lock_file(path)
     if lock is not None:
         raise InputError(path, f"is open in a spreadsheet program ({lock} exists); close it and run again")
-    decisions = _previous_decisions(path)
+    decisions, corrections = _previous_decisions(path)
     results: list[WorkbookResult] = []
-    write_atomically(path, lambda handle: results.append(write_workbook(report, handle, decisions, max_rows)))
+    write_atomically(
+        path, lambda handle: results.append(write_workbook(report, handle, decisions, max_rows, corrections))
+    )
     return dataclasses.replace(results[0], path=path)
 
 

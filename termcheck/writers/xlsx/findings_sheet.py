@@ -14,7 +14,15 @@ from termcheck.suppressions import Suppression, Suppressions
 from termcheck.writers.inline_display import with_codes
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import label_cell, rich_cell, text_cell, value_cell
-from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, MAX_ROWS, OPEN, SEGMENT_HASH, STATUS, STATUSES
+from termcheck.writers.xlsx.layout import (
+    FINDINGS_COLUMNS,
+    MAX_ROWS,
+    OPEN,
+    SEGMENT_HASH,
+    STATUS,
+    STATUSES,
+    TARGET_SPAN,
+)
 from termcheck.writers.xlsx.sheet_format import SAMPLE_ROWS, SheetRows, Width, print_setup, row_limit_note
 
 LIMITS = (
@@ -32,7 +40,9 @@ LIMITS = (
     Width(24, 45, wrap=True),  # message
     Width(15, 15),  # status
     Width(20, 20, wrap=True),  # comment
+    Width(24, 40, wrap=True),  # correction
     Width(18, 18),  # segment hash
+    Width(9, 9),  # target span
 )
 
 
@@ -70,7 +80,7 @@ def _sample(findings: Sequence[Finding], texts: Mapping[Key, SegmentText]) -> li
         text = texts.get((f.file, f.segment))
         source, target = (text.source or "", text.target) if text else ("", "")
         sample.append([f.id, "", "", f.check, f.file, f.segment, str(f.line), source, target, f.found or ""])
-        sample[-1] += [f.expected or "", f.message, "", "", ""]
+        sample[-1] += [f.expected or "", f.message, "", "", "", "", ""]
     return sample
 
 
@@ -94,10 +104,13 @@ def write_findings_sheet(
     decisions: Mapping[str, Suppression],
     hidden: Collection[str] = (),
     max_rows: int = MAX_ROWS,
+    corrections: Mapping[str, str] | None = None,
 ) -> int:
-    """Write the sheet (with the decisions of `assign_decisions`); returns how many findings did not fit."""
+    """Write the sheet (with the decisions of `assign_decisions`, and `corrections` by decision id); returns how
+    many findings did not fit."""
+    corrections = corrections or {}
     shown = len(findings) if len(findings) < max_rows else max_rows - 2  # room for the header and a note
-    rows.set_columns(FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, *hidden})
+    rows.set_columns(FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, TARGET_SPAN, *hidden})
     sheet = rows.sheet
     sheet.freeze_panes = "B2"
     sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{shown + 1}")
@@ -116,6 +129,8 @@ def write_findings_sheet(
         finding_id = finding.id
         decision = decisions.get(finding_id)
         status, comment = (decision.status, decision.comment) if decision else (OPEN, "")
+        correction = corrections.get(decision.id, "") if decision else ""
+        span = finding.target_span
         rows.append(
             [
                 text_cell(finding_id, code),
@@ -140,7 +155,9 @@ def write_findings_sheet(
                 label_cell(finding.message, wrap),
                 label_cell(status, editor),
                 text_cell(comment, editor),
+                text_cell(correction, editor),
                 text_cell(finding.segment_hash, code),
+                text_cell(f"{span[0]}-{span[1]}" if span else "", code),
             ]
         )
     cut = len(findings) - shown

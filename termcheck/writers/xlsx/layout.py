@@ -12,12 +12,15 @@ SUMMARY = "Summary"
 FINDINGS = "Findings"
 TERMS = "Terms"
 SEGMENTS = "Segments"
+INPUTS = "Inputs"  # hidden: the files a report was made from, for `review apply --write-fixed`
 TITLE = "termcheck report"
 
 ID = "Finding ID"
 STATUS = "Status"
 COMMENT = "Comment"
+CORRECTION = "Correction"  # the editor's corrected target for the segment, applied with the status Apply fix
 SEGMENT_HASH = "Segment hash"
+TARGET_SPAN = "Target span"  # hidden: where the finding is in the target, for its fix
 FINDINGS_COLUMNS = (
     ID,
     "Severity",
@@ -33,8 +36,11 @@ FINDINGS_COLUMNS = (
     "Message",
     STATUS,
     COMMENT,
+    CORRECTION,
     SEGMENT_HASH,
+    TARGET_SPAN,
 )
+INPUTS_COLUMNS = ("Document", "Format", "Source file", "Target file")
 SEGMENTS_COLUMNS = ("File", "Segment", "Line", "Source", "Target", "Findings", "Codes")
 TERMS_COLUMNS = (
     "Concept",
@@ -48,7 +54,8 @@ TERMS_COLUMNS = (
 )
 
 OPEN = "Open"
-STATUSES = (OPEN, "Fixed", "Accepted", "False positive", "Won't fix")
+APPLY_FIX = "Apply fix"  # `review apply --write-fixed` applies the suggested fix, or the row's Correction
+STATUSES = (OPEN, APPLY_FIX, "Fixed", "Accepted", "False positive", "Won't fix")
 SUPPRESSING = frozenset({"false positive", "won't fix"})
 
 MAX_ROWS = 1_048_576  # Excel's sheet limit, header included

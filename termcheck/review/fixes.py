@@ -1,0 +1,174 @@
+"""`review apply --write-fixed`: the rows an editor marked Apply fix, turned into corrected copies.
+
+A row applies its check's fix (the same as `termcheck fix`), or, where the editor wrote one, its
+Correction: the whole corrected target of that segment. The documents are found through the report's
+Inputs sheet and read again; a row whose segment changed since the report (its text hash differs) or
+whose document is gone is reported and skipped, never applied to other text. Two different
+corrections for one segment are a usage error naming both rows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from termcheck.atomic import refuse_overwriting_inputs
+from termcheck.checks.registry import ALL_CHECKS
+from termcheck.errors import UsageError
+from termcheck.fixes.edits import Edit, apply_edits
+from termcheck.fixes.project import output_path, write_copy
+from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment
+from termcheck.model import Segment
+from termcheck.readers import FieldNames, open_document, open_pair
+from termcheck.readers.base import Document
+from termcheck.review.reader import ReportInput, Review, ReviewRow
+from termcheck.suppressions import segment_hash
+from termcheck.writers.xlsx.layout import APPLY_FIX
+
+FIXES = {c.code: c for c in ALL_CHECKS if c.fix_description}
+
+
+@dataclass(frozen=True)
+class RowFinding:
+    """What a fix reads of a finding, as the report's row gives it."""
+
+    target_span: tuple[int, int] | None
+    found: str | None
+    expected: str | None
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row: int
+    file: str
+    segment: str
+    reason: str
+
+
+@dataclass
+class ReviewFixes:
+    applied: list[ReviewRow] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+    documents: list[DocumentFixes] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+
+def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encoding: str | None = None) -> ReviewFixes:
+    """Every Apply fix row, applied to its document as it reads now (nothing written)."""
+    plan = ReviewFixes()
+    rows_by_file: dict[str, list[ReviewRow]] = defaultdict(list)
+    for row in review.rows:
+        if row.status == APPLY_FIX:
+            rows_by_file[row.file].append(row)
+    inputs = {i.document: i for i in review.inputs}
+    for name, rows in rows_by_file.items():
+        document = _document(inputs.get(name), name, fields, encoding)
+        if isinstance(document, str):
+            plan.skipped += [SkippedRow(r.row, r.file, r.segment, document) for r in rows]
+            continue
+        segments = list(document.read())
+        position = {s.id: i for i, s in enumerate(segments)}
+        by_segment: dict[str, list[ReviewRow]] = defaultdict(list)
+        for row in rows:
+            by_segment[row.segment].append(row)
+        changed: list[FixedSegment] = []
+        for segment_id, segment_rows in by_segment.items():
+            index = position.get(segment_id)
+            if index is None:
+                plan.skipped += [
+                    SkippedRow(r.row, name, segment_id, "the segment is not in the document now") for r in segment_rows
+                ]
+                continue
+            fixed = _fix_segment(review.path, segments[index], index, segment_rows, plan)
+            if fixed is not None:
+                changed.append(fixed)
+        if changed:
+            plan.documents.append(DocumentFixes(document, len(segments), sorted(changed, key=lambda f: f.index), []))
+    return plan
+
+
+def write_review_fixes(
+    review: Review, folder: str, root: str, fields: FieldNames = FieldNames(), encoding: str | None = None
+) -> ReviewFixes:
+    """Corrected copies of the report's documents in `folder` (at each input's path from `root`)."""
+    plan = plan_review_fixes(review, fields, encoding)
+    for fixes in plan.documents:
+        output = output_path(folder, fixes, root)
+        refuse_overwriting_inputs(output, [review.path, *fixes.document.paths])
+        left_out = write_copy(fixes, output, fields, encoding)
+        for fixed in left_out:
+            plan.skipped.append(
+                SkippedRow(0, fixes.document.name, fixed.segment.id, "the change would cross an inline code")
+            )
+        if len(fixes.changed) > len(left_out):
+            plan.written.append(output)
+    return plan
+
+
+def _document(found: ReportInput | None, name: str, fields: FieldNames, encoding: str | None) -> Document | str:
+    """The document a report row names, opened as it was checked; or why it cannot be."""
+    if found is None:
+        return "the report does not say which file it was made from (run check --xlsx again to add it)"
+    if not os.path.exists(found.target) or (found.source and not os.path.exists(found.source)):
+        return f"{found.target if not os.path.exists(found.target) else found.source} is not there any more"
+    if found.format == "text-pair":
+        return open_pair(found.source, found.target, encoding, name)
+    return open_document(found.target, fields, encoding, found.format, name)
+
+
+def _fix_segment(
+    workbook: str, segment: Segment, index: int, rows: Sequence[ReviewRow], plan: ReviewFixes
+) -> FixedSegment | None:
+    current = segment_hash(segment)
+    stale = [r for r in rows if r.segment_hash != current]
+    plan.skipped += [SkippedRow(r.row, segment.file, segment.id, "the segment changed since the report") for r in stale]
+    rows = [r for r in rows if r.segment_hash == current]
+    corrected = [r for r in rows if r.correction.strip()]
+    if len({r.correction for r in corrected}) > 1:
+        first, other = corrected[0], next(r for r in corrected if r.correction != corrected[0].correction)
+        raise UsageError(
+            f"{workbook}: rows {first.row} and {other.row} give different corrections for segment {segment.id} "
+            f"of {segment.file}; keep one"
+        )
+    if corrected:
+        text = _without_code_labels(corrected[0].correction, segment)
+        plan.applied += corrected
+        plan.skipped += [
+            SkippedRow(r.row, segment.file, segment.id, f"row {corrected[0].row}'s correction covers the segment")
+            for r in rows
+            if not r.correction.strip()
+        ]
+        fix = AppliedFix("correction", segment.target, text, segment.line, segment.id)
+        return FixedSegment(index, segment, text, [fix]) if text != segment.target else None
+    edits: dict[Edit, ReviewRow] = {}
+    for row in rows:
+        check = FIXES.get(row.code)
+        finding = RowFinding(row.target_span, row.found_exact, row.expected)
+        edit = check.fix(segment.target, finding) if check is not None else None
+        if edit is None:
+            reason = "no safe fix for this finding; write the corrected target in Correction"
+            plan.skipped.append(SkippedRow(row.row, segment.file, segment.id, reason))
+        else:
+            edits[edit] = row
+    if not edits:
+        return None
+    text, applied, overlapping = apply_edits(segment.target, list(edits))
+    plan.applied += [edits[e] for e in applied]
+    for edit in overlapping:
+        row = edits[edit]
+        reason = "its fix overlaps another row's; run check --xlsx again and apply it then"
+        plan.skipped.append(SkippedRow(row.row, segment.file, segment.id, reason))
+    fixes = [
+        AppliedFix(edits[e].code, segment.target[e.start : e.end], e.text, segment.line, segment.id) for e in applied
+    ]
+    return FixedSegment(index, segment, text, fixes)
+
+
+def _without_code_labels(correction: str, segment: Segment) -> str:
+    """The Target column shows inline codes as {1}…{/1}; an editor who copied it into Correction copied those
+    labels too. The codes stay where they are in the file, so the labels are not text."""
+    for code in segment.target_codes:
+        correction = correction.replace(code.label, "", 1)
+    return correction

@@ -1,0 +1,130 @@
+"""Fixes from the Excel report: rows marked Apply fix (the suggested fix, or the editor's Correction) become
+corrected copies with `review apply --write-fixed`; changed segments and lost documents are skipped, and two
+corrections that disagree stop the run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+
+runner = CliRunner()
+GLOSSARY = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
+FIXABLE = ("TC101", "TC206", "TC208", "TC209", "TC212")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("article.zh.txt", "article.en.txt", "segments.tsv", "package12.xlf"):
+        shutil.copy(DATA / "fix" / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", ".", "-g", GLOSSARY, "--no-config", "--xlsx", "r.xlsx", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def edit(path: Path, change: dict[tuple[str, str, str], dict[str, str]], every_fixable: bool = True) -> dict:
+    """Set cells of the Findings sheet: (file, segment, code) → {column: value}; every fixable row → Apply fix.
+    Returns the row number of each (file, segment, code)."""
+    workbook = load_workbook(path)
+    sheet = workbook["Findings"]
+    header = [c.value for c in sheet[1]]
+    column = {name: header.index(name) + 1 for name in header}
+    numbers = {}
+    for row in range(2, sheet.max_row + 1):
+        key = tuple(str(sheet.cell(row, column[name]).value) for name in ("File", "Segment", "Code"))
+        numbers[key] = row
+        if every_fixable and key[2] in FIXABLE:
+            sheet.cell(row, column["Status"]).value = "Apply fix"
+        for name, value in change.get(key, {}).items():  # type: ignore[call-overload]
+            sheet.cell(row, column[name]).value = value
+    workbook.save(path)
+    return numbers
+
+
+def apply(*extra: str):
+    return runner.invoke(app, ["review", "apply", "r.xlsx", "--write-fixed", "fixed", *extra])
+
+
+def test_apply_fix_rows_become_corrected_copies(project: Path) -> None:
+    correction = "For patients with steroid-refractory disease."
+    edit(project / "r.xlsx", {("segments.tsv", "s4", "TC101"): {"Status": "Apply fix", "Correction": correction}})
+    result = apply()
+    assert result.exit_code == 0, result.output
+    tsv = (project / "fixed" / "segments.tsv").read_text(encoding="utf-8").splitlines()
+    agency = "The National Medical Products Administration approved an off-the-shelf stem cell product."
+    assert tsv[1].split("\t")[2] == agency
+    assert tsv[2].split("\t")[2] == "The Center for Drug Evaluation accepted 250,000 applications."
+    assert tsv[3].split("\t")[2] == "Off-the-shelf stem cells are promising, experts say."  # TC209, TC208, TC206
+    assert tsv[4].split("\t")[2] == correction
+    assert (project / "segments.tsv").read_bytes() == (DATA / "fix" / "segments.tsv").read_bytes()
+    pair = (project / "fixed" / "article.en.txt").read_text(encoding="utf-8").splitlines()
+    assert pair[0] == "The National Medical Products Administration approved an off-the-shelf stem cell product."
+    xliff = (project / "fixed" / "package12.xlf").read_text(encoding="utf-8")
+    assert 'state="needs-review-translation">The Center for Drug<x id="lb1" ctype="lb"/>Evaluation' in xliff
+    assert "skipped row" in result.stderr and "hormone therapy failure" not in tsv[4]
+    assert "rows marked Apply fix applied" in result.stderr.strip().splitlines()[-1]
+
+
+def test_a_segment_changed_since_the_report_is_skipped_not_fixed(project: Path) -> None:
+    numbers = edit(project / "r.xlsx", {})
+    text = (project / "segments.tsv").read_text(encoding="utf-8")
+    (project / "segments.tsv").write_text(text.replace("approved a universal", "approved one universal"), "utf-8")
+    result = apply()
+    assert result.exit_code == 0, result.output
+    row = numbers[("segments.tsv", "s1", "TC101")]
+    assert f"skipped row {row} (segments.tsv, segment s1): the segment changed since the report" in result.stderr
+    tsv = (project / "fixed" / "segments.tsv").read_text(encoding="utf-8").splitlines()
+    assert "The National Drug Administration approved one universal" in tsv[1]  # untouched
+    assert "The Center for Drug Evaluation accepted 250,000 applications." in tsv[2]  # the rest applied
+
+
+def test_a_document_that_is_gone_is_reported(project: Path) -> None:
+    edit(project / "r.xlsx", {})
+    (project / "package12.xlf").unlink()
+    result = apply()
+    assert result.exit_code == 0, result.output
+    assert "package12.xlf is not there any more" in result.stderr
+    assert not (project / "fixed" / "package12.xlf").exists()
+
+
+def test_two_corrections_that_disagree_stop_the_run(project: Path) -> None:
+    numbers = edit(
+        project / "r.xlsx",
+        {
+            ("segments.tsv", "s2", "TC101"): {"Correction": "The CDE accepted 250,000 applications."},
+            ("segments.tsv", "s2", "TC212"): {"Correction": "The CDE took 250,000 applications."},
+        },
+    )
+    result = apply()
+    assert result.exit_code == 2
+    first, second = sorted((numbers[("segments.tsv", "s2", "TC101")], numbers[("segments.tsv", "s2", "TC212")]))
+    assert f"rows {first} and {second} give different corrections for segment s2" in result.stderr
+    assert not (project / "fixed").exists() and not (project / ".termcheck-ignore").exists()
+
+
+def test_summary_counts_fixes_that_apply_and_that_would_be_skipped(project: Path) -> None:
+    edit(project / "r.xlsx", {})
+    result = runner.invoke(app, ["review", "summary", "r.xlsx", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    fixes = json.loads(result.stdout)["fixes"]
+    assert fixes["applicable"] > 0 and fixes["skipped"] == 3  # the three "hormone therapy failure" rows
+
+
+def test_a_correction_is_carried_to_the_next_report(project: Path) -> None:
+    correction = "For patients with steroid-refractory disease."
+    edit(project / "r.xlsx", {("segments.tsv", "s4", "TC101"): {"Correction": correction}}, every_fixable=False)
+    again = runner.invoke(app, ["check", ".", "-g", GLOSSARY, "--no-config", "--xlsx", "r.xlsx", "--fail-on", "never"])
+    assert again.exit_code == 0, again.output
+    sheet = load_workbook(project / "r.xlsx")["Findings"]
+    header = [c.value for c in sheet[1]]
+    corrections = [row[header.index("Correction")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert corrections.count(correction) == 1
