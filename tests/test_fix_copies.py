@@ -156,3 +156,21 @@ def test_a_suppressed_finding_is_not_fixed(project: Path) -> None:
     run = fix_project(settings, root=str(project), files=[str(project / "in" / "segments.tsv")])
     text = Path(run.written[0]).read_text(encoding="utf-8")
     assert "The National Drug Administration approved an off-the-shelf stem cell product." in text
+
+
+def test_the_bundled_example_fixed_has_only_what_no_fix_covers(tmp_path: Path) -> None:
+    source, target = ROOT / "examples" / "stem-cell-approval.zh.txt", ROOT / "examples" / "stem-cell-approval.en-mt.txt"
+    settings = Settings(glossary=(GLOSSARY,))
+    run = fix_project(settings, root=str(ROOT), source=str(source), target=str(target), output_dir=str(tmp_path))
+    assert run.count() == {"TC101": 18}
+    again = termcheck.check(source=str(source), target=run.written[0], glossary=GLOSSARY, select=FIXABLE)
+    assert [(f.code, f.found) for f in again.findings] == [("TC101", "hormone therapy failure")]
+    assert target.read_bytes() != Path(run.written[0]).read_bytes()
+
+
+def test_checks_and_explain_show_which_checks_fix() -> None:
+    listing = runner.invoke(app, ["checks"]).stdout.splitlines()
+    fixing = {line.split()[0] for line in listing if line.split()[3] == "fix"}
+    assert fixing == set(FIXABLE)
+    explained = runner.invoke(app, ["explain", "TC101"]).stdout
+    assert "Fix (termcheck fix, and Apply fix in the Excel report): the preferred term" in explained
