@@ -79,6 +79,7 @@ def check(
     jobs: int = 1,
     target_locale: str = "",
     rules: Sequence[Rule] = (),
+    snapshot: bool = True,
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
@@ -92,6 +93,9 @@ def check(
     `report.baselined`. `report.fails()` uses `fail_on`.
     With `root`, findings name files relative to it (the project root).
     `rules` are the project's own checks (termcheck.checks.project_rules, `[[rules]]` in termcheck.toml).
+    With `snapshot` (the default), the segments are kept on disk as they were read, so the report's `sources`
+    (the Excel Segments sheet, scores) show what was checked even if a file changes afterwards; a caller that
+    needs only the findings may turn it off.
     `jobs` > 1 checks partitions of the input in that many processes (0: one per core); the findings are
     the same. A run with many findings keeps them on disk (`report.findings` is a FindingStore).
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
@@ -125,7 +129,7 @@ def check(
         from termcheck.parallel import default_jobs
 
         jobs = default_jobs()
-    report = Checker(loaded, options).run(documents, progress, suppressions, jobs)
+    report = Checker(loaded, options).run(documents, progress, suppressions, jobs, snapshot or bool(references))
     report.glossary_files = glossary_files
     if references:
         from termcheck.scoring.run import score_segments
@@ -235,6 +239,7 @@ def check_project(
         jobs=settings.jobs,
         target_locale=settings.target_language,
         rules=settings.rules,
+        snapshot=any(output.format == "xlsx" for output in outputs),  # the Segments sheet; scores always keep them
     )
     run = ProjectRun(report, found.skipped)
     baseline_input = None if refreshing else settings.baseline

@@ -27,6 +27,7 @@ from termcheck.glossary.model import Glossary
 from termcheck.partitions import Partition, PartitionResult, partitions
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
+from termcheck.segment_store import SegmentStore
 from termcheck.suppressions import Suppressions
 
 if TYPE_CHECKING:
@@ -74,11 +75,12 @@ def check_on_dask(
     key = uuid.uuid4().hex
     limit = in_flight or 2 * max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
     merger = checker.merger(documents, suppressions)
+    store = SegmentStore()  # the client keeps what it sent: the report is a snapshot, as a local run's
     pending: deque[Any] = deque()
-    for partition in partitions(documents, partition_size, merger.digests):
+    for partition in partitions(documents, partition_size, merger.digests, store):
         pending.append(client.submit(_check, key, spec, partition, pure=False))
         if len(pending) >= limit:
             merger.add(pending.popleft().result())
     while pending:
         merger.add(pending.popleft().result())
-    return checker.report(documents, merger)
+    return checker.report(documents, merger, store)

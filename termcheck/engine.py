@@ -20,10 +20,11 @@ from termcheck.checks.registry import catalogue
 from termcheck.checks.triggers import triggered
 from termcheck.glossary.model import Glossary
 from termcheck.model import Finding, Segment, Severity
-from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions
+from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions, snapshot_documents
 from termcheck.readers.base import Document
 from termcheck.rules import Rule
 from termcheck.scoring.term_accuracy import TermAccuracy
+from termcheck.segment_store import SegmentStore
 from termcheck.suppressions import Suppression, Suppressions
 from termcheck.usage import ConceptUsage, UsageTally
 
@@ -242,25 +243,29 @@ class Checker:
         progress: Progress | None = None,
         suppressions: Suppressions | None = None,
         jobs: int = 1,
+        snapshot: bool = True,
     ) -> Report:
-        """Check the documents; with `jobs` > 1, partitions are checked by that many processes."""
+        """Check the documents; with `jobs` > 1, partitions are checked by that many processes. With `snapshot`,
+        the segments are kept (on disk) as they were read, and the report's `sources` read them from there: the
+        Excel Segments sheet and scores then show what was checked, whatever happens to the files."""
         from termcheck.parallel import check_partitions
 
         merger = self.merger(documents, suppressions)
-        parts = partitions(documents, self.options.batch_size, merger.digests)
+        store = SegmentStore() if snapshot else None
+        parts = partitions(documents, self.options.batch_size, merger.digests, store)
         make = functools.partial(Checker, self.glossary, self.options)  # how a spawned worker builds its own
         for result in check_partitions(self, parts, suppressions, jobs, make):
             merger.add(result)
             if progress:
                 progress(result.segments)
-        return self.report(documents, merger)
+        return self.report(documents, merger, store)
 
     def merger(self, documents: Sequence[Document], suppressions: Suppressions | None = None) -> RunMerger:
         """What adds up this run's partition results, with the checks that will run `finish`."""
         return RunMerger(documents, [c(self.context) for c in self.check_types], suppressions)
 
-    def report(self, documents: Sequence[Document], merger: RunMerger) -> Report:
-        """The report of a run whose partitions have all been merged."""
+    def report(self, documents: Sequence[Document], merger: RunMerger, store: SegmentStore | None = None) -> Report:
+        """The report of a run whose partitions have all been merged (its sources read from `store`, if given)."""
         findings = merger.finish()
         summaries = [
             DocumentSummary(d.name, d.format, merger.segments[i], merger.bilingual[i], merger.digests[i])
@@ -274,7 +279,7 @@ class Checker:
             glossary_name=self.glossary.name,
             concepts=len(self.glossary),
             glossary=self.glossary,
-            sources=list(documents),
+            sources=snapshot_documents(documents, store) if store is not None else list(documents),
             usage=merger.usage.concepts,
             term_accuracy=merger.accuracy,
             suppressed=merger.suppressed,

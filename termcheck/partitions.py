@@ -9,6 +9,8 @@ so the findings are the same however the run was split.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,6 +20,7 @@ from termcheck.findings_store import FindingStore, merged
 from termcheck.model import Finding, Segment
 from termcheck.readers.base import Document, TextDigest
 from termcheck.scoring.term_accuracy import TermAccuracy
+from termcheck.segment_store import SegmentStore
 from termcheck.suppressions import Suppressions
 from termcheck.usage import UsageTally
 
@@ -42,15 +45,25 @@ class PartitionResult:
     matched: set[str] = field(default_factory=set)  # ids of the suppressions that covered a finding
 
 
-def partitions(documents: Sequence[Document], size: int, digests: list[str] | None = None) -> Iterator[Partition]:
+def snapshot_documents(documents: Sequence[Document], store: SegmentStore) -> list[Document]:
+    """The documents reading from `store`: what was checked, however the files change afterwards."""
+    return [dataclasses.replace(d, read=functools.partial(store.read, i)) for i, d in enumerate(documents)]
+
+
+def partitions(
+    documents: Sequence[Document], size: int, digests: list[str] | None = None, store: SegmentStore | None = None
+) -> Iterator[Partition]:
     """The documents' segments, read lazily, in partitions of at most `size` segments. With `digests`, each
-    document's digest (termcheck.readers.base.TextDigest) is filled in once it is read to its end."""
+    document's digest (termcheck.readers.base.TextDigest) is filled in once it is read to its end; with
+    `store`, every segment is kept there as it was read (a report's snapshot)."""
     for index, document in enumerate(documents):
         segments = iter(document.read())
         digest = TextDigest()
         while batch := list(islice(segments, size)):
             for segment in batch:
                 digest.add(segment)
+            if store is not None:
+                store.add(index, batch)
             yield Partition(index, batch, document.locale)
         if digests is not None:
             digests[index] = digest.hexdigest()

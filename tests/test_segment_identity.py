@@ -197,10 +197,11 @@ def test_a_suppression_that_matches_nothing_is_reported_not_dropped(project: Pat
     ],
     ids=["the segment with a finding", "a segment without findings"],
 )
-def test_a_document_edited_during_the_run_is_an_error_not_a_mixed_report(
-    project: Path, before: list[str], after: list[str]
-) -> None:
-    """The Segments sheet and the scores read the file again: never old findings beside new text."""
+def test_a_report_is_a_snapshot_of_what_was_checked(project: Path, before: list[str], after: list[str]) -> None:
+    """The Segments sheet shows the text as it was checked, whatever happened to the file since: never old
+    findings beside new text. Without the snapshot (an API caller's choice) a changed file is refused."""
+    from openpyxl import load_workbook
+
     from termcheck.errors import InputError
     from termcheck.writers.xlsx import save_workbook
 
@@ -208,7 +209,19 @@ def test_a_document_edited_during_the_run_is_an_error_not_a_mixed_report(
     Path("a.zh.txt").write_text("".join(f"{line}\n" for line in zh), encoding="utf-8")
     Path("a.en.txt").write_text("".join(f"{line}\n" for line in en), encoding="utf-8")
     report = check(source="a.zh.txt", target="a.en.txt", glossary=GLOSSARY, select=["TC101"])
+    bare = check(source="a.zh.txt", target="a.en.txt", glossary=GLOSSARY, select=["TC101"], snapshot=False)
     Path("a.en.txt").write_text("".join(f"{line} (edited)\n" for line in en), encoding="utf-8")
+    save_workbook(report, "r.xlsx")
+    targets = [row[4] for row in load_workbook("r.xlsx")["Segments"].iter_rows(min_row=2, values_only=True)]
+    assert [str(t) for t in targets] == en
     with pytest.raises(InputError, match=r"a\.en\.txt(:\d+)?: .*changed while termcheck checked it"):
-        save_workbook(report, "r.xlsx")
-    assert not Path("r.xlsx").exists()
+        save_workbook(bare, "r2.xlsx")
+    assert not Path("r2.xlsx").exists()
+
+
+def test_references_keep_the_segments_even_without_a_snapshot(project: Path) -> None:
+    Path("a.zh.txt").write_text(f"{ZH}\n", encoding="utf-8")
+    Path("a.en.txt").write_text(f"{BAD}\n", encoding="utf-8")
+    Path("ref.txt").write_text(f"{BAD}\n", encoding="utf-8")
+    report = check(source="a.zh.txt", target="a.en.txt", glossary=GLOSSARY, references=["ref.txt"], snapshot=False)
+    assert report.scores is not None and report.segment_scores  # references always keep the segments

@@ -65,7 +65,7 @@ def fix_document(checker: Checker, document: Document, suppressions: Suppression
     for _round in range(ROUNDS):
         snapshot = list(current)
         view = dataclasses.replace(document, read=lambda s=snapshot: iter(s))  # type: ignore[misc]
-        findings = checker.run([view]).findings
+        findings = checker.run([view], snapshot=False).findings
         edits: dict[int, list[tuple[Edit, Finding]]] = defaultdict(list)
         unfixed = []
         for finding in findings:
