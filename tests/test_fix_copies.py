@@ -174,3 +174,14 @@ def test_checks_and_explain_show_which_checks_fix() -> None:
     assert fixing == set(FIXABLE)
     explained = runner.invoke(app, ["explain", "TC101"]).stdout
     assert "Fix (termcheck fix, and Apply fix in the Excel report): the preferred term" in explained
+
+
+def test_without_a_glossary_the_other_fixes_run_and_a_note_says_so(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    result = runner.invoke(app, ["fix", "in/segments.tsv", "--no-config"])
+    assert result.exit_code == 0, result.output
+    assert "no glossary given, so deprecated terms (TC101) were not fixed" in result.stderr
+    text = (project / "fixed" / "in" / "segments.tsv").read_text(encoding="utf-8")
+    assert "The Drug Evaluation Center accepted 250,000 applications." in text

@@ -12,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.model import Location
+from termcheck.checks.base import Check, CheckContext
+from termcheck.model import Finding, Location
 from termcheck.normalize import fold_chinese, without_invisible
 
 MAX_PLACES = 50  # per variant: a finding lists the first places of each variant, not all of a huge run
@@ -140,3 +141,26 @@ def _cut(text: str, start: int, limit: int) -> str:
         return head + rest
     space = rest.rfind(" ", 0, limit)
     return head + rest[: space if space > limit // 2 else limit - 1].rstrip() + "…"
+
+
+class RepeatCheck(Check):
+    """A whole-run check over repeated segments: rows go to a RepeatTable in `check_segment`, and `finish`
+    reports each group with two variants or more through `group_finding`."""
+
+    def __init__(self, context: CheckContext) -> None:
+        super().__init__(context)
+        self.table = RepeatTable()
+
+    def state(self) -> object:
+        return self.table.rows
+
+    def merge(self, state: object) -> None:
+        assert isinstance(state, list)
+        self.table.merge(state)
+
+    def finish(self) -> Iterable[Finding]:
+        for variants in self.table.groups():
+            yield self.group_finding(variants)
+
+    def group_finding(self, variants: list[Variant]) -> Finding:
+        raise NotImplementedError

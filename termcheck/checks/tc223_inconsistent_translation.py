@@ -3,14 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.base import Check, CheckContext
-from termcheck.checks.repeats import RepeatTable, Variant, excerpts, segment_keys
+from termcheck.checks.repeats import RepeatCheck, Variant, excerpts, segment_keys
 from termcheck.model import Finding, Severity
 
 MIN_LETTERS = 3  # 谢谢。 → "Thank you." or "Thanks.": courtesy formulas and short replies vary harmlessly
 
 
-class InconsistentTranslation(Check):
+class InconsistentTranslation(RepeatCheck):
     """The same source segment is translated differently in one run.
 
     Sources are compared after folding whitespace, full-width forms and Traditional/Simplified
@@ -34,28 +33,13 @@ class InconsistentTranslation(Check):
     severity = Severity.INFO
     needs_source = True
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.table = RepeatTable()
-
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         keys = segment_keys(analyzed.segment.source, analyzed.segment.target)
         if keys.source is not None and keys.target is not None and keys.source_letters >= MIN_LETTERS:
             self.table.add(keys.source, keys.target, None, analyzed)
         return ()
 
-    def state(self) -> object:
-        return self.table.rows
-
-    def merge(self, state: object) -> None:
-        assert isinstance(state, list)
-        self.table.merge(state)
-
-    def finish(self) -> Iterable[Finding]:
-        for variants in self.table.groups():
-            yield self._finding(variants)
-
-    def _finding(self, variants: list[Variant]) -> Finding:
+    def group_finding(self, variants: list[Variant]) -> Finding:
         chosen = max(variants, key=lambda v: v.count)  # the first seen among the most frequent
         others_first = next(v for v in variants if v is not chosen).places[0]  # variants come in order of first sight
         shown = excerpts([v.text for v in variants])

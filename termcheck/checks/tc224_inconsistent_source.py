@@ -3,14 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.base import Check, CheckContext
-from termcheck.checks.repeats import RepeatTable, Variant, excerpts, segment_keys
+from termcheck.checks.repeats import RepeatCheck, Variant, excerpts, segment_keys
 from termcheck.model import Finding, Severity
 
 MIN_WORDS = 5  # "Yes.", "Thank you very much." rightly render many different sources
 
 
-class InconsistentSource(Check):
+class InconsistentSource(RepeatCheck):
     """One translation stands for different source segments in one run.
 
     The converse of TC223: the same target (whitespace folded) for sources that differ after folding
@@ -33,10 +32,6 @@ class InconsistentSource(Check):
     severity = Severity.INFO
     needs_source = True
 
-    def __init__(self, context: CheckContext) -> None:
-        super().__init__(context)
-        self.table = RepeatTable()
-
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
         keys = segment_keys(seg.source, seg.target)
@@ -44,18 +39,7 @@ class InconsistentSource(Check):
             self.table.add(keys.target, keys.source, seg.source, analyzed)
         return ()
 
-    def state(self) -> object:
-        return self.table.rows
-
-    def merge(self, state: object) -> None:
-        assert isinstance(state, list)
-        self.table.merge(state)
-
-    def finish(self) -> Iterable[Finding]:
-        for variants in self.table.groups():
-            yield self._finding(variants)
-
-    def _finding(self, sources: list[Variant]) -> Finding:
+    def group_finding(self, sources: list[Variant]) -> Finding:
         shown = excerpts([v.text for v in sources])
         listing = ", ".join(f'"{text}" {v.count}×' for v, text in zip(sources, shown, strict=True))
         place = sources[1].places[0]  # sources come in order of first sight

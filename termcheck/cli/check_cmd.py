@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes, non_negative
-from termcheck.cli.options import load_project, parse_fail_on, parse_mapping, parse_severities, split_codes
+from termcheck.cli.options import input_overrides, load_project, parse_fail_on, parse_severities
 from termcheck.cli.progress import progress_bar
 from termcheck.cli.shared_options import (
     CHECKS,
@@ -147,25 +147,27 @@ def check_command(
 
     project = load_project(config, no_config)
     settings = project.settings.override(
-        glossary=tuple(str(g) for g in glossary) if glossary else None,
-        exclude=_tuple(exclude),
-        select=_tuple(split_codes(select)),
-        ignore=_tuple(split_codes(ignore)),
+        **input_overrides(
+            glossary=glossary,
+            exclude=exclude,
+            select=select,
+            ignore=ignore,
+            ignore_file=ignore_file,
+            no_ignore_file=no_ignore_file,
+            encoding=encoding,
+            input_format=input_format,
+            id_column=id_column,
+            source_column=source_column,
+            target_column=target_column,
+            glossary_column=glossary_column,
+            deprecated_everywhere=deprecated_everywhere,
+        ),
         # --severity adds to (and where a check is named in both, overrides) the config's [severity] table
         severity={**project.settings.severity, **parse_severities(severity, project.settings.rules)}
         if severity
         else None,
         format=output_format,
-        ignore_file=str(ignore_file) if ignore_file else None,
-        use_ignore_file=False if no_ignore_file else None,
         baseline=str(baseline) if baseline else None,
-        encoding=encoding,
-        input_format=input_format,
-        id_column=id_column,
-        source_column=source_column,
-        target_column=target_column,
-        glossary_columns=parse_mapping(glossary_column, "--glossary-column") or None,
-        deprecated_everywhere=deprecated_everywhere,
         allow_untranslated=_tuple(allow_untranslated),
         jobs=jobs,
     )

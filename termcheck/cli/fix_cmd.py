@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from termcheck.cli.errors import exit_codes
-from termcheck.cli.options import load_project, parse_mapping, split_codes
+from termcheck.cli.options import input_overrides, load_project
 from termcheck.cli.shared_options import (
     ConfigOption,
     DeprecatedEverywhereOption,
@@ -82,19 +82,21 @@ def fix_command(
 
     project = load_project(config, no_config)
     settings = project.settings.override(
-        glossary=tuple(str(g) for g in glossary) if glossary else None,
-        exclude=tuple(exclude) if exclude else None,
-        select=tuple(split_codes(select)) or None,
-        ignore=tuple(split_codes(ignore)) or None,
-        ignore_file=str(ignore_file) if ignore_file else None,
-        use_ignore_file=False if no_ignore_file else None,
-        encoding=encoding,
-        input_format=input_format,
-        id_column=id_column,
-        source_column=source_column,
-        target_column=target_column,
-        glossary_columns=parse_mapping(glossary_column, "--glossary-column") or None,
-        deprecated_everywhere=deprecated_everywhere,
+        **input_overrides(
+            glossary=glossary,
+            exclude=exclude,
+            select=select,
+            ignore=ignore,
+            ignore_file=ignore_file,
+            no_ignore_file=no_ignore_file,
+            encoding=encoding,
+            input_format=input_format,
+            id_column=id_column,
+            source_column=source_column,
+            target_column=target_column,
+            glossary_column=glossary_column,
+            deprecated_everywhere=deprecated_everywhere,
+        ),
     )
     run = fix_project(
         settings,

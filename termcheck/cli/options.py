@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from termcheck.config import ProjectConfig, Settings
 from termcheck.errors import UsageError
@@ -63,3 +64,37 @@ def load_project(path: Path | None, no_config: bool) -> ProjectConfig:
             raise UsageError("--config and --no-config contradict each other")
         return ProjectConfig(Settings(), None, os.path.abspath("."))
     return load_config(str(path) if path else None)
+
+
+def input_overrides(
+    *,
+    glossary: Sequence[Path] | None,
+    exclude: Sequence[str] | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    ignore_file: Path | None,
+    no_ignore_file: bool,
+    encoding: str | None,
+    input_format: str | None,
+    id_column: str | None,
+    source_column: str | None,
+    target_column: str | None,
+    glossary_column: list[str] | None,
+    deprecated_everywhere: bool | None,
+) -> dict[str, Any]:
+    """What the options `check` and `fix` share override in the configuration (None: the config's value)."""
+    return {
+        "glossary": tuple(str(g) for g in glossary) if glossary else None,
+        "exclude": tuple(exclude) if exclude else None,
+        "select": tuple(split_codes(select)) or None,
+        "ignore": tuple(split_codes(ignore)) or None,
+        "ignore_file": str(ignore_file) if ignore_file else None,
+        "use_ignore_file": False if no_ignore_file else None,
+        "encoding": encoding,
+        "input_format": input_format,
+        "id_column": id_column,
+        "source_column": source_column,
+        "target_column": target_column,
+        "glossary_columns": parse_mapping(glossary_column, "--glossary-column") or None,
+        "deprecated_everywhere": deprecated_everywhere,
+    }

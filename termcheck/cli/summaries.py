@@ -35,7 +35,7 @@ def fix_lines(run: FixRun, written: bool) -> list[str]:
     """What `termcheck fix` did, file by file, then in one line."""
     import os
 
-    lines = [f"termcheck: skipped {note}" for note in run.skipped]
+    lines = [f"termcheck: skipped {note}" for note in run.skipped] + [f"termcheck: note: {n}" for n in run.notes]
     for fixed in run.files:
         applied = sum(len(c.fixes) for c in fixed.changed if c not in fixed.left_out)
         segments = len(fixed.changed) - len(fixed.left_out)

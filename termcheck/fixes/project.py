@@ -54,6 +54,7 @@ class FixRun:
     files: list[FixedFile] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def count(self) -> Counter[str]:
         """Fixes applied, by check code."""
@@ -79,6 +80,8 @@ def fix_project(
     checker = _checker(settings)
     patterns, found = project_inputs(settings, root, files, source, target)
     run = FixRun(skipped=list(found.skipped))
+    if not settings.glossary:
+        run.notes.append("no glossary given, so deprecated terms (TC101) were not fixed; add one with -g FILE")
     if patterns and not found.inputs and not (source or target):
         return run
     fields = FieldNames(settings.id_column, settings.source_column, settings.target_column)
