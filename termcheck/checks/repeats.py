@@ -13,7 +13,7 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.analysis import AnalyzedSegment
@@ -21,7 +21,10 @@ from termcheck.checks.base import Check, CheckContext
 from termcheck.model import Finding, Location
 from termcheck.normalize import fold_chinese, without_invisible
 
-MAX_PLACES = 50  # per variant: a finding lists the first places of each variant, not all of a huge run
+# A group may hold thousands of repeats: a finding points at the first place of each variant, at most this many,
+# and its message lists the first few variants with their counts
+MAX_RELATED = 20
+MAX_LISTED = 5
 
 # group key, variant key, variant text (None: the place's text), then the place
 Row = tuple[int, int, str | None, str, int, str, int, int, str, str]
@@ -58,11 +61,11 @@ def segment_keys(source: str | None, target: str) -> SegmentKeys:
 
 @dataclass
 class Variant:
-    """One way the varying side reads within a group, in the order of first sight."""
+    """One way the varying side reads within a group: its text, how often, and where it is first."""
 
     text: str
+    first: Location
     count: int = 0
-    places: list[Location] = field(default_factory=list)
 
 
 class RepeatTable:
@@ -113,15 +116,30 @@ class RepeatTable:
                     group, variants = grp, {}
                 variant = variants.get(var)
                 if variant is None:
-                    variant = variants[var] = Variant(text if label is None else label)
+                    first = Location(file, line, segment, start, end, text, digest)
+                    variant = variants[var] = Variant(text if label is None else label, first)
                 variant.count += 1
-                if len(variant.places) < MAX_PLACES:
-                    variant.places.append(Location(file, line, segment, start, end, text, digest))
             if variants:
                 yield list(variants.values())
         finally:
             self._db.close()
             self._db = None
+
+
+def listing(variants: list[Variant], marked: Variant | None = None, note: str = "") -> str:
+    """The first MAX_LISTED variants as '"text" N×', `marked` first with `note`, then "and N more"."""
+    ordered = ([marked] if marked else []) + [v for v in variants if v is not marked]
+    shown = ordered[:MAX_LISTED]
+    texts = excerpts([v.text for v in shown])
+    parts = [f'"{t}" {v.count}×' + (f" ({note})" if v is marked else "") for v, t in zip(shown, texts, strict=True)]
+    more = len(ordered) - len(shown)
+    return ", ".join(parts) + (f", and {more} more" if more else "")
+
+
+def related(variants: list[Variant], first: Variant | None = None) -> tuple[Location, ...]:
+    """The first place of each variant (`first`'s leading), at most MAX_RELATED."""
+    ordered = ([first] if first else []) + [v for v in variants if v is not first]
+    return tuple(v.first for v in ordered[:MAX_RELATED])
 
 
 def excerpts(texts: list[str], limit: int = 60, context: int = 20) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.repeats import RepeatCheck, Variant, excerpts, segment_keys
+from termcheck.checks.repeats import RepeatCheck, Variant, listing, related, segment_keys
 from termcheck.model import Finding, Severity
 
 MIN_LETTERS = 3  # 谢谢。 → "Thank you." or "Thanks.": courtesy formulas and short replies vary harmlessly
@@ -41,15 +41,10 @@ class InconsistentTranslation(RepeatCheck):
 
     def group_finding(self, variants: list[Variant]) -> Finding:
         chosen = max(variants, key=lambda v: v.count)  # the first seen among the most frequent
-        others_first = next(v for v in variants if v is not chosen).places[0]  # variants come in order of first sight
-        shown = excerpts([v.text for v in variants])
-        listing = ", ".join(
-            f'"{text}" {v.count}×' + (" (the most frequent)" if v is chosen else "")
-            for v, text in zip(variants, shown, strict=True)
-        )
+        others_first = next(v for v in variants if v is not chosen).first  # variants come in order of first sight
         return self.finding_at(
             others_first,
-            f"one source segment is translated {len(variants)} ways: {listing}",
+            f"one source segment is translated {len(variants)} ways: {listing(variants, chosen, 'the most frequent')}",
             expected=chosen.text,
-            related=tuple(p for v in variants for p in v.places),
+            related=related(variants, chosen),
         )

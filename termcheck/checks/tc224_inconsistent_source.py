@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.repeats import RepeatCheck, Variant, excerpts, segment_keys
+from termcheck.checks.repeats import RepeatCheck, Variant, listing, related, segment_keys
 from termcheck.model import Finding, Severity
 
 MIN_WORDS = 5  # "Yes.", "Thank you very much." rightly render many different sources
@@ -40,12 +40,9 @@ class InconsistentSource(RepeatCheck):
         return ()
 
     def group_finding(self, sources: list[Variant]) -> Finding:
-        shown = excerpts([v.text for v in sources])
-        listing = ", ".join(f'"{text}" {v.count}×' for v, text in zip(sources, shown, strict=True))
-        place = sources[1].places[0]  # sources come in order of first sight
         return self.finding_at(
-            place,
-            f"one translation stands for {len(sources)} different source segments: {listing}",
+            sources[1].first,  # sources come in order of first sight: where the target first stands for another
+            f"one translation stands for {len(sources)} different source segments: {listing(sources)}",
             expected=None,
-            related=tuple(p for v in sources for p in v.places),
+            related=related(sources),
         )
