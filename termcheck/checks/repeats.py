@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from termcheck.normalize import fold_chinese, without_invisible
 # A group may hold thousands of repeats: a finding points at the first place of each variant, at most this many,
 # and its message lists the first few variants with their counts
 MAX_RELATED = 20
+_NOT_LETTER = re.compile(r"[\W_]")
 MAX_LISTED = 5
 
 # group key, variant key, variant text (None: the place's text), then the place
@@ -40,7 +42,7 @@ def _key(text: str) -> int:
 class SegmentKeys:
     source: int | None  # None: no source, or nothing in it once folded
     target: int | None  # None: nothing in the target once folded
-    source_letters: int  # Han characters, letters and digits: how much the source says
+    source_letters: int  # Han characters, letters and digits (counted up to 16): how much the source says
     target_words: int
 
 
@@ -54,7 +56,7 @@ def segment_keys(source: str | None, target: str) -> SegmentKeys:
     return SegmentKeys(
         _key(folded_source) if folded_source else None,
         _key(" ".join(words)) if words else None,
-        sum(ch.isalnum() for ch in folded_source),
+        len(_NOT_LETTER.sub("", folded_source)) if len(folded_source) < 16 else 16,
         len(words),
     )
 
