@@ -14,8 +14,8 @@ class InconsistentSource(RepeatCheck):
 
     The converse of TC223: the same target (whitespace folded) for sources that differ after folding
     whitespace, full-width forms and Traditional/Simplified characters, often a sign that one of them
-    was translated from the wrong segment or lost a part. One finding per target lists every source
-    with its count, placed where the target first stands for a second source. Targets of fewer than
+    was translated from the wrong segment or lost a part. One finding per target lists its sources
+    with their counts (the first five), placed where the target first stands for a second source. Targets of fewer than
     five words are left alone: "Yes." and "Thank you very much." rightly render many sources. Info by default,
     like TC223. Needs a source.
 
