@@ -185,3 +185,11 @@ def test_without_a_glossary_the_other_fixes_run_and_a_note_says_so(
     assert "no glossary given, so deprecated terms (TC101) were not fixed" in result.stderr
     text = (project / "fixed" / "in" / "segments.tsv").read_text(encoding="utf-8")
     assert "The Drug Evaluation Center accepted 250,000 applications." in text
+
+
+def test_a_field_with_a_unicode_line_separator_stays_one_field(tmp_path: Path) -> None:
+    text = "id\tzh\ten\n1\t药品审评中心\tThe Drug Evaluation Center\u2028said so.\n2\t干细胞\tstem cells\u0085here\n"
+    (tmp_path / "seps.tsv").write_text(text, encoding="utf-8")
+    run = fix_project(Settings(glossary=(GLOSSARY,)), root=str(tmp_path), files=[str(tmp_path / "seps.tsv")])
+    fixed = Path(run.written[0]).read_text(encoding="utf-8")
+    assert fixed == text.replace("Drug Evaluation Center", "Center for Drug Evaluation")

@@ -108,7 +108,7 @@ def _json_line(by_line: dict[int, FixedSegment], number: int, line: str, fields:
 def _delimited(path: str, by_line: dict[int, FixedSegment], fields: FieldNames, encoding: str | None) -> bytes:
     raw = Path(path).read_bytes()
     codec = _codec(path, raw, encoding)
-    physical = raw.decode(codec).splitlines(keepends=True)
+    physical = _physical_lines(raw.decode(codec))
     delimiter = csv_delimiter(path)
     reader = csv.reader(iter(physical), delimiter=delimiter, strict=True)
     header = next(reader)
@@ -130,6 +130,13 @@ def _delimited(path: str, by_line: dict[int, FixedSegment], fields: FieldNames, 
         csv.writer(buffer, delimiter=delimiter, lineterminator=ending).writerow(record)
         out.append(buffer.getvalue())
     return "".join(out).encode(codec)
+
+
+def _physical_lines(text: str) -> list[str]:
+    """The text's lines with their ends, split at "\n" only: str.splitlines would also split at U+2028, U+0085
+    and other characters that may stand inside a field."""
+    parts = text.split("\n")
+    return [line + "\n" for line in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def _xml(path: str, fmt: str, changed: Sequence[FixedSegment]) -> tuple[bytes, list[FixedSegment]]:

@@ -58,16 +58,19 @@ def fix_document(checker: Checker, document: Document, suppressions: Suppression
     fixes: dict[int, list[AppliedFix]] = defaultdict(list)
     position = {s.id: i for i, s in enumerate(original)}
     by_code = {c.code: c for c in checker.check_types}
-    unfixed: list[Finding] = []
+    unfixed: dict[int, list[Finding]] = {}  # segment index → its findings no fix covers, as last checked
     # An editor's False positive is never fixed. Suppressions match the text as it was read, so what they
     # cover is noted in the first round and known by finding id (which does not change with the text) after.
     suppressed: set[str] = set()
+    # the first round checks every segment, each later one only the segments the round before changed
+    todo: list[int] = list(range(len(current)))
     for _round in range(ROUNDS):
-        snapshot = list(current)
+        snapshot = [current[i] for i in todo]
         view = dataclasses.replace(document, read=lambda s=snapshot: iter(s))  # type: ignore[misc]
         findings = checker.run([view], snapshot=False).findings
         edits: dict[int, list[tuple[Edit, Finding]]] = defaultdict(list)
-        unfixed = []
+        for index in todo:
+            unfixed.pop(index, None)
         for finding in findings:
             if finding.id in suppressed or (suppressions is not None and suppressions.covers(finding)):
                 suppressed.add(finding.id)
@@ -75,11 +78,12 @@ def fix_document(checker: Checker, document: Document, suppressions: Suppression
             index = position[finding.segment]
             edit = by_code[finding.code].fix(current[index].target, finding)
             if edit is None:
-                unfixed.append(finding)
+                unfixed.setdefault(index, []).append(finding)
             else:
                 edits[index].append((edit, finding))
         if not edits:
             break
+        todo = sorted(edits)
         for index, pairs in edits.items():
             segment = current[index]
             text, applied, _skipped = apply_edits(segment.target, [e for e, _f in pairs])
@@ -95,4 +99,5 @@ def fix_document(checker: Checker, document: Document, suppressions: Suppression
         for i in sorted(fixes)
         if current[i].target != original[i].target
     ]
-    return DocumentFixes(document, len(original), changed, unfixed)
+    left = [finding for index in sorted(unfixed) for finding in unfixed[index]]
+    return DocumentFixes(document, len(original), changed, left)
