@@ -128,3 +128,26 @@ def test_a_correction_is_carried_to_the_next_report(project: Path) -> None:
     header = [c.value for c in sheet[1]]
     corrections = [row[header.index("Correction")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert corrections.count(correction) == 1
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_apply_fix_through_libreoffice(project: Path) -> None:
+    """The editor works in LibreOffice: the hidden Inputs sheet, the hidden spans, a found text of two spaces and
+    the Correction all come back."""
+    import subprocess
+
+    correction = "For patients with steroid-refractory disease."
+    edit(project / "r.xlsx", {("segments.tsv", "s4", "TC101"): {"Status": "Apply fix", "Correction": correction}})
+    (project / "saved").mkdir()
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "saved", "r.xlsx"],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    result = runner.invoke(app, ["review", "apply", "saved/r.xlsx", "--write-fixed", "fixed"])
+    assert result.exit_code == 0, result.output
+    tsv = (project / "fixed" / "segments.tsv").read_text(encoding="utf-8").splitlines()
+    assert tsv[3].split("\t")[2] == "Off-the-shelf stem cells are promising, experts say."  # the doubled space too
+    assert tsv[4].split("\t")[2] == correction
