@@ -28,7 +28,8 @@ class DoubledWord(Check):
     """The same word twice in a row in the target: "the the".
 
     Case is ignored; "that that", "had had", "is is" and "do do" are grammatical and allowed, and
-    words no English dictionary knows double in names and loanwords (ylang ylang, Bora Bora).
+    words no English dictionary knows double in names and loanwords (ylang ylang, Bora Bora); a capital
+    letter twice is a pair of initials ("Hussein A A, et al.").
     Works without a source.
 
     Bad:
@@ -52,6 +53,8 @@ class DoubledWord(Check):
             word = match.group(1)
             if word.lower() in ALLOWED or not _dictionary_word(word):
                 continue  # grammatical, or a name or loanword that doubles (ylang ylang, Bora Bora)
+            if len(word) == 1 and word.isupper() and word != "I" and match.group().split()[1] == word:
+                continue  # initials: "Hussein A A, et al."
             yield self.finding(
                 analyzed,
                 f'doubled word "{match.group()}" in the target',

@@ -22,12 +22,16 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 
 
+# the numbers of a list before this one: "Code 120125, 120140 and 131080" (each an identifier as the first is)
+_LIST_BEFORE = re.compile(r"(?:\d[\d.-]*\s*(?:,|;|/|&|\band\b|\bor\b)\s*)+$", re.IGNORECASE)
+
+
 def is_identifier(text: str, start: int, digits: str) -> bool:
-    return (
-        digits.startswith("0")
-        or is_phone_digits(digits)
-        or bool(_IDENTIFIER_BEFORE.search(text[max(0, start - 25) : start]))
-    )
+    before = text[max(0, start - 80) : start]
+    listed = _LIST_BEFORE.search(before)
+    if listed:
+        before = before[: listed.start()]
+    return digits.startswith("0") or is_phone_digits(digits) or bool(_IDENTIFIER_BEFORE.search(before[-25:]))
 
 
 class NumberFormat(Check):
@@ -35,7 +39,8 @@ class NumberFormat(Check):
 
     English groups thousands with commas (250,000); Chinese MT often copies 250000 as it is.
     Identifiers are left alone: numbers that start with 0, mobile phone numbers, and numbers after a
-    standard's name (ISO 14001, GB 2760) or a word such as "postcode", "tel", "No.", "order" or "model".
+    standard's name (ISO 14001, GB 2760) or a word such as "postcode", "tel", "No.", "order" or "model",
+    or in a list that such a word starts ("Code 120125, 120140 and 131080").
     Works without a source.
 
     Bad:
