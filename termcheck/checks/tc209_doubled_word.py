@@ -11,7 +11,8 @@ from termcheck.fixes.edits import Edit, Fixable
 from termcheck.fixes.simple import expected_in_place
 from termcheck.model import Finding, Severity
 
-_DOUBLED = re.compile(r"\b([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b", re.IGNORECASE)
+# neither word part of a hyphenated compound: "engaging in in-depth talks", "a well-known known issue"
+_DOUBLED = re.compile(r"(?<![-\w])([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b(?!-[A-Za-z])", re.IGNORECASE)
 # grammatical repeats: "that that", "had had", "is is" in "what it is is"
 ALLOWED = frozenset({"that", "had", "is", "do"})
 

@@ -23,7 +23,8 @@ _IDENTIFIER_BEFORE = re.compile(
 
 
 # the numbers of a list before this one: "Code 120125, 120140 and 131080" (each an identifier as the first is)
-_LIST_BEFORE = re.compile(r"(?:\d[\d.-]*\s*(?:,|;|/|&|\band\b|\bor\b)\s*)+$", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"(?:\d[\d.-]*(?:\([a-z0-9]{1,3}\))?\s*(?:,|;|/|&|\band\b|\bor\b)\s*)+$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def is_identifier(text: str, start: int, digits: str) -> bool:
@@ -34,13 +35,25 @@ def is_identifier(text: str, start: int, digits: str) -> bool:
     return digits.startswith("0") or is_phone_digits(digits) or bool(_IDENTIFIER_BEFORE.search(before[-25:]))
 
 
+def _year_with_footnote(digits: str, source: str) -> bool:
+    """ "since 19943": the source's year 1994 with a footnote mark 3 glued on, not a number to group."""
+    year = digits[:4]
+    return (
+        len(digits) == 5
+        and _YEAR.fullmatch(year) is not None
+        and re.search(rf"(?<!\d){year}(?!\d)", source) is not None
+        and re.search(rf"(?<!\d){digits}(?!\d)", source) is None
+    )
+
+
 class NumberFormat(Check):
     """A number of five or more digits without thousands separators in the English target: 250000.
 
     English groups thousands with commas (250,000); Chinese MT often copies 250000 as it is.
     Identifiers are left alone: numbers that start with 0, mobile phone numbers, and numbers after a
     standard's name (ISO 14001, GB 2760) or a word such as "postcode", "tel", "No.", "order" or "model",
-    or in a list that such a word starts ("Code 120125, 120140 and 131080").
+    or in a list that such a word starts ("Code 120125, 120140 and 131080"); with a source, a year of the
+    source with a footnote mark glued on ("since 19943" for 自1994年起…³) is left alone too.
     Works without a source.
 
     Bad:
@@ -61,8 +74,11 @@ class NumberFormat(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         target = analyzed.segment.target
+        source = analyzed.segment.source
         for match in _UNGROUPED.finditer(target):
             if is_identifier(target, match.start(), match.group()):
+                continue
+            if source is not None and _year_with_footnote(match.group(), source):
                 continue
             grouped = f"{int(match.group()):,}"
             yield self.finding(
