@@ -193,3 +193,21 @@ def test_a_field_with_a_unicode_line_separator_stays_one_field(tmp_path: Path) -
     run = fix_project(Settings(glossary=(GLOSSARY,)), root=str(tmp_path), files=[str(tmp_path / "seps.tsv")])
     fixed = Path(run.written[0]).read_text(encoding="utf-8")
     assert fixed == text.replace("Drug Evaluation Center", "Center for Drug Evaluation")
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    (project / "taken").write_text("a file where the folder should be", encoding="utf-8")
+    result = runner.invoke(app, ["fix", "in/segments.tsv", "-g", GLOSSARY, "--no-config", "--output-dir", "taken"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("termcheck: error: taken") and "cannot create the output folder" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_fixing_a_folder_twice_leaves_the_earlier_copies_alone(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    first = runner.invoke(app, ["fix", ".", "-g", GLOSSARY, "--no-config"])
+    second = runner.invoke(app, ["fix", ".", "-g", GLOSSARY, "--no-config"])
+    assert first.exit_code == second.exit_code == 0, second.output
+    assert not (project / "fixed" / "fixed").exists()
+    assert sorted(p.name for p in (project / "fixed" / "in").iterdir()) == FILES

@@ -24,7 +24,7 @@ from termcheck.glossary.model import Glossary
 from termcheck.langs import english_locale
 from termcheck.model import Finding
 from termcheck.readers import FieldNames, open_document, open_documents
-from termcheck.readers.base import Document
+from termcheck.readers.base import Document, Pair
 
 DEFAULT_OUTPUT_DIR = "fixed"
 
@@ -85,9 +85,15 @@ def fix_project(
     if patterns and not found.inputs and not (source or target):
         return run
     fields = FieldNames(settings.id_column, settings.source_column, settings.target_column)
-    documents = open_documents(found.inputs, source, target, fields, settings.encoding, settings.input_format, root)
-    inputs = [p for d in documents for p in d.paths] + list(settings.glossary)
     folder = output_dir or os.path.join(root, DEFAULT_OUTPUT_DIR)
+    # the copies of an earlier run are not inputs: `termcheck fix .` twice must not fix fixed/ into fixed/fixed/
+    # (an output folder that holds the whole project, "." say, is refused below instead: it would replace inputs)
+    earlier = not _inside(root, folder)
+    chosen = [f for f in found.inputs if not (earlier and _inside(f.target if isinstance(f, Pair) else f, folder))]
+    if found.inputs and not chosen and not (source or target):
+        return run
+    documents = open_documents(chosen, source, target, fields, settings.encoding, settings.input_format, root)
+    inputs = [p for d in documents for p in d.paths] + list(settings.glossary)
     suppressions = _suppressions(settings, root)
     for document in documents:
         fixes = fix_document(checker, document, suppressions)
@@ -112,7 +118,11 @@ def write_copy(
     copy, left_out = corrected_copy(fixes, fields, encoding)
     _verify(copy, fixes, left_out, encoding, fields)
     if write and len(fixes.changed) > len(left_out):
-        os.makedirs(os.path.dirname(output) or ".", exist_ok=True)
+        folder = os.path.dirname(output) or "."
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise InputError(folder, f"cannot create the output folder: {exc.strerror or exc}") from None
 
         def save(handle: BinaryIO) -> None:
             handle.write(copy)
@@ -145,6 +155,11 @@ def _checker(settings: Settings) -> Checker:
         target_locale=english_locale(settings.target_language),
     )
     return Checker(glossary, options)
+
+
+def _inside(path: str, folder: str) -> bool:
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+    return not relative.startswith("..") and not os.path.isabs(relative)
 
 
 def _relative(path: str, root: str) -> str:
