@@ -22,9 +22,9 @@ from termcheck.checks.base import Check, CheckContext
 from termcheck.model import Finding, Location
 from termcheck.normalize import fold_chinese, without_invisible
 
-# A group may hold thousands of repeats: a finding points at the first place of each variant, at most this many,
+# A group may hold thousands of repeats: a finding points at the first place of each variant (at most this many),
 # and its message lists the first few variants with their counts
-MAX_RELATED = 20
+MAX_RELATED = 200
 _NOT_LETTER = re.compile(r"[\W_]")
 MAX_LISTED = 5
 
