@@ -32,6 +32,3 @@ class SegmentStore:
             self._file.seek(offset)
             block: list[Segment] = pickle.loads(self._file.read(length))
             yield from block
-
-    def close(self) -> None:
-        self._file.close()

@@ -73,14 +73,12 @@ def _lines(path: str, encoding: str | None, change: Callable[[int, str], str | N
     "\\n" as the readers count them (termcheck.textio.read_lines)."""
     raw = Path(path).read_bytes()
     codec = _codec(path, raw, encoding)
-    text = raw.decode(codec)
     out: list[str] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        body = line.rstrip("\r")
-        ending = line[len(body) :]
+    for number, line in enumerate(_physical_lines(raw.decode(codec)), start=1):
+        body = line.rstrip("\r\n")
         new = change(number, body)
-        out.append((body if new is None else new) + ending)
-    return "\n".join(out).encode(codec)
+        out.append(line if new is None else new + line[len(body) :])
+    return "".join(out).encode(codec)
 
 
 def _text_line(by_line: dict[int, FixedSegment], number: int, line: str) -> str | None:

@@ -41,8 +41,8 @@ class FixedFile:
 
     def diff(self) -> str:
         """A unified diff of the target texts, one line per segment."""
-        written = {f.index for f in self.left_out}
-        changes = [f for f in self.changed if f.index not in written]
+        left_out = {f.index for f in self.left_out}
+        changes = [f for f in self.changed if f.index not in left_out]
         old = [f"{f.segment.id}: {f.segment.target}" for f in changes]
         new = [f"{f.segment.id}: {f.target}" for f in changes]
         lines = difflib.unified_diff(old, new, f"a/{self.name}", f"b/{self.name}", lineterm="", n=0)
@@ -59,9 +59,6 @@ class FixRun:
     def count(self) -> Counter[str]:
         """Fixes applied, by check code."""
         return Counter(fix.code for f in self.files for c in f.changed if c not in f.left_out for fix in c.fixes)
-
-    def unfixed(self) -> Counter[str]:
-        return Counter(finding.code for f in self.files for finding in f.unfixed)
 
 
 def fix_project(
@@ -99,8 +96,8 @@ def fix_project(
         fixes = fix_document(checker, document, suppressions)
         output = output_path(folder, fixes, root)
         refuse_overwriting_inputs(output, inputs)
-        left_out = write_copy(fixes, output, fields, settings.encoding, write) if fixes.changed else []
-        if write and len(fixes.changed) > len(left_out):
+        left_out, wrote = write_copy(fixes, output, fields, settings.encoding, write) if fixes.changed else ([], False)
+        if wrote:
             run.written.append(output)
         run.files.append(
             FixedFile(
@@ -112,12 +109,13 @@ def fix_project(
 
 def write_copy(
     fixes: DocumentFixes, output: str, fields: FieldNames, encoding: str | None, write: bool = True
-) -> list[FixedSegment]:
+) -> tuple[list[FixedSegment], bool]:
     """Make the corrected copy, read it back to be sure, and (with `write`) write it atomically to `output`.
-    Returns the changes left out of it (they would cross an inline code)."""
+    Returns the changes left out of it (they would cross an inline code), and whether a copy was written."""
     copy, left_out = corrected_copy(fixes, fields, encoding)
     _verify(copy, fixes, left_out, encoding, fields)
-    if write and len(fixes.changed) > len(left_out):
+    wrote = write and len(fixes.changed) > len(left_out)
+    if wrote:
         folder = os.path.dirname(output) or "."
         try:
             os.makedirs(folder, exist_ok=True)
@@ -128,7 +126,7 @@ def write_copy(
             handle.write(copy)
 
         write_atomically(output, save)
-    return left_out
+    return left_out, wrote
 
 
 def output_path(folder: str, fixes: DocumentFixes, root: str) -> str:
@@ -184,8 +182,7 @@ def _verify(
         else:
             again = open_document(copy_path, fields, encoding, document.format, document.name)
         read = [s.target for s in again.read()]
-        originals = [s.target for s in document.read()]
-    wanted = [expected.get(i, text) for i, text in enumerate(originals)]
+    wanted = [expected.get(i, text) for i, text in enumerate(fixes.targets)]
     if read != wanted:
         first = (
             next(i for i, (a, b) in enumerate(zip(read, wanted, strict=False)) if a != b)

@@ -42,9 +42,13 @@ class FixedSegment:
 @dataclass
 class DocumentFixes:
     document: Document
-    segments: int
+    targets: list[str]  # every segment's target as read: what a corrected copy must read as, save the changes
     changed: list[FixedSegment]
     unfixed: list[Finding]  # findings of fixable checks that no safe fix covers
+
+    @property
+    def segments(self) -> int:
+        return len(self.targets)
 
 
 def fixable_checks(checks: Sequence[type[Check]]) -> list[type[Check]]:
@@ -100,4 +104,4 @@ def fix_document(checker: Checker, document: Document, suppressions: Suppression
         if current[i].target != original[i].target
     ]
     left = [finding for index in sorted(unfixed) for finding in unfixed[index]]
-    return DocumentFixes(document, len(original), changed, left)
+    return DocumentFixes(document, [s.target for s in original], changed, left)

@@ -19,7 +19,7 @@ from termcheck.checks.registry import ALL_CHECKS
 from termcheck.errors import UsageError
 from termcheck.fixes.edits import Edit, apply_edits
 from termcheck.fixes.project import output_path, write_copy
-from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment
+from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment, fixable_checks
 from termcheck.model import Segment
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
@@ -27,7 +27,7 @@ from termcheck.review.reader import ReportInput, Review, ReviewRow
 from termcheck.suppressions import segment_hash
 from termcheck.writers.xlsx.layout import APPLY_FIX
 
-FIXES = {c.code: c for c in ALL_CHECKS if c.fix_description}
+FIXES = {c.code: c for c in fixable_checks(ALL_CHECKS)}
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,8 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
             if fixed is not None:
                 changed.append(fixed)
         if changed:
-            plan.documents.append(DocumentFixes(document, len(segments), sorted(changed, key=lambda f: f.index), []))
+            targets = [s.target for s in segments]
+            plan.documents.append(DocumentFixes(document, targets, sorted(changed, key=lambda f: f.index), []))
     return plan
 
 
@@ -97,12 +98,12 @@ def write_review_fixes(
     for fixes in plan.documents:
         output = output_path(folder, fixes, root)
         refuse_overwriting_inputs(output, [review.path, *fixes.document.paths])
-        left_out = write_copy(fixes, output, fields, encoding)
+        left_out, wrote = write_copy(fixes, output, fields, encoding)
         for fixed in left_out:
             plan.skipped.append(
                 SkippedRow(0, fixes.document.name, fixed.segment.id, "the change would cross an inline code")
             )
-        if len(fixes.changed) > len(left_out):
+        if wrote:
             plan.written.append(output)
     return plan
 
