@@ -186,18 +186,11 @@ def test_an_opendocument_spreadsheet_is_a_clear_error(workdir: Path) -> None:
 def test_review_round_trip_through_libreoffice(workdir: Path) -> None:
     """The editor works in LibreOffice: the workbook it saves (its own shared strings, styles and validation
     XML) still gives back every decision and its segment hash."""
-    import subprocess
+    from xlsx_helpers import save_through_libreoffice
 
     assert check("--xlsx", "report.xlsx", "--fail-on", "never").exit_code == 0
     ids = mark(workdir / "report.xlsx", "False positive", rows=2)
-    (workdir / "saved").mkdir()
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "saved", "report.xlsx"],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    save_through_libreoffice(workdir, "report.xlsx")
     result = runner.invoke(app, ["review", "apply", "saved/report.xlsx"])
     assert result.exit_code == 0, result.stderr
     assert "2 added" in result.stderr

@@ -134,18 +134,11 @@ def test_a_correction_is_carried_to_the_next_report(project: Path) -> None:
 def test_apply_fix_through_libreoffice(project: Path) -> None:
     """The editor works in LibreOffice: the hidden Inputs sheet, the hidden spans, a found text of two spaces and
     the Correction all come back."""
-    import subprocess
+    from xlsx_helpers import save_through_libreoffice
 
     correction = "For patients with steroid-refractory disease."
     edit(project / "r.xlsx", {("segments.tsv", "s4", "TC101"): {"Status": "Apply fix", "Correction": correction}})
-    (project / "saved").mkdir()
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "saved", "r.xlsx"],
-        cwd=project,
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    save_through_libreoffice(project, "r.xlsx")
     result = runner.invoke(app, ["review", "apply", "saved/r.xlsx", "--write-fixed", "fixed"])
     assert result.exit_code == 0, result.output
     tsv = (project / "fixed" / "segments.tsv").read_text(encoding="utf-8").splitlines()

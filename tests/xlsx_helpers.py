@@ -43,3 +43,18 @@ def sheet_rows(path: Path, sheet: str) -> list[dict[str, object]]:
     rows = list(workbook[sheet].iter_rows(values_only=True))
     header = [str(h) for h in rows[0]]
     return [dict(zip(header, row, strict=False)) for row in rows[1:]]
+
+
+def save_through_libreoffice(folder: Path, workbook: str) -> Path:
+    """The workbook as LibreOffice saves it (its own shared strings, styles and validation XML): saved/NAME."""
+    import subprocess
+
+    (folder / "saved").mkdir(exist_ok=True)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", "saved", workbook],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return folder / "saved" / Path(workbook).name
