@@ -25,8 +25,8 @@ from termcheck.normalize import fold_chinese, without_invisible
 # A group may hold thousands of repeats: a finding points at the first place of each variant (at most this many),
 # and its message lists the first few variants with their counts
 MAX_RELATED = 200
-_NOT_LETTER = re.compile(r"[\W_]")
 MAX_LISTED = 5
+_NOT_LETTER = re.compile(r"[\W_]")
 
 # group key, variant key, variant text (None: the place's text), then the place
 Row = tuple[int, int, str | None, str, int, str, int, int, str, str]
