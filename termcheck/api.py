@@ -182,6 +182,13 @@ class ProjectRun:
         for workbook in self.workbooks:
             if workbook.dropped:
                 notes.append(describe_unmatched(workbook.dropped, "earlier decision", workbook.path))
+            if workbook.suppressed:
+                count = len(workbook.suppressed)
+                notes.append(
+                    f"{count} finding{'s' if count != 1 else ''} in {workbook.path} "
+                    f"{'are' if count != 1 else 'is'} now suppressed by {report.suppression_file} "
+                    "(False positive or Won't fix), so the new report leaves them out"
+                )
         return notes
 
 

@@ -89,6 +89,7 @@ class Report:
     suppressed: int = 0
     suppression_file: str | None = None
     unmatched_suppressions: list[Suppression] = field(default_factory=list)  # they matched no finding of the run
+    suppressed_ids: frozenset[str] = frozenset()  # the ids of the suppressions that did match one
     glossary_files: list[GlossaryFile] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
     scores: ScoreReport | None = None  # with --reference
@@ -285,6 +286,7 @@ class Checker:
             suppressed=merger.suppressed,
             suppression_file=merger.suppressions.path if merger.suppressions is not None else None,
             unmatched_suppressions=merger.suppressions.unmatched(merger.matched) if merger.suppressions else [],
+            suppressed_ids=frozenset(merger.matched),
         )
 
 

@@ -154,15 +154,100 @@ def test_a_damaged_workbook_is_a_one_line_error(workdir: Path) -> None:
         assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_statuses_termcheck_does_not_know_are_named_with_their_rows(workdir: Path) -> None:
+UNKNOWN_WARNING = (
+    'termcheck: warning: report.xlsx: 2 rows with a status termcheck does not know (row 2 "Ignore", row 3 "Ignore"), '
+    "read as Open; use the drop-down: Open, Apply fix, Fixed, Accepted, False positive, Won't fix"
+)
+
+
+def test_statuses_termcheck_does_not_know_are_open_and_named_with_their_rows(workdir: Path) -> None:
+    """summary and apply read an unknown status the same way: Open, not reviewed, not suppressed, and named."""
     assert check("--xlsx", "report.xlsx", "--fail-on", "never").exit_code == 0
-    mark(workdir / "report.xlsx", "FP", rows=2)
-    result = runner.invoke(app, ["review", "apply", "report.xlsx"])
-    assert result.exit_code == 0
+    mark(workdir / "report.xlsx", "Ignore", rows=2)
+    summary = runner.invoke(app, ["review", "summary", "report.xlsx"])
+    assert summary.exit_code == 0
+    assert "Ignore" not in summary.stdout and "0 of 28 findings reviewed (0%)" in summary.stderr
+    assert UNKNOWN_WARNING in summary.stderr
+    as_json = json.loads(runner.invoke(app, ["review", "summary", "report.xlsx", "--format", "json"]).stdout)
+    assert (as_json["reviewed"], as_json["by_status"]["Open"]) == (0, 28)
+    assert as_json["unknown_statuses"] == [{"row": 2, "status": "Ignore"}, {"row": 3, "status": "Ignore"}]
+    applied = runner.invoke(app, ["review", "apply", "report.xlsx"])
+    assert applied.exit_code == 0
+    assert UNKNOWN_WARNING in applied.stderr
+    assert not (workdir / ".termcheck-ignore").exists()
+
+
+def test_an_unknown_status_is_kept_in_the_regenerated_workbook(workdir: Path) -> None:
+    """Read as Open, but what the editor typed is not thrown away when the report is written again."""
+    assert check("--xlsx", "report.xlsx", "--fail-on", "never").exit_code == 0
+    (finding,) = mark(workdir / "report.xlsx", "Ignore")
+    assert check("--xlsx", "report.xlsx", "--fail-on", "never").exit_code == 0
+    sheet = load_workbook(workdir / "report.xlsx")["Findings"]
+    header = [c.value for c in sheet[1]]
+    statuses = {row[0]: row[header.index("Status")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert statuses[finding] == "Ignore"
+
+
+def test_regenerating_the_workbook_after_apply_says_the_decisions_are_suppressed(workdir: Path) -> None:
+    assert check("--xlsx", "r.xlsx", "--fail-on", "never").exit_code == 0
+    mark(workdir / "r.xlsx", "False positive", rows=2)
+    assert runner.invoke(app, ["review", "apply", "r.xlsx"]).exit_code == 0
+    again = check("--xlsx", "r.xlsx", "--fail-on", "never")
+    assert again.exit_code == 0, again.output
+    assert "no longer match" not in again.stderr
     assert (
-        'termcheck: warning: report.xlsx: 2 rows with a status termcheck does not know (row 2 "FP", row 3 "FP"), '
-        "read as Open" in result.stderr
+        "termcheck: note: 2 findings in r.xlsx are now suppressed by .termcheck-ignore (False positive or "
+        "Won't fix), so the new report leaves them out" in again.stderr
     )
+    assert "2 suppressed by .termcheck-ignore" in again.stderr
+
+
+def test_a_decision_whose_finding_is_gone_is_still_named(workdir: Path) -> None:
+    assert check("--xlsx", "r.xlsx", "--fail-on", "never").exit_code == 0
+    (finding,) = mark(workdir / "r.xlsx", "Fixed")
+    line = load_workbook(workdir / "r.xlsx")["Findings"]["G2"].value
+    lines = (workdir / "a.en.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[int(line) - 1] = "The MT of this segment changed.\n"  # its text hash with it
+    (workdir / "a.en.txt").write_text("".join(lines), encoding="utf-8")
+    again = check("--xlsx", "r.xlsx", "--fail-on", "never")
+    assert f"1 earlier decision in r.xlsx no longer matches any finding: {finding}" in again.stderr
+    assert "suppressed by" not in again.stderr
+
+
+def test_apply_with_no_decisions_writes_nothing_and_says_so(workdir: Path) -> None:
+    """The README's `review apply` on a report nobody has touched yet: no empty .termcheck-ignore appears."""
+    assert check("--xlsx", "r.xlsx", "--fail-on", "never").exit_code == 0
+    result = runner.invoke(app, ["review", "apply", "r.xlsx", "--write-fixed", "fixed"])
+    assert result.exit_code == 0, result.output
+    assert not (workdir / ".termcheck-ignore").exists() and not (workdir / "fixed").exists()
+    assert "r.xlsx: no row is marked False positive or Won't fix; .termcheck-ignore not written" in result.stderr
+    assert "r.xlsx: no row is marked Apply fix; nothing written to fixed" in result.stderr
+
+
+def test_apply_that_changes_nothing_leaves_the_ignore_file_alone(workdir: Path) -> None:
+    assert check("--xlsx", "r.xlsx", "--fail-on", "never").exit_code == 0
+    mark(workdir / "r.xlsx", "Won't fix")
+    assert runner.invoke(app, ["review", "apply", "r.xlsx"]).exit_code == 0
+    ignore = workdir / ".termcheck-ignore"
+    ignore.write_text(ignore.read_text(encoding="utf-8") + "# the team's own note\n", encoding="utf-8")
+    before = ignore.read_bytes()
+    again = runner.invoke(app, ["review", "apply", "r.xlsx"])
+    assert again.exit_code == 0
+    assert ".termcheck-ignore: unchanged; 1 suppression in all" in again.stderr
+    assert ignore.read_bytes() == before
+
+
+def test_rows_without_a_finding_id_are_named_by_row(workdir: Path) -> None:
+    assert check("--xlsx", "r.xlsx", "--fail-on", "never").exit_code == 0
+    mark(workdir / "r.xlsx", "False positive")
+    workbook = load_workbook(workdir / "r.xlsx")
+    sheet = workbook["Findings"]
+    sheet.cell(31, 1).value = "note: ask the client about row 5"
+    sheet.cell(33, 2).value = "x"
+    workbook.save(workdir / "r.xlsx")
+    result = runner.invoke(app, ["review", "apply", "r.xlsx"])
+    assert result.exit_code == 0
+    assert "(rows 31 and 33 have no finding id: skipped)" in result.stderr
 
 
 def test_an_opendocument_spreadsheet_is_a_clear_error(workdir: Path) -> None:

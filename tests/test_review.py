@@ -167,3 +167,26 @@ def test_malformed_ignore_file_names_the_line(tmp_path: Path) -> None:
     ignore.write_text("# comment\n\nnot-enough-fields\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"ignore.tsv:3: expected tab-separated"):
         load_suppressions(str(ignore))
+
+
+def test_an_unknown_status_reads_as_open_in_summary_and_apply(tmp_path: Path) -> None:
+    workbook = reviewed(tmp_path, {"Stem cell treatment": "Ignore", "Drug Evaluation Center": "false  positive"})
+    review = read_review(str(workbook))
+    (row,) = [r for r in review.rows if r.found == "Stem cell treatment"]
+    assert (row.status, row.unknown_status) == ("Open", "Ignore")
+    assert review.unknown == ((row.row, "Ignore"),)
+    summary = summarize_review(str(workbook))
+    assert "Ignore" not in summary.by_status and summary.by_check["TC103"] == {"Open": 1}
+    assert (summary.by_status["Open"], summary.by_status["False positive"], summary.reviewed) == (2, 1, 1)
+    assert summary.unknown == ((row.row, "Ignore"),)
+    result = apply_review(str(workbook), str(tmp_path / "ignore.tsv"))
+    assert (result.added, result.unknown) == (1, ((row.row, "Ignore"),))
+
+
+def test_statuses_are_one_table() -> None:
+    from termcheck.writers.xlsx.layout import STATUSES, Status
+
+    assert STATUSES == ("Open", "Apply fix", "Fixed", "Accepted", "False positive", "Won't fix")
+    assert [s.value for s in Status if s.suppresses] == ["False positive", "Won't fix"]
+    assert Status.read(" won’t  FIX ") is Status.WONT_FIX and Status.read("") is Status.OPEN
+    assert Status.read("Ignore") is None

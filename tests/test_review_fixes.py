@@ -144,3 +144,19 @@ def test_apply_fix_through_libreoffice(project: Path) -> None:
     tsv = (project / "fixed" / "segments.tsv").read_text(encoding="utf-8").splitlines()
     assert tsv[3].split("\t")[2] == "Off-the-shelf stem cells are promising, experts say."  # the doubled space too
     assert tsv[4].split("\t")[2] == correction
+
+
+def test_a_correction_that_crosses_an_inline_code_is_skipped_with_its_row(project: Path) -> None:
+    correction = "The National Medical Products Administration approved this product."
+    numbers = edit(
+        project / "r.xlsx",
+        {("package12.xlf", "1", "TC101"): {"Status": "Apply fix", "Correction": correction}},
+        every_fixable=False,
+    )
+    result = apply()
+    assert result.exit_code == 0, result.output
+    last = numbers[("package12.xlf", "1", "TC101")]  # segment 1 has two TC101 rows: both carry the correction
+    assert f"skipped row {last} (package12.xlf, segment 1): the change would cross an inline code" in result.stderr
+    assert f"skipped row {last - 1} (package12.xlf, segment 1): the change would cross an inline code" in result.stderr
+    assert "a row" not in result.stderr
+    assert "0 rows marked Apply fix applied, 2 skipped, 0 files written" in result.stderr

@@ -38,7 +38,7 @@ def apply_command(
     """Turn rows marked False positive or Won't fix into suppressions that later checks skip; with --write-fixed,
     turn rows marked Apply fix into corrected copies of the documents."""
     from termcheck.api import default_ignore_file
-    from termcheck.cli.summaries import apply_line, review_fix_lines
+    from termcheck.cli.summaries import apply_line, review_fix_lines, unknown_status_line
     from termcheck.config import load_config
     from termcheck.readers import FieldNames
     from termcheck.review import apply_review
@@ -54,19 +54,12 @@ def apply_command(
             read_review(str(workbook)), str(write_fixed), project.root, fields, settings.encoding
         )
     result = apply_review(str(workbook), path)
-    print(apply_line(result), file=sys.stderr)
+    print(apply_line(result, str(workbook)), file=sys.stderr)
     if write_fixed is not None:
-        for line in review_fix_lines(fixes):
+        for line in review_fix_lines(fixes, str(workbook), str(write_fixed)):
             print(line, file=sys.stderr)
     if result.unknown:
-        rows = ", ".join(f'row {row} "{status}"' for row, status in result.unknown[:5])
-        more = f" and {len(result.unknown) - 5} more" if len(result.unknown) > 5 else ""
-        print(
-            f"termcheck: warning: {workbook}: {len(result.unknown)} row{'s' if len(result.unknown) > 1 else ''} "
-            f"with a status termcheck does not know ({rows}{more}), read as Open; "
-            "use the drop-down: Open, Fixed, Accepted, False positive, Won't fix",
-            file=sys.stderr,
-        )
+        print(unknown_status_line(str(workbook), result.unknown), file=sys.stderr)
 
 
 @review_app.command("summary")
@@ -76,12 +69,15 @@ def summary_command(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Count findings by review status, to track a review's progress."""
+    from termcheck.cli.summaries import unknown_status_line
     from termcheck.errors import UsageError
     from termcheck.review import summarize_review
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format {output_format!r} (use text, json)")
     summary = summarize_review(str(workbook))
+    if summary.unknown:
+        print(unknown_status_line(str(workbook), summary.unknown), file=sys.stderr)
     if output_format == "json":
         payload = {
             "workbook": summary.path,
@@ -90,6 +86,7 @@ def summary_command(
             "by_status": summary.by_status,
             "by_check": summary.by_check,
             "fixes": {"applicable": summary.fixes_applicable, "skipped": summary.fixes_skipped},
+            "unknown_statuses": [{"row": row, "status": status} for row, status in summary.unknown],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return

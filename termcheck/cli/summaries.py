@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported for types only: openpyxl is not loaded for `termcheck --help`
@@ -21,14 +22,42 @@ def workbook_line(result: WorkbookResult) -> str:
     return line
 
 
-def apply_line(result: ApplyResult) -> str:
-    line = (
-        f"{result.ignore_file}: {result.added} added, {result.updated} updated, {result.removed} removed; "
-        f"{result.total} suppression{'s' if result.total != 1 else ''} in all"
-    )
+def apply_line(result: ApplyResult, workbook: str) -> str:
+    """What `review apply` did to the ignore file (or why it left it alone), and the rows it skipped."""
+    total = f"{result.total} suppression{'s' if result.total != 1 else ''} in all"
+    if result.written:
+        line = (
+            f"{result.ignore_file}: {result.added} added, {result.updated} updated, {result.removed} removed; {total}"
+        )
+    elif result.total:
+        line = f"{result.ignore_file}: unchanged; {total}"
+    else:
+        line = f"{workbook}: no row is marked False positive or Won't fix; {result.ignore_file} not written"
     if result.skipped:
-        line += f" ({result.skipped} rows without a finding id skipped)"
+        have = "has" if len(result.skipped) == 1 else "have"
+        line += f" ({row_numbers(result.skipped)} {have} no finding id: skipped)"
     return line
+
+
+def unknown_status_line(workbook: str, unknown: Sequence[tuple[int, str]], shown: int = 5) -> str:
+    """The warning for rows whose status is none of the drop-down's, which every review command reads as Open."""
+    from termcheck.writers.xlsx.layout import STATUSES
+
+    rows = ", ".join(f'row {row} "{status}"' for row, status in unknown[:shown])
+    more = f" and {len(unknown) - shown} more" if len(unknown) > shown else ""
+    return (
+        f"termcheck: warning: {workbook}: {_plural(len(unknown), 'row')} with a status termcheck does not know "
+        f"({rows}{more}), read as Open; use the drop-down: {', '.join(STATUSES)}"
+    )
+
+
+def row_numbers(numbers: Sequence[int], shown: int = 10) -> str:
+    """ "row 4", "rows 4 and 9", "rows 4, 9, 12 and 30 more" """
+    if len(numbers) == 1:
+        return f"row {numbers[0]}"
+    listed = [str(n) for n in numbers[:shown]]
+    last = f"{len(numbers) - shown} more" if len(numbers) > shown else listed.pop()
+    return f"rows {', '.join(listed)} and {last}"
 
 
 def fix_lines(run: FixRun, written: bool) -> list[str]:
@@ -65,16 +94,18 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'es' if noun.endswith('x') else 's'}" if count != 1 else f"{count} {noun}"
 
 
-def review_fix_lines(fixes: ReviewFixes, shown: int = 10) -> list[str]:
-    """What `review apply --write-fixed` wrote, and each row it skipped, with why."""
+def review_fix_lines(fixes: ReviewFixes, workbook: str, folder: str, shown: int = 10) -> list[str]:
+    """What `review apply --write-fixed` wrote, and each row it skipped (by its number), with why."""
     import os
 
+    if not fixes.applied and not fixes.skipped:
+        return [f"{workbook}: no row is marked Apply fix; nothing written to {folder}"]
     lines = [f"wrote {os.path.relpath(path)}" for path in fixes.written]
-    for skipped in fixes.skipped[:shown]:
-        where = f"row {skipped.row}" if skipped.row else "a row"
-        lines.append(f"skipped {where} ({skipped.file}, segment {skipped.segment}): {skipped.reason}")
-    if len(fixes.skipped) > shown:
-        lines.append(f"… and {len(fixes.skipped) - shown} more rows skipped")
+    skipped = sorted(fixes.skipped, key=lambda s: s.row)
+    for row in skipped[:shown]:
+        lines.append(f"skipped row {row.row} ({row.file}, segment {row.segment}): {row.reason}")
+    if len(skipped) > shown:
+        lines.append(f"… and {len(skipped) - shown} more rows skipped")
     lines.append(
         f"{_plural(len(fixes.applied), 'row')} marked Apply fix applied, {len(fixes.skipped)} skipped, "
         f"{_plural(len(fixes.written), 'file')} written"

@@ -9,7 +9,7 @@ from termcheck.atomic import refuse_overwriting_inputs
 from termcheck.errors import InputError
 from termcheck.review.reader import Review, ReviewRow, read_review
 from termcheck.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
-from termcheck.writers.xlsx.layout import STATUSES, SUPPRESSING
+from termcheck.writers.xlsx.layout import Status
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,10 @@ class ApplyResult:
     updated: int
     removed: int  # the editor set a suppressed finding back to another status
     total: int  # suppressions in the file now
-    skipped: int  # rows without a finding id
-    # rows whose status is none of the drop-down's ("FP"): (row number, status as typed); treated as Open
+    skipped: tuple[int, ...] = ()  # the numbers of rows without a finding id
+    # rows whose status is none of the drop-down's ("FP"): (row number, status as typed); read as Open
     unknown: tuple[tuple[int, str], ...] = ()
+    written: bool = True  # False where nothing changed: the ignore file is left as it was (or not created)
 
 
 def _suppression(row: ReviewRow, path: str) -> Suppression:
@@ -31,14 +32,15 @@ def _suppression(row: ReviewRow, path: str) -> Suppression:
 
 
 def apply_review(workbook: str, ignore_file: str = IGNORE_FILE) -> ApplyResult:
-    """Merge a reviewed workbook into an ignore file; suppressions for findings not in it are kept."""
+    """Merge a reviewed workbook into an ignore file; suppressions for findings not in it are kept. Where
+    that changes nothing, nothing is written: an untouched report creates no ignore file."""
     refuse_overwriting_inputs(ignore_file, [workbook])
     review: Review = read_review(workbook)
     current = load_suppressions(ignore_file) if os.path.exists(ignore_file) else Suppressions(path=ignore_file)
     entries = dict(current.entries)
     added = updated = removed = 0
     for row in review.rows:
-        if row.status.lower() in SUPPRESSING:
+        if Status(row.status).suppresses:
             entry = _suppression(row, workbook)
             previous = entries.get(row.id)
             if previous is None:
@@ -49,6 +51,7 @@ def apply_review(workbook: str, ignore_file: str = IGNORE_FILE) -> ApplyResult:
         elif row.id in entries:
             del entries[row.id]
             removed += 1
-    save_suppressions(ignore_file, entries.values())
-    unknown = tuple((row.row, row.status) for row in review.rows if row.status not in STATUSES)
-    return ApplyResult(ignore_file, added, updated, removed, len(entries), review.skipped, unknown)
+    written = bool(added or updated or removed)
+    if written:
+        save_suppressions(ignore_file, entries.values())
+    return ApplyResult(ignore_file, added, updated, removed, len(entries), review.skipped, review.unknown, written)

@@ -100,9 +100,10 @@ def write_review_fixes(
         refuse_overwriting_inputs(output, [review.path, *fixes.document.paths])
         left_out, wrote = write_copy(fixes, output, fields, encoding)
         for fixed in left_out:
-            plan.skipped.append(
-                SkippedRow(0, fixes.document.name, fixed.segment.id, "the change would cross an inline code")
-            )
+            rows = [r for r in plan.applied if r.file == fixes.document.name and r.segment == fixed.segment.id]
+            plan.applied = [r for r in plan.applied if r not in rows]
+            reason = "the change would cross an inline code"
+            plan.skipped += [SkippedRow(r.row, r.file, r.segment, reason) for r in rows]
         if wrote:
             plan.written.append(output)
     return plan

@@ -19,23 +19,21 @@ from termcheck.writers.xlsx.layout import (
     ID,
     INPUTS,
     INPUTS_COLUMNS,
-    OPEN,
     SEGMENT_HASH,
     STATUS,
-    STATUSES,
     TARGET_SPAN,
+    Status,
 )
 from termcheck.xlsx_safety import UNREADABLE, cell_text, open_workbook, unreadable
 
 HEADER_SEARCH_ROWS = 20
 _FINDING_ID = re.compile(r"^[0-9a-f]{12}$")
-_CANONICAL = {s.lower(): s for s in STATUSES}
 
 
 @dataclass(frozen=True)
 class ReviewRow:
     id: str
-    status: str
+    status: str  # one of the Status values: what the row is read as everywhere
     comment: str
     segment_hash: str
     code: str
@@ -49,6 +47,7 @@ class ReviewRow:
     found_exact: str = ""
     expected: str = ""
     target_span: tuple[int, int] | None = None
+    unknown_status: str = ""  # the Status cell as typed, where it is none of the statuses (the row reads as Open)
 
 
 @dataclass(frozen=True)
@@ -65,17 +64,17 @@ class ReportInput:
 class Review:
     path: str
     rows: list[ReviewRow]
-    skipped: int  # rows without a finding id: notes, or lines the editor added
+    skipped: tuple[int, ...]  # the numbers of rows without a finding id: notes, or lines the editor added
     inputs: list[ReportInput] = field(default_factory=list)  # empty for reports older than the Inputs sheet
+
+    @property
+    def unknown(self) -> tuple[tuple[int, str], ...]:
+        """(row number, status as typed) of each row whose status is none of the statuses."""
+        return tuple((row.row, row.unknown_status) for row in self.rows if row.unknown_status)
 
 
 def _text(value: Any) -> str:
     return cell_text(value).strip()
-
-
-def normalize_status(value: str) -> str:
-    """Canonical spelling of a known status; blank is Open; anything else is kept as typed."""
-    return _CANONICAL.get(" ".join(value.split()).lower().replace("’", "'"), value) if value else OPEN
 
 
 def _find_header(rows: Iterator[tuple[Any, ...]], path: str) -> tuple[list[str], int]:
@@ -104,7 +103,7 @@ def _read_rows(path: str, workbook: Any) -> Review:
     header, number = _find_header(rows, path)
     column = {name: index for index, name in reversed(list(enumerate(header))) if name}
     found: list[ReviewRow] = []
-    skipped = 0
+    skipped: list[int] = []
 
     def get(values: tuple[Any, ...], name: str) -> str:
         index = column.get(name)
@@ -117,12 +116,15 @@ def _read_rows(path: str, workbook: Any) -> Review:
     for row_number, values in enumerate(rows, start=number + 1):
         finding_id = get(values, ID)
         if not _FINDING_ID.match(finding_id):
-            skipped += any(v is not None for v in values)
+            if any(v is not None for v in values):
+                skipped.append(row_number)
             continue
+        typed = get(values, STATUS)
+        status = Status.read(typed)
         found.append(
             ReviewRow(
                 id=finding_id,
-                status=normalize_status(get(values, STATUS)),
+                status=(status or Status.OPEN).value,
                 comment=get(values, COMMENT),
                 segment_hash=get(values, SEGMENT_HASH),
                 code=get(values, "Code"),
@@ -134,9 +136,10 @@ def _read_rows(path: str, workbook: Any) -> Review:
                 found_exact=exact(values, "Found"),
                 expected=exact(values, "Expected"),
                 target_span=_span(get(values, TARGET_SPAN)),
+                unknown_status="" if status else typed,
             )
         )
-    return Review(path, found, skipped, _inputs(workbook))
+    return Review(path, found, tuple(skipped), _inputs(workbook))
 
 
 def _span(text: str) -> tuple[int, int] | None:

@@ -12,13 +12,14 @@ from termcheck.writers.xlsx.layout import APPLY_FIX, OPEN, STATUSES
 @dataclass(frozen=True)
 class ReviewSummary:
     path: str
-    by_status: dict[str, int]  # every known status, then any the editor typed
+    by_status: dict[str, int]  # every status (a row with a status termcheck does not know counts as Open)
     by_check: dict[str, dict[str, int]]
     total: int
-    skipped: int
+    skipped: tuple[int, ...]  # the numbers of rows without a finding id
     # rows marked Apply fix: how many would go into corrected copies now, and how many would be skipped
     fixes_applicable: int = 0
     fixes_skipped: int = 0
+    unknown: tuple[tuple[int, str], ...] = ()  # (row number, status as typed) of rows read as Open
 
     @property
     def reviewed(self) -> int:
@@ -31,16 +32,16 @@ def summarize_review(workbook: str) -> ReviewSummary:
     review = read_review(workbook)
     plan = plan_review_fixes(review) if any(row.status == APPLY_FIX for row in review.rows) else None
     statuses = Counter(row.status for row in review.rows)
-    ordered = {s: statuses[s] for s in STATUSES} | {s: n for s, n in sorted(statuses.items()) if s not in STATUSES}
     by_check: dict[str, Counter[str]] = {}
     for row in review.rows:
         by_check.setdefault(row.code, Counter())[row.status] += 1
     return ReviewSummary(
         path=workbook,
-        by_status=ordered,
+        by_status={s: statuses[s] for s in STATUSES},
         by_check={code: dict(counts) for code, counts in sorted(by_check.items())},
         total=len(review.rows),
         skipped=review.skipped,
         fixes_applicable=len(plan.applied) if plan else 0,
         fixes_skipped=len(plan.skipped) if plan else 0,
+        unknown=review.unknown,
     )

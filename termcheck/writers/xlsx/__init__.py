@@ -49,6 +49,8 @@ class WorkbookResult:
     carried_over: int  # editor decisions kept from the workbook this one replaced
     # the replaced workbook's decisions that match no finding now (the text changed, or the finding is gone)
     dropped: list[Suppression] = dataclasses.field(default_factory=list)
+    # and those whose finding the run's ignore file suppressed (`review apply` made them suppressions)
+    suppressed: list[Suppression] = dataclasses.field(default_factory=list)
 
 
 def write_workbook(
@@ -105,7 +107,9 @@ def _fill(
     kept, carried = assign_decisions(decisions, report.findings)
     findings_cut = write_findings_sheet(rows[FINDINGS], report.findings, texts, kept, hidden, max_rows, corrections)
     _write_inputs(rows[INPUTS], report)
-    dropped = decisions.unmatched(carried)
+    unmatched = decisions.unmatched(carried)
+    suppressed = [d for d in unmatched if d.id in report.suppressed_ids]
+    dropped = [d for d in unmatched if d.id not in report.suppressed_ids]
     write_terms_sheet(rows[TERMS], report.glossary, report.usage, report.findings, bilingual)
     notes = []
     if findings_cut:
@@ -115,7 +119,7 @@ def _fill(
     if not report.sources and report.findings:
         notes.append("Segment text was not available to this report, so the Source and Target columns are empty.")
     write_summary_sheet(rows[SUMMARY], report, notes)
-    return WorkbookResult("", findings_cut, segments_cut, len(carried), dropped)
+    return WorkbookResult("", findings_cut, segments_cut, len(carried), dropped, suppressed)
 
 
 def _write_inputs(rows: SheetRows, report: Report) -> None:
@@ -141,9 +145,15 @@ def _previous_decisions(path: str) -> tuple[Suppressions, dict[str, str]]:
         raise UsageError(
             f"{path}: exists and is not a termcheck report ({exc.reason}); refusing to replace it"
         ) from None
-    decided = [row for row in review.rows if row.status != OPEN or row.comment or row.correction]
+    # a status termcheck does not know is read as Open, but the cell keeps what the editor typed
+    decided = [row for row in review.rows if row.status != OPEN or row.unknown_status or row.comment or row.correction]
     decisions = Suppressions(
-        (Suppression(r.id, r.segment_hash, r.file, r.segment, r.code, r.status, r.found, r.comment) for r in decided),
+        (
+            Suppression(
+                r.id, r.segment_hash, r.file, r.segment, r.code, r.unknown_status or r.status, r.found, r.comment
+            )
+            for r in decided
+        ),
         path,
     )
     return decisions, {r.id: r.correction for r in decided if r.correction}

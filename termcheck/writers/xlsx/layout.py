@@ -6,6 +6,7 @@ name, so a workbook the editor re-sorted or extended with columns still reads co
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 SUMMARY = "Summary"
@@ -53,10 +54,34 @@ TERMS_COLUMNS = (
     "By check",
 )
 
-OPEN = "Open"
-APPLY_FIX = "Apply fix"  # `review apply --write-fixed` applies the suggested fix, or the row's Correction
-STATUSES = (OPEN, APPLY_FIX, "Fixed", "Accepted", "False positive", "Won't fix")
-SUPPRESSING = frozenset({"false positive", "won't fix"})
+
+class Status(Enum):
+    """The review statuses: the Status column's drop-down, and what `termcheck review` reads back. Any other
+    text in the column is no decision: the row is Open, and named."""
+
+    OPEN = "Open"
+    APPLY_FIX = "Apply fix"  # `review apply --write-fixed` applies the suggested fix, or the row's Correction
+    FIXED = "Fixed"
+    ACCEPTED = "Accepted"
+    FALSE_POSITIVE = "False positive"  # this one and Won't fix become suppressions with `review apply`
+    WONT_FIX = "Won't fix"
+
+    @property
+    def suppresses(self) -> bool:
+        return self in (Status.FALSE_POSITIVE, Status.WONT_FIX)
+
+    @classmethod
+    def read(cls, typed: str) -> Status | None:
+        """The status an editor typed, in any case and spacing and with a typographic apostrophe (Excel's
+        autocorrect); a blank cell is Open; None for anything else."""
+        key = " ".join(typed.split()).lower().replace("\u2019", "'")
+        return _BY_KEY.get(key) if key else cls.OPEN
+
+
+_BY_KEY = {status.value.lower(): status for status in Status}
+OPEN = Status.OPEN.value
+APPLY_FIX = Status.APPLY_FIX.value
+STATUSES = tuple(status.value for status in Status)
 
 MAX_ROWS = 1_048_576  # Excel's sheet limit, header included
 
