@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -121,8 +122,8 @@ def test_diff_and_dry_run_write_nothing(project: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(project)
     diff = runner.invoke(app, ["fix", "in/article.en.txt", "-g", GLOSSARY, "--no-config", "--diff"])
     assert diff.exit_code == 0, diff.output
-    assert diff.stdout.startswith("--- a/in/article.en.txt\n+++ b/in/article.en.txt\n")
-    assert "+2: The Center for Drug Evaluation accepted 250,000 applications." in diff.stdout
+    assert diff.stdout.startswith("--- a/in/article.en.txt\n+++ b/in/article.en.txt\n@@ -1,")
+    assert b"\n+The Center for Drug Evaluation accepted 250,000 applications.\r\n" in diff.stdout_bytes  # CRLF kept
     dry = runner.invoke(app, ["fix", "in", "-g", GLOSSARY, "--no-config", "--dry-run"])
     assert dry.exit_code == 0 and "to apply (nothing written)" in dry.stderr
     assert not (project / "fixed").exists()
@@ -211,3 +212,98 @@ def test_fixing_a_folder_twice_leaves_the_earlier_copies_alone(project: Path, mo
     assert first.exit_code == second.exit_code == 0, second.output
     assert not (project / "fixed" / "fixed").exists()
     assert sorted(p.name for p in (project / "fixed" / "in").iterdir()) == FILES
+
+
+def _crlf(path: Path) -> None:
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+
+def _no_final_newline(path: Path) -> None:
+    path.write_bytes(path.read_bytes().rstrip(b"\r\n"))
+
+
+def _gb18030(path: Path) -> None:
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+
+
+DIFF_CASES = [
+    ("article.en.txt", None),  # a text pair, CRLF line ends
+    ("article.en.txt", _no_final_newline),
+    ("segments.tsv", None),
+    ("segments.tsv", _crlf),
+    ("segments.tsv", _no_final_newline),
+    ("segments.tsv", _gb18030),
+    ("segments.jsonl", None),
+    ("package12.xlf", None),
+    ("package20.xlf", _crlf),
+    ("memory.tmx", None),
+]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize(
+    ("name", "change"), DIFF_CASES, ids=[f"{n}-{c.__name__ if c else 'as-is'}" for n, c in DIFF_CASES]
+)
+def test_the_diff_is_a_patch_that_git_and_patch_apply(
+    project: Path, monkeypatch: pytest.MonkeyPatch, name: str, change: Callable[[Path], None] | None
+) -> None:
+    """`termcheck fix --diff | git apply` makes the file `termcheck fix` would write, byte for byte."""
+    monkeypatch.chdir(project)
+    if change is not None:
+        change(project / "in" / name)
+    before = (project / "in" / name).read_bytes()
+    args = ["--source", "in/article.zh.txt", "--target", f"in/{name}"] if name.endswith(".txt") else [f"in/{name}"]
+    diff = runner.invoke(app, ["fix", *args, "-g", GLOSSARY, "--no-config", "--diff"])
+    assert diff.exit_code == 0, diff.output
+    assert diff.stdout_bytes.startswith(f"--- a/in/{name}\n+++ b/in/{name}\n@@ ".encode())
+    (project / "fix.patch").write_bytes(diff.stdout_bytes)
+    assert (project / "in" / name).read_bytes() == before and not (project / "fixed").exists()
+    written = runner.invoke(app, ["fix", *args, "-g", GLOSSARY, "--no-config"])
+    assert written.exit_code == 0, written.output
+    expected = (project / "fixed" / "in" / name).read_bytes()
+    assert expected != before
+
+    _apply(project, "fix.patch")
+    assert (project / "in" / name).read_bytes() == expected
+
+
+def _apply(project: Path, patch: str) -> None:
+    """Check the patch with `git apply --check` and `patch --dry-run -p1` (where installed), then git-apply it."""
+    import subprocess
+
+    def run(*command: str) -> None:
+        done = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr + done.stdout
+
+    run("git", "init", "-q")
+    run("git", "apply", "--check", patch)
+    if shutil.which("patch"):
+        run("patch", "--dry-run", "-p1", "-i", patch)
+    run("git", "apply", patch)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_diff_of_a_file_whose_name_has_a_space_applies(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    (project / "in" / "segments.tsv").rename(project / "in" / "my segments.tsv")
+    diff = runner.invoke(app, ["fix", "in/my segments.tsv", "-g", GLOSSARY, "--no-config", "--diff"])
+    assert diff.stdout_bytes.startswith(b"--- a/in/my segments.tsv\t\n+++ b/in/my segments.tsv\t\n")  # as git does
+    (project / "fix.patch").write_bytes(diff.stdout_bytes)
+    _apply(project, "fix.patch")
+    assert "Center for Drug Evaluation" in (project / "in" / "my segments.tsv").read_text(encoding="utf-8")
+
+
+def test_the_diff_of_a_utf16_file_is_shown_as_text_and_said_to_be_no_patch(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    tsv = project / "in" / "segments.tsv"
+    tsv.write_bytes(tsv.read_text(encoding="utf-8").encode("utf-16"))
+    diff = runner.invoke(app, ["fix", "in/segments.tsv", "-g", GLOSSARY, "--no-config", "--diff"])
+    assert diff.exit_code == 0, diff.output
+    text = diff.stdout_bytes.decode("utf-8")
+    fixed = "The Center for Drug Evaluation accepted 250,000 applications."
+    assert f"\n+s2\t药品审评中心受理了250000份申请。\t{fixed}\tkept as it is\n" in text
+    assert (
+        "termcheck: note: in/segments.tsv is UTF-16/32 text: its diff is shown in UTF-8, not as a patch" in diff.stderr
+    )

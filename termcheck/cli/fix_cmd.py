@@ -64,7 +64,10 @@ def fix_command(
     diff: Annotated[
         bool,
         typer.Option(
-            "--diff", help="Print a unified diff of the target texts instead of writing.", rich_help_panel=OUTPUT
+            "--diff",
+            help="Print a unified diff of each input and its corrected copy instead of writing "
+            "(`termcheck fix --diff | git apply` applies it).",
+            rich_help_panel=OUTPUT,
         ),
     ] = False,
     dry_run: Annotated[
@@ -106,10 +109,13 @@ def fix_command(
         target=str(target) if target else None,
         output_dir=str(output_dir) if output_dir else None,
         write=not (diff or dry_run),
+        diff=diff,
     )
-    if diff:
+    if diff:  # bytes: the patch keeps the files' own line ends and encoding
+        sys.stdout.flush()
         for fixed in run.files:
-            sys.stdout.write(fixed.diff())
+            sys.stdout.buffer.write(fixed.patch)
+        sys.stdout.buffer.flush()
     if not quiet:
         for line in fix_lines(run, written=not (diff or dry_run)):
             print(line, file=sys.stderr)

@@ -3,7 +3,6 @@ copies written into an output folder (never over an input), with a diff and a su
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
 from collections import Counter
@@ -19,6 +18,7 @@ from termcheck.config import Settings
 from termcheck.engine import Checker, CheckOptions
 from termcheck.errors import InputError, UsageError
 from termcheck.fixes.copies import corrected_copy, rewritten_path
+from termcheck.fixes.patch import file_diff, wide_encoding
 from termcheck.fixes.runner import DocumentFixes, FixedSegment, fix_document, fixable_checks
 from termcheck.glossary.model import Glossary
 from termcheck.langs import english_locale
@@ -38,15 +38,7 @@ class FixedFile:
     changed: list[FixedSegment]
     left_out: list[FixedSegment]  # changes a person must make (they would cross an inline code)
     unfixed: list[Finding]  # findings of the fixable checks that no safe fix covers
-
-    def diff(self) -> str:
-        """A unified diff of the target texts, one line per segment."""
-        left_out = {f.index for f in self.left_out}
-        changes = [f for f in self.changed if f.index not in left_out]
-        old = [f"{f.segment.id}: {f.segment.target}" for f in changes]
-        new = [f"{f.segment.id}: {f.target}" for f in changes]
-        lines = difflib.unified_diff(old, new, f"a/{self.name}", f"b/{self.name}", lineterm="", n=0)
-        return "\n".join(lines) + "\n" if changes else ""
+    patch: bytes = b""  # with `diff`: the unified diff from the input to its copy (termcheck.fixes.patch)
 
 
 @dataclass
@@ -70,10 +62,11 @@ def fix_project(
     target: str | None = None,
     output_dir: str | None = None,
     write: bool = True,
+    diff: bool = False,
 ) -> FixRun:
     """Fix FILES (or the configured `files`) with every safe fix of the selected checks; corrected copies go to
     `output_dir` (default: fixed/ at the project root) under each input's path from the root. `write=False`
-    computes everything and writes nothing (--dry-run, --diff)."""
+    computes everything and writes nothing (--dry-run, --diff); `diff` keeps each file's patch."""
     checker = _checker(settings)
     patterns, found = project_inputs(settings, root, files, source, target)
     run = FixRun(skipped=list(found.skipped))
@@ -96,25 +89,44 @@ def fix_project(
         fixes = fix_document(checker, document, suppressions)
         output = output_path(folder, fixes, root)
         refuse_overwriting_inputs(output, inputs)
-        left_out, wrote = write_copy(fixes, output, fields, settings.encoding, write) if fixes.changed else ([], False)
-        if wrote:
-            run.written.append(output)
+        path = rewritten_path(fixes)
+        left_out: list[FixedSegment] = []
+        patch = b""
+        if fixes.changed:
+            original = Path(path).read_bytes() if diff else b""
+            copy, left_out = verified_copy(fixes, fields, settings.encoding)
+            if write and _save(copy, fixes, left_out, output):
+                run.written.append(output)
+            if diff:
+                patch = file_diff(original, copy, path, settings.encoding)
+                if patch and wide_encoding(path, original, settings.encoding):
+                    run.notes.append(f"{document.name} is UTF-16/32 text: its diff is shown in UTF-8, not as a patch")
         run.files.append(
-            FixedFile(
-                document.name, rewritten_path(fixes), output, fixes.segments, fixes.changed, left_out, fixes.unfixed
-            )
+            FixedFile(document.name, path, output, fixes.segments, fixes.changed, left_out, fixes.unfixed, patch)
         )
     return run
 
 
-def write_copy(
-    fixes: DocumentFixes, output: str, fields: FieldNames, encoding: str | None, write: bool = True
-) -> tuple[list[FixedSegment], bool]:
-    """Make the corrected copy, read it back to be sure, and (with `write`) write it atomically to `output`.
-    Returns the changes left out of it (they would cross an inline code), and whether a copy was written."""
+def verified_copy(fixes: DocumentFixes, fields: FieldNames, encoding: str | None) -> tuple[bytes, list[FixedSegment]]:
+    """The corrected copy, read back to be sure, and the changes left out of it (they would cross an inline
+    code)."""
     copy, left_out = corrected_copy(fixes, fields, encoding)
     _verify(copy, fixes, left_out, encoding, fields)
-    wrote = write and len(fixes.changed) > len(left_out)
+    return copy, left_out
+
+
+def write_copy(
+    fixes: DocumentFixes, output: str, fields: FieldNames, encoding: str | None
+) -> tuple[list[FixedSegment], bool]:
+    """Make the corrected copy, read it back to be sure, and write it atomically to `output`. Returns the
+    changes left out of it, and whether a copy was written (not where every change was left out)."""
+    copy, left_out = verified_copy(fixes, fields, encoding)
+    return left_out, _save(copy, fixes, left_out, output)
+
+
+def _save(copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], output: str) -> bool:
+    """Write the copy atomically, unless every change was left out of it; whether it was written."""
+    wrote = len(fixes.changed) > len(left_out)
     if wrote:
         folder = os.path.dirname(output) or "."
         try:
@@ -126,7 +138,7 @@ def write_copy(
             handle.write(copy)
 
         write_atomically(output, save)
-    return left_out, wrote
+    return wrote
 
 
 def output_path(folder: str, fixes: DocumentFixes, root: str) -> str:
