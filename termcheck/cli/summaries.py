@@ -70,6 +70,7 @@ def review_fix_lines(fixes: ReviewFixes, shown: int = 10) -> list[str]:
     import os
 
     lines = [f"wrote {os.path.relpath(path)}" for path in fixes.written]
+    lines += [f"row {n.row} ({n.file}, segment {n.segment}): {n.note}" for n in fixes.notes]
     for skipped in fixes.skipped[:shown]:
         where = f"row {skipped.row}" if skipped.row else "a row"
         lines.append(f"skipped {where} ({skipped.file}, segment {skipped.segment}): {skipped.reason}")
