@@ -101,6 +101,7 @@ def review_fix_lines(fixes: ReviewFixes, workbook: str, folder: str, shown: int 
     if not fixes.applied and not fixes.skipped:
         return [f"{workbook}: no row is marked Apply fix; nothing written to {folder}"]
     lines = [f"wrote {os.path.relpath(path)}" for path in fixes.written]
+    lines += [f"row {n.row} ({n.file}, segment {n.segment}): {n.note}" for n in fixes.notes]
     skipped = sorted(fixes.skipped, key=lambda s: s.row)
     for row in skipped[:shown]:
         lines.append(f"skipped row {row.row} ({row.file}, segment {row.segment}): {row.reason}")

@@ -22,7 +22,9 @@ from lxml import etree
 
 from termcheck.errors import InputError
 from termcheck.fixes.runner import DocumentFixes, FixedSegment
+from termcheck.fixes.xml_codes import place_codes
 from termcheck.fixes.xml_text import set_plain_text
+from termcheck.langs import lang_side
 from termcheck.model import Segment
 from termcheck.readers.base import DEFAULT_TARGET, FieldNames
 from termcheck.readers.delimited import pick_field
@@ -30,7 +32,7 @@ from termcheck.readers.inline import text_and_codes
 from termcheck.readers.tmx import read_tmx
 from termcheck.readers.xliff import read_xliff
 from termcheck.textio import csv_delimiter, resolve_encoding
-from termcheck.xmlsafe import localname
+from termcheck.xmlsafe import children, localname, xml_lang
 
 # XLIFF 1.2 marks the <target>, XLIFF 2.0 the <segment>: translated, but a person should look again
 REVIEW_STATE = {"1.2": "needs-review-translation", "2.0": "translated"}
@@ -45,8 +47,9 @@ def rewritten_path(fixes: DocumentFixes) -> str:
 def corrected_copy(
     fixes: DocumentFixes, fields: FieldNames = FieldNames(), encoding: str | None = None
 ) -> tuple[bytes, list[FixedSegment]]:
-    """The bytes of the corrected copy, and the changed segments left out of it (an XLIFF or TMX change that
-    would cross an inline code: a person places it). InputError where the input changed since it was read."""
+    """The bytes of the corrected copy, and the changed segments left out of it, each with why (an XLIFF or TMX
+    change that would cross an inline code, or codes that cannot be placed: a person makes it). InputError where
+    the input changed since it was read."""
     path = rewritten_path(fixes)
     fmt = fixes.document.format
     by_line = {f.segment.line: f for f in fixes.changed}
@@ -152,7 +155,11 @@ def _xml(path: str, fmt: str, changed: Sequence[FixedSegment]) -> tuple[bytes, l
         element = targets[fixed.index]
         if text_and_codes(element)[0] != fixed.segment.target:
             raise InputError(path, "changed since it was checked; run termcheck fix again", element.sourceline)
-        if not set_plain_text(element, fixed.target):
+        if fixed.codes is None:
+            fixed.refused = "" if set_plain_text(element, fixed.target) else "the change would cross an inline code"
+        else:
+            fixed.refused = place_codes(element, _source_of(element, fmt), fixed.target, fixed.codes) or ""
+        if fixed.refused:
             left_out.append(fixed)
             continue
         if fmt == "xliff":
@@ -160,6 +167,22 @@ def _xml(path: str, fmt: str, changed: Sequence[FixedSegment]) -> tuple[bytes, l
             if holder is not None and (version == "1.2" or localname(holder) == "segment"):
                 holder.set("state", REVIEW_STATE[version])
     return _spliced(Path(path).read_bytes(), tree), left_out
+
+
+def _source_of(target: etree._Element, fmt: str) -> etree._Element | None:
+    """The source beside a target: the XLIFF <source> of its unit or segment, the Chinese <seg> of its TMX <tu>."""
+    holder = target.getparent()
+    if holder is None:
+        return None
+    if fmt == "xliff":
+        return next(iter(children(holder, "source")), None)
+    unit = holder.getparent()
+    sides = (
+        [children(tuv, "seg") for tuv in children(unit, "tuv") if lang_side(xml_lang(tuv)) == "zh"]
+        if unit is not None
+        else []
+    )
+    return next((seg[0] for seg in sides if seg), None)
 
 
 def _spliced(raw: bytes, tree: etree._ElementTree) -> bytes:

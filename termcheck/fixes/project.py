@@ -22,7 +22,7 @@ from termcheck.fixes.patch import file_diff, wide_encoding
 from termcheck.fixes.runner import DocumentFixes, FixedSegment, fix_document, fixable_checks
 from termcheck.glossary.model import Glossary
 from termcheck.langs import english_locale
-from termcheck.model import Finding
+from termcheck.model import Finding, InlineCode
 from termcheck.readers import FieldNames, open_document, open_documents
 from termcheck.readers.base import Document, Pair
 
@@ -180,8 +180,10 @@ def _relative(path: str, root: str) -> str:
 def _verify(
     copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], encoding: str | None, fields: FieldNames
 ) -> None:
-    """Read the copy back with the input's reader: changed segments must read as fixed, all others as before."""
+    """Read the copy back with the input's reader: changed segments must read as fixed (their codes where a person
+    placed them too), all others as before."""
     expected = {f.index: f.target for f in fixes.changed if f not in left_out}
+    placed = {f.index: _layout(f.codes) for f in fixes.changed if f not in left_out and f.codes is not None}
     path = rewritten_path(fixes)
     document = fixes.document
     with tempfile.TemporaryDirectory(prefix="termcheck-fix-") as folder:
@@ -193,8 +195,14 @@ def _verify(
             again: Document = open_pair(document.paths[0], copy_path, encoding, document.name)
         else:
             again = open_document(copy_path, fields, encoding, document.format, document.name)
-        read = [s.target for s in again.read()]
+        segments = list(again.read())
+    read = [s.target for s in segments]
     wanted = [expected.get(i, text) for i, text in enumerate(fixes.targets)]
+    misplaced = [i for i, layout in placed.items() if i >= len(segments) or _layout(segments[i].target_codes) != layout]
+    if misplaced and read == wanted:
+        raise InputError(
+            path, f"the corrected copy does not read back as fixed (segment {misplaced[0] + 1}); nothing written"
+        )
     if read != wanted:
         first = (
             next(i for i, (a, b) in enumerate(zip(read, wanted, strict=False)) if a != b)
@@ -202,3 +210,9 @@ def _verify(
             else 0
         )
         raise InputError(path, f"the corrected copy does not read back as fixed (segment {first + 1}); nothing written")
+
+
+def _layout(codes: Sequence[InlineCode]) -> list[tuple[str, int, str]]:
+    """Codes by kind, place and element; not by id, which the readers make up from the position for a code
+    without one (a TMX <ph> with no x) and so changes when a person moves it."""
+    return [(c.kind, c.offset, c.element) for c in codes]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from termcheck.checks.base import Check
 from termcheck.engine import Checker
 from termcheck.fixes.edits import Edit, apply_edits
-from termcheck.model import Finding, Segment
+from termcheck.model import Finding, InlineCode, Segment
 from termcheck.readers.base import Document
 from termcheck.suppressions import Suppressions
 
@@ -37,6 +37,10 @@ class FixedSegment:
     segment: Segment  # as read
     target: str  # as fixed
     fixes: list[AppliedFix] = field(default_factory=list)
+    # the fixed target's inline codes where a person placed them (the labels of a Correction from the report);
+    # None: the codes stay where they are, and only the text around them changes
+    codes: tuple[InlineCode, ...] | None = None
+    refused: str = ""  # why the corrected copy could not take this change, once it was made without it
 
 
 @dataclass

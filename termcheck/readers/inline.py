@@ -28,6 +28,8 @@ ID_ATTRIBUTES = ("rid", "startRef", "i", "id", "x")
 # XML 1.0 cannot hold these two characters, so as marks in the assembled text they never meet real text.
 _STANDALONE, _PAIRED = "\x00", "\x01"
 _BREAKING = ("lb", "image", "x-lb", "xlf:lb", "xlf:pb", "pb")
+# a code as the walk meets it: kind, id, element name, whether a standalone code breaks words, the element
+_Mark = tuple[str, str, str, bool, etree._Element]
 
 
 @dataclass(frozen=True)
@@ -42,27 +44,36 @@ class TextSlot:
 
 
 def text_and_codes(element: etree._Element) -> tuple[str, tuple[InlineCode, ...]]:
-    text, codes, _slots = _assemble(element)
+    text, codes, _slots, _elements = _assemble(element)
     return text, codes
 
 
 def text_slots(element: etree._Element) -> tuple[str, list[TextSlot]]:
     """The plain text `text_and_codes` reads, and where each stretch of it is in the XML (for writing a
     corrected target back into the element without touching its codes)."""
-    text, _codes, slots = _assemble(element)
+    text, _codes, slots, _elements = _assemble(element)
     return text, slots
 
 
-def _assemble(element: etree._Element) -> tuple[str, tuple[InlineCode, ...], list[TextSlot]]:
+def codes_and_elements(element: etree._Element) -> tuple[str, list[tuple[InlineCode, etree._Element]]]:
+    """The plain text `text_and_codes` reads, and each code with the element it is (a <g> or <pc> is the one
+    element of its opening and its closing code)."""
+    text, codes, _slots, elements = _assemble(element)
+    return text, list(zip(codes, elements, strict=True))
+
+
+def _assemble(
+    element: etree._Element,
+) -> tuple[str, tuple[InlineCode, ...], list[TextSlot], list[etree._Element]]:
     pieces: list[str] = []
-    marks: list[tuple[str, str, str, bool]] = []  # kind, id, element, whether a standalone code breaks words
+    marks: list[_Mark] = []
     owners: list[tuple[etree._Element, str, int]] = []  # (element, "text" or "tail", index of its piece)
     _walk(element, pieces, marks, owners)
     raw = "".join(pieces)
     starts = list(accumulate(map(len, pieces), initial=0))  # piece index → index in the raw text
     owners = [(o, a, starts[i]) for o, a, i in owners]
     if not marks:
-        return raw, (), [TextSlot(o, a, i, len(getattr(o, a) or "")) for o, a, i in owners if getattr(o, a)]
+        return raw, (), [TextSlot(o, a, i, len(getattr(o, a) or "")) for o, a, i in owners if getattr(o, a)], []
     text: list[str] = []
     length = 0
     codes = []
@@ -74,20 +85,20 @@ def _assemble(element: etree._Element) -> tuple[str, tuple[InlineCode, ...], lis
             text.append(char)
             length += 1
             continue
-        kind, ident, name, breaking = next(queue)
+        kind, ident, name, breaking, _node = next(queue)
         codes.append(InlineCode(kind, ident, length, name))
         if char == _STANDALONE and _reads_as_space(text, raw, index, breaking):
             text.append(" ")
             length += 1
     plain_at[len(raw)] = length
     slots = [TextSlot(o, a, plain_at[i], len(getattr(o, a) or "")) for o, a, i in owners if getattr(o, a)]
-    return "".join(text), tuple(codes), slots
+    return "".join(text), tuple(codes), slots, [m[4] for m in marks]
 
 
 def _walk(
     element: etree._Element,
     pieces: list[str],
-    marks: list[tuple[str, str, str, bool]],
+    marks: list[_Mark],
     owners: list[tuple[etree._Element, str, int]],
 ) -> None:
     owners.append((element, "text", len(pieces)))
@@ -100,16 +111,16 @@ def _walk(
         name = localname(child)
         ident = next((child.get(a) for a in ID_ATTRIBUTES if child.get(a)), "") or f"{name}{len(marks) + 1}"
         if name in WITH_CONTENT:
-            marks.append(("open", ident, name, False))
+            marks.append(("open", ident, name, False, child))
             pieces.append(_PAIRED)
             _walk(child, pieces, marks, owners)
-            marks.append(("close", ident, name, False))
+            marks.append(("close", ident, name, False, child))
             pieces.append(_PAIRED)
         elif name in OPENING or name in CLOSING:
-            marks.append(("open" if name in OPENING else "close", ident, name, False))
+            marks.append(("open" if name in OPENING else "close", ident, name, False, child))
             pieces.append(_PAIRED)
         elif name in STANDALONE:
-            marks.append(("standalone", ident, name, _breaks_words(child)))
+            marks.append(("standalone", ident, name, _breaks_words(child), child))
             pieces.append(_STANDALONE)
         elif name not in NATIVE_CODE:  # <mrk>, <sm>/<em> and unknown elements: their text is text
             _walk(child, pieces, marks, owners)

@@ -1,10 +1,12 @@
 """`review apply --write-fixed`: the rows an editor marked Apply fix, turned into corrected copies.
 
 A row applies its check's fix (the same as `termcheck fix`), or, where the editor wrote one, its
-Correction: the whole corrected target of that segment. The documents are found through the report's
-Inputs sheet and read again; a row whose segment changed since the report (its text hash differs) or
-whose document is gone is reported and skipped, never applied to other text. Two different
-corrections for one segment are a usage error naming both rows.
+Correction: the whole corrected target of that segment. In an XLIFF or TMX segment the Correction's
+inline-code labels ({1}, {/1}, {2/}) are the unit's codes, placed where the editor put them
+(termcheck.review.labels); a Correction whose labels cannot be placed is refused for its row, with why.
+The documents are found through the report's Inputs sheet and read again; a row whose segment changed
+since the report (its text hash differs) or whose document is gone is reported and skipped, never applied
+to other text. Two different corrections for one segment are a usage error naming both rows.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment, fixa
 from termcheck.model import Segment
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
+from termcheck.review.labels import CorrectionRefused, listed, place_labels
 from termcheck.review.reader import ReportInput, Review, ReviewRow
 from termcheck.suppressions import segment_hash
 from termcheck.writers.xlsx.layout import APPLY_FIX
@@ -47,12 +50,25 @@ class SkippedRow:
     reason: str
 
 
+@dataclass(frozen=True)
+class RowNote:
+    """Something an applied row did that the editor should know (a code it removed)."""
+
+    row: int
+    file: str
+    segment: str
+    note: str
+
+
 @dataclass
 class ReviewFixes:
     applied: list[ReviewRow] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
+    notes: list[RowNote] = field(default_factory=list)
     documents: list[DocumentFixes] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    # the rows each changed segment applies, by (document, segment index): skipped if its copy cannot take it
+    rows_of_change: dict[tuple[str, int], list[ReviewRow]] = field(default_factory=dict)
 
 
 def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encoding: str | None = None) -> ReviewFixes:
@@ -74,6 +90,7 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
         for row in rows:
             by_segment[row.segment].append(row)
         changed: list[FixedSegment] = []
+        with_codes = document.format in ("xliff", "tmx")  # elsewhere a {1} the editor typed is text
         for segment_id, segment_rows in by_segment.items():
             index = position.get(segment_id)
             if index is None:
@@ -81,9 +98,11 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
                     SkippedRow(r.row, name, segment_id, "the segment is not in the document now") for r in segment_rows
                 ]
                 continue
-            fixed = _fix_segment(review.path, segments[index], index, segment_rows, plan)
+            before = len(plan.applied)
+            fixed = _fix_segment(review.path, segments[index], index, segment_rows, plan, with_codes)
             if fixed is not None:
                 changed.append(fixed)
+                plan.rows_of_change[(name, index)] = plan.applied[before:]
         if changed:
             targets = [s.target for s in segments]
             plan.documents.append(DocumentFixes(document, targets, sorted(changed, key=lambda f: f.index), []))
@@ -100,10 +119,11 @@ def write_review_fixes(
         refuse_overwriting_inputs(output, [review.path, *fixes.document.paths])
         left_out, wrote = write_copy(fixes, output, fields, encoding)
         for fixed in left_out:
-            rows = [r for r in plan.applied if r.file == fixes.document.name and r.segment == fixed.segment.id]
+            rows = plan.rows_of_change.get((fixes.document.name, fixed.index), [])
+            numbers = {r.row for r in rows}
             plan.applied = [r for r in plan.applied if r not in rows]
-            reason = "the change would cross an inline code"
-            plan.skipped += [SkippedRow(r.row, r.file, r.segment, reason) for r in rows]
+            plan.notes = [n for n in plan.notes if n.row not in numbers]
+            plan.skipped += [SkippedRow(r.row, fixes.document.name, fixed.segment.id, fixed.refused) for r in rows]
         if wrote:
             plan.written.append(output)
     return plan
@@ -121,7 +141,7 @@ def _document(found: ReportInput | None, name: str, fields: FieldNames, encoding
 
 
 def _fix_segment(
-    workbook: str, segment: Segment, index: int, rows: Sequence[ReviewRow], plan: ReviewFixes
+    workbook: str, segment: Segment, index: int, rows: Sequence[ReviewRow], plan: ReviewFixes, with_codes: bool
 ) -> FixedSegment | None:
     current = segment_hash(segment)
     stale = [r for r in rows if r.segment_hash != current]
@@ -135,15 +155,16 @@ def _fix_segment(
             f"of {segment.file}; keep one"
         )
     if corrected:
-        text = _without_code_labels(corrected[0].correction, segment)
-        plan.applied += corrected
         plan.skipped += [
             SkippedRow(r.row, segment.file, segment.id, f"row {corrected[0].row}'s correction covers the segment")
             for r in rows
             if not r.correction.strip()
         ]
-        fix = AppliedFix("correction", segment.target, text, segment.line, segment.id)
-        return FixedSegment(index, segment, text, [fix]) if text != segment.target else None
+        return (
+            _corrected(segment, index, corrected, plan)
+            if with_codes
+            else _corrected_text(segment, index, corrected, plan)
+        )
     edits: dict[Edit, ReviewRow] = {}
     for row in rows:
         check = FIXES.get(row.code)
@@ -168,9 +189,29 @@ def _fix_segment(
     return FixedSegment(index, segment, text, fixes)
 
 
-def _without_code_labels(correction: str, segment: Segment) -> str:
-    """The Target column shows inline codes as {1}…{/1}; an editor who copied it into Correction copied those
-    labels too. The codes stay where they are in the file, so the labels are not text."""
-    for code in segment.target_codes:
-        correction = correction.replace(code.label, "", 1)
-    return correction
+def _corrected_text(segment: Segment, index: int, rows: Sequence[ReviewRow], plan: ReviewFixes) -> FixedSegment | None:
+    """A Correction of a segment without inline codes (plain text, TSV, JSON Lines): all of it is text."""
+    text = rows[0].correction
+    plan.applied += rows
+    fix = AppliedFix("correction", segment.target, text, segment.line, segment.id)
+    return FixedSegment(index, segment, text, [fix]) if text != segment.target else None
+
+
+def _corrected(segment: Segment, index: int, rows: Sequence[ReviewRow], plan: ReviewFixes) -> FixedSegment | None:
+    """A Correction of an XLIFF or TMX segment: its labels are the unit's codes, where the editor put them."""
+    try:
+        placed = place_labels(rows[0].correction, segment)
+    except CorrectionRefused as refused:
+        plan.skipped += [SkippedRow(r.row, segment.file, segment.id, str(refused)) for r in rows]
+        return None
+    plan.applied += rows
+    if placed.removed:
+        them = "them" if len(placed.removed) > 1 else "it"
+        such = "such codes" if len(placed.removed) > 1 else "such code"
+        note = f"{listed(placed.removed)} removed: the correction leaves {them} out, and the source has no {such}"
+        plan.notes.append(RowNote(rows[0].row, segment.file, segment.id, note))
+    layout = [(c.kind, c.id, c.offset) for c in placed.codes]
+    if placed.text == segment.target and layout == [(c.kind, c.id, c.offset) for c in segment.target_codes]:
+        return None
+    fix = AppliedFix("correction", segment.target, placed.text, segment.line, segment.id)
+    return FixedSegment(index, segment, placed.text, [fix], placed.codes)
