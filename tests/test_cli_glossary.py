@@ -46,6 +46,15 @@ def test_validate_exits_1_on_errors_and_names_file_and_row(tmp_path: Path) -> No
     assert as_json["problems"][0]["code"] == "zh-in-two-concepts"
 
 
+def test_validate_summary_agrees_in_number(tmp_path: Path) -> None:
+    one_each = tmp_path / "one.csv"
+    one_each.write_text("id,zh,en\na,干细胞,---\nb,,cell\n", encoding="utf-8")
+    assert "1 error, 1 warning in 1 glossary" in run("validate", str(one_each)).stderr
+    clean = tmp_path / "clean.csv"
+    clean.write_text("id,zh,en\na,干细胞,stem cell\n", encoding="utf-8")
+    assert "0 errors, 0 warnings in 2 glossaries" in run("validate", str(clean), str(clean)).stderr
+
+
 def test_validate_strict_fails_on_warnings(tmp_path: Path) -> None:
     warned = tmp_path / "warned.csv"
     warned.write_text("id,zh,en\na,,stem cell\n", encoding="utf-8")

@@ -41,6 +41,29 @@ def test_every_problem_names_its_row(tmp_path: Path) -> None:
     assert problem.where == "row 3" and "row 2" in problem.message
 
 
+def test_problems_come_in_row_order(tmp_path: Path) -> None:
+    """Problems the reader noticed (padded, empty terms) once came before all the others, out of row order."""
+    path = tmp_path / "g.csv"
+    path.write_text("id,zh,en\na,干细胞,---\nb,细胞, cell \nc,组织,tissue||tissues\nd,基因,gene\n", encoding="utf-8")
+    problems = validate_file(str(path))
+    assert [(p.where, p.code) for p in problems] == [
+        ("row 2", "unmatchable"),
+        ("row 3", "padded-term"),
+        ("row 4", "empty-term"),
+    ]
+
+
+def test_a_bad_value_still_stops_a_check(tmp_path: Path) -> None:
+    """Only `validate` reads past a value it cannot read; everything else stops there, naming the row."""
+    from termcheck.errors import InputError
+
+    path = tmp_path / "g.csv"
+    path.write_text("id,zh,en,case_sensitive\na,干细胞,stem cell,\nb,细胞,cell,maybe\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'maybe' is not an English term") as raised:
+        load_glossary(str(path))
+    assert raised.value.line == 3
+
+
 def glossary(folder: Path, name: str, text: str):
     path = folder / name
     path.write_text(text.lstrip("\n"), encoding="utf-8")
@@ -167,7 +190,7 @@ def test_other_languages_of_a_multilingual_tbx_are_information(tmp_path: Path) -
     assert [(p.code, p.severity.label) for p in problems] == [("unknown-language", "info")]
     result = CliRunner().invoke(app, ["glossary", "validate", path])
     assert result.exit_code == 0
-    assert "0 errors, 0 warnings, 1 notes" in result.stderr
+    assert "0 errors, 0 warnings, 1 note" in result.stderr
 
 
 def test_tbx_basic_definitions_are_kept_as_notes(tmp_path: Path) -> None:

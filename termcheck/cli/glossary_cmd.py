@@ -9,6 +9,7 @@ import typer
 
 from termcheck.cli.errors import exit_codes
 from termcheck.cli.options import parse_mapping
+from termcheck.cli.summaries import plural
 
 glossary_app = typer.Typer(help="Maintain glossaries: validate, convert, stats, diff, merge.", no_args_is_help=True)
 
@@ -86,11 +87,9 @@ def validate_command(
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
     notes = len(problems) - errors - warnings
-    also = f", {notes} notes" if notes else ""
-    print(
-        f"{errors} errors, {warnings} warnings{also} in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}",
-        file=sys.stderr,
-    )
+    also = f", {plural(notes, 'note')}" if notes else ""
+    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}{also}"
+    print(f"{counts} in {plural(len(files), 'glossary', 'glossaries')}", file=sys.stderr)
     failing = errors or (strict and warnings)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 

@@ -51,7 +51,7 @@ def read_csv_glossary(
                     yield Row(line, {k: unquote_formula(v) for k, v in zip(header, record, strict=False)})
                     line = reader.line_num + 1
 
-            return rows_to_glossary(rows(), path, mapping, name)
+            return rows_to_glossary(rows(), mapping, name)
         except csv.Error as exc:
             raise InputError(path, f"malformed CSV: {exc}", reader.line_num) from None
         except UnicodeDecodeError as exc:

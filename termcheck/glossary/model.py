@@ -77,6 +77,10 @@ class LoadIssue:
     concept: str
     message: str
     code: str
+    line: int | None = None  # for an `unreadable` value: the line (row) an InputError names
+
+
+UNREADABLE = "unreadable"  # a value the reader could not read and left out: `load_glossary` stops on it
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from termcheck.errors import InputError
-from termcheck.glossary.model import Concept, Glossary, LoadIssue, Term, TermStatus
+from termcheck.glossary.model import UNREADABLE, Concept, Glossary, LoadIssue, Term, TermStatus
 
 SEP = "|"
 COLUMNS = (
@@ -83,7 +83,8 @@ def split_terms(value: str) -> list[str]:
     return [part.strip() for part in value.split(SEP) if part.strip()]
 
 
-def _flag_terms(value: str, english: list[str], path: str, row: Row, column: str) -> set[str]:
+def _flag_terms(value: str, english: list[str], column: str, found: list[tuple[str, str]]) -> set[str]:
+    """The English terms a case_sensitive or exact cell names; a name that is not one is reported, not used."""
     lowered = value.strip().lower()
     if lowered in TRUE:
         return set(english)
@@ -92,8 +93,8 @@ def _flag_terms(value: str, english: list[str], path: str, row: Row, column: str
     named = split_terms(value)
     unknown = [n for n in named if n not in english]
     if unknown:
-        raise InputError(path, f"{column}: {unknown[0]!r} is not an English term of this concept", row.number)
-    return set(named)
+        found.append((UNREADABLE, f"{column}: {unknown[0]!r} is not an English term of this concept"))
+    return {n for n in named if n in english}
 
 
 def _raw_issues(value: str, column: str) -> list[tuple[str, str]]:
@@ -108,7 +109,7 @@ def _raw_issues(value: str, column: str) -> list[tuple[str, str]]:
     return issues
 
 
-def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str], name: str) -> Glossary:
+def rows_to_glossary(rows: Iterable[Row], columns: Mapping[str, str], name: str) -> Glossary:
     glossary = Glossary(name=name)
     used_ids: set[str] = set()
     for row in rows:
@@ -135,15 +136,15 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
         if not terms:
             continue  # blank row
         english = [t.text for t in terms if t.lang == "en"]
-        case_sensitive = _flag_terms(get("case_sensitive"), english, path, row, "case_sensitive")
-        exact = _flag_terms(get("exact"), english, path, row, "exact")
+        case_sensitive = _flag_terms(get("case_sensitive"), english, "case_sensitive", found)
+        exact = _flag_terms(get("exact"), english, "exact", found)
         terms = [
             Term(t.text, t.lang, t.status, t.text in case_sensitive, t.text in exact) if t.lang == "en" else t
             for t in terms
         ]
         everywhere = get("deprecated_everywhere").strip().lower()
         if everywhere not in TRUE | FALSE:
-            raise InputError(path, f"deprecated_everywhere must be yes or no, not {everywhere!r}", row.number)
+            found.append((UNREADABLE, f"deprecated_everywhere must be yes or no, not {everywhere!r}"))
         concept_id = raw_id or next(t.text for t in terms)
         base, n = concept_id, 1
         while concept_id in used_ids:
@@ -151,7 +152,7 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
             concept_id = f"{base}#{n}"
         if n > 1:
             found.append(("duplicate-id", f"concept id {base!r} is used again; read as {concept_id!r}"))
-        glossary.issues.extend(LoadIssue(where, concept_id, message, code) for code, message in found)
+        glossary.issues.extend(LoadIssue(where, concept_id, message, code, row.number) for code, message in found)
         used_ids.add(concept_id)
         glossary.concepts.append(
             Concept(

@@ -27,7 +27,7 @@ def read_xlsx_glossary(path: str, columns: Mapping[str, str] | None = None, name
             for number, values in enumerate(rows, start=2):
                 yield Row(number, {h: cell_text(v) for h, v in zip(header, values, strict=False) if h})
 
-        return rows_to_glossary(records(), path, mapping, name)
+        return rows_to_glossary(records(), mapping, name)
     finally:
         workbook.close()
 
