@@ -176,7 +176,7 @@ def merge_command(
     from termcheck.atomic import refuse_overwriting_inputs
     from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
     from termcheck.glossary import load_glossary, save_glossary
-    from termcheck.glossary.merge import merge_glossaries
+    from termcheck.glossary.merge import INVALID, merge_glossaries
 
     refuse_overwriting_inputs(str(output), [str(first), str(second)])
     result = merge_glossaries(
@@ -189,15 +189,15 @@ def merge_command(
         state = "resolved" if conflict.resolved else "unresolved"
         print(f"conflict {number} [{conflict.id}] {conflict.kind} ({state}): {conflict.detail}", file=sys.stderr)
     unresolved = len(result.unresolved)
-    counts = f"{len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''}"
+    counts = plural(len(result.conflicts), "conflict")
     if unresolved:
-        print(
-            f"{counts}, {unresolved} unresolved; nothing written "
-            "(--on-conflict ours or theirs resolves both kinds, both only same-id ones)",
-            file=sys.stderr,
-        )
+        hint = "--on-conflict ours or theirs resolves both kinds, both only same-id ones"
+        if any(c.kind == INVALID for c in result.unresolved):
+            hint += f"; no --on-conflict resolves a {INVALID!r}: change one of the inputs"
+        print(f"{counts}, {unresolved} unresolved; nothing written ({hint})", file=sys.stderr)
         raise typer.Exit(EXIT_FINDINGS)
     save_glossary(result.glossary, str(output), tbx_version)
     resolved = f"; {counts}, resolved by --on-conflict {on_conflict}" if result.conflicts else ""
-    print(f"{len(result.glossary)} concepts ({result.added} from {second}) → {output}{resolved}", file=sys.stderr)
+    sources = f"{result.from_first} from {first}, {result.from_second} from {second}"
+    print(f"{plural(len(result.glossary), 'concept')} ({sources}) → {output}{resolved}", file=sys.stderr)
     raise typer.Exit(EXIT_FINDINGS if result.conflicts else EXIT_CLEAN)
