@@ -78,6 +78,24 @@ def test_diff_text_and_json(pair: tuple[str, str]) -> None:
     assert as_json["added"] == ["new"]
 
 
+def test_diff_shows_the_terms_of_an_added_or_removed_concept(pair: tuple[str, str]) -> None:
+    lines = run("diff", *pair).stdout.splitlines()
+    added = lines.index("+ concept new")
+    assert lines[added + 1 : added + 3] == ["    + zh preferred '基因治疗'", "    + en preferred 'gene therapy'"]
+    removed = lines.index("- concept gone")
+    assert lines[removed + 1 : removed + 3] == ["    - zh preferred '细胞治疗'", "    - en preferred 'cell therapy'"]
+    as_json = json.loads(run("diff", *pair, "--format", "json").stdout)
+    assert as_json["added_terms"] == {"new": ["zh preferred '基因治疗'", "en preferred 'gene therapy'"]}
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_diff_exit_code_says_whether_anything_changed(pair: tuple[str, str], output_format: str) -> None:
+    """As `git diff --exit-code`: 1 when there are differences, 0 when there are none."""
+    assert run("diff", *pair, "-f", output_format).exit_code == 0
+    assert run("diff", *pair, "-f", output_format, "--exit-code").exit_code == 1
+    assert run("diff", pair[0], pair[0], "-f", output_format, "--exit-code").exit_code == 0
+
+
 def test_merge_with_conflicts_writes_nothing_unless_told(pair: tuple[str, str], tmp_path: Path) -> None:
     out = tmp_path / "merged.xlsx"
     refused = run("merge", *pair, "-o", str(out))

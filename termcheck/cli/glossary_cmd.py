@@ -128,11 +128,15 @@ def diff_command(
     new: Annotated[Path, typer.Argument(help="The glossary after the change (any format).")],
     output_format: FormatOption = "text",
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV/TSV inputs.")] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 if the glossaries differ, 0 if not, like git diff --exit-code.")
+    ] = False,
 ) -> None:
     """Concepts and terms added, removed and changed, for the reviewer of a glossary change."""
     import sys
     from dataclasses import asdict
 
+    from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
     from termcheck.glossary import load_glossary
     from termcheck.glossary.diff import diff_glossaries
 
@@ -143,8 +147,12 @@ def diff_command(
     else:
         for cid in diff.added:
             print(f"+ concept {cid}")
+            for term in diff.added_terms[cid]:
+                print(f"    + {term}")
         for cid in diff.removed:
             print(f"- concept {cid}")
+            for term in diff.removed_terms[cid]:
+                print(f"    - {term}")
         for change in diff.changed:
             print(f"~ concept {change.id}")
             for term in change.terms_added:
@@ -155,6 +163,7 @@ def diff_command(
                 print(f"    {name}: {before!r} → {after!r}")
     summary = f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
     print(summary, file=sys.stderr)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and not diff.empty else EXIT_CLEAN)
 
 
 @glossary_app.command("merge")
