@@ -9,13 +9,15 @@ or the `|`-separated English terms they apply to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from termcheck.errors import InputError
 from termcheck.glossary.model import UNREADABLE, Concept, Glossary, LoadIssue, Term, TermStatus
 
 SEP = "|"
+HEADER_SEARCH_ROWS = 20  # a title block above the header is rarely longer
 COLUMNS = (
     "id",
     "zh",
@@ -57,15 +59,37 @@ class Row:
     values: Mapping[str, str]
 
 
-def resolve_columns(header: list[str], path: str, mapping: Mapping[str, str] | None) -> dict[str, str]:
-    """Map our column names to the file's header names."""
+def find_header(
+    rows: Iterator[tuple[int, list[str]]], path: str, mapping: Mapping[str, str] | None
+) -> tuple[list[str], dict[str, str]]:
+    """Consume (row number, cells) up to the header: the first of the first HEADER_SEARCH_ROWS rows with a
+    zh or en column (and every column `mapping` names), so a title block above it is skipped. Returns the
+    header and our columns mapped to its names; without one, the error about the first row."""
+    first: InputError | None = None
+    tried = 0
+    for number, cells in itertools.islice(rows, HEADER_SEARCH_ROWS):
+        tried = number
+        try:
+            return cells, resolve_columns(cells, path, mapping, number)
+        except InputError as exc:
+            first = first or exc
+    if first is None:
+        raise InputError(path, "empty glossary file")
+    if tried > 1:
+        rows_after = "row 2 is" if tried == 2 else f"rows 2–{tried} are"
+        raise InputError(path, f"{first.reason} ({rows_after} no header either)", first.line)
+    raise first
+
+
+def resolve_columns(header: list[str], path: str, mapping: Mapping[str, str] | None, line: int = 1) -> dict[str, str]:
+    """Map our column names to the file's header names (the header is in row `line`)."""
     normalised = {h.strip().lower(): h for h in header if h is not None}
     result: dict[str, str] = {}
     for ours, theirs in (mapping or {}).items():
         if ours not in COLUMNS and ours != "zh_deprecated":
             raise InputError(path, f"unknown glossary column {ours!r} in the column mapping")
         if theirs.strip().lower() not in normalised:
-            raise InputError(path, f"column {theirs!r} (mapped to {ours}) is not in the header", 1)
+            raise InputError(path, f"column {theirs!r} (mapped to {ours}) is not in the header", line)
         result[ours] = normalised[theirs.strip().lower()]
     for ours in (*COLUMNS, "zh_deprecated"):
         if ours in result:
@@ -75,7 +99,7 @@ def resolve_columns(header: list[str], path: str, mapping: Mapping[str, str] | N
                 result[ours] = normalised[name]
                 break
     if "zh" not in result and "en" not in result:
-        raise InputError(path, f"header has neither a zh nor an en column: {', '.join(header)}", 1)
+        raise InputError(path, f"header has neither a zh nor an en column: {', '.join(header)}", line)
     return result
 
 
