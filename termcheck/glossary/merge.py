@@ -39,7 +39,7 @@ class MergeResult:
 
 def zh_key(text: str) -> str:
     """Chinese terms `validate` takes for one: the same up to case, Traditional or full-width forms."""
-    return fold_chinese(text).lower()
+    return fold_chinese(text)
 
 
 class _Merged:
@@ -101,7 +101,8 @@ def merge_glossaries(
     def claimed(concept: Concept, resolved: bool) -> list[tuple[str, str]]:
         found = merged.claims(concept)
         for text, owner in found:
-            detail = f"{text!r} is in {first}'s concept {owner!r} and {second}'s concept {concept.id!r}"
+            whose = second if merged.entries[owner][1] else first
+            detail = f"{text!r} is in {whose}'s concept {owner!r} and {second}'s concept {concept.id!r}"
             conflicts.append(Conflict(concept.id, SAME_CHINESE, detail, resolved))
         return found
 

@@ -77,7 +77,7 @@ class LoadIssue:
     concept: str
     message: str
     code: str
-    line: int | None = None  # for an `unreadable` value: the line (row) an InputError names
+    line: int | None = None  # the line (CSV, TBX) or row (XLSX) as a number, for an InputError to name
 
 
 UNREADABLE = "unreadable"  # a value the reader could not read and left out: `load_glossary` stops on it
