@@ -157,3 +157,114 @@ def test_bad_glossary_is_an_input_error(tmp_path: Path, name: str, content: str,
 def test_unknown_mapping_column_is_an_error() -> None:
     with pytest.raises(InputError, match="not in the header"):
         load_glossary(str(CASES / "glossary.csv"), {"en": "English"})
+
+
+TITLED = [
+    ["Stem cell glossary", None, None, None],
+    ["Maintained by the regulatory team", None, None, None],
+    [None, None, None, None],
+    ["id", "zh", "en", "domain"],
+    ["cde", "药品审评中心", "Center for Drug Evaluation", "regulator"],
+    ["nmpa", "国家药监局", "National Medical Products Administration", "regulator"],
+]
+
+
+def _write_rows(path: Path, rows: list[list[str | None]]) -> None:
+    if path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(path)
+    else:
+        path.write_text("".join(",".join(v or "" for v in row) + "\n" for row in rows), encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_title_block_above_the_header_is_skipped(tmp_path: Path, suffix: str) -> None:
+    """A header in row 4, below a title, once made an XLSX glossary "have neither a zh nor an en column"."""
+    path = tmp_path / f"titled{suffix}"
+    _write_rows(path, TITLED)
+    glossary = load_glossary(str(path))
+    assert [(c.id, c.origin, c.domain) for c in glossary] == [
+        ("cde", "row 5", "regulator"),
+        ("nmpa", "row 6", "regulator"),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_no_header_in_the_first_rows_names_the_first_row(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"headless{suffix}"
+    _write_rows(path, [["Stem cell glossary", None], ["干细胞", "stem cell"]])
+    with pytest.raises(InputError, match="neither a zh nor an en column: Stem cell glossary") as raised:
+        load_glossary(str(path))
+    assert raised.value.line == 1 and "row 2 is no header either" in raised.value.reason
+
+
+def test_merged_cells_hold_their_value_in_every_row_they_cover(tmp_path: Path) -> None:
+    """A domain merged down three rows was once read for the first concept only; a merged title is skipped."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Glossary of regulators"])
+    sheet.append(["id", "zh", "en", "domain", "note"])
+    sheet.append(["cde", "药品审评中心", "Center for Drug Evaluation", "regulator", "CDE and NMPA"])
+    sheet.append(["nmpa", "国家药监局", "National Medical Products Administration"])
+    sheet.append(["nhc", "国家卫健委", "National Health Commission"])
+    sheet.append(["msc", "间充质干细胞", "mesenchymal stem cell", "cell biology"])
+    sheet.merge_cells("A1:E1")
+    sheet.merge_cells("D3:D5")
+    sheet.merge_cells("E3:E4")
+    path = tmp_path / "merged.xlsx"
+    workbook.save(path)
+    glossary = load_glossary(str(path))
+    assert [(c.id, c.domain, c.note) for c in glossary] == [
+        ("cde", "regulator", "CDE and NMPA"),
+        ("nmpa", "regulator", "CDE and NMPA"),
+        ("nhc", "regulator", ""),
+        ("msc", "cell biology", ""),
+    ]
+
+
+def _with_merged_range(path: Path, *refs: str) -> None:
+    """Add merged ranges to a saved workbook's first sheet as raw XML (openpyxl would build a cell for every
+    cell of a huge range)."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            parts[info.filename] = archive.read(info.filename)
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(
+        b"</sheetData>",
+        f'</sheetData><mergeCells count="{len(refs)}">{"".join(f"<mergeCell ref={r!r}/>" for r in refs)}'
+        "</mergeCells>".encode(),
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_a_huge_merged_range_costs_only_the_rows_there_are(tmp_path: Path) -> None:
+    """Reading merged cells through openpyxl's full load builds a cell for each cell a range covers: a 7 KB
+    file merging D3:XFD1048576 took minutes. Only the rows the sheet has are filled, only as wide as it is."""
+    import time
+
+    path = tmp_path / "huge.xlsx"
+    _write_rows(path, [["id", "zh", "en", "domain"], ["a", "干细胞", "stem cell", "cells"], ["b", "细胞", "cell"]])
+    _with_merged_range(path, "D2:XFD1048576")
+    started = time.monotonic()
+    glossary = load_glossary(str(path))
+    assert time.monotonic() - started < 10
+    assert [(c.id, c.domain) for c in glossary] == [("a", "cells"), ("b", "cells")]
+
+
+def test_too_many_merged_ranges_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "many.xlsx"
+    _write_rows(path, [["id", "zh", "en"], ["a", "干细胞", "stem cell"]])
+    _with_merged_range(path, *(f"E{n}:F{n}" for n in range(1, 100_002)))
+    with pytest.raises(InputError, match="over 100,000 merged ranges"):
+        load_glossary(str(path))

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES, load_toml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from termcheck.errors import UsageError
-from termcheck.glossary import load_glossary
+from termcheck.glossary import Concept, Glossary, Term, TermStatus, load_glossary, save_glossary
 from termcheck.glossary.diff import diff_glossaries
-from termcheck.glossary.merge import merge_glossaries
+from termcheck.glossary.merge import STRATEGIES, merge_glossaries
 from termcheck.glossary.stats import glossary_stats
 from termcheck.glossary.validate import validate_file, validate_glossary
 
@@ -39,6 +41,29 @@ def test_every_problem_names_its_row(tmp_path: Path) -> None:
     path = write(tmp_path, CASES_VALIDATE[2])
     (problem,) = validate_glossary(load_glossary(str(path)), str(path))
     assert problem.where == "row 3" and "row 2" in problem.message
+
+
+def test_problems_come_in_row_order(tmp_path: Path) -> None:
+    """Problems the reader noticed (padded, empty terms) once came before all the others, out of row order."""
+    path = tmp_path / "g.csv"
+    path.write_text("id,zh,en\na,干细胞,---\nb,细胞, cell \nc,组织,tissue||tissues\nd,基因,gene\n", encoding="utf-8")
+    problems = validate_file(str(path))
+    assert [(p.where, p.code) for p in problems] == [
+        ("row 2", "unmatchable"),
+        ("row 3", "padded-term"),
+        ("row 4", "empty-term"),
+    ]
+
+
+def test_a_bad_value_still_stops_a_check(tmp_path: Path) -> None:
+    """Only `validate` reads past a value it cannot read; everything else stops there, naming the row."""
+    from termcheck.errors import InputError
+
+    path = tmp_path / "g.csv"
+    path.write_text("id,zh,en,case_sensitive\na,干细胞,stem cell,\nb,细胞,cell,maybe\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'maybe' is not an English term") as raised:
+        load_glossary(str(path))
+    assert raised.value.line == 3
 
 
 def glossary(folder: Path, name: str, text: str):
@@ -96,7 +121,53 @@ def test_merge_reports_conflicts_and_resolves_only_as_told(tmp_path: Path, strat
 
 def test_merge_of_identical_concepts_has_no_conflict(tmp_path: Path) -> None:
     result = merge_glossaries(glossary(tmp_path, "a.csv", OLD), glossary(tmp_path, "b.csv", OLD))
-    assert result.conflicts == [] and len(result.glossary) == 3 and result.added == 0
+    assert result.conflicts == [] and (result.from_first, result.from_second) == (3, 0)
+
+
+ZH_POOL = ["干细胞", "幹細胞", "细胞", "CAR-T", "car-t", "基因治疗"]
+EN_POOL = ["stem cell", "Stem cell", "cell", "dry cell", "cell therapy", "gene therapy"]
+
+
+@st.composite
+def small_glossaries(draw: st.DrawFn) -> Glossary:
+    """Few ids and terms, drawn from one pool for both sides, so that merges clash often and in every way."""
+    concepts = []
+    for cid in draw(st.lists(st.sampled_from(["a", "b", "c", "a~2"]), min_size=1, max_size=4, unique=True)):
+        zh = draw(st.lists(st.sampled_from(ZH_POOL), max_size=2, unique=True))
+        en = draw(st.lists(st.sampled_from(EN_POOL), min_size=1, max_size=3, unique_by=str.lower))
+        statuses = [TermStatus.PREFERRED] + [
+            draw(st.sampled_from([TermStatus.ADMITTED, TermStatus.DEPRECATED])) for _ in en[1:]
+        ]
+        terms = (*(Term(t, "zh") for t in zh), *(Term(t, "en", s) for t, s in zip(en, statuses, strict=True)))
+        domain = draw(st.sampled_from(["", "cells"]))
+        concepts.append(Concept(cid, terms, domain, deprecated_everywhere=draw(st.booleans())))
+    return Glossary(concepts, name="g")
+
+
+def _errors(glossary: Glossary) -> list[str]:
+    return [
+        f"{p.code} [{p.concept}] {p.message}" for p in validate_glossary(glossary, "g") if p.severity.label == "error"
+    ]
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ours=small_glossaries(), theirs=small_glossaries())
+def test_a_merge_of_valid_glossaries_is_valid_and_its_counts_add_up(
+    tmp_path: Path, strategy: str, ours: Glossary, theirs: Glossary
+) -> None:
+    assume(not _errors(ours) and not _errors(theirs))
+    result = merge_glossaries(ours, theirs, strategy)
+    merged = result.glossary
+    assert result.from_first + result.from_second == len(merged)
+    assert result.from_first == sum(1 for c in merged if any(c is o for o in ours))
+    assert sorted(c.id for c in merged) == sorted({c.id for c in merged}), "every id once"
+    if result.unresolved:
+        return  # nothing is written
+    path = tmp_path / "merged.csv"
+    save_glossary(merged, str(path))
+    assert not [p for p in validate_file(str(path)) if p.severity.label == "error"]
+    assert len(load_glossary(str(path))) == len(merged)
 
 
 def test_merge_unknown_strategy(tmp_path: Path) -> None:
@@ -167,7 +238,7 @@ def test_other_languages_of_a_multilingual_tbx_are_information(tmp_path: Path) -
     assert [(p.code, p.severity.label) for p in problems] == [("unknown-language", "info")]
     result = CliRunner().invoke(app, ["glossary", "validate", path])
     assert result.exit_code == 0
-    assert "0 errors, 0 warnings, 1 notes" in result.stderr
+    assert "0 errors, 0 warnings, 1 note" in result.stderr
 
 
 def test_tbx_basic_definitions_are_kept_as_notes(tmp_path: Path) -> None:

@@ -108,6 +108,21 @@ def _directory(folder: Path) -> list[str]:
     return _check("--target", str(folder / "dir.txt"))
 
 
+def _titled_and_merged_glossary(folder: Path) -> list[str]:
+    """A title above the header, and one domain cell merged down and across the whole sheet (openpyxl's full
+    load would build a cell for each of its 17 billion cells)."""
+    rows = [["Regulators", "", "", ""], ["id", "zh", "en", "domain"], ["cde", "药品审评中心", "CDE", "regulator"]]
+    path = _xlsx(folder, "titled.xlsx", [*rows, ["nmpa", "国家药监局", "NMPA", ""]])
+    with zipfile.ZipFile(path) as archive:
+        parts = {item.filename: archive.read(item.filename) for item in archive.infolist()}
+    merged = b'</sheetData><mergeCells count="1"><mergeCell ref="D3:XFD1048576"/></mergeCells>'
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"</sheetData>", merged)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return ["glossary", "stats", path]
+
+
 CASES_TABLE = [
     Case(
         "XLIFF with a billion-laughs entity bomb",
@@ -281,6 +296,12 @@ CASES_TABLE = [
         lambda f: _pair(f, ZH, "The CDE said.\n", "--xlsx", GLOSSARY),
         2,
         "refusing to overwrite an input file",
+    ),
+    Case(
+        "XLSX glossary with a title above its header and a cell merged over the rest of the sheet",
+        _titled_and_merged_glossary,
+        0,
+        "domains: regulator 2",
     ),
 ]
 

@@ -9,6 +9,7 @@ import typer
 
 from termcheck.cli.errors import exit_codes
 from termcheck.cli.options import parse_mapping
+from termcheck.cli.summaries import plural
 
 glossary_app = typer.Typer(help="Maintain glossaries: validate, convert, stats, diff, merge.", no_args_is_help=True)
 
@@ -86,11 +87,9 @@ def validate_command(
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
     notes = len(problems) - errors - warnings
-    also = f", {notes} notes" if notes else ""
-    print(
-        f"{errors} errors, {warnings} warnings{also} in {len(files)} glossar{'y' if len(files) == 1 else 'ies'}",
-        file=sys.stderr,
-    )
+    also = f", {plural(notes, 'note')}" if notes else ""
+    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}{also}"
+    print(f"{counts} in {plural(len(files), 'glossary', 'glossaries')}", file=sys.stderr)
     failing = errors or (strict and warnings)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -129,11 +128,15 @@ def diff_command(
     new: Annotated[Path, typer.Argument(help="The glossary after the change (any format).")],
     output_format: FormatOption = "text",
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of CSV/TSV inputs.")] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 if the glossaries differ, 0 if not, like git diff --exit-code.")
+    ] = False,
 ) -> None:
     """Concepts and terms added, removed and changed, for the reviewer of a glossary change."""
     import sys
     from dataclasses import asdict
 
+    from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
     from termcheck.glossary import load_glossary
     from termcheck.glossary.diff import diff_glossaries
 
@@ -144,8 +147,12 @@ def diff_command(
     else:
         for cid in diff.added:
             print(f"+ concept {cid}")
+            for term in diff.added_terms[cid]:
+                print(f"    + {term}")
         for cid in diff.removed:
             print(f"- concept {cid}")
+            for term in diff.removed_terms[cid]:
+                print(f"    - {term}")
         for change in diff.changed:
             print(f"~ concept {change.id}")
             for term in change.terms_added:
@@ -156,6 +163,7 @@ def diff_command(
                 print(f"    {name}: {before!r} → {after!r}")
     summary = f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
     print(summary, file=sys.stderr)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and not diff.empty else EXIT_CLEAN)
 
 
 @glossary_app.command("merge")
@@ -177,7 +185,7 @@ def merge_command(
     from termcheck.atomic import refuse_overwriting_inputs
     from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
     from termcheck.glossary import load_glossary, save_glossary
-    from termcheck.glossary.merge import merge_glossaries
+    from termcheck.glossary.merge import INVALID, merge_glossaries
 
     refuse_overwriting_inputs(str(output), [str(first), str(second)])
     result = merge_glossaries(
@@ -190,15 +198,15 @@ def merge_command(
         state = "resolved" if conflict.resolved else "unresolved"
         print(f"conflict {number} [{conflict.id}] {conflict.kind} ({state}): {conflict.detail}", file=sys.stderr)
     unresolved = len(result.unresolved)
-    counts = f"{len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''}"
+    counts = plural(len(result.conflicts), "conflict")
     if unresolved:
-        print(
-            f"{counts}, {unresolved} unresolved; nothing written "
-            "(--on-conflict ours or theirs resolves both kinds, both only same-id ones)",
-            file=sys.stderr,
-        )
+        hint = "--on-conflict ours or theirs resolves both kinds, both only same-id ones"
+        if any(c.kind == INVALID for c in result.unresolved):
+            hint += f"; no --on-conflict resolves a {INVALID!r}: change one of the inputs"
+        print(f"{counts}, {unresolved} unresolved; nothing written ({hint})", file=sys.stderr)
         raise typer.Exit(EXIT_FINDINGS)
     save_glossary(result.glossary, str(output), tbx_version)
     resolved = f"; {counts}, resolved by --on-conflict {on_conflict}" if result.conflicts else ""
-    print(f"{len(result.glossary)} concepts ({result.added} from {second}) → {output}{resolved}", file=sys.stderr)
+    sources = f"{result.from_first} from {first}, {result.from_second} from {second}"
+    print(f"{plural(len(result.glossary), 'concept')} ({sources}) → {output}{resolved}", file=sys.stderr)
     raise typer.Exit(EXIT_FINDINGS if result.conflicts else EXIT_CLEAN)

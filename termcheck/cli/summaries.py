@@ -46,7 +46,7 @@ def unknown_status_line(workbook: str, unknown: Sequence[tuple[int, str]], shown
     rows = ", ".join(f'row {row} "{status}"' for row, status in unknown[:shown])
     more = f" and {len(unknown) - shown} more" if len(unknown) > shown else ""
     return (
-        f"termcheck: warning: {workbook}: {_plural(len(unknown), 'row')} with a status termcheck does not know "
+        f"termcheck: warning: {workbook}: {plural(len(unknown), 'row')} with a status termcheck does not know "
         f"({rows}{more}), read as Open; use the drop-down: {', '.join(STATUSES)}"
     )
 
@@ -70,7 +70,7 @@ def fix_lines(run: FixRun, written: bool) -> list[str]:
         segments = len(fixed.changed) - len(fixed.left_out)
         if segments:
             where = os.path.relpath(fixed.output) if written else fixed.name
-            lines.append(f"{where}: {_plural(applied, 'fix')} in {segments} of {fixed.segments} segments")
+            lines.append(f"{where}: {plural(applied, 'fix')} in {segments} of {fixed.segments} segments")
         for left in fixed.left_out:
             lines.append(
                 f"{fixed.name}: segment {left.segment.id} not changed: "
@@ -79,19 +79,22 @@ def fix_lines(run: FixRun, written: bool) -> list[str]:
         if fixed.unfixed:
             shown = ", ".join(f'{f.code} "{f.found}" (line {f.line})' for f in fixed.unfixed[:3])
             more = f" and {len(fixed.unfixed) - 3} more" if len(fixed.unfixed) > 3 else ""
-            count = _plural(len(fixed.unfixed), "finding")
+            count = plural(len(fixed.unfixed), "finding")
             lines.append(f"{fixed.name}: {count} with no safe fix, left for a person: {shown}{more}")
     counts = run.count()
     by_code = ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
     verb = "applied" if written else "to apply (nothing written)"
     files = sum(1 for f in run.files if len(f.changed) > len(f.left_out))
     detail = f" ({by_code})" if by_code else ""
-    lines.append(f"{_plural(sum(counts.values()), 'fix')} {verb} in {_plural(files, 'file')}{detail}")
+    lines.append(f"{plural(sum(counts.values()), 'fix')} {verb} in {plural(files, 'file')}{detail}")
     return lines
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'es' if noun.endswith('x') else 's'}" if count != 1 else f"{count} {noun}"
+def plural(count: int, noun: str, many: str = "") -> str:
+    """ "1 fix", "2 fixes"; `many` for a plural of another shape ("glossaries")."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {many or noun + ('es' if noun.endswith('x') else 's')}"
 
 
 def review_fix_lines(fixes: ReviewFixes, workbook: str, folder: str, shown: int = 10) -> list[str]:
@@ -108,7 +111,7 @@ def review_fix_lines(fixes: ReviewFixes, workbook: str, folder: str, shown: int 
     if len(skipped) > shown:
         lines.append(f"… and {len(skipped) - shown} more rows skipped")
     lines.append(
-        f"{_plural(len(fixes.applied), 'row')} marked Apply fix applied, {len(fixes.skipped)} skipped, "
-        f"{_plural(len(fixes.written), 'file')} written"
+        f"{plural(len(fixes.applied), 'row')} marked Apply fix applied, {len(fixes.skipped)} skipped, "
+        f"{plural(len(fixes.written), 'file')} written"
     )
     return lines

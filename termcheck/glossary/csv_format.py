@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from termcheck.errors import InputError
 from termcheck.formulas import is_formula_like
 from termcheck.glossary.model import Glossary
-from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
+from termcheck.glossary.table import Row, find_header, glossary_to_rows, rows_to_glossary
 from termcheck.textio import csv_delimiter, decode_error, open_text, sniff_delimiter
 
 csv.field_size_limit(16 * 1024 * 1024)
@@ -37,21 +37,23 @@ def read_csv_glossary(
             if not first.strip():
                 raise InputError(path, "empty glossary file")
             reader = csv.reader(itertools.chain([first], stream), delimiter=sniff_delimiter(path, first), strict=True)
-            try:
-                header = next(reader)
-            except StopIteration:
-                raise InputError(path, "empty glossary file") from None
-            mapping = resolve_columns(header, path, columns)
+
+            def records() -> Iterator[tuple[int, list[str]]]:
+                line = 1
+                for record in reader:
+                    yield line, record
+                    line = reader.line_num + 1
+
+            numbered = records()
+            header, mapping = find_header(numbered, path, columns)
 
             def rows() -> Iterator[Row]:
-                line = reader.line_num + 1
-                for record in reader:
+                for line, record in numbered:
                     if len(record) > len(header) and any(v.strip() for v in record[len(header) :]):
                         raise InputError(path, f"{len(record)} fields, header has {len(header)}", line)
                     yield Row(line, {k: unquote_formula(v) for k, v in zip(header, record, strict=False)})
-                    line = reader.line_num + 1
 
-            return rows_to_glossary(rows(), path, mapping, name)
+            return rows_to_glossary(rows(), mapping, name)
         except csv.Error as exc:
             raise InputError(path, f"malformed CSV: {exc}", reader.line_num) from None
         except UnicodeDecodeError as exc:

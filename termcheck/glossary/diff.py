@@ -25,6 +25,8 @@ class GlossaryDiff:
     added: list[str]  # concept ids
     removed: list[str]
     changed: list[ConceptChange]
+    added_terms: dict[str, list[str]] = field(default_factory=dict)  # concept id → its terms, described
+    removed_terms: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -51,8 +53,12 @@ def compare_concepts(old: Concept, new: Concept) -> ConceptChange | None:
 def diff_glossaries(old: Glossary, new: Glossary) -> GlossaryDiff:
     before, after = old.by_id(), new.by_id()
     changed = [c for cid in after if cid in before if (c := compare_concepts(before[cid], after[cid])) is not None]
+    added = [cid for cid in after if cid not in before]
+    removed = [cid for cid in before if cid not in after]
     return GlossaryDiff(
-        added=[cid for cid in after if cid not in before],
-        removed=[cid for cid in before if cid not in after],
+        added=added,
+        removed=removed,
         changed=changed,
+        added_terms={cid: [describe_term(t) for t in after[cid].terms] for cid in added},
+        removed_terms={cid: [describe_term(t) for t in before[cid].terms] for cid in removed},
     )

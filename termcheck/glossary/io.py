@@ -9,7 +9,7 @@ from typing import BinaryIO
 from termcheck.atomic import write_atomically
 from termcheck.errors import InputError
 from termcheck.glossary.csv_format import read_csv_glossary, render_csv_glossary
-from termcheck.glossary.model import Glossary
+from termcheck.glossary.model import UNREADABLE, Glossary
 from termcheck.glossary.tbx_format import read_tbx_glossary, write_tbx_glossary
 from termcheck.glossary.xlsx_format import read_xlsx_glossary, write_xlsx_glossary
 
@@ -25,14 +25,24 @@ def glossary_format(path: str) -> str:
     raise InputError(path, f"unknown glossary format {ext!r} (use .csv, .tsv, .xlsx or .tbx)")
 
 
-def load_glossary(path: str, columns: Mapping[str, str] | None = None, encoding: str | None = None) -> Glossary:
+def load_glossary(
+    path: str, columns: Mapping[str, str] | None = None, encoding: str | None = None, strict: bool = True
+) -> Glossary:
+    """Read a glossary. A value that cannot be read (`case_sensitive = maybe`, an unknown TBX status) is an
+    InputError naming its row, unless `strict` is off: then it is an `unreadable` issue, for `validate` to
+    report beside everything else."""
     fmt = glossary_format(path)
     name = os.path.basename(path)
     if fmt in ("csv", "tsv"):
-        return read_csv_glossary(path, columns, encoding, name)
-    if fmt == "xlsx":
-        return read_xlsx_glossary(path, columns, name)
-    return read_tbx_glossary(path, name)
+        glossary = read_csv_glossary(path, columns, encoding, name)
+    elif fmt == "xlsx":
+        glossary = read_xlsx_glossary(path, columns, name)
+    else:
+        glossary = read_tbx_glossary(path, name)
+    unreadable = next((i for i in glossary.issues if i.code == UNREADABLE), None)
+    if strict and unreadable is not None:
+        raise InputError(path, unreadable.message, unreadable.line)
+    return glossary
 
 
 def load_each(

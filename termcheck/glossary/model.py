@@ -77,6 +77,10 @@ class LoadIssue:
     concept: str
     message: str
     code: str
+    line: int | None = None  # the line (CSV, TBX) or row (XLSX) as a number, for an InputError to name
+
+
+UNREADABLE = "unreadable"  # a value the reader could not read and left out: `load_glossary` stops on it
 
 
 @dataclass(slots=True)

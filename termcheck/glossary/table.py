@@ -9,13 +9,15 @@ or the `|`-separated English terms they apply to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from termcheck.errors import InputError
-from termcheck.glossary.model import Concept, Glossary, LoadIssue, Term, TermStatus
+from termcheck.glossary.model import UNREADABLE, Concept, Glossary, LoadIssue, Term, TermStatus
 
 SEP = "|"
+HEADER_SEARCH_ROWS = 20  # a title block above the header is rarely longer
 COLUMNS = (
     "id",
     "zh",
@@ -57,15 +59,37 @@ class Row:
     values: Mapping[str, str]
 
 
-def resolve_columns(header: list[str], path: str, mapping: Mapping[str, str] | None) -> dict[str, str]:
-    """Map our column names to the file's header names."""
+def find_header(
+    rows: Iterator[tuple[int, list[str]]], path: str, mapping: Mapping[str, str] | None
+) -> tuple[list[str], dict[str, str]]:
+    """Consume (row number, cells) up to the header: the first of the first HEADER_SEARCH_ROWS rows with a
+    zh or en column (and every column `mapping` names), so a title block above it is skipped. Returns the
+    header and our columns mapped to its names; without one, the error about the first row."""
+    first: InputError | None = None
+    tried = 0
+    for number, cells in itertools.islice(rows, HEADER_SEARCH_ROWS):
+        tried = number
+        try:
+            return cells, resolve_columns(cells, path, mapping, number)
+        except InputError as exc:
+            first = first or exc
+    if first is None:
+        raise InputError(path, "empty glossary file")
+    if tried > 1:
+        rows_after = "row 2 is" if tried == 2 else f"rows 2–{tried} are"
+        raise InputError(path, f"{first.reason} ({rows_after} no header either)", first.line)
+    raise first
+
+
+def resolve_columns(header: list[str], path: str, mapping: Mapping[str, str] | None, line: int = 1) -> dict[str, str]:
+    """Map our column names to the file's header names (the header is in row `line`)."""
     normalised = {h.strip().lower(): h for h in header if h is not None}
     result: dict[str, str] = {}
     for ours, theirs in (mapping or {}).items():
         if ours not in COLUMNS and ours != "zh_deprecated":
             raise InputError(path, f"unknown glossary column {ours!r} in the column mapping")
         if theirs.strip().lower() not in normalised:
-            raise InputError(path, f"column {theirs!r} (mapped to {ours}) is not in the header", 1)
+            raise InputError(path, f"column {theirs!r} (mapped to {ours}) is not in the header", line)
         result[ours] = normalised[theirs.strip().lower()]
     for ours in (*COLUMNS, "zh_deprecated"):
         if ours in result:
@@ -75,7 +99,7 @@ def resolve_columns(header: list[str], path: str, mapping: Mapping[str, str] | N
                 result[ours] = normalised[name]
                 break
     if "zh" not in result and "en" not in result:
-        raise InputError(path, f"header has neither a zh nor an en column: {', '.join(header)}", 1)
+        raise InputError(path, f"header has neither a zh nor an en column: {', '.join(header)}", line)
     return result
 
 
@@ -83,7 +107,8 @@ def split_terms(value: str) -> list[str]:
     return [part.strip() for part in value.split(SEP) if part.strip()]
 
 
-def _flag_terms(value: str, english: list[str], path: str, row: Row, column: str) -> set[str]:
+def _flag_terms(value: str, english: list[str], column: str, found: list[tuple[str, str]]) -> set[str]:
+    """The English terms a case_sensitive or exact cell names; a name that is not one is reported, not used."""
     lowered = value.strip().lower()
     if lowered in TRUE:
         return set(english)
@@ -92,8 +117,8 @@ def _flag_terms(value: str, english: list[str], path: str, row: Row, column: str
     named = split_terms(value)
     unknown = [n for n in named if n not in english]
     if unknown:
-        raise InputError(path, f"{column}: {unknown[0]!r} is not an English term of this concept", row.number)
-    return set(named)
+        found.append((UNREADABLE, f"{column}: {unknown[0]!r} is not an English term of this concept"))
+    return {n for n in named if n in english}
 
 
 def _raw_issues(value: str, column: str) -> list[tuple[str, str]]:
@@ -108,7 +133,7 @@ def _raw_issues(value: str, column: str) -> list[tuple[str, str]]:
     return issues
 
 
-def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str], name: str) -> Glossary:
+def rows_to_glossary(rows: Iterable[Row], columns: Mapping[str, str], name: str) -> Glossary:
     glossary = Glossary(name=name)
     used_ids: set[str] = set()
     for row in rows:
@@ -135,15 +160,15 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
         if not terms:
             continue  # blank row
         english = [t.text for t in terms if t.lang == "en"]
-        case_sensitive = _flag_terms(get("case_sensitive"), english, path, row, "case_sensitive")
-        exact = _flag_terms(get("exact"), english, path, row, "exact")
+        case_sensitive = _flag_terms(get("case_sensitive"), english, "case_sensitive", found)
+        exact = _flag_terms(get("exact"), english, "exact", found)
         terms = [
             Term(t.text, t.lang, t.status, t.text in case_sensitive, t.text in exact) if t.lang == "en" else t
             for t in terms
         ]
         everywhere = get("deprecated_everywhere").strip().lower()
         if everywhere not in TRUE | FALSE:
-            raise InputError(path, f"deprecated_everywhere must be yes or no, not {everywhere!r}", row.number)
+            found.append((UNREADABLE, f"deprecated_everywhere must be yes or no, not {everywhere!r}"))
         concept_id = raw_id or next(t.text for t in terms)
         base, n = concept_id, 1
         while concept_id in used_ids:
@@ -151,7 +176,7 @@ def rows_to_glossary(rows: Iterable[Row], path: str, columns: Mapping[str, str],
             concept_id = f"{base}#{n}"
         if n > 1:
             found.append(("duplicate-id", f"concept id {base!r} is used again; read as {concept_id!r}"))
-        glossary.issues.extend(LoadIssue(where, concept_id, message, code) for code, message in found)
+        glossary.issues.extend(LoadIssue(where, concept_id, message, code, row.number) for code, message in found)
         used_ids.add(concept_id)
         glossary.concepts.append(
             Concept(

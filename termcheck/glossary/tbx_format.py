@@ -14,7 +14,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from termcheck.errors import InputError
-from termcheck.glossary.model import Concept, Glossary, LoadIssue, Term, TermStatus
+from termcheck.glossary.model import UNREADABLE, Concept, Glossary, LoadIssue, Term, TermStatus
 from termcheck.langs import english_locale, lang_side
 from termcheck.xmlsafe import children, iterparse, localname, text_of, xml_lang
 
@@ -43,10 +43,10 @@ YES = {"yes", "true", "1"}
 
 
 def _term_from(
-    holder: etree._Element, lang: str, path: str, concept_id: str, locale: str = ""
+    holder: etree._Element, lang: str, concept_id: str, issues: list[LoadIssue], locale: str = ""
 ) -> tuple[Term, bool, str] | None:
     """holder is tig, ntig or termSec. Returns the term, whether it had an explicit status, and its text as
-    written (to report whitespace around it)."""
+    written (to report whitespace around it). An unknown status is reported and left out."""
     term_el = holder.find(".//{*}term")
     if term_el is None:
         term_el = next((e for e in holder.iter() if localname(e) == "term"), None)
@@ -64,8 +64,9 @@ def _term_from(
         if kind in STATUS_TYPES:
             found = STATUS_VALUES.get(value.lower())
             if found is None:
-                line = note.sourceline
-                raise InputError(path, f"concept {concept_id}: unknown {kind} {value!r}", line)
+                message = f"concept {concept_id}: unknown {kind} {value!r}"
+                issues.append(LoadIssue(f"line {note.sourceline}", concept_id, message, UNREADABLE, note.sourceline))
+                continue
             status = found
         elif kind in flags:
             flags[kind] = value.lower() in YES
@@ -80,7 +81,7 @@ def _term_from(
     return term, status is not None, written
 
 
-def _concept_from(entry: etree._Element, path: str, ordinal: int, issues: list[LoadIssue]) -> Concept:
+def _concept_from(entry: etree._Element, ordinal: int, issues: list[LoadIssue]) -> Concept:
     concept_id = entry.get("id") or f"c{ordinal}"
     where = f"line {entry.sourceline}"
     domain = note = ""
@@ -110,7 +111,7 @@ def _concept_from(entry: etree._Element, path: str, ordinal: int, issues: list[L
             had_preferred = False
             locale = english_locale(xml_lang(child)) if side == "en" else ""
             for holder in children(child, "tig", "ntig", "termSec"):
-                parsed = _term_from(holder, side, path, concept_id, locale)
+                parsed = _term_from(holder, side, concept_id, issues, locale)
                 if parsed is None:
                     continue
                 where = f"line {holder.sourceline}"
@@ -143,7 +144,7 @@ def read_tbx_glossary(path: str, name: str = "") -> Glossary:
     root_seen = False
     for ordinal, element in enumerate(iterparse(path, ("{*}termEntry", "{*}conceptEntry", "termEntry")), 1):
         root_seen = True
-        concept = _concept_from(element, path, ordinal, glossary.issues)
+        concept = _concept_from(element, ordinal, glossary.issues)
         if concept.id in seen:
             renamed = f"{concept.id}#{ordinal}"
             message = f"concept id {concept.id!r} is used again; read as {renamed!r}"

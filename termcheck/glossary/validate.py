@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from termcheck.glossary.model import Concept, Glossary, Term, TermStatus
+from termcheck.glossary.model import UNREADABLE, Concept, Glossary, Term, TermStatus
 from termcheck.model import Severity
 from termcheck.normalize import INVISIBLE, SPACES, fold_chinese
 
@@ -15,6 +15,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _HIDDEN = re.compile(f"[{re.escape(INVISIBLE + SPACES)}]")
 LOAD_SEVERITY = {
+    UNREADABLE: Severity.ERROR,
     "duplicate-id": Severity.ERROR,
     "conflicting-status": Severity.ERROR,
     "empty-term": Severity.ERROR,  # in every format: a term that is not there is a mistake to fix
@@ -189,18 +190,25 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     _within_concepts(glossary, out)
     _across_concepts(glossary, out)
     _nested(glossary, out)
-    return out.problems
+    return sorted(out.problems, key=_position)
+
+
+def _position(problem: Problem) -> int:
+    """Problems are listed in the order of the rows (lines) they are in; "" (the whole file) first."""
+    number = problem.where.rpartition(" ")[2]
+    return int(number) if number.isdigit() else 0
 
 
 def validate_file(path: str, encoding: str | None = None) -> list[Problem]:
-    """Validate one glossary file. A file that cannot be read at all (malformed XML, an unknown TBX
-    status, a bad yes/no value) is one error naming the place, so the other files are still checked."""
+    """Validate one glossary file. A value that cannot be read (a bad yes/no value, an unknown TBX status)
+    is an `unreadable` error naming its row, and the rest of the file is still checked; a file that cannot
+    be read at all (malformed XML, no zh or en column) is one such error, so the other files are still checked."""
     from termcheck.errors import InputError
     from termcheck.glossary.io import load_glossary
 
     try:
-        glossary = load_glossary(path, None, encoding)
+        glossary = load_glossary(path, None, encoding, strict=False)
     except InputError as exc:
         where = f"line {exc.line}" if exc.line is not None else ""
-        return [Problem(path, where, "", "unreadable", Severity.ERROR, exc.reason)]
+        return [Problem(path, where, "", UNREADABLE, Severity.ERROR, exc.reason)]
     return validate_glossary(glossary, path)

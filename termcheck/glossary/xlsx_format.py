@@ -6,28 +6,36 @@ import io
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
-from termcheck.errors import InputError
 from termcheck.glossary.model import Glossary
-from termcheck.glossary.table import Row, glossary_to_rows, resolve_columns, rows_to_glossary
-from termcheck.xlsx_safety import cell_text, excel_escape, open_workbook, safe_cell_text
+from termcheck.glossary.table import Row, find_header, glossary_to_rows, rows_to_glossary
+from termcheck.xlsx_safety import (
+    UNREADABLE,
+    cell_text,
+    excel_escape,
+    fill_merged,
+    merged_ranges,
+    open_workbook,
+    safe_cell_text,
+    unreadable,
+)
 
 
 def read_xlsx_glossary(path: str, columns: Mapping[str, str] | None = None, name: str = "") -> Glossary:
     workbook = open_workbook(path)  # formulas come back as their text
     try:
         sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        try:
-            header = [cell_text(v).strip() for v in next(rows)]
-        except StopIteration:
-            raise InputError(path, "the first sheet is empty") from None
-        mapping = resolve_columns(header, path, columns)
+        rows = fill_merged(sheet.iter_rows(values_only=True), merged_ranges(path, sheet))
+        header, mapping = find_header(
+            ((n, [cell_text(v).strip() for v in values]) for n, values in rows), path, columns
+        )
 
         def records() -> Iterator[Row]:
-            for number, values in enumerate(rows, start=2):
+            for number, values in rows:
                 yield Row(number, {h: cell_text(v) for h, v in zip(header, values, strict=False) if h})
 
-        return rows_to_glossary(records(), path, mapping, name)
+        return rows_to_glossary(records(), mapping, name)
+    except UNREADABLE as exc:  # read-only workbooks parse the sheet as its rows are read
+        raise unreadable(path, exc) from None
     finally:
         workbook.close()
 
