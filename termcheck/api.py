@@ -182,6 +182,7 @@ class ProjectRun:
         for workbook in self.workbooks:
             if workbook.dropped:
                 notes.append(describe_unmatched(workbook.dropped, "earlier decision", workbook.path))
+            notes += [left.describe(workbook.path) for left in workbook.left_open]
             if workbook.suppressed:
                 count = len(workbook.suppressed)
                 notes.append(

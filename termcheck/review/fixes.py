@@ -25,6 +25,7 @@ from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment, fixa
 from termcheck.model import Segment
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
+from termcheck.repeated_text import Copies, copies_moved
 from termcheck.review.labels import CorrectionRefused, listed, place_labels
 from termcheck.review.reader import ReportInput, Review, ReviewRow
 from termcheck.suppressions import segment_hash
@@ -79,6 +80,7 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
         if row.status == APPLY_FIX:
             rows_by_file[row.file].append(row)
     inputs = {i.document: i for i in review.inputs}
+    reported = Copies((r.file, r.segment_hash, r.segment) for r in review.rows)  # where each text stood
     for name, rows in rows_by_file.items():
         document = _document(inputs.get(name), name, fields, encoding)
         if isinstance(document, str):
@@ -86,6 +88,7 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
             continue
         segments = list(document.read())
         position = {s.id: i for i, s in enumerate(segments)}
+        rows = _on_their_copy(rows, reported, Copies((name, segment_hash(s), s.id) for s in segments), plan)
         by_segment: dict[str, list[ReviewRow]] = defaultdict(list)
         for row in rows:
             by_segment[row.segment].append(row)
@@ -127,6 +130,19 @@ def write_review_fixes(
         if wrote:
             plan.written.append(output)
     return plan
+
+
+def _on_their_copy(rows: Sequence[ReviewRow], before: Copies, now: Copies, plan: ReviewFixes) -> list[ReviewRow]:
+    """The rows that can be told from the copies of their text; the others (repeated text whose copies moved) are
+    skipped, never applied to another copy (termcheck.repeated_text)."""
+    placed = []
+    for row in rows:
+        why = copies_moved(before, now, row.file, row.segment_hash)
+        if why is None or now.of(row.file, row.segment_hash) == set():
+            placed.append(row)
+        else:
+            plan.skipped.append(SkippedRow(row.row, row.file, row.segment, f"{why}; decide it again in a new report"))
+    return placed
 
 
 def _document(found: ReportInput | None, name: str, fields: FieldNames, encoding: str | None) -> Document | str:
