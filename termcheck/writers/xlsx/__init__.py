@@ -53,6 +53,7 @@ class WorkbookResult:
     suppressed: list[Suppression] = dataclasses.field(default_factory=list)
     # and those on repeated text whose copies moved: not placed on any copy (termcheck.repeated_text)
     left_open: list[LeftOpen] = dataclasses.field(default_factory=list)
+    reread: bool = False  # the report was saved during the check: its decisions were read again
 
 
 def write_workbook(
@@ -151,17 +152,45 @@ def _lock_file(path: str) -> str | None:
     return None
 
 
+class _SavedMeanwhile(Exception):
+    """The report being replaced was saved (by an editor) after its decisions were read."""
+
+
+def _replace(report: Report, path: str, earlier: EarlierReport, max_rows: int) -> WorkbookResult | None:
+    """Write the workbook over the `earlier` report, unless that was saved since it was read (None)."""
+
+    def unchanged() -> None:
+        if earlier.changed():
+            raise _SavedMeanwhile
+
+    results: list[WorkbookResult] = []
+    try:
+        write_atomically(
+            path, lambda handle: results.append(write_workbook(report, handle, earlier, max_rows)), unchanged
+        )
+    except _SavedMeanwhile:
+        return None
+    return results[0]
+
+
 def save_workbook(report: Report, path: str, inputs: Iterable[str] = (), max_rows: int = MAX_ROWS) -> WorkbookResult:
     """Write the workbook atomically. A previous termcheck report at `path` passes on its review decisions;
-    any other file there is left alone (UsageError)."""
+    any other file there is left alone (UsageError). A report saved while the new one is built is not replaced
+    with what was read before: its decisions are read again and the workbook built again, once; saved again
+    meanwhile, nothing is replaced (InputError)."""
     refuse_overwriting_inputs(path, inputs)
     lock = _lock_file(path)
     if lock is not None:
         raise InputError(path, f"is open in a spreadsheet program ({lock} exists); close it and run again")
-    earlier = read_earlier(path)
-    results: list[WorkbookResult] = []
-    write_atomically(path, lambda handle: results.append(write_workbook(report, handle, earlier, max_rows)))
-    return dataclasses.replace(results[0], path=path)
+    for attempt in range(2):
+        result = _replace(report, path, read_earlier(path), max_rows)
+        if result is not None:
+            return dataclasses.replace(result, path=path, reread=attempt > 0)
+    raise InputError(
+        path,
+        "was saved during the check, twice; nothing was replaced, so every saved decision is kept: "
+        "run the check again when it is not being edited",
+    )
 
 
 __all__ = ["WorkbookResult", "save_workbook", "write_workbook"]
