@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from termcheck.atomic import refuse_overwriting_inputs
 from termcheck.checks.registry import ALL_CHECKS
 from termcheck.errors import UsageError
+from termcheck.fixes.copies import rewritten_path
 from termcheck.fixes.edits import Edit, apply_edits
-from termcheck.fixes.project import output_path, write_copy
+from termcheck.fixes.project import output_paths, write_copy
 from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment, fixable_checks
 from termcheck.model import Segment
 from termcheck.readers import FieldNames, open_document, open_pair
@@ -117,8 +118,11 @@ def write_review_fixes(
 ) -> ReviewFixes:
     """Corrected copies of the report's documents in `folder` (at each input's path from `root`)."""
     plan = plan_review_fixes(review, fields, encoding)
+    # laid out over every document of the report, so that where a copy goes does not depend on which are fixed
+    files = [i.target for i in review.inputs] + [rewritten_path(fixes) for fixes in plan.documents]
+    outputs = output_paths(folder, files, root)
     for fixes in plan.documents:
-        output = output_path(folder, fixes, root)
+        output = outputs[os.path.abspath(rewritten_path(fixes))]
         refuse_overwriting_inputs(output, [review.path, *fixes.document.paths])
         left_out, wrote = write_copy(fixes, output, fields, encoding)
         for fixed in left_out:
