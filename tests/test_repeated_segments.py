@@ -5,6 +5,7 @@ Open."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _write(above: list[tuple[str, str]], copies: int = 2, below: list[tuple[str, str]] = ()) -> None:  # type: ignore[assignment]
+def _write(above: list[tuple[str, str]], copies: int = 2, below: tuple[tuple[str, str], ...] = ()) -> None:
     lines = [*above, *[(ZH, BAD)] * copies, *below]
     Path("a.zh.txt").write_text("".join(zh + "\n" for zh, _ in lines), encoding="utf-8")
     Path("a.en.txt").write_text("".join(en + "\n" for _, en in lines), encoding="utf-8")
@@ -125,10 +126,30 @@ def test_write_fixed_never_puts_a_correction_on_another_copy(project: Path) -> N
 
 
 def test_write_fixed_applies_corrections_to_copies_that_stayed_in_place(project: Path) -> None:
-    _write([], below=[("标题", "Title")])
+    _write([], below=(("标题", "Title"),))
     _check()
     _decide(TWO_DECISIONS)
-    _write([], below=[("标题", "A changed last line")])  # a change below the copies moves neither
+    _write([], below=(("标题", "A changed last line"),))  # a change below the copies moves neither
     result = runner.invoke(app, ["review", "apply", "r.xlsx", "--write-fixed", "fixed"])
     assert result.exit_code == 0, result.output
     assert Path("fixed/a.en.txt").read_text(encoding="utf-8").splitlines() == [FIRST, SECOND, "A changed last line"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_by_libreoffice_keeps_the_rule(project: Path) -> None:
+    from xlsx_helpers import save_through_libreoffice
+
+    _write([])
+    _check()
+    numbers = _decide(TWO_DECISIONS)
+    shutil.move(save_through_libreoffice(project, "r.xlsx"), "r.xlsx")
+    _write([("标题", "Title")])
+    applied = runner.invoke(app, ["review", "apply", "r.xlsx", "--write-fixed", "fixed"])
+    assert applied.exit_code == 0, applied.output
+    assert "0 rows marked Apply fix applied, 2 skipped" in applied.stderr and not Path("fixed").exists()
+    result = _check()
+    assert [line.split(" (")[0] for line in result.stderr.splitlines() if "left Open" in line] == [
+        f"termcheck: note: r.xlsx row {numbers['1']}",
+        f"termcheck: note: r.xlsx row {numbers['2']}",
+    ]
+    assert all(row["Status"] == "Open" for row in _by_segment().values())
