@@ -153,3 +153,14 @@ def test_a_workbook_saved_by_libreoffice_keeps_the_rule(project: Path) -> None:
         f"termcheck: note: r.xlsx row {numbers['2']}",
     ]
     assert all(row["Status"] == "Open" for row in _by_segment().values())
+
+
+def test_a_copy_suppressed_by_review_apply_does_not_unsettle_the_other(project: Path) -> None:
+    _write([])
+    _check()
+    _decide({"1": {"Status": "False positive"}, "2": {"Status": "Apply fix", "Correction": SECOND}})
+    assert runner.invoke(app, ["review", "apply", "r.xlsx"]).exit_code == 0  # segment 1 is suppressed now
+    result = _check("--ignore-file", ".termcheck-ignore")
+    assert "left Open" not in result.stderr
+    assert "kept 1 review decisions" in result.stderr and "now suppressed by .termcheck-ignore" in result.stderr
+    assert _by_segment()["2"]["Correction"] == SECOND

@@ -105,7 +105,9 @@ def _fill(
         [d.digest for d in report.documents] if len(report.documents) == len(report.sources) else [],
     )
     decisions = earlier.decisions
-    kept, carried, unsure = assign_decisions(decisions, report.findings, earlier.copies if earlier.path else None)
+    kept, carried, unsure = assign_decisions(
+        decisions, report.findings, earlier.copies if earlier.path else None, report.suppressed_ids
+    )
     findings_cut = write_findings_sheet(
         rows[FINDINGS], report.findings, texts, kept, hidden, max_rows, earlier.corrections
     )

@@ -60,16 +60,23 @@ Key = tuple[str, str]  # (file, segment id)
 
 
 def assign_decisions(
-    decisions: Suppressions, findings: Collection[Finding], before: Copies | None = None
+    decisions: Suppressions,
+    findings: Collection[Finding],
+    before: Copies | None = None,
+    suppressed: Collection[str] = (),
 ) -> tuple[dict[str, Suppression], set[str], dict[str, str]]:
     """Finding id → the earlier decision it keeps, the ids of the decisions kept, and decision id → why it is not
     kept though its text is still there. A decision holds while the segment's text is unchanged: found by the
     finding's id or, where the segment was renumbered, by its text, check and found text (termcheck.suppressions).
     On text the document repeats, where the copies moved (`before`: where each text stood in the earlier report),
-    it is not placed on any copy (termcheck.repeated_text)."""
+    it is not placed on any copy (termcheck.repeated_text). The decisions whose ids are `suppressed` (the run's
+    ignore file left their findings out) are not placed, and their copies are where they were."""
     if not len(decisions):
         return {}, set(), {}
     now = Copies((f.file, f.segment_hash, f.segment) for f in findings)
+    for decision_id in suppressed:
+        if (entry := decisions.entries.get(decision_id)) is not None:
+            now.add(entry.file, entry.segment_hash, entry.segment)
     if before is None:
         before = Copies((d.file, d.segment_hash, d.segment) for d in decisions.entries.values())
     kept: dict[str, Suppression] = {}
@@ -84,7 +91,7 @@ def assign_decisions(
         else:
             unsure[decision.id] = why
     # a decision on repeated text is never found again by its text alone: every copy looks the same
-    held = {d.id for d in kept.values()} | set(unsure)
+    held = {d.id for d in kept.values()} | set(unsure) | set(suppressed)
     for decision in decisions.entries.values():
         document, text = decision.file, decision.segment_hash
         if decision.id in held or not now.of(document, text) or not repeated(before, now, document, text):
