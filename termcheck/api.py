@@ -182,6 +182,9 @@ class ProjectRun:
         for workbook in self.workbooks:
             if workbook.dropped:
                 notes.append(describe_unmatched(workbook.dropped, "earlier decision", workbook.path))
+            if workbook.reread:
+                notes.append(f"{workbook.path} was saved during the check: its decisions were read again")
+            notes += [left.describe(workbook.path) for left in workbook.left_open]
             if workbook.suppressed:
                 count = len(workbook.suppressed)
                 notes.append(

@@ -30,7 +30,11 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: str, write: Callable[[BinaryIO], None]) -> None:
+def write_atomically(
+    path: str, write: Callable[[BinaryIO], None], before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write `path` through a temporary file beside it, renamed into place when complete. `before_replace` runs
+    just before the rename: an exception from it leaves `path` as it was."""
     directory = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
         raise InputError(path, "is a directory")
@@ -43,6 +47,8 @@ def write_atomically(path: str, write: Callable[[BinaryIO], None]) -> None:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
         os.chmod(tmp, 0o666 & ~_umask())
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -26,7 +26,7 @@ from termcheck.fixes.xml_codes import place_codes
 from termcheck.fixes.xml_text import set_plain_text
 from termcheck.langs import lang_side
 from termcheck.model import Segment
-from termcheck.readers.base import DEFAULT_TARGET, FieldNames
+from termcheck.readers.base import DEFAULT_TARGET, Document, FieldNames
 from termcheck.readers.delimited import pick_field
 from termcheck.readers.inline import text_and_codes
 from termcheck.readers.tmx import read_tmx
@@ -40,7 +40,11 @@ REVIEW_STATE = {"1.2": "needs-review-translation", "2.0": "translated"}
 
 def rewritten_path(fixes: DocumentFixes) -> str:
     """The file a corrected copy replaces: the English file of a text pair, else the input itself."""
-    document = fixes.document
+    return rewritten_file(fixes.document)
+
+
+def rewritten_file(document: Document) -> str:
+    """The file of a document that a corrected copy replaces: the English file of a text pair, else the input."""
     return document.paths[1] if document.format == "text-pair" else document.paths[0]
 
 

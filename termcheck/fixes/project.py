@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -17,7 +17,7 @@ from termcheck.checks.registry import ALL_CHECKS, select_checks
 from termcheck.config import Settings
 from termcheck.engine import Checker, CheckOptions
 from termcheck.errors import InputError, UsageError
-from termcheck.fixes.copies import corrected_copy, rewritten_path
+from termcheck.fixes.copies import corrected_copy, rewritten_file, rewritten_path
 from termcheck.fixes.patch import file_diff, wide_encoding
 from termcheck.fixes.runner import DocumentFixes, FixedSegment, fix_document, fixable_checks
 from termcheck.glossary.model import Glossary
@@ -65,8 +65,8 @@ def fix_project(
     diff: bool = False,
 ) -> FixRun:
     """Fix FILES (or the configured `files`) with every safe fix of the selected checks; corrected copies go to
-    `output_dir` (default: fixed/ at the project root) under each input's path from the root. `write=False`
-    computes everything and writes nothing (--dry-run, --diff); `diff` keeps each file's patch."""
+    `output_dir` (default: fixed/ at the project root) under each input's path from the root (`output_paths`).
+    `write=False` computes everything and writes nothing (--dry-run, --diff); `diff` keeps each file's patch."""
     checker = _checker(settings)
     patterns, found = project_inputs(settings, root, files, source, target)
     run = FixRun(skipped=list(found.skipped))
@@ -84,10 +84,11 @@ def fix_project(
         return run
     documents = open_documents(chosen, source, target, fields, settings.encoding, settings.input_format, root)
     inputs = [p for d in documents for p in d.paths] + list(settings.glossary)
+    outputs = output_paths(folder, [rewritten_file(d) for d in documents], root, writing=write)
     suppressions = _suppressions(settings, root)
     for document in documents:
         fixes = fix_document(checker, document, suppressions)
-        output = output_path(folder, fixes, root)
+        output = outputs[os.path.abspath(rewritten_file(document))]
         refuse_overwriting_inputs(output, inputs)
         path = rewritten_path(fixes)
         left_out: list[FixedSegment] = []
@@ -141,9 +142,45 @@ def _save(copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], outpu
     return wrote
 
 
-def output_path(folder: str, fixes: DocumentFixes, root: str) -> str:
-    """Where a document's corrected copy goes: under `folder`, at the input's path from the project root."""
-    return os.path.join(folder, _relative(rewritten_path(fixes), root))
+def output_paths(folder: str, inputs: Sequence[str], root: str, *, writing: bool = True) -> dict[str, str]:
+    """Where each input's corrected copy goes (by the input's absolute path): under `folder`, at the input's path
+    from the project root; inputs outside the root at their path from the folder that holds them all (one such
+    input: its name), so that inputs of the same name in different folders keep apart. When `writing`, two
+    inputs whose copies would still share a path, or a copy whose real path is outside the folder's (a symlink
+    inside it), are a UsageError: nothing is written."""
+    files = [os.path.abspath(path) for path in dict.fromkeys(inputs)]
+    outside = [path for path in files if not _inside(path, root)]
+    base = os.path.commonpath([os.path.dirname(path) for path in outside]) if outside else root
+    layout = {path: os.path.join(folder, _relative(path, base if path in outside else root)) for path in files}
+    if writing:
+        _refuse_collisions(layout, inputs)
+        _refuse_leaving(folder, layout.values())
+    return layout
+
+
+def _refuse_collisions(layout: dict[str, str], inputs: Sequence[str]) -> None:
+    given = {os.path.abspath(path): path for path in inputs}
+    seen: dict[str, str] = {}
+    for path, output in layout.items():
+        key = os.path.normcase(os.path.realpath(output))
+        if key in seen:
+            raise UsageError(
+                f"{output}: the corrected copies of {given[seen[key]]} and {given[path]} would both be written "
+                "here; fix them in separate runs, or from a folder that holds both"
+            )
+        seen[key] = path
+
+
+def _refuse_leaving(folder: str, outputs: Iterable[str]) -> None:
+    """A copy is written where its real path is inside the output folder's, never through a symlink out of it."""
+    real_folder = os.path.realpath(folder)
+    for output in outputs:
+        real = os.path.realpath(output)
+        if not _inside(real, real_folder):
+            raise UsageError(
+                f"{output}: its real path {real} is outside the output folder {folder} (a symbolic link leads out of "
+                "it); nothing written"
+            )
 
 
 def _checker(settings: Settings) -> Checker:

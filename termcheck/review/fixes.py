@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from termcheck.atomic import refuse_overwriting_inputs
 from termcheck.checks.registry import ALL_CHECKS
 from termcheck.errors import UsageError
+from termcheck.fixes.copies import rewritten_path
 from termcheck.fixes.edits import Edit, apply_edits
-from termcheck.fixes.project import output_path, write_copy
+from termcheck.fixes.project import output_paths, write_copy
 from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment, fixable_checks
 from termcheck.model import Segment
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
+from termcheck.repeated_text import Copies, copies_moved
 from termcheck.review.labels import CorrectionRefused, listed, place_labels
 from termcheck.review.reader import ReportInput, Review, ReviewRow
 from termcheck.suppressions import segment_hash
@@ -79,6 +81,7 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
         if row.status == APPLY_FIX:
             rows_by_file[row.file].append(row)
     inputs = {i.document: i for i in review.inputs}
+    reported = Copies((r.file, r.segment_hash, r.segment) for r in review.rows)  # where each text stood
     for name, rows in rows_by_file.items():
         document = _document(inputs.get(name), name, fields, encoding)
         if isinstance(document, str):
@@ -86,6 +89,7 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
             continue
         segments = list(document.read())
         position = {s.id: i for i, s in enumerate(segments)}
+        rows = _on_their_copy(rows, reported, Copies((name, segment_hash(s), s.id) for s in segments), plan)
         by_segment: dict[str, list[ReviewRow]] = defaultdict(list)
         for row in rows:
             by_segment[row.segment].append(row)
@@ -114,8 +118,11 @@ def write_review_fixes(
 ) -> ReviewFixes:
     """Corrected copies of the report's documents in `folder` (at each input's path from `root`)."""
     plan = plan_review_fixes(review, fields, encoding)
+    # laid out over every document of the report, so that where a copy goes does not depend on which are fixed
+    files = [i.target for i in review.inputs] + [rewritten_path(fixes) for fixes in plan.documents]
+    outputs = output_paths(folder, files, root)
     for fixes in plan.documents:
-        output = output_path(folder, fixes, root)
+        output = outputs[os.path.abspath(rewritten_path(fixes))]
         refuse_overwriting_inputs(output, [review.path, *fixes.document.paths])
         left_out, wrote = write_copy(fixes, output, fields, encoding)
         for fixed in left_out:
@@ -127,6 +134,19 @@ def write_review_fixes(
         if wrote:
             plan.written.append(output)
     return plan
+
+
+def _on_their_copy(rows: Sequence[ReviewRow], before: Copies, now: Copies, plan: ReviewFixes) -> list[ReviewRow]:
+    """The rows that can be told from the copies of their text; the others (repeated text whose copies moved) are
+    skipped, never applied to another copy (termcheck.repeated_text)."""
+    placed = []
+    for row in rows:
+        why = copies_moved(before, now, row.file, row.segment_hash)
+        if why is None or now.of(row.file, row.segment_hash) == set():
+            placed.append(row)
+        else:
+            plan.skipped.append(SkippedRow(row.row, row.file, row.segment, f"{why}; decide it again in a new report"))
+    return placed
 
 
 def _document(found: ReportInput | None, name: str, fields: FieldNames, encoding: str | None) -> Document | str:

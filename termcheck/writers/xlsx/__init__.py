@@ -19,16 +19,16 @@ from openpyxl import Workbook
 from termcheck import __version__
 from termcheck.atomic import refuse_overwriting_inputs, write_atomically
 from termcheck.engine import Report
-from termcheck.errors import InputError, UsageError
+from termcheck.errors import InputError
 from termcheck.suppressions import Suppression, Suppressions
 from termcheck.writers.xlsx.cells import text_cell
+from termcheck.writers.xlsx.earlier import EarlierReport, LeftOpen, read_earlier
 from termcheck.writers.xlsx.findings_sheet import assign_decisions, write_findings_sheet
 from termcheck.writers.xlsx.layout import (
     FINDINGS,
     INPUTS,
     INPUTS_COLUMNS,
     MAX_ROWS,
-    OPEN,
     SEGMENTS,
     SUMMARY,
     TERMS,
@@ -51,17 +51,18 @@ class WorkbookResult:
     dropped: list[Suppression] = dataclasses.field(default_factory=list)
     # and those whose finding the run's ignore file suppressed (`review apply` made them suppressions)
     suppressed: list[Suppression] = dataclasses.field(default_factory=list)
+    # and those on repeated text whose copies moved: not placed on any copy (termcheck.repeated_text)
+    left_open: list[LeftOpen] = dataclasses.field(default_factory=list)
+    reread: bool = False  # the report was saved during the check: its decisions were read again
 
 
 def write_workbook(
     report: Report,
     handle: BinaryIO,
-    decisions: Suppressions | None = None,
+    earlier: EarlierReport | None = None,
     max_rows: int = MAX_ROWS,
-    corrections: Mapping[str, str] | None = None,
 ) -> WorkbookResult:
-    """Write the report as XLSX to `handle`; `decisions` and `corrections` (by decision id) are an earlier
-    report's, carried over."""
+    """Write the report as XLSX to `handle`, with the decisions of the `earlier` report it replaces carried over."""
 
     workbook = Workbook(write_only=True)
     workbook.properties.creator = f"termcheck {__version__}"
@@ -72,7 +73,7 @@ def write_workbook(
     palette = Palette(sheets[SUMMARY])
     rows = {name: SheetRows(sheet, palette) for name, sheet in sheets.items()}
     try:
-        result = _fill(rows, report, decisions or Suppressions(), max_rows, corrections or {})
+        result = _fill(rows, report, earlier or EarlierReport("", Suppressions()), max_rows)
         with tempfile.TemporaryFile() as frame:
             workbook.save(frame)
             frame.seek(0)
@@ -86,9 +87,8 @@ def write_workbook(
 def _fill(
     rows: Mapping[str, SheetRows],
     report: Report,
-    decisions: Suppressions,
+    earlier: EarlierReport,
     max_rows: int,
-    corrections: Mapping[str, str],
 ) -> WorkbookResult:
     bilingual = any(d.bilingual for d in report.documents)
     hidden = set() if bilingual else {"Source"}
@@ -104,10 +104,22 @@ def _fill(
         report.segment_scores or None,
         [d.digest for d in report.documents] if len(report.documents) == len(report.sources) else [],
     )
-    kept, carried = assign_decisions(decisions, report.findings)
-    findings_cut = write_findings_sheet(rows[FINDINGS], report.findings, texts, kept, hidden, max_rows, corrections)
+    decisions = earlier.decisions
+    kept, carried, unsure = assign_decisions(
+        decisions, report.findings, earlier.copies if earlier.path else None, report.suppressed_ids
+    )
+    findings_cut = write_findings_sheet(
+        rows[FINDINGS], report.findings, texts, kept, hidden, max_rows, earlier.corrections
+    )
     _write_inputs(rows[INPUTS], report)
-    unmatched = decisions.unmatched(carried)
+    left_open = sorted(
+        (
+            LeftOpen(earlier.rows.get(i, 0), decisions.entries[i], why, earlier.corrections.get(i, ""))
+            for i, why in unsure.items()
+        ),
+        key=lambda left: left.row,
+    )
+    unmatched = decisions.unmatched(carried | set(unsure))
     suppressed = [d for d in unmatched if d.id in report.suppressed_ids]
     dropped = [d for d in unmatched if d.id not in report.suppressed_ids]
     write_terms_sheet(rows[TERMS], report.glossary, report.usage, report.findings, bilingual)
@@ -119,7 +131,7 @@ def _fill(
     if not report.sources and report.findings:
         notes.append("Segment text was not available to this report, so the Source and Target columns are empty.")
     write_summary_sheet(rows[SUMMARY], report, notes)
-    return WorkbookResult("", findings_cut, segments_cut, len(carried), dropped, suppressed)
+    return WorkbookResult("", findings_cut, segments_cut, len(carried), dropped, suppressed, left_open)
 
 
 def _write_inputs(rows: SheetRows, report: Report) -> None:
@@ -133,32 +145,6 @@ def _write_inputs(rows: SheetRows, report: Report) -> None:
         rows.append([text_cell(v, style) for v in (document.name, document.format, source, target)])
 
 
-def _previous_decisions(path: str) -> tuple[Suppressions, dict[str, str]]:
-    """An editor's statuses, comments and corrections in the report about to be replaced, so a rerun keeps them."""
-    from termcheck.review.reader import read_review
-
-    if not os.path.exists(path):
-        return Suppressions(path=path), {}
-    try:
-        review = read_review(path)
-    except InputError as exc:
-        raise UsageError(
-            f"{path}: exists and is not a termcheck report ({exc.reason}); refusing to replace it"
-        ) from None
-    # a status termcheck does not know is read as Open, but the cell keeps what the editor typed
-    decided = [row for row in review.rows if row.status != OPEN or row.unknown_status or row.comment or row.correction]
-    decisions = Suppressions(
-        (
-            Suppression(
-                r.id, r.segment_hash, r.file, r.segment, r.code, r.unknown_status or r.status, r.found, r.comment
-            )
-            for r in decided
-        ),
-        path,
-    )
-    return decisions, {r.id: r.correction for r in decided if r.correction}
-
-
 def _lock_file(path: str) -> str | None:
     """The lock file Excel (~$name) or LibreOffice (.~lock.name#) keeps beside a workbook it has open."""
     folder, name = os.path.split(os.path.abspath(path))
@@ -168,19 +154,45 @@ def _lock_file(path: str) -> str | None:
     return None
 
 
+class _SavedMeanwhile(Exception):
+    """The report being replaced was saved (by an editor) after its decisions were read."""
+
+
+def _replace(report: Report, path: str, earlier: EarlierReport, max_rows: int) -> WorkbookResult | None:
+    """Write the workbook over the `earlier` report, unless that was saved since it was read (None)."""
+
+    def unchanged() -> None:
+        if earlier.changed():
+            raise _SavedMeanwhile
+
+    results: list[WorkbookResult] = []
+    try:
+        write_atomically(
+            path, lambda handle: results.append(write_workbook(report, handle, earlier, max_rows)), unchanged
+        )
+    except _SavedMeanwhile:
+        return None
+    return results[0]
+
+
 def save_workbook(report: Report, path: str, inputs: Iterable[str] = (), max_rows: int = MAX_ROWS) -> WorkbookResult:
     """Write the workbook atomically. A previous termcheck report at `path` passes on its review decisions;
-    any other file there is left alone (UsageError)."""
+    any other file there is left alone (UsageError). A report saved while the new one is built is not replaced
+    with what was read before: its decisions are read again and the workbook built again, once; saved again
+    meanwhile, nothing is replaced (InputError)."""
     refuse_overwriting_inputs(path, inputs)
     lock = _lock_file(path)
     if lock is not None:
         raise InputError(path, f"is open in a spreadsheet program ({lock} exists); close it and run again")
-    decisions, corrections = _previous_decisions(path)
-    results: list[WorkbookResult] = []
-    write_atomically(
-        path, lambda handle: results.append(write_workbook(report, handle, decisions, max_rows, corrections))
+    for attempt in range(2):
+        result = _replace(report, path, read_earlier(path), max_rows)
+        if result is not None:
+            return dataclasses.replace(result, path=path, reread=attempt > 0)
+    raise InputError(
+        path,
+        "was saved during the check, twice; nothing was replaced, so every saved decision is kept: "
+        "run the check again when it is not being edited",
     )
-    return dataclasses.replace(results[0], path=path)
 
 
 __all__ = ["WorkbookResult", "save_workbook", "write_workbook"]

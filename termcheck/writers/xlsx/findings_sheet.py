@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -10,6 +10,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.model import Finding, InlineCode
+from termcheck.repeated_text import Copies, copies_moved, repeated
 from termcheck.suppressions import Suppression, Suppressions
 from termcheck.writers.inline_display import with_codes
 from termcheck.writers.xlsx import styles
@@ -58,20 +59,50 @@ class SegmentText:
 Key = tuple[str, str]  # (file, segment id)
 
 
-def assign_decisions(decisions: Suppressions, findings: Iterable[Finding]) -> tuple[dict[str, Suppression], set[str]]:
-    """Finding id → the earlier decision it keeps, and the ids of the decisions kept. A decision holds while the
-    segment's text is unchanged: found by the finding's id or, where the segment was renumbered, by its text,
-    check and found text (termcheck.suppressions)."""
+def assign_decisions(
+    decisions: Suppressions,
+    findings: Collection[Finding],
+    before: Copies | None = None,
+    suppressed: Collection[str] = (),
+) -> tuple[dict[str, Suppression], set[str], dict[str, str]]:
+    """Finding id → the earlier decision it keeps, the ids of the decisions kept, and decision id → why it is not
+    kept though its text is still there. A decision holds while the segment's text is unchanged: found by the
+    finding's id or, where the segment was renumbered, by its text, check and found text (termcheck.suppressions).
+    On text the document repeats, where the copies moved (`before`: where each text stood in the earlier report),
+    it is not placed on any copy (termcheck.repeated_text). The decisions whose ids are `suppressed` (the run's
+    ignore file left their findings out) are not placed, and their copies are where they were."""
     if not len(decisions):
-        return {}, set()
+        return {}, set(), {}
+    now = Copies((f.file, f.segment_hash, f.segment) for f in findings)
+    for decision_id in suppressed:
+        if (entry := decisions.entries.get(decision_id)) is not None:
+            now.add(entry.file, entry.segment_hash, entry.segment)
+    if before is None:
+        before = Copies((d.file, d.segment_hash, d.segment) for d in decisions.entries.values())
     kept: dict[str, Suppression] = {}
+    unsure: dict[str, str] = {}
     for finding in findings:
         decision = decisions.match(finding)
-        if decision is not None:
+        if decision is None:
+            continue
+        why = copies_moved(before, now, decision.file, decision.segment_hash)
+        if why is None:
             kept[finding.id] = decision
+        else:
+            unsure[decision.id] = why
+    # a decision on repeated text is never found again by its text alone: every copy looks the same
+    held = {d.id for d in kept.values()} | set(unsure) | set(suppressed)
+    for decision in decisions.entries.values():
+        document, text = decision.file, decision.segment_hash
+        if decision.id in held or not now.of(document, text) or not repeated(before, now, document, text):
+            continue
+        held.add(decision.id)
+        why = copies_moved(before, now, document, text)
+        if why is not None:
+            unsure[decision.id] = why  # otherwise its own finding is gone: it matches nothing, and is reported so
+    kept.update(decisions.rematch((f for f in findings if f.id not in kept), held))
     matched = {d.id for d in kept.values()}
-    kept.update(decisions.rematch((f for f in findings if f.id not in kept), matched))
-    return kept, matched
+    return kept, matched, unsure
 
 
 def _sample(findings: Sequence[Finding], texts: Mapping[Key, SegmentText]) -> list[list[str]]:
