@@ -50,6 +50,9 @@ class InlineCode:
     id: str  # pairs an open code with its close, and a source code with its target one
     offset: int
     element: str = ""  # the XML element it came from: g, x, bpt, ph, pc, sc…
+    # a standalone code the text reads as a space ("Drug<x/>Evaluation" reads "Drug Evaluation"): that space,
+    # at `offset`, is the code's and not the writer's, so a person sees the code's label in its place
+    spaced: bool = False
 
     @property
     def label(self) -> str:

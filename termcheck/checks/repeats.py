@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext
-from termcheck.model import Finding, Location
+from termcheck.inline_display import with_codes
+from termcheck.model import Finding, InlineCode, Location, Segment
 from termcheck.normalize import fold_chinese, without_invisible
 
 # A group may hold thousands of repeats: a finding points at the first place of each variant (at most this many),
@@ -46,18 +47,53 @@ class SegmentKeys:
     target_words: int
 
 
+# XLIFF and TMX inline codes as the sides are compared: a code is a code of its kind, whatever its id and the
+# markup it stands for, and stands apart from the words around it (a <ph> may read as a space or not, by what it
+# holds). Private-use characters: no real text has them where a code stands.
+_CODE_MARKS = {"open": "\ue000", "close": "\ue001", "standalone": "\ue002"}
+_MARK_WORDS = frozenset(_CODE_MARKS.values())
+
+
+def _code_mark(code: InlineCode) -> str:
+    return f" {_CODE_MARKS.get(code.kind, _CODE_MARKS['standalone'])} "
+
+
+def with_code_marks(text: str, codes: tuple[InlineCode, ...]) -> str:
+    return with_codes(text, codes, label=_code_mark)[0] if codes else text
+
+
+def keys_of(segment: Segment) -> SegmentKeys:
+    return segment_keys(segment.source, segment.target, segment.source_codes, segment.target_codes)
+
+
+def shown(text: str, codes: tuple[InlineCode, ...]) -> str | None:
+    """How a variant reads to a person where its side has inline codes (their labels where they stand); None
+    where it has none (the text itself)."""
+    return with_codes(text, codes)[0] if codes else None
+
+
 @lru_cache(maxsize=2)  # TC223 and TC224 ask for the same segment one after the other
-def segment_keys(source: str | None, target: str) -> SegmentKeys:
-    """The segment's sides as the consistency checks compare them. A source has width and Traditional/
-    Simplified folded and whitespace dropped (Chinese puts none between words, and the spacing around
-    Latin text varies from writer to writer); a target has only whitespace and invisible characters folded."""
-    folded_source = "".join(without_invisible(fold_chinese(source))[0].split()) if source else ""
-    words = without_invisible(target)[0].split()
+def segment_keys(
+    source: str | None,
+    target: str,
+    source_codes: tuple[InlineCode, ...] = (),
+    target_codes: tuple[InlineCode, ...] = (),
+) -> SegmentKeys:
+    """The segment's sides as the consistency checks compare them, inline codes as codes. A source has width
+    and Traditional/Simplified folded and whitespace dropped (Chinese puts none between words, and the spacing
+    around Latin text varies from writer to writer); a target has only whitespace and invisible characters
+    folded."""
+    folded_source = (
+        "".join(without_invisible(fold_chinese(with_code_marks(source, source_codes)))[0].split()) if source else ""
+    )
+    words = without_invisible(with_code_marks(target, target_codes))[0].split()
+    real_words = sum(word not in _MARK_WORDS for word in words)
+    says_something = folded_source.strip("".join(_MARK_WORDS))  # a side of codes alone says nothing
     return SegmentKeys(
-        _key(folded_source) if folded_source else None,
-        _key(" ".join(words)) if words else None,
+        _key(folded_source) if says_something else None,
+        _key(" ".join(words)) if real_words else None,
         len(_NOT_LETTER.sub("", folded_source)) if len(folded_source) < 16 else 16,
-        len(words),
+        real_words,
     )
 
 

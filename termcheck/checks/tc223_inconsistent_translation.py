@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.repeats import RepeatCheck, Variant, listing, related, segment_keys
+from termcheck.checks.repeats import RepeatCheck, Variant, keys_of, listing, related, shown
 from termcheck.model import Finding, Severity
 
 MIN_LETTERS = 3  # 谢谢。 → "Thank you." or "Thanks.": courtesy formulas and short replies vary harmlessly
@@ -13,7 +13,8 @@ class InconsistentTranslation(RepeatCheck):
     """The same source segment is translated differently in one run.
 
     Sources are compared after folding whitespace, full-width forms and Traditional/Simplified
-    characters; targets after folding whitespace only. One finding per source, across documents and
+    characters; targets after folding whitespace only; XLIFF and TMX inline codes as codes of their
+    kind, whatever their ids and the markup they stand for. One finding per source, across documents and
     partitions, lists its translations with their counts (the most frequent first, then up to four
     more) and points at the first place of each. It is placed at the first occurrence of a
     translation other than the most frequent one (the first seen, on a tie). Sources of fewer than
@@ -35,9 +36,10 @@ class InconsistentTranslation(RepeatCheck):
     needs_source = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        keys = segment_keys(analyzed.segment.source, analyzed.segment.target)
+        seg = analyzed.segment
+        keys = keys_of(seg)
         if keys.source is not None and keys.target is not None and keys.source_letters >= MIN_LETTERS:
-            self.table.add(keys.source, keys.target, None, analyzed)
+            self.table.add(keys.source, keys.target, shown(seg.target, seg.target_codes), analyzed)
         return ()
 
     def group_finding(self, variants: list[Variant]) -> Finding:
@@ -46,6 +48,6 @@ class InconsistentTranslation(RepeatCheck):
         return self.finding_at(
             others_first,
             f"one source segment is translated {len(variants)} ways: {listing(variants, chosen, 'the most frequent')}",
-            expected=chosen.text,
+            expected=chosen.first.text,
             related=related(variants, chosen),
         )

@@ -75,8 +75,9 @@ def _assemble(element: etree._Element) -> tuple[str, tuple[InlineCode, ...], lis
             length += 1
             continue
         kind, ident, name, breaking = next(queue)
-        codes.append(InlineCode(kind, ident, length, name))
-        if char == _STANDALONE and _reads_as_space(text, raw, index, breaking):
+        spaced = char == _STANDALONE and _reads_as_space(text, raw, index, breaking)
+        codes.append(InlineCode(kind, ident, length, name, spaced))
+        if spaced:
             text.append(" ")
             length += 1
     plain_at[len(raw)] = length
