@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.base import Check, CheckContext, target_location
 from termcheck.inline_display import with_codes
 from termcheck.model import Finding, InlineCode, Location, Segment
 from termcheck.normalize import fold_chinese, without_invisible
@@ -30,7 +30,7 @@ MAX_LISTED = 5
 _NOT_LETTER = re.compile(r"[\W_]")
 
 # group key, variant key, variant text (None: the place's text), then the place
-Row = tuple[int, int, str | None, str, int, str, int, int, str, str]
+Row = tuple[int, int, str | None, str, int, str, int, int, str, str, int]
 
 
 def _key(text: str) -> int:
@@ -47,19 +47,14 @@ class SegmentKeys:
     target_words: int
 
 
-# XLIFF and TMX inline codes as the sides are compared: a code is a code of its kind, whatever its id and the
-# markup it stands for, and stands apart from the words around it (a <ph> may read as a space or not, by what it
-# holds). Private-use characters: no real text has them where a code stands.
-_CODE_MARKS = {"open": "\ue000", "close": "\ue001", "standalone": "\ue002"}
-_MARK_WORDS = frozenset(_CODE_MARKS.values())
-
-
-def _code_mark(code: InlineCode) -> str:
-    return f" {_CODE_MARKS.get(code.kind, _CODE_MARKS['standalone'])} "
-
-
-def with_code_marks(text: str, codes: tuple[InlineCode, ...]) -> str:
-    return with_codes(text, codes, label=_code_mark)[0] if codes else text
+def codes_as_breaks(text: str, codes: tuple[InlineCode, ...]) -> str:
+    """The text with a space where each inline code stands: what a code holds (`<ph>&lt;b&gt;</ph>`), its id and
+    whether the reader read it as a space are not the words of a translation, and the spaces around a code vary
+    (both sides are compared with their whitespace folded)."""
+    if not codes:
+        return text
+    cuts = sorted({min(max(code.offset, 0), len(text)) for code in codes})
+    return " ".join(text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True))
 
 
 def keys_of(segment: Segment) -> SegmentKeys:
@@ -79,21 +74,19 @@ def segment_keys(
     source_codes: tuple[InlineCode, ...] = (),
     target_codes: tuple[InlineCode, ...] = (),
 ) -> SegmentKeys:
-    """The segment's sides as the consistency checks compare them, inline codes as codes. A source has width
+    """The segment's sides as the consistency checks compare them, inline codes as word breaks. A source has width
     and Traditional/Simplified folded and whitespace dropped (Chinese puts none between words, and the spacing
     around Latin text varies from writer to writer); a target has only whitespace and invisible characters
     folded."""
     folded_source = (
-        "".join(without_invisible(fold_chinese(with_code_marks(source, source_codes)))[0].split()) if source else ""
+        "".join(without_invisible(fold_chinese(codes_as_breaks(source, source_codes)))[0].split()) if source else ""
     )
-    words = without_invisible(with_code_marks(target, target_codes))[0].split()
-    real_words = sum(word not in _MARK_WORDS for word in words)
-    says_something = folded_source.strip("".join(_MARK_WORDS))  # a side of codes alone says nothing
+    words = without_invisible(codes_as_breaks(target, target_codes))[0].split()
     return SegmentKeys(
-        _key(folded_source) if says_something else None,
-        _key(" ".join(words)) if real_words else None,
+        _key(folded_source) if folded_source else None,
+        _key(" ".join(words)) if words else None,
         len(_NOT_LETTER.sub("", folded_source)) if len(folded_source) < 16 else 16,
-        real_words,
+        len(words),
     )
 
 
@@ -115,8 +108,8 @@ class RepeatTable:
 
     def add(self, group: int, variant: int, variant_text: str | None, analyzed: AnalyzedSegment) -> None:
         """A row for the segment, whose place is its whole target."""
-        seg = analyzed.segment
-        place = (seg.file, seg.line, seg.id, 0, len(seg.target), seg.target, analyzed.text_hash)
+        at = target_location(analyzed, 0, len(analyzed.segment.target), analyzed.segment.target)
+        place = (at.file, at.line, at.segment, at.start, at.end, at.text, at.segment_hash, at.column)
         self.rows.append((group, variant, variant_text, *place))
 
     def merge(self, rows: list[Row]) -> None:
@@ -128,11 +121,11 @@ class RepeatTable:
             self._db.execute("PRAGMA synchronous=OFF")
             self._db.execute(
                 "CREATE TABLE r (seq INTEGER PRIMARY KEY, grp INTEGER, var INTEGER, label TEXT,"
-                " file TEXT, line INTEGER, segment TEXT, start INTEGER, end INTEGER, text TEXT, hash TEXT)"
+                " file TEXT, line INTEGER, segment TEXT, start INTEGER, end INTEGER, text TEXT, hash TEXT, col INTEGER)"
             )
         with self._db:
-            self._db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+            self._db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash, col)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
 
     def groups(self) -> Iterator[list[Variant]]:
         """Each group whose rows have two variants or more: its variants in order of first sight."""
@@ -142,19 +135,19 @@ class RepeatTable:
             return
         try:
             query = (
-                "SELECT grp, var, label, file, line, segment, start, end, text, hash FROM r WHERE grp IN"
+                "SELECT grp, var, label, file, line, segment, start, end, text, hash, col FROM r WHERE grp IN"
                 " (SELECT grp FROM r GROUP BY grp HAVING MIN(var) <> MAX(var)) ORDER BY grp, seq"
             )
             group: int | None = None
             variants: dict[int, Variant] = {}
-            for grp, var, label, file, line, segment, start, end, text, digest in self._db.execute(query):
+            for grp, var, label, file, line, segment, start, end, text, digest, column in self._db.execute(query):
                 if grp != group:
                     if variants:
                         yield list(variants.values())
                     group, variants = grp, {}
                 variant = variants.get(var)
                 if variant is None:
-                    first = Location(file, line, segment, start, end, text, digest)
+                    first = Location(file, line, segment, start, end, text, digest, column)
                     variant = variants[var] = Variant(text if label is None else label, first)
                 variant.count += 1
             if variants:

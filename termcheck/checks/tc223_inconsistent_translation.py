@@ -13,14 +13,15 @@ class InconsistentTranslation(RepeatCheck):
     """The same source segment is translated differently in one run.
 
     Sources are compared after folding whitespace, full-width forms and Traditional/Simplified
-    characters; targets after folding whitespace only; XLIFF and TMX inline codes as codes of their
-    kind, whatever their ids and the markup they stand for. One finding per source, across documents and
-    partitions, lists its translations with their counts (the most frequent first, then up to four
-    more) and points at the first place of each. It is placed at the first occurrence of a
-    translation other than the most frequent one (the first seen, on a tie). Sources of fewer than
-    three characters (谢谢, 好的) are left alone: "Thank you." and "Thanks." are both right. Info by
-    default: two translations of one sentence may both be right, and an editor picks one; a file
-    that gathers several systems' output of one text is, by design, full of them. Needs a source.
+    characters; targets after folding whitespace only; an XLIFF or TMX inline code as a word break,
+    whatever its id and the markup it stands for (the message shows it as its label, {1/}). One
+    finding per source, across documents and partitions, lists its translations with their counts
+    (the most frequent first, then up to four more) and points at the first place of each. It is
+    placed at the first occurrence of a translation other than the most frequent one (the first
+    seen, on a tie). Sources of fewer than three characters (谢谢, 好的) are left alone: "Thank you."
+    and "Thanks." are both right. Info by default: two translations of one sentence may both be
+    right, and an editor picks one; a file that gathers several systems' output of one text is, by
+    design, full of them. Needs a source.
 
     Bad:
         segment 3: 药品审评中心批准了该药。 → The Center for Drug Evaluation approved the drug.

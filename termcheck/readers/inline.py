@@ -46,6 +46,11 @@ def text_and_codes(element: etree._Element) -> tuple[str, tuple[InlineCode, ...]
     return text, codes
 
 
+def text_codes_and_slots(element: etree._Element) -> tuple[str, tuple[InlineCode, ...], list[TextSlot]]:
+    """`text_and_codes` and `text_slots` at once."""
+    return _assemble(element)
+
+
 def text_slots(element: etree._Element) -> tuple[str, list[TextSlot]]:
     """The plain text `text_and_codes` reads, and where each stretch of it is in the XML (for writing a
     corrected target back into the element without touching its codes)."""
