@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, fields
 from enum import IntEnum
 from typing import Any, TypeVar
 
+from termcheck.places import Places
+
 _Class = TypeVar("_Class", bound=type)
 
 
@@ -50,6 +52,9 @@ class InlineCode:
     id: str  # pairs an open code with its close, and a source code with its target one
     offset: int
     element: str = ""  # the XML element it came from: g, x, bpt, ph, pc, sc…
+    # a standalone code the text reads as a space ("Drug<x/>Evaluation" reads "Drug Evaluation"): that space,
+    # at `offset`, is the code's and not the writer's, so a person sees the code's label in its place
+    spaced: bool = False
 
     @property
     def label(self) -> str:
@@ -61,7 +66,10 @@ class InlineCode:
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One translation unit. `source` is None in target-only mode. XLIFF and TMX segments carry their
-    inline codes apart from the text (`source_codes`, `target_codes`)."""
+    inline codes apart from the text (`source_codes`, `target_codes`). `line` is where the target is (an
+    XLIFF <target>, a TMX English <seg>: the line its start tag ends on), `source_line` the source's where
+    that is another element; `target_places` and `source_places`, where known exactly, give each character's
+    line and column (termcheck.places)."""
 
     id: str
     source: str | None
@@ -71,6 +79,9 @@ class Segment:
     source_codes: tuple[InlineCode, ...] = ()
     target_codes: tuple[InlineCode, ...] = ()
     pending: bool = False  # an empty target whose state says it is not translated yet (XLIFF new, initial)
+    source_line: int = 0  # 0: the source is on `line` too, or has no line of its own
+    target_places: Places = ()
+    source_places: Places = ()
 
 
 def columns(span: tuple[int, int]) -> tuple[int, int]:
@@ -90,6 +101,7 @@ class Location:
     end: int
     text: str
     segment_hash: str = ""  # of the segment's text when it was checked (termcheck.suppressions.segment_hash)
+    column: int = 0  # of `start` on `line`, where the reader knows it exactly (XLIFF, TMX); 0 unknown
 
 
 @_pickled_as_tuple
@@ -114,6 +126,11 @@ class Finding:
     # the second, third… finding of one check, concept and text in one segment ("hormone therapy failure"
     # twice): 2, 3…; 0 for the first, whose id is what it always was
     occurrence: int = 0
+    # the column of the first character of the span the finding points at (the target's, else the source's) on
+    # `line`, and the column after its last (0 where the span goes on to another line), where the reader knows
+    # them exactly (XLIFF, TMX: termcheck.places); 0 unknown. Plain text has them from its spans instead.
+    column: int = 0
+    end_column: int = 0
 
     @property
     def id(self) -> str:

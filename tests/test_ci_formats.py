@@ -96,7 +96,8 @@ def test_sarif_results_carry_file_line_segment_and_columns(report) -> None:
     assert first["logicalLocations"][0]["name"] == "1"
     xliff = next(r for r in results if "press" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
     assert xliff["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "press%20release.xlf"
-    assert xliff["locations"][0]["physicalLocation"]["region"] == {"startLine": 5}  # no columns in XML
+    # the <target>'s line, and the columns of "National Drug Administration" in it (not of its text alone)
+    assert xliff["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 31, "endColumn": 59}
     rules = run["tool"]["driver"]["rules"]
     assert [rules[r["ruleIndex"]]["id"] for r in results] == [r["ruleId"] for r in results]
     assert {r["level"] for r in results} == {"error", "warning", "note"}

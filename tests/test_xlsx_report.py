@@ -415,3 +415,34 @@ def test_inline_codes_are_shown_as_labels_and_highlights_stay_on_their_words(tmp
     assert [run.text for run in lost["Source"] if isinstance(run, TextBlock)] == ["{2/}"]
     segment = sheet_rows(path, "Segments")[0]
     assert str(segment["Target"]) == "Patients with {1}hormone therapy failure{/1} benefit"
+
+
+XLIFF_WITH_MARKUP_CODES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.html" source-language="zh-CN" target-language="en" datatype="html"><body>
+    <trans-unit id="1">
+      <source>点击<ph id="1">&lt;b&gt;</ph>Save<ph id="2">&lt;/b&gt;</ph>按钮</source>
+      <target>Press<ph id="1">&lt;b&gt;</ph>Save<ph id="2">&lt;/b&gt;</ph>now<ph id="3" ctype="x-html-br"/>Then</target>
+    </trans-unit>
+  </body></file>
+</xliff>
+"""
+
+
+def test_a_code_that_reads_as_a_space_shows_as_its_label_alone(tmp_path: Path) -> None:
+    """A <ph> between words reads as a space to the checks ("Press Save now"); a person sees its label where
+    the space was, as a paired code's label shows, and a finding at the code highlights that label."""
+    from termcheck import check
+
+    document = tmp_path / "a.xlf"
+    document.write_text(XLIFF_WITH_MARKUP_CODES, encoding="utf-8")
+    path = tmp_path / "report.xlsx"
+    save_workbook(check([str(document)], glossary=GLOSSARY, select=["TC218"]), str(path))
+    added = sheet_rows(path, "Findings")[0]
+    assert added["Found"] == "{3/}"
+    assert str(added["Source"]) == "点击{1/}Save{2/}按钮"
+    assert str(added["Target"]) == "Press{1/}Save{2/}now{3/}Then"
+    assert [run.text for run in added["Target"] if isinstance(run, TextBlock)] == ["{3/}"]
+    segment = sheet_rows(path, "Segments")[0]
+    assert str(segment["Source"]) == "点击{1/}Save{2/}按钮"
+    assert str(segment["Target"]) == "Press{1/}Save{2/}now{3/}Then"

@@ -17,7 +17,8 @@ from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.triggers import Trigger
 from termcheck.fixes.edits import Edit, Fixable
 from termcheck.glossary.model import Concept
-from termcheck.model import Finding, Location, Severity
+from termcheck.model import Finding, Location, Segment, Severity
+from termcheck.places import span_place
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,14 @@ class Check:
         related: tuple[Location, ...] = (),
     ) -> Finding:
         seg = analyzed.segment
+        line, column, end_column = where(seg, source_span, target_span)
         return Finding(
             code=self.code,
             check=self.name,
             severity=self.effective_severity,
             message=message,
             file=seg.file,
-            line=seg.line,
+            line=line,
             segment=seg.id,
             concept=concept,
             found=found,
@@ -107,6 +109,8 @@ class Check:
             target_span=target_span,
             related=related,
             segment_hash=analyzed.text_hash,
+            column=column,
+            end_column=end_column,
         )
 
     def finding_at(
@@ -127,6 +131,7 @@ class Check:
             file=place.file,
             line=place.line,
             segment=place.segment,
+            column=place.column,
             concept=concept,
             found=place.text,
             expected=expected,
@@ -134,3 +139,24 @@ class Check:
             related=related,
             segment_hash=place.segment_hash,
         )
+
+
+def where(
+    segment: Segment, source_span: tuple[int, int] | None, target_span: tuple[int, int] | None
+) -> tuple[int, int, int]:
+    """The line, column and column after the end of what a finding points at: its target span, else its source
+    span, else the target. The line is the element's (the target's, the source's), or where the reader knows
+    each character's place, the line of the span's first character (a target may run over several lines)."""
+    if target_span is not None or source_span is None:
+        places, span, line = segment.target_places, target_span, segment.line
+    else:
+        places, span, line = segment.source_places, source_span, segment.source_line or segment.line
+    known = span_place(places, span) if span is not None else None
+    return known if known is not None else (line, 0, 0)
+
+
+def target_location(analyzed: AnalyzedSegment, start: int, end: int, text: str) -> Location:
+    """A place in the segment's target, for a whole-run finding or a finding's related places."""
+    seg = analyzed.segment
+    line, column, _after = where(seg, None, (start, end))
+    return Location(seg.file, line, seg.id, start, end, text, analyzed.text_hash, column)

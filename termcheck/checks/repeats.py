@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.base import Check, CheckContext
-from termcheck.model import Finding, Location
+from termcheck.checks.base import Check, CheckContext, target_location
+from termcheck.inline_display import with_codes
+from termcheck.model import Finding, InlineCode, Location, Segment
 from termcheck.normalize import fold_chinese, without_invisible
 
 # A group may hold thousands of repeats: a finding points at the first place of each variant (at most this many),
@@ -29,7 +30,7 @@ MAX_LISTED = 5
 _NOT_LETTER = re.compile(r"[\W_]")
 
 # group key, variant key, variant text (None: the place's text), then the place
-Row = tuple[int, int, str | None, str, int, str, int, int, str, str]
+Row = tuple[int, int, str | None, str, int, str, int, int, str, str, int]
 
 
 def _key(text: str) -> int:
@@ -46,13 +47,41 @@ class SegmentKeys:
     target_words: int
 
 
+def codes_as_breaks(text: str, codes: tuple[InlineCode, ...]) -> str:
+    """The text with a space where each inline code stands: what a code holds (`<ph>&lt;b&gt;</ph>`), its id and
+    whether the reader read it as a space are not the words of a translation, and the spaces around a code vary
+    (both sides are compared with their whitespace folded)."""
+    if not codes:
+        return text
+    cuts = sorted({min(max(code.offset, 0), len(text)) for code in codes})
+    return " ".join(text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True))
+
+
+def keys_of(segment: Segment) -> SegmentKeys:
+    return segment_keys(segment.source, segment.target, segment.source_codes, segment.target_codes)
+
+
+def shown(text: str, codes: tuple[InlineCode, ...]) -> str | None:
+    """How a variant reads to a person where its side has inline codes (their labels where they stand); None
+    where it has none (the text itself)."""
+    return with_codes(text, codes)[0] if codes else None
+
+
 @lru_cache(maxsize=2)  # TC223 and TC224 ask for the same segment one after the other
-def segment_keys(source: str | None, target: str) -> SegmentKeys:
-    """The segment's sides as the consistency checks compare them. A source has width and Traditional/
-    Simplified folded and whitespace dropped (Chinese puts none between words, and the spacing around
-    Latin text varies from writer to writer); a target has only whitespace and invisible characters folded."""
-    folded_source = "".join(without_invisible(fold_chinese(source))[0].split()) if source else ""
-    words = without_invisible(target)[0].split()
+def segment_keys(
+    source: str | None,
+    target: str,
+    source_codes: tuple[InlineCode, ...] = (),
+    target_codes: tuple[InlineCode, ...] = (),
+) -> SegmentKeys:
+    """The segment's sides as the consistency checks compare them, inline codes as word breaks. A source has width
+    and Traditional/Simplified folded and whitespace dropped (Chinese puts none between words, and the spacing
+    around Latin text varies from writer to writer); a target has only whitespace and invisible characters
+    folded."""
+    folded_source = (
+        "".join(without_invisible(fold_chinese(codes_as_breaks(source, source_codes)))[0].split()) if source else ""
+    )
+    words = without_invisible(codes_as_breaks(target, target_codes))[0].split()
     return SegmentKeys(
         _key(folded_source) if folded_source else None,
         _key(" ".join(words)) if words else None,
@@ -79,8 +108,8 @@ class RepeatTable:
 
     def add(self, group: int, variant: int, variant_text: str | None, analyzed: AnalyzedSegment) -> None:
         """A row for the segment, whose place is its whole target."""
-        seg = analyzed.segment
-        place = (seg.file, seg.line, seg.id, 0, len(seg.target), seg.target, analyzed.text_hash)
+        at = target_location(analyzed, 0, len(analyzed.segment.target), analyzed.segment.target)
+        place = (at.file, at.line, at.segment, at.start, at.end, at.text, at.segment_hash, at.column)
         self.rows.append((group, variant, variant_text, *place))
 
     def merge(self, rows: list[Row]) -> None:
@@ -92,11 +121,11 @@ class RepeatTable:
             self._db.execute("PRAGMA synchronous=OFF")
             self._db.execute(
                 "CREATE TABLE r (seq INTEGER PRIMARY KEY, grp INTEGER, var INTEGER, label TEXT,"
-                " file TEXT, line INTEGER, segment TEXT, start INTEGER, end INTEGER, text TEXT, hash TEXT)"
+                " file TEXT, line INTEGER, segment TEXT, start INTEGER, end INTEGER, text TEXT, hash TEXT, col INTEGER)"
             )
         with self._db:
-            self._db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+            self._db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash, col)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
 
     def groups(self) -> Iterator[list[Variant]]:
         """Each group whose rows have two variants or more: its variants in order of first sight."""
@@ -106,19 +135,19 @@ class RepeatTable:
             return
         try:
             query = (
-                "SELECT grp, var, label, file, line, segment, start, end, text, hash FROM r WHERE grp IN"
+                "SELECT grp, var, label, file, line, segment, start, end, text, hash, col FROM r WHERE grp IN"
                 " (SELECT grp FROM r GROUP BY grp HAVING MIN(var) <> MAX(var)) ORDER BY grp, seq"
             )
             group: int | None = None
             variants: dict[int, Variant] = {}
-            for grp, var, label, file, line, segment, start, end, text, digest in self._db.execute(query):
+            for grp, var, label, file, line, segment, start, end, text, digest, column in self._db.execute(query):
                 if grp != group:
                     if variants:
                         yield list(variants.values())
                     group, variants = grp, {}
                 variant = variants.get(var)
                 if variant is None:
-                    first = Location(file, line, segment, start, end, text, digest)
+                    first = Location(file, line, segment, start, end, text, digest, column)
                     variant = variants[var] = Variant(text if label is None else label, first)
                 variant.count += 1
             if variants:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.base import Check, CheckContext, target_location
 from termcheck.glossary.model import TermStatus
 from termcheck.matching.hits import TermHit
 from termcheck.model import Finding, Location, Severity
@@ -89,7 +89,7 @@ class InconsistentRendering(Check):
                 uses = files.get(seg.file)
                 if uses is None:
                     uses = files[seg.file] = _Uses()
-                uses.add(Location(seg.file, seg.line, seg.id, hit.start, hit.end, hit.text, analyzed.text_hash))
+                uses.add(target_location(analyzed, hit.start, hit.end, hit.text))
                 break
             previous = hit
         return ()

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.base import Check, CheckContext, target_location
 from termcheck.model import Finding, Location, Severity
 
 # a hyphen joins name parts (Xiao-ning), not a dash glued to the next word ("Norway-a wonderful")
@@ -84,7 +84,7 @@ class NameSpelling(Check):
             counts[name] += 1
             places = self._seen[seg.file].setdefault(name, [])
             if len(places) < MAX_LOCATIONS:
-                places.append(Location(seg.file, seg.line, seg.id, start, end, name, analyzed.text_hash))
+                places.append(target_location(analyzed, start, end, name))
         return ()
 
     def state(self) -> object:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.repeats import RepeatCheck, Variant, listing, related, segment_keys
+from termcheck.checks.repeats import RepeatCheck, Variant, keys_of, listing, related, shown
 from termcheck.model import Finding, Severity
 
 MIN_LETTERS = 3  # 谢谢。 → "Thank you." or "Thanks.": courtesy formulas and short replies vary harmlessly
@@ -13,13 +13,15 @@ class InconsistentTranslation(RepeatCheck):
     """The same source segment is translated differently in one run.
 
     Sources are compared after folding whitespace, full-width forms and Traditional/Simplified
-    characters; targets after folding whitespace only. One finding per source, across documents and
-    partitions, lists its translations with their counts (the most frequent first, then up to four
-    more) and points at the first place of each. It is placed at the first occurrence of a
-    translation other than the most frequent one (the first seen, on a tie). Sources of fewer than
-    three characters (谢谢, 好的) are left alone: "Thank you." and "Thanks." are both right. Info by
-    default: two translations of one sentence may both be right, and an editor picks one; a file
-    that gathers several systems' output of one text is, by design, full of them. Needs a source.
+    characters; targets after folding whitespace only; an XLIFF or TMX inline code as a word break,
+    whatever its id and the markup it stands for (the message shows it as its label, {1/}). One
+    finding per source, across documents and partitions, lists its translations with their counts
+    (the most frequent first, then up to four more) and points at the first place of each. It is
+    placed at the first occurrence of a translation other than the most frequent one (the first
+    seen, on a tie). Sources of fewer than three characters (谢谢, 好的) are left alone: "Thank you."
+    and "Thanks." are both right. Info by default: two translations of one sentence may both be
+    right, and an editor picks one; a file that gathers several systems' output of one text is, by
+    design, full of them. Needs a source.
 
     Bad:
         segment 3: 药品审评中心批准了该药。 → The Center for Drug Evaluation approved the drug.
@@ -35,9 +37,10 @@ class InconsistentTranslation(RepeatCheck):
     needs_source = True
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        keys = segment_keys(analyzed.segment.source, analyzed.segment.target)
+        seg = analyzed.segment
+        keys = keys_of(seg)
         if keys.source is not None and keys.target is not None and keys.source_letters >= MIN_LETTERS:
-            self.table.add(keys.source, keys.target, None, analyzed)
+            self.table.add(keys.source, keys.target, shown(seg.target, seg.target_codes), analyzed)
         return ()
 
     def group_finding(self, variants: list[Variant]) -> Finding:
@@ -46,6 +49,6 @@ class InconsistentTranslation(RepeatCheck):
         return self.finding_at(
             others_first,
             f"one source segment is translated {len(variants)} ways: {listing(variants, chosen, 'the most frequent')}",
-            expected=chosen.text,
+            expected=chosen.first.text,
             related=related(variants, chosen),
         )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
-from termcheck.checks.repeats import RepeatCheck, Variant, listing, related, segment_keys
+from termcheck.checks.repeats import RepeatCheck, Variant, keys_of, listing, related, shown
 from termcheck.model import Finding, Severity
 
 MIN_WORDS = 5  # "Yes.", "Thank you very much." rightly render many different sources
@@ -34,9 +34,14 @@ class InconsistentSource(RepeatCheck):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
-        keys = segment_keys(seg.source, seg.target)
-        if keys.source is not None and keys.target is not None and keys.target_words >= MIN_WORDS:
-            self.table.add(keys.target, keys.source, seg.source, analyzed)
+        keys = keys_of(seg)
+        if (
+            seg.source is not None
+            and keys.source is not None
+            and keys.target is not None
+            and keys.target_words >= MIN_WORDS
+        ):
+            self.table.add(keys.target, keys.source, shown(seg.source, seg.source_codes) or seg.source, analyzed)
         return ()
 
     def group_finding(self, sources: list[Variant]) -> Finding:

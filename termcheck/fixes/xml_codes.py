@@ -151,7 +151,8 @@ def _append_text(holder: etree._Element, text: str) -> None:
 def _drop_spaces_the_codes_stand_for(
     target: etree._Element, text: str, placed: Sequence[_Placed], originals: Sequence[etree._Element]
 ) -> None:
-    """The Target column shows a line break between words as "Drug{4/} Evaluation": the space is the one the
+    """The Target column shows a line break between words as "Drug{4/}Evaluation", but an editor (or a report
+    written before labels stood in for the space) may type "Drug{4/} Evaluation": the space is the one the
     code reads as. A rebuilt "Drug<x/> Evaluation" reads the same, but the file had "Drug<x/>Evaluation"; so
     the space after a standalone code goes wherever the target reads the same without it, unless the code's own
     element in the input had a space after it."""

@@ -48,6 +48,12 @@ def text_and_codes(element: etree._Element) -> tuple[str, tuple[InlineCode, ...]
     return text, codes
 
 
+def text_codes_and_slots(element: etree._Element) -> tuple[str, tuple[InlineCode, ...], list[TextSlot]]:
+    """`text_and_codes` and `text_slots` at once."""
+    text, codes, slots, _elements = _assemble(element)
+    return text, codes, slots
+
+
 def text_slots(element: etree._Element) -> tuple[str, list[TextSlot]]:
     """The plain text `text_and_codes` reads, and where each stretch of it is in the XML (for writing a
     corrected target back into the element without touching its codes)."""
@@ -86,8 +92,9 @@ def _assemble(
             length += 1
             continue
         kind, ident, name, breaking, _node = next(queue)
-        codes.append(InlineCode(kind, ident, length, name))
-        if char == _STANDALONE and _reads_as_space(text, raw, index, breaking):
+        spaced = char == _STANDALONE and _reads_as_space(text, raw, index, breaking)
+        codes.append(InlineCode(kind, ident, length, name, spaced))
+        if spaced:
             text.append(" ")
             length += 1
     plain_at[len(raw)] = length

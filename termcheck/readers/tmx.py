@@ -9,13 +9,23 @@ from lxml import etree
 from termcheck.errors import InputError
 from termcheck.langs import lang_side
 from termcheck.model import InlineCode, Segment
-from termcheck.readers.inline import text_and_codes
+from termcheck.places import Places
+from termcheck.readers.inline import text_codes_and_slots
+from termcheck.readers.positions import TextPlaces
 from termcheck.xmlsafe import children, iterparse, localname, xml_lang
 
 
 def read_tmx(path: str, name: str | None = None, targets: list[etree._Element] | None = None) -> Iterator[Segment]:
     """With `targets`, the whole document is kept and each segment's English <seg> is appended to it as the
     segment is yielded (see read_xliff)."""
+    places = TextPlaces(path)
+    try:
+        yield from _read(path, name or path, targets, places)
+    finally:
+        places.close()
+
+
+def _read(path: str, label: str, targets: list[etree._Element] | None, places: TextPlaces) -> Iterator[Segment]:
     count = 0
     seen = 0
     english: dict[str, etree._Element] = {}
@@ -27,27 +37,31 @@ def read_tmx(path: str, name: str | None = None, targets: list[etree._Element] |
             if localname(root) != "tmx":
                 raise InputError(path, f"not a TMX file (root element <{localname(root)}>)")
         seen += 1
-        sides: dict[str, tuple[str, tuple[InlineCode, ...]]] = {}
+        sides: dict[str, tuple[str, tuple[InlineCode, ...], Places, int]] = {}
         for tuv in children(tu, "tuv"):
             side = lang_side(xml_lang(tuv))
             seg = children(tuv, "seg")
             if side and seg and side not in sides:
-                sides[side] = text_and_codes(seg[0])
+                text, codes, slots = text_codes_and_slots(seg[0])
+                sides[side] = (text, codes, places.of(seg[0], text, slots), seg[0].sourceline or 0)
                 english[side] = seg[0]
         if "en" in sides:
             count += 1
-            source, source_codes = sides.get("zh", (None, ()))
-            target, target_codes = sides["en"]
+            source, source_codes, source_places, source_line = sides.get("zh", (None, (), (), 0))
+            target, target_codes, target_places, target_line = sides["en"]
             if targets is not None:
                 targets.append(english["en"])
             yield Segment(
                 tu.get("tuid") or str(seen),
                 source,
                 target,
-                name or path,
-                tu.sourceline or 0,
+                label,
+                target_line,
                 source_codes,
                 target_codes,
+                source_line=source_line,
+                target_places=target_places,
+                source_places=source_places,
             )
         if targets is None:
             tu.clear(keep_tail=False)

@@ -9,8 +9,10 @@ from lxml import etree
 
 from termcheck.errors import InputError
 from termcheck.langs import is_chinese, is_english
-from termcheck.model import Segment
-from termcheck.readers.inline import text_and_codes
+from termcheck.model import InlineCode, Segment
+from termcheck.places import Places
+from termcheck.readers.inline import text_codes_and_slots
+from termcheck.readers.positions import TextPlaces
 from termcheck.xmlsafe import children, iterparse, localname
 
 UNIT_TAGS = ("{*}trans-unit", "{*}unit", "{*}file", "{*}xliff")
@@ -49,7 +51,14 @@ def read_xliff(path: str, name: str | None = None, targets: list[etree._Element]
 
     With `targets`, the whole document is kept (comments too) and each segment's <target> element is appended
     to it as the segment is yielded: what `termcheck fix` writes corrected targets into."""
-    label = name or path
+    places = TextPlaces(path)
+    try:
+        yield from _read(path, name or path, targets, places)
+    finally:
+        places.close()
+
+
+def _read(path: str, label: str, targets: list[etree._Element] | None, places: TextPlaces) -> Iterator[Segment]:
     count = 0
     checked_root = False
     qualify = several_files(path)
@@ -81,14 +90,7 @@ def read_xliff(path: str, name: str | None = None, targets: list[etree._Element]
                 pending = target[0].get("state") in PENDING_STATES
                 if targets is not None:
                     targets.append(target[0])
-                yield _segment(
-                    prefix + (element.get("id") or str(count)),
-                    source,
-                    target[0],
-                    label,
-                    element.sourceline or 0,
-                    pending,
-                )
+                yield _segment(prefix + (element.get("id") or str(count)), source, target[0], label, pending, places)
             if not keep:
                 element.clear(keep_tail=False)
         elif name == "unit":
@@ -103,7 +105,7 @@ def read_xliff(path: str, name: str | None = None, targets: list[etree._Element]
                 pending = seg.get("state") in PENDING_STATES
                 if targets is not None:
                     targets.append(target[0])
-                yield _segment(seg_id, source, target[0], label, target[0].sourceline or seg.sourceline or 0, pending)
+                yield _segment(seg_id, source, target[0], label, pending, places)
             if not keep:
                 element.clear(keep_tail=False)
         elif name == "file":
@@ -116,13 +118,30 @@ def read_xliff(path: str, name: str | None = None, targets: list[etree._Element]
 
 
 def _segment(
-    ident: str, source: list[etree._Element], target: etree._Element, label: str, line: int, pending: bool
+    ident: str, source: list[etree._Element], target: etree._Element, label: str, pending: bool, places: TextPlaces
 ) -> Segment:
     """`pending`: the state says not translated yet; it counts only where the target is indeed empty."""
-    source_text, source_codes = text_and_codes(source[0]) if source else (None, ())
-    target_text, target_codes = text_and_codes(target)
-    pending = pending and not target_text.strip()
-    return Segment(ident, source_text, target_text, label, line, source_codes, target_codes, pending)
+    source_text: str | None = None
+    source_codes: tuple[InlineCode, ...] = ()
+    source_places: Places = ()
+    if source:
+        source_text, source_codes, slots = text_codes_and_slots(source[0])
+        source_places = places.of(source[0], source_text, slots)
+    target_text, target_codes, slots = text_codes_and_slots(target)
+    target_places = places.of(target, target_text, slots)
+    return Segment(
+        ident,
+        source_text,
+        target_text,
+        label,
+        target.sourceline or 0,
+        source_codes,
+        target_codes,
+        pending and not target_text.strip(),
+        (source[0].sourceline or 0) if source else 0,
+        target_places,
+        source_places,
+    )
 
 
 def _not_translatable(unit: etree._Element) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from termcheck.engine import Report
-from termcheck.model import Finding, Severity, columns
+from termcheck.model import Finding, Severity
+from termcheck.writers.base import finding_columns
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,9 +27,11 @@ def annotation(finding: Finding, with_columns: bool) -> str:
     props = [("file", finding.file)]
     if finding.line > 0:
         props.append(("line", str(finding.line)))
-        if with_columns and finding.target_span is not None:
-            first, after = columns(finding.target_span)
-            props += [("col", str(first)), ("endColumn", str(after))]
+        found = finding_columns(finding, with_columns)
+        if found is not None:
+            props.append(("col", str(found[0])))
+            if found[1] is not None:
+                props.append(("endColumn", str(found[1])))
     props.append(("title", f"{finding.code} {finding.check}"))
     rendered = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     message = f"{finding.message} [segment {finding.segment}]"

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from termcheck import __version__
 from termcheck.engine import Report
 from termcheck.model import Finding
+from termcheck.writers.base import finding_columns
 
 SCHEMA_VERSION = 1
 
@@ -17,7 +18,9 @@ def _span(span: tuple[int, int] | None) -> dict[str, int] | None:
     return {"start": span[0], "end": span[1]} if span else None
 
 
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
+def finding_to_dict(finding: Finding, plain_text: bool = False) -> dict[str, Any]:
+    """`plain_text`: the finding's document has a segment a line, so its target span gives its columns."""
+    found = finding_columns(finding, plain_text)
     return {
         "id": finding.id,
         "code": finding.code,
@@ -25,6 +28,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity.label,
         "file": finding.file,
         "line": finding.line,
+        "column": found[0] if found else None,
+        "end_column": found[1] if found else None,
         "segment": finding.segment,
         "concept": finding.concept,
         "found": finding.found,
@@ -43,6 +48,7 @@ _PLACEHOLDER = "\x00findings\x00"
 
 
 def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
+    text_files = report.files_with_columns()
     by_severity = report.count_by_severity()
     payload: dict[str, Any] = {
         "version": SCHEMA_VERSION,
@@ -65,7 +71,7 @@ def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
             "failed": report.fails(),
         },
         # JsonWriter streams the findings in place of the placeholder
-        "findings": [finding_to_dict(f) for f in report.findings] if findings else _PLACEHOLDER,
+        "findings": [finding_to_dict(f, f.file in text_files) for f in report.findings] if findings else _PLACEHOLDER,
     }
     if report.scores is not None:
         from termcheck.scoring.serialize import rounded, scores_to_dict
@@ -117,8 +123,9 @@ class JsonWriter:
         stream.write(head)
         stream.write("[")
         first = True
+        text_files = report.files_with_columns()
         for finding in report.findings:
-            text = dumps_indented(finding_to_dict(finding), "    ")
+            text = dumps_indented(finding_to_dict(finding, finding.file in text_files), "    ")
             stream.write(("\n    " if first else ",\n    ") + text)
             first = False
         stream.write("]" if first else "\n  ]")

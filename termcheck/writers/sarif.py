@@ -19,7 +19,8 @@ from termcheck.checks import Check, get_check
 from termcheck.checks.registry import catalogue
 from termcheck.engine import Report
 from termcheck.fingerprints import VERSION as FINGERPRINT_VERSION
-from termcheck.model import Finding, Location, Severity, columns
+from termcheck.model import Finding, Location, Severity
+from termcheck.writers.base import finding_columns, location_columns
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -54,12 +55,14 @@ def _tag(code: str) -> str:
     return "translation" if code.startswith("TC") else "project-rule"
 
 
-def _region(line: int, span: tuple[int, int] | None, with_columns: bool) -> dict[str, int] | None:
+def _region(line: int, found: tuple[int, int | None] | None) -> dict[str, int] | None:
     if line < 1:
         return None
     region = {"startLine": line}
-    if with_columns and span is not None:
-        region["startColumn"], region["endColumn"] = columns(span)
+    if found is not None:
+        region["startColumn"] = found[0]
+        if found[1] is not None:
+            region["endColumn"] = found[1]
     return region
 
 
@@ -73,9 +76,7 @@ def _physical(file: str, region: dict[str, int] | None) -> dict[str, Any]:
 def _related(location: Location, index: int, with_columns: bool) -> dict[str, Any]:
     return {
         "id": index,
-        "physicalLocation": _physical(
-            location.file, _region(location.line, (location.start, location.end), with_columns)
-        ),
+        "physicalLocation": _physical(location.file, _region(location.line, location_columns(location, with_columns))),
         "message": {"text": location.text or f"segment {location.segment}"},
     }
 
@@ -83,7 +84,7 @@ def _related(location: Location, index: int, with_columns: bool) -> dict[str, An
 def _result(finding: Finding, rule_index: int, fingerprint: str, text_files: set[str]) -> dict[str, Any]:
     with_columns = finding.file in text_files
     location: dict[str, Any] = {
-        "physicalLocation": _physical(finding.file, _region(finding.line, finding.target_span, with_columns)),
+        "physicalLocation": _physical(finding.file, _region(finding.line, finding_columns(finding, with_columns))),
         "logicalLocations": [
             {"name": finding.segment, "fullyQualifiedName": f"{finding.file}#{finding.segment}", "kind": "segment"}
         ],

@@ -9,10 +9,10 @@ from itertools import islice
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 
+from termcheck.inline_display import with_codes
 from termcheck.model import Finding, InlineCode
 from termcheck.repeated_text import Copies, copies_moved, repeated
 from termcheck.suppressions import Suppression, Suppressions
-from termcheck.writers.inline_display import with_codes
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import (
