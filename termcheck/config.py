@@ -56,7 +56,8 @@ class Settings:
     ignore_file: str | None = None  # None: ./.termcheck-ignore (at the project root) if it exists
     use_ignore_file: bool = True
     baseline: str | None = None
-    encoding: str | None = None
+    encoding: str | None = None  # the documents'
+    glossary_encoding: str | None = None  # None: each glossary's own is detected
     input_format: str | None = None
     id_column: str | None = None
     source_column: str | None = None
@@ -286,6 +287,7 @@ _KEYS: dict[str, tuple[_Reader, str | None]] = {
     "ignore-file": (_ignore_file, None),
     "baseline": (lambda v, k, c: c.relative(_string(v, k, c)), "baseline"),
     "encoding": (_string, "encoding"),
+    "glossary-encoding": (_string, "glossary_encoding"),
     "input-format": (_string, "input_format"),
     "columns": (_columns, None),
     "glossary-columns": (_string_table, "glossary_columns"),

@@ -30,7 +30,13 @@ def score_command(
     target_key: Annotated[str, typer.Option("--target-key", help="JSONL key of MT and reference texts.")] = "en",
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the scores here (atomically).")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Input encoding.")] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Encoding of the target, references and source (not glossaries).")
+    ] = None,
+    glossary_encoding: Annotated[
+        str | None,
+        typer.Option("--glossary-encoding", help="Encoding of CSV/TSV glossaries. \\[default: detected per file]"),
+    ] = None,
     metrics: Annotated[
         str | None,
         typer.Option(
@@ -70,7 +76,7 @@ def score_command(
     inputs = [str(p) for p in [target, *reference, source, *(glossary or [])] if p is not None]
     if output is not None:
         refuse_overwriting_inputs(str(output), inputs)
-    loaded = load_glossaries([str(g) for g in glossary], None, encoding) if glossary else None
+    loaded = load_glossaries([str(g) for g in glossary], None, glossary_encoding) if glossary else None
     with progress_bar(enabled=not quiet, label="scored {} units") as advance:
         report = score(
             str(target),
