@@ -32,7 +32,10 @@ def summary_line(report: Report) -> str:
     if report.baseline_file is not None:
         line += f"; {report.baselined} accepted by the baseline {report.baseline_file}"
         if report.baseline_gone:
-            line += f" ({report.baseline_gone} accepted findings are gone: refresh it with --write-baseline)"
+            line += (
+                f" ({report.baseline_gone} accepted findings are gone from the files checked: "
+                "refresh it with --write-baseline on a run over every file)"
+            )
     return line
 
 
