@@ -402,3 +402,13 @@ def test_score_reads_glossaries_in_their_own_encoding(tmp_path: Path) -> None:
     result = run("score", *args, "--source", str(tmp_path / "a.zh.txt"), "--encoding", "gb18030")
     assert result.exit_code == 0, result.output
     assert "term accuracy (per occurrence)  100.00%  (1/1)" in result.stdout
+
+
+def test_check_with_a_reference_prints_the_scores_in_the_text_report() -> None:
+    """--reference "adds scores" (the help): the text report shows them as `termcheck score` does."""
+    args = ["--source", EXAMPLE_ZH, "--target", EXAMPLE_MT, "-g", GLOSSARY, "-r", EXAMPLE_REF, "-q"]
+    result = run("check", *args)
+    scored = run("score", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT, "-g", GLOSSARY, "-r", EXAMPLE_REF, "-q")
+    assert result.exit_code == 1 and scored.exit_code == 0, result.output + scored.output
+    assert "BLEU " in scored.stdout and "term accuracy" in scored.stdout
+    assert result.stdout.endswith("\nScores\n" + scored.stdout), result.stdout[-1500:]

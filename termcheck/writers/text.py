@@ -64,3 +64,9 @@ class TextWriter:
                 found = by_file[document.name]
                 detail = _counts(found) if found else "clean"
                 console.print(f"  {escape(document.name)}: {document.segments} segments, {detail}")
+        if report.scores is not None:
+            from termcheck.scoring.text import score_lines
+
+            console.print("[bold]Scores[/bold]")
+            for line in score_lines(report.scores):
+                console.print(escape(line))
