@@ -202,9 +202,10 @@ def _severity(value: Any, key: str, ctx: _Context) -> Severity:
 
 
 def _fail_on(value: Any, key: str, ctx: _Context) -> Severity | None:
-    if isinstance(value, str) and value.strip().lower() in ("never", "none"):
-        return None
-    return _severity(value, key, ctx)
+    try:
+        return Severity.parse_fail_on(_string(value, key, ctx))
+    except ValueError as exc:
+        raise ctx.error(key, str(exc)) from None
 
 
 def _severity_table(value: Any, key: str, ctx: _Context) -> dict[str, Severity]:

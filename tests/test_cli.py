@@ -89,6 +89,10 @@ ERRORS = [
     (["check", "--target", "missing.txt", "-g", GLOSSARY], "missing.txt: no such file"),
     (["check", "--source", EXAMPLE_ZH, "-g", GLOSSARY], "--source needs --target"),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--fail-on", "fatal"], "unknown severity"),
+    (
+        ["check", EXAMPLE_MT, "-g", GLOSSARY, "--fail-on", "warnings"],
+        "--fail-on: unknown severity 'warnings' (use error, warning, info or never)",
+    ),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--format", "pdf"], "unknown format"),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--select", "TC999"], "no check matches"),
     (["check", EXAMPLE_MT, "-g", "nope.csv"], "nope.csv: no such file"),

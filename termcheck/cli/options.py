@@ -38,9 +38,10 @@ def parse_severity(value: str, option: str) -> Severity:
 
 def parse_fail_on(value: str) -> Severity | None:
     """--fail-on error|warning|info|never; never means findings do not change the exit code."""
-    if value.strip().lower() in ("never", "none"):
-        return None
-    return parse_severity(value, "--fail-on")
+    try:
+        return Severity.parse_fail_on(value)
+    except ValueError as exc:
+        raise UsageError(f"--fail-on: {exc}") from None
 
 
 def parse_severities(values: list[str] | None, rules: Sequence[Rule] = ()) -> dict[str, Severity]:
