@@ -139,9 +139,20 @@ def _declared(path: str, encoding: str, head: bytes) -> str:
     info = codecs.lookup(encoding)
     if info.name == "utf-8":
         return "utf-8-sig"  # a BOM is never part of the text
+    if info.name.startswith(("utf-16", "utf-32")) and _single_byte_line_ends(head):
+        raise InputError(path, f"not {encoding}: its line ends have no NUL bytes; is the file in another encoding?")
     if info.name in ("utf-16", "utf-32") and head and not head.startswith(_bom_of(info.name)):
         return _byte_order(path, info.name, head)
     return encoding
+
+
+def _single_byte_line_ends(head: bytes) -> bool:
+    """The file has line ends, and none of them has the NUL byte a UTF-16/32 line end has: read as UTF-16 it
+    would be one line of mojibake. (A "\\n" byte alone is no proof: in UTF-16 上 is 4E 0A; a file that ends in
+    one, or has "\\r\\n", or runs past the sample with one, has line ends.)"""
+    if b"\x00" in head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return head.endswith(b"\n") or b"\r\n" in head or (len(head) == SNIFF_BYTES and b"\n" in head)
 
 
 def _bom_of(name: str) -> tuple[bytes, ...]:

@@ -254,6 +254,20 @@ CASES_TABLE = [
         "a.en.txt: not a text file when read as utf-8",
     ),
     Case(
+        "UTF-8 read with --encoding utf-16-le (every line would run together as mojibake)",
+        lambda f: _pair(f, ZH, "The Drug Evaluation Center issued guidance.\nAgain.\n", "--encoding", "utf-16-le"),
+        2,
+        "a.zh.txt: not utf-16-le: its line ends have no NUL bytes",
+    ),
+    Case(
+        "a UTF-8 source and a UTF-16 target under one --encoding utf-16",
+        lambda f: _pair(
+            f, ZH, "The Drug Evaluation Center issued guidance.\n".encode("utf-16"), "--encoding", "utf-16"
+        ),
+        2,
+        "a.zh.txt: not utf-16: its line ends have no NUL bytes",
+    ),
+    Case(
         "--encoding naming a codec that is not a text encoding",
         lambda f: _check(_write(f, "a.en.txt", "The Drug Evaluation Center.\n"), "--encoding", "base64"),
         2,
