@@ -67,6 +67,7 @@ def check(
     deprecated_everywhere: bool = False,
     allow_untranslated: Sequence[str] = (),
     encoding: str | None = None,
+    glossary_encoding: str | None = None,
     input_format: str | None = None,
     fields: FieldNames = FieldNames(),
     glossary_columns: Mapping[str, str] | None = None,
@@ -98,9 +99,11 @@ def check(
     needs only the findings may turn it off.
     `jobs` > 1 checks partitions of the input in that many processes (0: one per core); the findings are
     the same. A run with many findings keeps them on disk (`report.findings` is a FindingStore).
+    `encoding` is that of the documents (and references); glossaries are detected on their own, or read in
+    `glossary_encoding`.
     Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
-    _check_options(encoding, input_format)
+    _check_options(encoding, glossary_encoding, input_format)
     glossary_files: list[GlossaryFile] = []
     if glossary is None or (not isinstance(glossary, (str, Glossary)) and not glossary):
         loaded = Glossary(name="none")  # no glossary yet: the checks that need none still run
@@ -109,7 +112,7 @@ def check(
         loaded = glossary
     else:
         loaded, glossary_files = _load(
-            [glossary] if isinstance(glossary, str) else list(glossary), glossary_columns, encoding
+            [glossary] if isinstance(glossary, str) else list(glossary), glossary_columns, glossary_encoding
         )
     if isinstance(suppressions, str):
         suppressions = load_suppressions(suppressions)
@@ -142,7 +145,7 @@ def check(
         report.scores, report.segment_scores = score_segments(
             segments, references, loaded, report.term_accuracy, encoding
         )
-    report.options = _describe_options(options, encoding, input_format)
+    report.options = _describe_options(options, encoding, glossary_encoding, input_format)
     report.fail_on = fail_on
     if baseline is not None:
         apply_baseline(report, baseline)
@@ -238,6 +241,7 @@ def check_project(
         deprecated_everywhere=settings.deprecated_everywhere,
         allow_untranslated=settings.allow_untranslated,
         encoding=settings.encoding,
+        glossary_encoding=settings.glossary_encoding,
         input_format=settings.input_format,
         fields=FieldNames(settings.id_column, settings.source_column, settings.target_column),
         glossary_columns=settings.glossary_columns,
@@ -285,18 +289,15 @@ def project_inputs(
     return patterns, found
 
 
-def _check_options(encoding: str | None, input_format: str | None) -> None:
+def _check_options(encoding: str | None, glossary_encoding: str | None, input_format: str | None) -> None:
     """Options that name something unknown are the option's error, before any file is opened (an unknown
     --encoding was once blamed on the glossary, the first file read; --input-format docx was ignored)."""
-    import codecs
-
     from termcheck.readers import FORMATS
+    from termcheck.textio import encoding_problem
 
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise UsageError(f"--encoding: unknown encoding {encoding!r}") from None
+    for option, value in (("--encoding", encoding), ("--glossary-encoding", glossary_encoding)):
+        if value and (problem := encoding_problem(value)):
+            raise UsageError(f"{option}: {problem}")
     if input_format and input_format not in FORMATS:
         raise UsageError(f"--input-format: unknown format {input_format!r} (use one of {', '.join(FORMATS)})")
 
@@ -316,7 +317,9 @@ def default_ignore_file(settings: Settings, root: str) -> str:
     return settings.ignore_file or os.path.relpath(os.path.join(root, IGNORE_FILE))
 
 
-def _describe_options(options: CheckOptions, encoding: str | None, input_format: str | None) -> dict[str, str]:
+def _describe_options(
+    options: CheckOptions, encoding: str | None, glossary_encoding: str | None, input_format: str | None
+) -> dict[str, str]:
     described = {
         "select": ", ".join(options.select),
         "ignore": ", ".join(options.ignore),
@@ -324,6 +327,7 @@ def _describe_options(options: CheckOptions, encoding: str | None, input_format:
         "deprecated everywhere": "yes" if options.deprecated_everywhere else "",
         "allow untranslated": ", ".join(options.allow_untranslated),
         "encoding": encoding or "",
+        "glossary encoding": glossary_encoding or "",
         "input format": input_format or "",
     }
     return {k: v for k, v in described.items() if v}

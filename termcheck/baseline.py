@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from termcheck import __version__
@@ -30,6 +30,7 @@ BASELINE_VERSION = 1
 class Baseline:
     path: str
     counts: Counter[str]  # fingerprint → how many findings with it were accepted
+    files: dict[str, str] = field(default_factory=dict)  # fingerprint → the file it was found in
 
     def __len__(self) -> int:
         return sum(self.counts.values())
@@ -52,11 +53,14 @@ def load_baseline(path: str) -> Baseline:
     if not isinstance(entries, list) or data.get("version") != BASELINE_VERSION:
         raise InputError(path, f"not a termcheck baseline (expected version {BASELINE_VERSION} and a findings list)")
     counts: Counter[str] = Counter()
+    files: dict[str, str] = {}
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
             raise InputError(path, f"finding {number} has no fingerprint")
         counts[entry["fingerprint"]] += 1
-    return Baseline(path, counts)
+        if isinstance(entry.get("file"), str):
+            files[entry["fingerprint"]] = entry["file"]
+    return Baseline(path, counts, files)
 
 
 def baseline_entries(report: Report) -> list[dict[str, Any]]:
@@ -87,7 +91,8 @@ def write_baseline(report: Report, path: str) -> int:
 
 
 def apply_baseline(report: Report, baseline: Baseline) -> None:
-    """Drop the findings the baseline accepts; count them and the accepted ones that are gone."""
+    """Drop the findings the baseline accepts; count them and the accepted ones that are gone from the files
+    checked (a run over some files, as pre-commit's, leaves the others' accepted findings alone)."""
     remaining = Counter(baseline.counts)
     kept, kept_fps = [], []
     for finding, fp in zip(report.findings, report_fingerprints(report), strict=True):
@@ -99,4 +104,6 @@ def apply_baseline(report: Report, baseline: Baseline) -> None:
     report.baselined = len(report.findings) - len(kept)
     report.findings, report.fingerprints = kept, kept_fps
     report.baseline_file = baseline.path
-    report.baseline_gone = sum(remaining.values())
+    checked = {document.name for document in report.documents}
+    unchecked = {fp for fp, file in baseline.files.items() if file not in checked}
+    report.baseline_gone = sum(n for fp, n in remaining.items() if fp not in unchecked)

@@ -56,7 +56,8 @@ class Settings:
     ignore_file: str | None = None  # None: ./.termcheck-ignore (at the project root) if it exists
     use_ignore_file: bool = True
     baseline: str | None = None
-    encoding: str | None = None
+    encoding: str | None = None  # the documents'
+    glossary_encoding: str | None = None  # None: each glossary's own is detected
     input_format: str | None = None
     id_column: str | None = None
     source_column: str | None = None
@@ -201,9 +202,10 @@ def _severity(value: Any, key: str, ctx: _Context) -> Severity:
 
 
 def _fail_on(value: Any, key: str, ctx: _Context) -> Severity | None:
-    if isinstance(value, str) and value.strip().lower() in ("never", "none"):
-        return None
-    return _severity(value, key, ctx)
+    try:
+        return Severity.parse_fail_on(_string(value, key, ctx))
+    except ValueError as exc:
+        raise ctx.error(key, str(exc)) from None
 
 
 def _severity_table(value: Any, key: str, ctx: _Context) -> dict[str, Severity]:
@@ -286,6 +288,7 @@ _KEYS: dict[str, tuple[_Reader, str | None]] = {
     "ignore-file": (_ignore_file, None),
     "baseline": (lambda v, k, c: c.relative(_string(v, k, c)), "baseline"),
     "encoding": (_string, "encoding"),
+    "glossary-encoding": (_string, "glossary_encoding"),
     "input-format": (_string, "input_format"),
     "columns": (_columns, None),
     "glossary-columns": (_string_table, "glossary_columns"),

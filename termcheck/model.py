@@ -41,6 +41,16 @@ class Severity(IntEnum):
         except KeyError:
             raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
 
+    @classmethod
+    def parse_fail_on(cls, name: str) -> Severity | None:
+        """A --fail-on (or fail-on) level: a severity, or never (None: findings do not change the exit code)."""
+        if name.strip().lower() in ("never", "none"):
+            return None
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning, info or never)") from None
+
 
 @_pickled_as_tuple
 @dataclass(frozen=True, slots=True)

@@ -114,3 +114,45 @@ def test_write_baseline_refreshes_the_baseline_the_config_names(
         assert result.exit_code == 0, result.stderr
         assert "findings accepted as the baseline" in result.stderr
     assert runner.invoke(app, pair).exit_code == 0
+
+
+def test_a_run_over_some_files_counts_as_gone_only_what_is_gone_from_them(tmp_path: Path) -> None:
+    """pre-commit passes the changed files: the accepted findings of the files not checked are not gone (and
+    refreshing the baseline from such a run would drop them)."""
+    pairs = []
+    for name, en in (("a", EN), ("b", EN)):
+        (tmp_path / f"{name}.zh.txt").write_text("\n".join(ZH) + "\n", encoding="utf-8")
+        (tmp_path / f"{name}.en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+        pairs.append(Pair(str(tmp_path / f"{name}.zh.txt"), str(tmp_path / f"{name}.en.txt")))
+    path = str(tmp_path / "baseline.json")
+
+    def run(chosen: list[Pair], baseline: str | None = None) -> termcheck.Report:
+        return termcheck.check(chosen, glossary=GLOSSARY, select=["TC101"], root=str(tmp_path), baseline=baseline)
+
+    assert write_baseline(run(pairs), path) == 4
+    only_a = run(pairs[:1], path)
+    assert (only_a.findings, only_a.baselined, only_a.baseline_gone) == ([], 2, 0)
+    (tmp_path / "a.en.txt").write_text(EN[0] + "\nThe Center for Drug Evaluation issued guidance.\n", encoding="utf-8")
+    fixed_in_a = run(pairs[:1], path)
+    assert (fixed_in_a.baselined, fixed_in_a.baseline_gone) == (1, 1)
+
+
+def test_the_summary_of_a_run_over_some_files_advises_refreshing_from_every_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from termcheck.cli import app
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.zh.txt").write_text("\n".join(ZH) + "\n", encoding="utf-8")
+        (tmp_path / f"{name}.en.txt").write_text("\n".join(EN) + "\n", encoding="utf-8")
+    common = ["-g", GLOSSARY, "--select", "TC101", "--no-config"]
+    baseline = str(tmp_path / "baseline.json")
+    runner = CliRunner()
+    a, b = str(tmp_path / "a.en.txt"), str(tmp_path / "b.en.txt")
+    assert runner.invoke(app, ["check", a, b, *common, "--write-baseline", baseline]).exit_code == 0
+    partial = runner.invoke(app, ["check", a, *common, "--baseline", baseline])
+    assert partial.exit_code == 0 and "gone" not in partial.stderr, partial.stderr
+    (tmp_path / "a.en.txt").write_text(EN[0] + "\nThe Center for Drug Evaluation issued guidance.\n", encoding="utf-8")
+    fixed = runner.invoke(app, ["check", a, *common, "--baseline", baseline])
+    note = "(1 accepted findings are gone from the files checked: refresh it with --write-baseline on a run over every"
+    assert note in fixed.stderr

@@ -89,6 +89,10 @@ ERRORS = [
     (["check", "--target", "missing.txt", "-g", GLOSSARY], "missing.txt: no such file"),
     (["check", "--source", EXAMPLE_ZH, "-g", GLOSSARY], "--source needs --target"),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--fail-on", "fatal"], "unknown severity"),
+    (
+        ["check", EXAMPLE_MT, "-g", GLOSSARY, "--fail-on", "warnings"],
+        "--fail-on: unknown severity 'warnings' (use error, warning, info or never)",
+    ),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--format", "pdf"], "unknown format"),
     (["check", EXAMPLE_MT, "-g", GLOSSARY, "--select", "TC999"], "no check matches"),
     (["check", EXAMPLE_MT, "-g", "nope.csv"], "nope.csv: no such file"),
@@ -363,3 +367,52 @@ def test_messages_say_what_happened(tmp_path: Path) -> None:
     unicode_text = tmp_path / "glossary.txt"  # Excel's "Unicode Text": tab-separated UTF-16
     unicode_text.write_bytes("zh\ten\n造血干细胞\thematopoietic stem cell\n".encode("utf-16"))
     assert run("check", EXAMPLE_MT, "-g", str(unicode_text), "--fail-on", "never").exit_code == 0
+
+
+def _big5_glossary_run(tmp_path: Path) -> list[str]:
+    """GB18030 documents and a Big5 glossary, which detection would take for GB18030 (its bytes decode as that)."""
+    (tmp_path / "a.zh.txt").write_bytes("药品审评中心发布了指导原则。\n".encode("gb18030"))
+    (tmp_path / "a.en.txt").write_bytes(b"The Drug Evaluation Center issued guidance.\n")
+    terms = "zh,en,en_deprecated\n藥品審評中心,Center for Drug Evaluation,Drug Evaluation Center\n"
+    (tmp_path / "terms.csv").write_bytes(terms.encode("big5"))
+    files = ["--source", str(tmp_path / "a.zh.txt"), "--target", str(tmp_path / "a.en.txt")]
+    return [*files, "-g", str(tmp_path / "terms.csv"), "--encoding", "gb18030", "--no-config"]
+
+
+def test_glossary_encoding_reads_the_glossary_and_encoding_only_the_documents(tmp_path: Path) -> None:
+    args = _big5_glossary_run(tmp_path)
+    assert "deprecated term" not in run("check", *args).stdout  # the glossary, detected as GB18030, is mojibake
+    result = run("check", *args, "--glossary-encoding", "big5")
+    assert result.exit_code == 1 and 'deprecated term "Drug Evaluation Center"' in result.stdout, result.output
+
+
+def test_fix_takes_glossary_encoding_too(tmp_path: Path) -> None:
+    result = run("fix", *_big5_glossary_run(tmp_path), "--glossary-encoding", "big5", "--diff")
+    assert result.exit_code == 0, result.output
+    assert "+1: The Center for Drug Evaluation issued guidance." in result.stdout
+
+
+def test_a_wrong_glossary_encoding_is_the_options_error() -> None:
+    result = run("check", EXAMPLE_MT, "-g", GLOSSARY, "--glossary-encoding", "base64")
+    assert result.exit_code == 2 and "--glossary-encoding: 'base64' is not a text encoding" in result.stderr
+
+
+def test_score_reads_glossaries_in_their_own_encoding(tmp_path: Path) -> None:
+    (tmp_path / "a.zh.txt").write_bytes("药品审评中心发布了指导原则。\n".encode("gb18030"))
+    (tmp_path / "a.en.txt").write_bytes(b"The Center for Drug Evaluation issued guidance.\n")
+    terms = tmp_path / "terms.csv"
+    terms.write_text("zh,en\n药品审评中心,Center for Drug Evaluation\n", encoding="utf-8")
+    args = ["--target", str(tmp_path / "a.en.txt"), "-r", str(tmp_path / "a.en.txt"), "-g", str(terms)]
+    result = run("score", *args, "--source", str(tmp_path / "a.zh.txt"), "--encoding", "gb18030")
+    assert result.exit_code == 0, result.output
+    assert "term accuracy (per occurrence)  100.00%  (1/1)" in result.stdout
+
+
+def test_check_with_a_reference_prints_the_scores_in_the_text_report() -> None:
+    """--reference "adds scores" (the help): the text report shows them as `termcheck score` does."""
+    args = ["--source", EXAMPLE_ZH, "--target", EXAMPLE_MT, "-g", GLOSSARY, "-r", EXAMPLE_REF, "-q"]
+    result = run("check", *args)
+    scored = run("score", "--source", EXAMPLE_ZH, "--target", EXAMPLE_MT, "-g", GLOSSARY, "-r", EXAMPLE_REF, "-q")
+    assert result.exit_code == 1 and scored.exit_code == 0, result.output + scored.output
+    assert "BLEU " in scored.stdout and "term accuracy" in scored.stdout
+    assert result.stdout.endswith("\nScores\n" + scored.stdout), result.stdout[-1500:]

@@ -57,6 +57,7 @@ def test_flags_show_no_value_and_values_show_what_they_are() -> None:
     assert re.search(r"--select\s+CODES\s", rows["--select"])
     assert re.search(r"--severity\s+CODE=LEVEL\s", rows["--severity"])
     assert re.search(r"--jobs\s+-j\s+N\s", rows["--jobs"])
+    assert re.search(r"--glossary-encoding\s+ENCODING\s", rows["--glossary-encoding"])
 
 
 @pytest.mark.parametrize(

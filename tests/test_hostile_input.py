@@ -28,6 +28,14 @@ XLIFF = (
     '<trans-unit id="1"><source>药品审评中心</source><target>{target}</target></trans-unit></body></file></xliff>\n'
 )
 ZH = "药品审评中心发布了指导原则。\n"
+# The start of an executable: a header, then a table of little-endian integers (NULs at every byte parity),
+# and bytes that are not UTF-8
+BINARY = (
+    b"\x7fELF\x02\x01\x01\x00"
+    + bytes(8)
+    + b"".join(n.to_bytes(4, "little") + (n * 40503).to_bytes(4, "little") for n in range(200))
+    + bytes(range(256))
+)
 
 
 @dataclass(frozen=True)
@@ -213,6 +221,74 @@ CASES_TABLE = [
         'deprecated term "Drug Evaluation Center"',
     ),
     Case(
+        "GB18030 document with --encoding gb18030 and a UTF-8 glossary (the glossary keeps its own detection)",
+        lambda f: _pair(
+            f, ZH.encode("gb18030"), "The Drug Evaluation Center issued guidance.\n", "--encoding", "gb18030"
+        ),
+        1,
+        'deprecated term "Drug Evaluation Center"',
+    ),
+    Case(
+        "a binary file given as a document",
+        lambda f: _check(_write(f, "a.en.txt", BINARY)),
+        2,
+        "a.en.txt: not a text file",
+    ),
+    Case(
+        "a binary file with --encoding utf-16 (the advice an older version gave for it)",
+        lambda f: _check(_write(f, "a.en.txt", BINARY), "--encoding", "utf-16"),
+        2,
+        "a.en.txt: not a text file",
+    ),
+    Case(
+        "UTF-16 without a byte-order mark, declared --encoding utf-16",
+        lambda f: _pair(
+            f,
+            ZH.encode("utf-16-le"),
+            "The Drug Evaluation Center issued guidance.\n".encode("utf-16-le"),
+            "--encoding",
+            "utf-16",
+        ),
+        1,
+        'deprecated term "Drug Evaluation Center"',
+    ),
+    Case(
+        "UTF-32 without a byte-order mark",
+        lambda f: _check(_write(f, "a.en.txt", "The Drug Evaluation Center issued guidance.\n".encode("utf-32-be"))),
+        2,
+        "a.en.txt: looks like UTF-32 without a byte-order mark; pass --encoding utf-32-be",
+    ),
+    Case(
+        "UTF-16 read with --encoding utf-8",
+        lambda f: _check(
+            _write(f, "a.en.txt", "The Drug Evaluation Center issued guidance.\n".encode("utf-16-le")),
+            "--encoding",
+            "utf-8",
+        ),
+        2,
+        "a.en.txt: not a text file when read as utf-8",
+    ),
+    Case(
+        "UTF-8 read with --encoding utf-16-le (every line would run together as mojibake)",
+        lambda f: _pair(f, ZH, "The Drug Evaluation Center issued guidance.\nAgain.\n", "--encoding", "utf-16-le"),
+        2,
+        "a.zh.txt: not utf-16-le: its line ends have no NUL bytes",
+    ),
+    Case(
+        "a UTF-8 source and a UTF-16 target under one --encoding utf-16",
+        lambda f: _pair(
+            f, ZH, "The Drug Evaluation Center issued guidance.\n".encode("utf-16"), "--encoding", "utf-16"
+        ),
+        2,
+        "a.zh.txt: not utf-16: its line ends have no NUL bytes",
+    ),
+    Case(
+        "--encoding naming a codec that is not a text encoding",
+        lambda f: _check(_write(f, "a.en.txt", "The Drug Evaluation Center.\n"), "--encoding", "base64"),
+        2,
+        "--encoding: 'base64' is not a text encoding",
+    ),
+    Case(
         "UTF-16 without a byte-order mark",
         lambda f: _pair(f, ZH.encode("utf-16-le"), "The Drug Evaluation Center issued guidance.\n".encode("utf-16-le")),
         1,
@@ -306,6 +382,57 @@ CASES_TABLE = [
 ]
 
 runner = CliRunner()
+
+READERS = {
+    "text": lambda f, encoding: _check(_write(f, "a.en.txt", BINARY), *encoding),
+    "text pair": lambda f, encoding: _check(
+        "--source", _write(f, "a.zh.txt", BINARY), "--target", _write(f, "a.en.txt", BINARY), *encoding
+    ),
+    "TSV": lambda f, encoding: _check(_write(f, "a.tsv", BINARY), *encoding),
+    "CSV": lambda f, encoding: _check(_write(f, "a.csv", BINARY), *encoding),
+    "JSONL": lambda f, encoding: _check(_write(f, "a.jsonl", BINARY), *encoding),
+    "glossary CSV": lambda f, encoding: [
+        "check",
+        _write(f, "a.en.txt", "The Drug Evaluation Center.\n"),
+        "-g",
+        _write(f, "terms.csv", BINARY),
+        *(["--glossary-encoding", encoding[1]] if encoding else []),
+    ],
+}
+DECLARED = [
+    None,
+    "utf-16",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32",
+    "utf-32-le",
+    "utf-32-be",
+    "utf-8",
+    "gb18030",
+    "latin-1",
+    "big5",
+]
+
+
+@pytest.mark.parametrize("encoding", DECLARED, ids=[e or "detected" for e in DECLARED])
+@pytest.mark.parametrize("reader", list(READERS))
+def test_a_binary_file_is_not_text_in_every_reader_and_encoding(
+    tmp_path: Path, reader: str, encoding: str | None
+) -> None:
+    """Whatever encoding is declared (or none), a binary file is refused in one line: never an internal error,
+    never advice that leads to one."""
+    result = runner.invoke(app, READERS[reader](tmp_path, ["--encoding", encoding] if encoding else []))
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr, result.stderr
+    assert "not a text file" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "punycode", "undefined", "unicode-escape", "utf-7"])
+def test_no_declared_encoding_ends_in_an_internal_error(tmp_path: Path, encoding: str) -> None:
+    args = _check(_write(tmp_path, "a.en.txt", "The Drug Evaluation Center – said \\x.\n"), "--encoding", encoding)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1 and "internal error" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize("case", CASES_TABLE, ids=[c.name for c in CASES_TABLE])

@@ -158,3 +158,19 @@ def test_the_readme_rule_example_is_a_working_rule(tmp_path: Path) -> None:
     segments = [Segment("1", "收入100亿元人民币", "income of 10 billion", "doc.txt", 1)]
     report = Checker(Glossary(name="none"), options).run([Document("doc.txt", (), lambda: iter(segments), "test")])
     assert [f.code for f in report.findings] == ["rmb-named"]
+
+
+def test_explain_prints_each_pattern_as_toml_that_reads_back_as_the_rule(tmp_path: Path, monkeypatch) -> None:
+    """Copying a pattern out of `termcheck explain` into termcheck.toml gives the same rule: no doubled
+    backslashes inside a literal string, and a pattern with a quote in it still a valid TOML string."""
+    from conftest import tomllib
+
+    text = RULES + '\n[[rules]]\nid = "quoted"\nmessage = "No \'s"\ntarget = "\\\\b\\\\w+\'s\\\\b"\n'
+    (tmp_path / "termcheck.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for rule in rules(tmp_path, text):
+        explained = runner.invoke(app, ["explain", rule.id]).stdout
+        printed = [line.strip() for line in explained.splitlines() if line.startswith("    ")]
+        expected = {"source": rule.source, "target": rule.target, "target-lacks": rule.target_lacks}
+        assert tomllib.loads("\n".join(printed)) == {k: v for k, v in expected.items() if v}, explained
+    assert "target = '\\bpercent\\b'" in runner.invoke(app, ["explain", "house-percent"]).stdout

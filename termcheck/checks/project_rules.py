@@ -3,6 +3,7 @@ made from its Rule, its patterns searched with the `regex` module's timeout."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,11 +20,20 @@ def rule_checks(rules: Iterable[Rule]) -> tuple[type[Check], ...]:
     return tuple(_check_for(rule) for rule in rules)
 
 
+def _toml_string(pattern: str) -> str:
+    """The pattern as it would be written in termcheck.toml, so it can be copied back: a literal string
+    (backslashes as they are) where it can be one, else a basic string with TOML's escapes."""
+    if "'" not in pattern and not any((ch < " " and ch != "\t") or ch == "\x7f" for ch in pattern):
+        return f"'{pattern}'"
+    # JSON's string escapes are TOML basic-string escapes; TOML also wants DEL escaped, which JSON leaves
+    return json.dumps(pattern, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 def _check_for(rule: Rule) -> type[Check]:
     flags = regex.IGNORECASE if rule.ignore_case else 0
     patterns = {"source": rule.source, "target": rule.target, "target-lacks": rule.target_lacks}
     compiled = {key: regex.compile(pattern, flags) if pattern else None for key, pattern in patterns.items()}
-    lines = [f"{key} = {pattern!r}" for key, pattern in patterns.items() if pattern]
+    lines = [f"{key} = {_toml_string(pattern)}" for key, pattern in patterns.items() if pattern]
     doc = f"{rule.message}\n\nA project rule from termcheck.toml:\n    " + "\n    ".join(lines)
 
     def search(key: str, text: str, analyzed: AnalyzedSegment) -> Any:

@@ -22,6 +22,7 @@ from termcheck.cli.shared_options import (
     ExcludeOption,
     FilesOption,
     GlossaryColumnOption,
+    GlossaryEncodingOption,
     GlossaryOption,
     IdColumnOption,
     IgnoreFileOption,
@@ -60,6 +61,7 @@ def check_command(
     ] = None,
     exclude: ExcludeOption = None,
     encoding: EncodingOption = None,
+    glossary_encoding: GlossaryEncodingOption = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -155,6 +157,7 @@ def check_command(
             ignore_file=ignore_file,
             no_ignore_file=no_ignore_file,
             encoding=encoding,
+            glossary_encoding=glossary_encoding,
             input_format=input_format,
             id_column=id_column,
             source_column=source_column,

@@ -28,6 +28,7 @@ METAVARS = {
     "config": "FILE",
     "exclude": "GLOB",
     "encoding": "ENCODING",
+    "glossary_encoding": "ENCODING",
     "input_format": "FORMAT",
     "output_format": "FORMAT",
     "id_column": "NAME",

@@ -38,9 +38,10 @@ def parse_severity(value: str, option: str) -> Severity:
 
 def parse_fail_on(value: str) -> Severity | None:
     """--fail-on error|warning|info|never; never means findings do not change the exit code."""
-    if value.strip().lower() in ("never", "none"):
-        return None
-    return parse_severity(value, "--fail-on")
+    try:
+        return Severity.parse_fail_on(value)
+    except ValueError as exc:
+        raise UsageError(f"--fail-on: {exc}") from None
 
 
 def parse_severities(values: list[str] | None, rules: Sequence[Rule] = ()) -> dict[str, Severity]:
@@ -75,6 +76,7 @@ def input_overrides(
     ignore_file: Path | None,
     no_ignore_file: bool,
     encoding: str | None,
+    glossary_encoding: str | None,
     input_format: str | None,
     id_column: str | None,
     source_column: str | None,
@@ -91,6 +93,7 @@ def input_overrides(
         "ignore_file": str(ignore_file) if ignore_file else None,
         "use_ignore_file": False if no_ignore_file else None,
         "encoding": encoding,
+        "glossary_encoding": glossary_encoding,
         "input_format": input_format,
         "id_column": id_column,
         "source_column": source_column,

@@ -30,7 +30,13 @@ def score_command(
     target_key: Annotated[str, typer.Option("--target-key", help="JSONL key of MT and reference texts.")] = "en",
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the scores here (atomically).")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Input encoding.")] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Encoding of the target, references and source (not glossaries).")
+    ] = None,
+    glossary_encoding: Annotated[
+        str | None,
+        typer.Option("--glossary-encoding", help="Encoding of CSV/TSV glossaries. \\[default: detected per file]"),
+    ] = None,
     metrics: Annotated[
         str | None,
         typer.Option(
@@ -63,6 +69,7 @@ def score_command(
     from termcheck.scoring.metrics import parse_metrics
     from termcheck.scoring.run import score
     from termcheck.scoring.serialize import scores_to_dict, units_to_list
+    from termcheck.scoring.text import score_lines
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format {output_format!r} (use text, json)")
@@ -70,7 +77,7 @@ def score_command(
     inputs = [str(p) for p in [target, *reference, source, *(glossary or [])] if p is not None]
     if output is not None:
         refuse_overwriting_inputs(str(output), inputs)
-    loaded = load_glossaries([str(g) for g in glossary], None, encoding) if glossary else None
+    loaded = load_glossaries([str(g) for g in glossary], None, glossary_encoding) if glossary else None
     with progress_bar(enabled=not quiet, label="scored {} units") as advance:
         report = score(
             str(target),
@@ -97,18 +104,7 @@ def score_command(
         }
         buffer.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        for metric in report.metrics:
-            buffer.write(f"{metric.name:<8} {metric.value:7.2f}  {metric.signature}\n")
-            if metric.name == "TER" and report.ter_scope:
-                buffer.write(f"{'':<8} {'':7}  {report.ter_scope}\n")
-        if report.term_accuracy is not None and report.term_accuracy.value is not None:
-            accuracy = report.term_accuracy
-            buffer.write(
-                f"term accuracy (per occurrence)  {accuracy.value:.2f}%  ({accuracy.correct}/{accuracy.total})\n"
-            )
-        if report.term_success is not None and report.term_success.value is not None:
-            success = report.term_success
-            buffer.write(f"term success rate (WMT25, document level)  {success.value:.4f}  ({success.pairs} pairs)\n")
+        buffer.writelines(line + "\n" for line in score_lines(report))
     if output is None:
         sys.stdout.write(buffer.getvalue())
     else:

@@ -39,7 +39,17 @@ ExcludeOption = Annotated[
 EncodingOption = Annotated[
     str | None,
     typer.Option(
-        "--encoding", help="Input encoding. \\[default: BOM, else UTF-8, else GB18030]", rich_help_panel=INPUTS
+        "--encoding",
+        help="Encoding of the documents (not glossaries). \\[default: BOM, else UTF-8, else GB18030]",
+        rich_help_panel=INPUTS,
+    ),
+]
+GlossaryEncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--glossary-encoding",
+        help="Encoding of CSV/TSV glossaries. \\[default: detected per file, as for documents]",
+        rich_help_panel=INPUTS,
     ),
 ]
 InputFormatOption = Annotated[

@@ -190,7 +190,7 @@ def _checker(settings: Settings) -> Checker:
         codes = ", ".join(c.code for c in fixable_checks(ALL_CHECKS))
         raise UsageError(f"none of the selected checks has a safe fix (those that do: {codes})")
     if settings.glossary:
-        glossary, _files = _load(list(settings.glossary), settings.glossary_columns, settings.encoding)
+        glossary, _files = _load(list(settings.glossary), settings.glossary_columns, settings.glossary_encoding)
     else:
         glossary = Glossary(name="none")
         fixable = [c for c in fixable if not c.needs_glossary]

@@ -56,7 +56,7 @@ def read_csv_glossary(
             return rows_to_glossary(rows(), mapping, name)
         except csv.Error as exc:
             raise InputError(path, f"malformed CSV: {exc}", reader.line_num) from None
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:
             raise decode_error(path, chosen, exc, encoding is not None) from None
 
 

@@ -65,5 +65,5 @@ def read_delimited(
             raise InputError(
                 path, f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}", reader.line_num
             ) from None
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:
             raise decode_error(path, chosen, exc, encoding is not None) from None

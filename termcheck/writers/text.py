@@ -32,7 +32,10 @@ def summary_line(report: Report) -> str:
     if report.baseline_file is not None:
         line += f"; {report.baselined} accepted by the baseline {report.baseline_file}"
         if report.baseline_gone:
-            line += f" ({report.baseline_gone} accepted findings are gone: refresh it with --write-baseline)"
+            line += (
+                f" ({report.baseline_gone} accepted findings are gone from the files checked: "
+                "refresh it with --write-baseline on a run over every file)"
+            )
     return line
 
 
@@ -61,3 +64,9 @@ class TextWriter:
                 found = by_file[document.name]
                 detail = _counts(found) if found else "clean"
                 console.print(f"  {escape(document.name)}: {document.segments} segments, {detail}")
+        if report.scores is not None:
+            from termcheck.scoring.text import score_lines
+
+            console.print("[bold]Scores[/bold]")
+            for line in score_lines(report.scores):
+                console.print(escape(line))
