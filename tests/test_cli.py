@@ -389,7 +389,7 @@ def test_glossary_encoding_reads_the_glossary_and_encoding_only_the_documents(tm
 def test_fix_takes_glossary_encoding_too(tmp_path: Path) -> None:
     result = run("fix", *_big5_glossary_run(tmp_path), "--glossary-encoding", "big5", "--diff")
     assert result.exit_code == 0, result.output
-    assert "+1: The Center for Drug Evaluation issued guidance." in result.stdout
+    assert "\n+The Center for Drug Evaluation issued guidance.\n" in result.stdout
 
 
 def test_a_wrong_glossary_encoding_is_the_options_error() -> None:
