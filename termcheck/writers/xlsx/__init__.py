@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -17,9 +16,10 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from termcheck import __version__
-from termcheck.atomic import refuse_overwriting_inputs, write_atomically
+from termcheck.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
 from termcheck.engine import Report
 from termcheck.errors import InputError, UsageError
+from termcheck.scratch import scratch_errors, scratch_file
 from termcheck.suppressions import Suppression, Suppressions
 from termcheck.writers.xlsx.cells import text_cell
 from termcheck.writers.xlsx.findings_sheet import assign_decisions, write_findings_sheet
@@ -72,11 +72,14 @@ def write_workbook(
     palette = Palette(sheets[SUMMARY])
     rows = {name: SheetRows(sheet, palette) for name, sheet in sheets.items()}
     try:
-        result = _fill(rows, report, decisions or Suppressions(), max_rows, corrections or {})
-        with tempfile.TemporaryFile() as frame:
-            workbook.save(frame)
-            frame.seek(0)
-            fill_sheets(frame, {name: sheet.rows_xml() for name, sheet in rows.items()}, handle)
+        with scratch_errors():  # the sheets' rows, in temporary files
+            result = _fill(rows, report, decisions or Suppressions(), max_rows, corrections or {})
+        with scratch_file("termcheck-workbook-") as frame:
+            with scratch_errors():
+                workbook.save(frame)
+                frame.seek(0)
+                sheets = {name: sheet.rows_xml() for name, sheet in rows.items()}
+            fill_sheets(frame, sheets, handle)
         return result
     finally:
         for sheet_rows in rows.values():
@@ -168,9 +171,11 @@ def _lock_file(path: str) -> str | None:
     return None
 
 
-def save_workbook(report: Report, path: str, inputs: Iterable[str] = (), max_rows: int = MAX_ROWS) -> WorkbookResult:
-    """Write the workbook atomically. A previous termcheck report at `path` passes on its review decisions;
-    any other file there is left alone (UsageError)."""
+def save_workbook(
+    report: Report, path: str, inputs: Iterable[str] = (), max_rows: int = MAX_ROWS, batch: OutputBatch | None = None
+) -> WorkbookResult:
+    """Write the workbook atomically (or as part of `batch`). A previous termcheck report at `path` passes on its
+    review decisions; any other file there is left alone (UsageError)."""
     refuse_overwriting_inputs(path, inputs)
     lock = _lock_file(path)
     if lock is not None:
@@ -178,7 +183,7 @@ def save_workbook(report: Report, path: str, inputs: Iterable[str] = (), max_row
     decisions, corrections = _previous_decisions(path)
     results: list[WorkbookResult] = []
     write_atomically(
-        path, lambda handle: results.append(write_workbook(report, handle, decisions, max_rows, corrections))
+        path, lambda handle: results.append(write_workbook(report, handle, decisions, max_rows, corrections)), batch
     )
     return dataclasses.replace(results[0], path=path)
 
