@@ -103,10 +103,10 @@ def listed(paths: Sequence[str], most: int = 3) -> str:
     return " and ".join(filter(None, [", ".join(paths[:-1]), paths[-1]])) if paths else ""
 
 
-def _with_note(exc: TermcheckError, note: str) -> TermcheckError:
+def _with_note(exc: TermcheckError, note: str, joint: str = "; ") -> TermcheckError:
     if isinstance(exc, InputError):
-        return InputError(exc.path, f"{exc.reason}; {note}", exc.line)
-    return type(exc)(f"{exc}; {note}")
+        return InputError(exc.path, f"{exc.reason}{joint}{note}", exc.line)
+    return type(exc)(f"{exc}{joint}{note}")
 
 
 class OutputBatch:
@@ -172,7 +172,10 @@ class OutputBatch:
         ready = [path for _tmp, path in self._staged]
         self.discard()
         if isinstance(exc, TermcheckError) and ready:
-            raise _with_note(exc, f"no output written ({listed(ready)} unchanged)") from None
+            unchanged = f"({listed(ready)} unchanged)"
+            if str(exc).endswith("nothing written"):  # a copy that does not read back as fixed says so already
+                raise _with_note(exc, unchanged, " ") from None
+            raise _with_note(exc, f"no output written {unchanged}") from None
 
 
 def _replaced(done: Sequence[str], rest: Sequence[str]) -> str:

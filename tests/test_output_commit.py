@@ -246,3 +246,30 @@ def test_a_full_temporary_folder_is_one_line_naming_it(
         "(set TMPDIR to a folder with room)\n"
     )
     assert not (tmp_path / "r.xlsx").exists() and not (tmp_path / "fixed").exists()
+
+
+def test_a_copy_that_does_not_read_back_names_the_copies_left_unwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from termcheck.errors import InputError
+    from termcheck.fixes import project
+
+    monkeypatch.chdir(tmp_path)
+    verify = project._verify
+    checked: list[str] = []
+
+    def refuse_the_third(copy: bytes, fixes: Any, *args: Any) -> None:
+        checked.append(fixes.document.name)
+        if len(checked) == 3:
+            raise InputError(fixes.document.name, "the corrected copy does not read back as fixed; nothing written")
+        verify(copy, fixes, *args)
+
+    monkeypatch.setattr(project, "_verify", refuse_the_third)
+    result = runner.invoke(app, ["fix", *_fixable(tmp_path), "--output-dir", str(tmp_path / "fixed")])
+    assert result.exit_code == 2
+    copies = tmp_path / "fixed" / "in"
+    assert _one_line(result.stderr) == (
+        f"termcheck: error: {checked[2]}: the corrected copy does not read back as fixed; nothing written "
+        f"({copies / Path(checked[0]).name} and {copies / Path(checked[1]).name} unchanged)\n"
+    )
+    assert not (tmp_path / "fixed").exists()
