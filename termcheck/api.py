@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from termcheck.atomic import OutputBatch
 from termcheck.baseline import Baseline, apply_baseline, load_baseline, write_baseline
 from termcheck.checks import ALL_CHECKS
 from termcheck.config import Settings
@@ -260,16 +261,22 @@ def check_project(
     inputs = run_inputs(report, [*settings.glossary, *references, settings.ignore_file, baseline_input, config_file])
     baseline_output = [Output("json", write_baseline_to, "--write-baseline")] if write_baseline_to else []
     check_outputs([*outputs, *baseline_output], inputs)
-    if write_baseline_to is not None:
-        run.baseline_recorded = write_baseline(report, write_baseline_to)
-    if accepted is not None:
-        apply_baseline(report, accepted)
-    for output in outputs:
-        if output.format == "xlsx":
-            from termcheck.writers.xlsx import save_workbook
+    with OutputBatch() as batch:  # every file replaced, or none
+        if write_baseline_to is not None:
+            run.baseline_recorded = write_baseline(report, write_baseline_to, batch)
+        if accepted is not None:
+            apply_baseline(report, accepted)
+        for output in outputs:
+            if output.path is None:
+                continue
+            if output.format == "xlsx":
+                from termcheck.writers.xlsx import save_workbook
 
-            run.workbooks.append(save_workbook(report, str(output.path), inputs))
-        else:
+                run.workbooks.append(save_workbook(report, output.path, inputs, batch=batch))
+            else:
+                write_output(report, output, stdout or sys.stdout, batch)
+    for output in outputs:  # stdout last: a reader that leaves early (`| head`) costs no file
+        if output.path is None:
             write_output(report, output, stdout or sys.stdout)
     return run
 

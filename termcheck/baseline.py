@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from termcheck import __version__
-from termcheck.atomic import write_text_atomically
+from termcheck.atomic import OutputBatch, write_text_atomically
 from termcheck.engine import Report
 from termcheck.errors import InputError
 from termcheck.fingerprints import fingerprints
@@ -80,13 +80,13 @@ def baseline_entries(report: Report) -> list[dict[str, Any]]:
     return entries
 
 
-def write_baseline(report: Report, path: str) -> int:
-    """Record the report's findings in `path` (atomically); returns how many."""
+def write_baseline(report: Report, path: str, batch: OutputBatch | None = None) -> int:
+    """Record the report's findings in `path` (atomically, or as part of `batch`); returns how many."""
     entries = baseline_entries(report)
     lines = ",\n".join("    " + json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries)
     body = f'{{\n  "version": {BASELINE_VERSION},\n  "tool": "termcheck {__version__}",\n  "findings": [\n'
     body += lines + ("\n" if lines else "") + "  ]\n}\n"
-    write_text_atomically(path, body)
+    write_text_atomically(path, body, batch)
     return len(entries)
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import heapq
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, overload
 
 from termcheck.model import Finding
+from termcheck.scratch import scratch_errors, scratch_file
 
 SPILL_AT = 50_000
 BLOCK = 5_000
@@ -56,11 +56,12 @@ class FindingStore(Sequence[Finding]):
         """Keep the first `spill_at` findings in memory, write later ones to disk in blocks."""
         rest = self._memory
         if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="termcheck-findings-")  # noqa: SIM115 (closed with the store)
+            self._file = scratch_file("termcheck-findings-")  # closed with the store
             self._head, rest = rest[: self._spill_at], rest[self._spill_at :]
-        self._file.seek(0, 2)
-        for i in range(0, len(rest), self._block):
-            pickle.dump(rest[i : i + self._block], self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        with scratch_errors():
+            self._file.seek(0, 2)
+            for i in range(0, len(rest), self._block):
+                pickle.dump(rest[i : i + self._block], self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._spilled += len(rest)
         self._memory = []
 
@@ -75,9 +76,10 @@ class FindingStore(Sequence[Finding]):
         self._file.seek(0)
         remaining = self._spilled
         while remaining > 0:
-            block: list[Finding] = pickle.load(self._file)
+            with scratch_errors():
+                block: list[Finding] = pickle.load(self._file)
+                position = self._file.tell()
             remaining -= len(block)
-            position = self._file.tell()
             yield from block
             self._file.seek(position)
         yield from list(self._memory)

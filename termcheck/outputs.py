@@ -1,6 +1,7 @@
 """The reports one run writes: one format to stdout or --output, and any others to their own files.
 
-Every file is written atomically, none may be an input of the run, and no two may share a path.
+Every file is written atomically, none may be an input of the run, and no two may share a path. A run's files
+are written as one batch (termcheck.atomic.OutputBatch): all of them replaced, or none.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
-from termcheck.atomic import refuse_overwriting_inputs, write_atomically
+from termcheck.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
 from termcheck.engine import Report
-from termcheck.errors import UsageError
+from termcheck.errors import InputError, UsageError
 from termcheck.writers import get_writer
 
 
@@ -46,10 +47,16 @@ def check_outputs(outputs: Sequence[Output], inputs: Sequence[str]) -> None:
         seen[key] = output.option
 
 
-def write_output(report: Report, output: Output, stdout: TextIO) -> None:
+def write_output(report: Report, output: Output, stdout: TextIO, batch: OutputBatch | None = None) -> None:
     writer = get_writer(output.format)
     if output.path is None:
-        writer.write(report, stdout)
+        try:
+            writer.write(report, stdout)
+            stdout.flush()
+        except BrokenPipeError:  # the reader left (`termcheck check | head`): the caller's to decide
+            raise
+        except OSError as exc:  # a full disk where stdout is redirected
+            raise InputError("stdout", f"cannot write: {exc.strerror or exc}") from None
         return
 
     def write(handle: BinaryIO) -> None:
@@ -59,4 +66,4 @@ def write_output(report: Report, output: Output, stdout: TextIO) -> None:
         text.flush()
         text.detach()
 
-    write_atomically(output.path, write)
+    write_atomically(output.path, write, batch)

@@ -3,17 +3,21 @@
 The main process reads the documents and merges results; workers analyse and check. At most
 2 × N partitions are in flight, so a huge input is never read ahead into memory. On Linux the
 workers are forked with the compiled glossary already in memory; elsewhere each builds its own.
-A worker that dies ends the run with one line (exit 2); Ctrl-C is handled once, by the main process.
+A worker that dies ends the run with one line (exit 2); Ctrl-C is handled once, by the main process. A worker
+whose main process is gone (killed, even by SIGKILL, which no handler sees) ends itself: waiting on the task queue
+for ever, it would hold the run's deleted temporary files open.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.context
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,9 +70,33 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
+PARENT_POLL = 1.0  # seconds between a worker's checks that its main process is still there
+
+
+def _end_with_parent() -> None:
+    """End this worker when the main process ends. multiprocessing's parent sentinel is ready then (a pipe end
+    only the parent holds, or the parent's handle on Windows); a forked worker also looks for a new parent pid,
+    since a sibling forked after it inherits its sentinel's other end and the pipe closes only with that sibling."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    sentinel, parent_pid = parent.sentinel, os.getppid()
+
+    def watch() -> None:
+        while not multiprocessing.connection.wait([sentinel], timeout=PARENT_POLL):
+            if os.getppid() != parent_pid:
+                break
+        os._exit(1)
+
+    threading.Thread(target=watch, name="termcheck-parent-watch", daemon=True).start()
+
+
 def _start(make: Callable[[], PartitionChecker], suppressions: Suppressions | None) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle, once
+    # a forked worker inherits the command line's SIGTERM handler; SIGTERM ends a worker, as the pool expects
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_parent()
     if _worker is None:  # not forked from a process that had it
         _worker = (make(), suppressions)
     _collect_less()  # a worker lives for one run

@@ -9,26 +9,30 @@ to an unnamed temporary file as it reads them (deleted with the store) and reads
 from __future__ import annotations
 
 import pickle
-import tempfile
 from collections.abc import Iterator, Sequence
 
 from termcheck.model import Segment
+from termcheck.scratch import scratch_errors, scratch_file
 
 
 class SegmentStore:
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile(prefix="termcheck-segments-")  # noqa: SIM115 (closed with the store)
+        self._file = scratch_file("termcheck-segments-")  # closed with the store
         self._blocks: dict[int, list[tuple[int, int]]] = {}  # document index → (offset, length) of its blocks
 
     def add(self, document: int, segments: Sequence[Segment]) -> None:
         data = pickle.dumps(list(segments), protocol=pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, 2)
-        self._blocks.setdefault(document, []).append((self._file.tell(), len(data)))
-        self._file.write(data)
+        with scratch_errors():
+            self._file.seek(0, 2)
+            offset = self._file.tell()
+            self._file.write(data)
+        self._blocks.setdefault(document, []).append((offset, len(data)))
 
     def read(self, document: int) -> Iterator[Segment]:
         """The document's segments in the order they were read."""
         for offset, length in list(self._blocks.get(document, ())):
-            self._file.seek(offset)
-            block: list[Segment] = pickle.loads(self._file.read(length))
+            with scratch_errors():
+                self._file.seek(offset)
+                data = self._file.read(length)
+            block: list[Segment] = pickle.loads(data)
             yield from block

@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from termcheck.atomic import write_text_atomically
+from termcheck.atomic import OutputBatch, write_text_atomically
 from termcheck.errors import InputError
 from termcheck.model import Finding, Segment
 from termcheck.textio import read_text
@@ -131,6 +131,6 @@ def load_suppressions(path: str) -> Suppressions:
     return Suppressions(entries, path)
 
 
-def save_suppressions(path: str, entries: Iterable[Suppression]) -> None:
+def save_suppressions(path: str, entries: Iterable[Suppression], batch: OutputBatch | None = None) -> None:
     body = "".join(entry.to_line() + "\n" for entry in entries)
-    write_text_atomically(path, HEADER + body)
+    write_text_atomically(path, HEADER + body, batch)

@@ -162,3 +162,34 @@ def test_a_correction_that_drops_an_inline_code_is_skipped_with_its_row(project:
         assert f"skipped row {row} (package12.xlf, segment 1): the correction leaves out" in result.stderr
     assert "a row" not in result.stderr
     assert "0 rows marked Apply fix applied, 2 skipped, 0 files written" in result.stderr
+
+
+def test_the_copies_and_the_ignore_file_are_written_together_or_not_at_all(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ignore file cannot be written (a full disk): no corrected copy is left behind either, nor their folder."""
+    import errno
+    import os
+    import tempfile
+
+    workbook = load_workbook(project / "r.xlsx")
+    sheet = workbook["Findings"]
+    header = [c.value for c in sheet[1]]
+    for row in range(2, sheet.max_row + 1):
+        fixable = sheet.cell(row, header.index("Code") + 1).value in FIXABLE
+        sheet.cell(row, header.index("Status") + 1).value = "Apply fix" if fixable else "False positive"
+    workbook.save(project / "r.xlsx")
+    mkstemp = tempfile.mkstemp
+
+    def full_beside_the_report(*args: object, **kwargs: object) -> tuple[int, str]:
+        if kwargs.get("dir") == str(project):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return mkstemp(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", full_beside_the_report)
+    result = apply()
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"termcheck: error: .termcheck-ignore: cannot write: {os.strerror(errno.ENOSPC)}; ")
+    assert "no output written (" in result.stderr and "article.en.txt" in result.stderr
+    assert not (project / "fixed").exists() and not (project / ".termcheck-ignore").exists()

@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 from termcheck import __version__
 from termcheck.cli.check_cmd import check_command
 from termcheck.cli.checks_cmd import checks_command, explain_command
-from termcheck.cli.errors import DEBUG, EXIT_ERROR, usage_message
+from termcheck.cli.errors import DEBUG, EXIT_ERROR, stop_on_sigterm, stopped, usage_message
 from termcheck.cli.fix_cmd import fix_command
 from termcheck.cli.glossary_cmd import glossary_app
 from termcheck.cli.help_style import unix_metavars
@@ -34,9 +34,8 @@ class _PlainTopLevelHelp(TyperGroup):
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
-        except typer.Abort:
-            print("termcheck: error: interrupted", file=sys.stderr)
-            sys.exit(EXIT_ERROR)
+        except typer.Abort as exc:  # click's for a KeyboardInterrupt outside a command (parsing its options)
+            sys.exit(stopped(exc.__cause__ or exc.__context__).exit_code)
         except typer.TyperException as exc:  # the option parser's errors (typer's own click)
             print(f"termcheck: error: {usage_message(exc)}", file=sys.stderr)
             sys.exit(EXIT_ERROR)
@@ -83,4 +82,5 @@ def main() -> None:
     from termcheck.parallel import TUNE_GC_IN_MAIN
 
     TUNE_GC_IN_MAIN["on"] = True  # the command line owns this process (see termcheck.parallel)
+    stop_on_sigterm()
     app()

@@ -1,11 +1,14 @@
-"""The one place where errors become exit codes: 0 clean, 1 findings, 2 usage or input error."""
+"""The one place where errors become exit codes: 0 clean, 1 findings, 2 usage or input error; 130 and 143 for a
+run stopped by Ctrl-C (SIGINT) or SIGTERM, 128 + the signal's number as a shell reports a process it ended."""
 
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 import traceback
 from collections.abc import Callable
+from types import FrameType
 from typing import ParamSpec, TypeVar
 
 import typer
@@ -15,15 +18,38 @@ from termcheck.errors import TermcheckError
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 P = ParamSpec("P")
 R = TypeVar("R")
 DEBUG = {"on": False}
 
 
-def fail(message: str) -> typer.Exit:
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C raises KeyboardInterrupt, so that it stops a run the same clean way: the
+    workers ended, the temporary files removed, no output half written."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def stop_on_sigterm() -> None:
+    """Handle SIGTERM as Ctrl-C. Only the command line does this: a library must leave its host's signals alone."""
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
     print(f"termcheck: error: {message}", file=sys.stderr)
-    return typer.Exit(EXIT_ERROR)
+    return typer.Exit(code)
+
+
+def stopped(interrupt: BaseException | None) -> typer.Exit:
+    """A run stopped by Ctrl-C or SIGTERM: one line, and the shell's code for it."""
+    if isinstance(interrupt, Terminated):
+        return fail("terminated", EXIT_TERMINATED)
+    return fail("interrupted", EXIT_INTERRUPTED)
 
 
 def exit_codes(command: Callable[P, R]) -> Callable[P, R]:
@@ -37,8 +63,8 @@ def exit_codes(command: Callable[P, R]) -> Callable[P, R]:
             if DEBUG["on"]:
                 traceback.print_exc()
             raise fail(str(exc)) from None
-        except KeyboardInterrupt:
-            raise fail("interrupted") from None
+        except KeyboardInterrupt as exc:
+            raise stopped(exc) from None
         except BrokenPipeError:  # `termcheck … | head`: the reader left; not an error of ours
             import os
 

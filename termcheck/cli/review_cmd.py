@@ -38,6 +38,7 @@ def apply_command(
     """Turn rows marked False positive or Won't fix into suppressions that later checks skip; with --write-fixed,
     turn rows marked Apply fix into corrected copies of the documents."""
     from termcheck.api import default_ignore_file
+    from termcheck.atomic import OutputBatch
     from termcheck.cli.summaries import apply_line, review_fix_lines, unknown_status_line
     from termcheck.config import load_config
     from termcheck.readers import FieldNames
@@ -47,13 +48,14 @@ def apply_command(
 
     project = load_config()
     path = default_ignore_file(project.settings, project.root) if ignore_file is None else str(ignore_file)
-    if write_fixed is not None:  # first: two corrections that disagree stop everything, suppressions included
-        settings = project.settings
-        fields = FieldNames(settings.id_column, settings.source_column, settings.target_column)
-        fixes = write_review_fixes(
-            read_review(str(workbook)), str(write_fixed), project.root, fields, settings.encoding
-        )
-    result = apply_review(str(workbook), path)
+    with OutputBatch() as batch:  # the corrected copies and the ignore file: all written, or none
+        if write_fixed is not None:  # first: two corrections that disagree stop everything, suppressions included
+            settings = project.settings
+            fields = FieldNames(settings.id_column, settings.source_column, settings.target_column)
+            fixes = write_review_fixes(
+                read_review(str(workbook)), str(write_fixed), project.root, fields, settings.encoding, batch
+            )
+        result = apply_review(str(workbook), path, batch)
     print(apply_line(result, str(workbook)), file=sys.stderr)
     if write_fixed is not None:
         for line in review_fix_lines(fixes, str(workbook), str(write_fixed)):

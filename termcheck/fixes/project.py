@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from termcheck.api import _load, _suppressions, project_inputs
-from termcheck.atomic import refuse_overwriting_inputs, write_atomically
+from termcheck.atomic import OutputBatch, make_folders, refuse_overwriting_inputs, write_atomically
 from termcheck.checks.registry import ALL_CHECKS, select_checks
 from termcheck.config import Settings
 from termcheck.engine import Checker, CheckOptions
@@ -25,6 +25,7 @@ from termcheck.langs import english_locale
 from termcheck.model import Finding, InlineCode
 from termcheck.readers import FieldNames, open_document, open_documents
 from termcheck.readers.base import Document, Pair
+from termcheck.scratch import scratch_errors
 
 DEFAULT_OUTPUT_DIR = "fixed"
 
@@ -66,7 +67,23 @@ def fix_project(
 ) -> FixRun:
     """Fix FILES (or the configured `files`) with every safe fix of the selected checks; corrected copies go to
     `output_dir` (default: fixed/ at the project root) under each input's path from the root (`output_paths`).
-    `write=False` computes everything and writes nothing (--dry-run, --diff); `diff` keeps each file's patch."""
+    `write=False` computes everything and writes nothing (--dry-run, --diff); `diff` keeps each file's patch. The
+    copies are written as one batch: all of them, or (where one cannot be) none."""
+    with OutputBatch() as batch:
+        return _fix_project(settings, root, files, source, target, output_dir, write, diff, batch)
+
+
+def _fix_project(
+    settings: Settings,
+    root: str,
+    files: Sequence[str],
+    source: str | None,
+    target: str | None,
+    output_dir: str | None,
+    write: bool,
+    diff: bool,
+    batch: OutputBatch,
+) -> FixRun:
     checker = _checker(settings)
     patterns, found = project_inputs(settings, root, files, source, target)
     run = FixRun(skipped=list(found.skipped))
@@ -96,7 +113,7 @@ def fix_project(
         if fixes.changed:
             original = Path(path).read_bytes() if diff else b""
             copy, left_out = verified_copy(fixes, fields, settings.encoding)
-            if write and _save(copy, fixes, left_out, output):
+            if write and _save(copy, fixes, left_out, output, batch):
                 run.written.append(output)
             if diff:
                 patch = file_diff(original, copy, path, settings.encoding)
@@ -117,28 +134,33 @@ def verified_copy(fixes: DocumentFixes, fields: FieldNames, encoding: str | None
 
 
 def write_copy(
-    fixes: DocumentFixes, output: str, fields: FieldNames, encoding: str | None
+    fixes: DocumentFixes, output: str, fields: FieldNames, encoding: str | None, batch: OutputBatch | None = None
 ) -> tuple[list[FixedSegment], bool]:
-    """Make the corrected copy, read it back to be sure, and write it atomically to `output`. Returns the
-    changes left out of it, and whether a copy was written (not where every change was left out)."""
+    """Make the corrected copy, read it back to be sure, and write it atomically to `output` (or as part of
+    `batch`). Returns the changes left out of it, and whether a copy was written (not where every change was
+    left out)."""
     copy, left_out = verified_copy(fixes, fields, encoding)
-    return left_out, _save(copy, fixes, left_out, output)
+    return left_out, _save(copy, fixes, left_out, output, batch)
 
 
-def _save(copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], output: str) -> bool:
+def _save(
+    copy: bytes, fixes: DocumentFixes, left_out: list[FixedSegment], output: str, batch: OutputBatch | None = None
+) -> bool:
     """Write the copy atomically, unless every change was left out of it; whether it was written."""
     wrote = len(fixes.changed) > len(left_out)
     if wrote:
         folder = os.path.dirname(output) or "."
         try:
-            os.makedirs(folder, exist_ok=True)
+            made = make_folders(folder)
+            if batch is not None:
+                batch.made += made
         except OSError as exc:
             raise InputError(folder, f"cannot create the output folder: {exc.strerror or exc}") from None
 
         def save(handle: BinaryIO) -> None:
             handle.write(copy)
 
-        write_atomically(output, save)
+        write_atomically(output, save, batch)
     return wrote
 
 
@@ -223,9 +245,12 @@ def _verify(
     placed = {f.index: _layout(f.codes) for f in fixes.changed if f not in left_out and f.codes is not None}
     path = rewritten_path(fixes)
     document = fixes.document
-    with tempfile.TemporaryDirectory(prefix="termcheck-fix-") as folder:
+    with scratch_errors():
+        scratch = tempfile.TemporaryDirectory(prefix="termcheck-fix-")
+    with scratch as folder:
         copy_path = str(Path(folder, os.path.basename(path)))
-        Path(copy_path).write_bytes(copy)
+        with scratch_errors():
+            Path(copy_path).write_bytes(copy)
         if document.format == "text-pair":
             from termcheck.readers import open_pair
 

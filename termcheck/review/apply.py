@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from termcheck.atomic import refuse_overwriting_inputs
+from termcheck.atomic import OutputBatch, refuse_overwriting_inputs
 from termcheck.errors import InputError
 from termcheck.review.reader import Review, ReviewRow, read_review
 from termcheck.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
@@ -31,7 +31,7 @@ def _suppression(row: ReviewRow, path: str) -> Suppression:
     return Suppression(row.id, row.segment_hash, row.file, row.segment, row.code, row.status, row.found, row.comment)
 
 
-def apply_review(workbook: str, ignore_file: str = IGNORE_FILE) -> ApplyResult:
+def apply_review(workbook: str, ignore_file: str = IGNORE_FILE, batch: OutputBatch | None = None) -> ApplyResult:
     """Merge a reviewed workbook into an ignore file; suppressions for findings not in it are kept. Where
     that changes nothing, nothing is written: an untouched report creates no ignore file."""
     refuse_overwriting_inputs(ignore_file, [workbook])
@@ -53,5 +53,5 @@ def apply_review(workbook: str, ignore_file: str = IGNORE_FILE) -> ApplyResult:
             removed += 1
     written = bool(added or updated or removed)
     if written:
-        save_suppressions(ignore_file, entries.values())
+        save_suppressions(ignore_file, entries.values(), batch)
     return ApplyResult(ignore_file, added, updated, removed, len(entries), review.skipped, review.unknown, written)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from termcheck.atomic import refuse_overwriting_inputs
+from termcheck.atomic import OutputBatch, refuse_overwriting_inputs
 from termcheck.checks.registry import ALL_CHECKS
 from termcheck.errors import UsageError
 from termcheck.fixes.copies import rewritten_path
@@ -114,9 +114,18 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
 
 
 def write_review_fixes(
-    review: Review, folder: str, root: str, fields: FieldNames = FieldNames(), encoding: str | None = None
+    review: Review,
+    folder: str,
+    root: str,
+    fields: FieldNames = FieldNames(),
+    encoding: str | None = None,
+    batch: OutputBatch | None = None,
 ) -> ReviewFixes:
-    """Corrected copies of the report's documents in `folder` (at each input's path from `root`)."""
+    """Corrected copies of the report's documents in `folder` (at each input's path from `root`), written as part
+    of `batch` (renamed into place with the batch), else as one batch of their own: all of them, or none."""
+    if batch is None:
+        with OutputBatch() as alone:
+            return write_review_fixes(review, folder, root, fields, encoding, alone)
     plan = plan_review_fixes(review, fields, encoding)
     # laid out over every document of the report, so that where a copy goes does not depend on which are fixed
     files = [i.target for i in review.inputs] + [rewritten_path(fixes) for fixes in plan.documents]
@@ -124,7 +133,7 @@ def write_review_fixes(
     for fixes in plan.documents:
         output = outputs[os.path.abspath(rewritten_path(fixes))]
         refuse_overwriting_inputs(output, [review.path, *fixes.document.paths])
-        left_out, wrote = write_copy(fixes, output, fields, encoding)
+        left_out, wrote = write_copy(fixes, output, fields, encoding, batch)
         for fixed in left_out:
             rows = plan.rows_of_change.get((fixes.document.name, fixed.index), [])
             numbers = {r.row for r in rows}

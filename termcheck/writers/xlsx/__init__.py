@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -17,9 +16,10 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from termcheck import __version__
-from termcheck.atomic import refuse_overwriting_inputs, write_atomically
+from termcheck.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
 from termcheck.engine import Report
 from termcheck.errors import InputError
+from termcheck.scratch import scratch_errors, scratch_file
 from termcheck.suppressions import Suppression, Suppressions
 from termcheck.writers.xlsx.cells import text_cell
 from termcheck.writers.xlsx.earlier import EarlierReport, LeftOpen, read_earlier
@@ -73,11 +73,14 @@ def write_workbook(
     palette = Palette(sheets[SUMMARY])
     rows = {name: SheetRows(sheet, palette) for name, sheet in sheets.items()}
     try:
-        result = _fill(rows, report, earlier or EarlierReport("", Suppressions()), max_rows)
-        with tempfile.TemporaryFile() as frame:
-            workbook.save(frame)
-            frame.seek(0)
-            fill_sheets(frame, {name: sheet.rows_xml() for name, sheet in rows.items()}, handle)
+        with scratch_errors():  # the sheets' rows, in temporary files
+            result = _fill(rows, report, earlier or EarlierReport("", Suppressions()), max_rows)
+        with scratch_file("termcheck-workbook-") as frame:
+            with scratch_errors():
+                workbook.save(frame)
+                frame.seek(0)
+                sheets = {name: sheet.rows_xml() for name, sheet in rows.items()}
+            fill_sheets(frame, sheets, handle)
         return result
     finally:
         for sheet_rows in rows.values():
@@ -158,34 +161,48 @@ class _SavedMeanwhile(Exception):
     """The report being replaced was saved (by an editor) after its decisions were read."""
 
 
-def _replace(report: Report, path: str, earlier: EarlierReport, max_rows: int) -> WorkbookResult | None:
-    """Write the workbook over the `earlier` report, unless that was saved since it was read (None)."""
+def _replace(
+    report: Report, path: str, earlier: EarlierReport, max_rows: int, batch: OutputBatch | None
+) -> WorkbookResult | None:
+    """Write the workbook over the `earlier` report (or stage it in `batch`), unless that was saved since it was
+    read (None). A save between the workbook being built and the batch being committed stops the commit."""
 
-    def unchanged() -> None:
+    def build(handle: BinaryIO) -> None:
+        results.append(write_workbook(report, handle, earlier, max_rows))
         if earlier.changed():
             raise _SavedMeanwhile
 
+    def unchanged() -> None:
+        if earlier.changed():
+            raise InputError(path, _SAVED_MEANWHILE)
+
     results: list[WorkbookResult] = []
     try:
-        write_atomically(
-            path, lambda handle: results.append(write_workbook(report, handle, earlier, max_rows)), unchanged
-        )
+        write_atomically(path, build, batch, unchanged)
     except _SavedMeanwhile:
         return None
     return results[0]
 
 
-def save_workbook(report: Report, path: str, inputs: Iterable[str] = (), max_rows: int = MAX_ROWS) -> WorkbookResult:
-    """Write the workbook atomically. A previous termcheck report at `path` passes on its review decisions;
-    any other file there is left alone (UsageError). A report saved while the new one is built is not replaced
-    with what was read before: its decisions are read again and the workbook built again, once; saved again
-    meanwhile, nothing is replaced (InputError)."""
+_SAVED_MEANWHILE = (
+    "was saved during the check; nothing was replaced, so every saved decision is kept: "
+    "run the check again when it is not being edited"
+)
+
+
+def save_workbook(
+    report: Report, path: str, inputs: Iterable[str] = (), max_rows: int = MAX_ROWS, batch: OutputBatch | None = None
+) -> WorkbookResult:
+    """Write the workbook atomically (or as part of `batch`). A previous termcheck report at `path` passes on its
+    review decisions; any other file there is left alone (UsageError). A report saved while the new one is built
+    is not replaced with what was read before: its decisions are read again and the workbook built again, once;
+    saved again meanwhile, nothing is replaced (InputError)."""
     refuse_overwriting_inputs(path, inputs)
     lock = _lock_file(path)
     if lock is not None:
         raise InputError(path, f"is open in a spreadsheet program ({lock} exists); close it and run again")
     for attempt in range(2):
-        result = _replace(report, path, read_earlier(path), max_rows)
+        result = _replace(report, path, read_earlier(path), max_rows, batch)
         if result is not None:
             return dataclasses.replace(result, path=path, reread=attempt > 0)
     raise InputError(

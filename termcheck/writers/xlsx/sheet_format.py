@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 import io
 import math
-import tempfile
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO
 
 from openpyxl.utils import get_column_letter
 
+from termcheck.scratch import scratch_file
 from termcheck.writers.xlsx.cells import Cell, display_width
 from termcheck.writers.xlsx.layout import MAX_ROWS, Sheet
 from termcheck.writers.xlsx.styles import Palette
@@ -66,7 +66,7 @@ class SheetRows:
         self.widths: list[float] = []
         self.hidden: set[int] = set()
         self._rooms: list[tuple[int, float]] = []
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), after the workbook is saved)
+        self._file = scratch_file("termcheck-sheet-")  # closed by close(), after the workbook is saved
         self._text = io.TextIOWrapper(self._file, encoding="utf-8", newline="")
 
     def set_columns(
