@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import re
 import shutil
 import struct
 import subprocess
@@ -72,6 +73,7 @@ def test_findings_rows_in_document_order_with_open_status(workbook: Path) -> Non
     ]
     assert {r["Status"] for r in rows} == {"Open"}
     assert all(len(str(r["Finding ID"])) == 12 and len(str(r["Segment hash"])) == 16 for r in rows)
+    assert all(re.fullmatch(r"[0-9a-f]{8}(\.[0-9a-f]{8}){3}", str(r["Row check"])) for r in rows)
 
 
 def test_target_span_is_bold_red_and_source_term_bold(workbook: Path) -> None:
@@ -99,8 +101,8 @@ def test_status_drop_down_covers_every_finding_row(workbook: Path) -> None:
 def test_findings_sheet_is_ready_for_review(workbook: Path) -> None:
     sheet = load_workbook(workbook)["Findings"]
     assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == "A1:Q3"
-    assert sheet.column_dimensions["P"].hidden and sheet.column_dimensions["Q"].hidden  # segment hash, span
+    assert sheet.auto_filter.ref == "A1:R3"
+    assert all(sheet.column_dimensions[c].hidden for c in "PQR")  # segment hash, span, row check
     assert not sheet.column_dimensions["O"].hidden  # the editor's Correction
     assert sheet.column_dimensions["E"].hidden  # one document: its name is on the Summary
     assert sheet["B2"].fill.fgColor.rgb.endswith("F8CBAD")  # error

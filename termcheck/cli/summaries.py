@@ -72,10 +72,7 @@ def fix_lines(run: FixRun, written: bool) -> list[str]:
             where = os.path.relpath(fixed.output) if written else fixed.name
             lines.append(f"{where}: {plural(applied, 'fix')} in {segments} of {fixed.segments} segments")
         for left in fixed.left_out:
-            lines.append(
-                f"{fixed.name}: segment {left.segment.id} not changed: "
-                "the fix would cross an inline code; make it by hand"
-            )
+            lines.append(f"{fixed.name}: segment {left.segment.id} not changed: {left.refused}; make it by hand")
         if fixed.unfixed:
             shown = ", ".join(f'{f.code} "{f.found}" (line {f.line})' for f in fixed.unfixed[:3])
             more = f" and {len(fixed.unfixed) - 3} more" if len(fixed.unfixed) > 3 else ""

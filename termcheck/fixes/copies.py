@@ -1,7 +1,8 @@
 """A corrected copy of an input in its own format: only the changed targets differ.
 
 Plain text and JSON Lines change the lines of changed segments only; TSV/CSV rewrite the records of
-changed segments (in the file's delimiter and line ends) and keep every other byte; XLIFF and TMX are
+changed segments (in the file's delimiter and line ends) and keep every other byte, and never write a value
+that a spreadsheet would run as a formula (below); XLIFF and TMX are
 parsed whole (comments and processing instructions kept), the corrected text is written around the
 target's inline codes, and a changed XLIFF unit is marked for review. Every copy is read back with the
 input's own reader before it is written: each changed segment must read as corrected and every other
@@ -24,6 +25,7 @@ from termcheck.errors import InputError
 from termcheck.fixes.runner import DocumentFixes, FixedSegment
 from termcheck.fixes.xml_codes import place_codes
 from termcheck.fixes.xml_text import set_plain_text
+from termcheck.formulas import is_formula_like
 from termcheck.langs import lang_side
 from termcheck.model import Segment
 from termcheck.readers.base import DEFAULT_TARGET, Document, FieldNames
@@ -52,7 +54,8 @@ def corrected_copy(
     fixes: DocumentFixes, fields: FieldNames = FieldNames(), encoding: str | None = None
 ) -> tuple[bytes, list[FixedSegment]]:
     """The bytes of the corrected copy, and the changed segments left out of it, each with why (an XLIFF or TMX
-    change that would cross an inline code, or codes that cannot be placed: a person makes it). InputError where
+    change that would cross an inline code, or codes that cannot be placed; a CSV or TSV value that would run as a
+    formula: a person makes it). InputError where
     the input changed since it was read."""
     path = rewritten_path(fixes)
     fmt = fixes.document.format
@@ -62,7 +65,7 @@ def corrected_copy(
     if fmt == "jsonl":
         return _lines(path, encoding, lambda number, line: _json_line(by_line, number, line, fields, path)), []
     if fmt in ("tsv", "csv"):
-        return _delimited(path, by_line, fields, encoding), []
+        return _delimited(path, by_line, fields, encoding, fixes.document.name)
     if fmt in ("xliff", "tmx"):
         return _xml(path, fmt, fixes.changed)
     raise InputError(path, f"termcheck fix cannot write {fmt} files")
@@ -110,7 +113,9 @@ def _json_line(by_line: dict[int, FixedSegment], number: int, line: str, fields:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":") if compact else None)
 
 
-def _delimited(path: str, by_line: dict[int, FixedSegment], fields: FieldNames, encoding: str | None) -> bytes:
+def _delimited(
+    path: str, by_line: dict[int, FixedSegment], fields: FieldNames, encoding: str | None, name: str
+) -> tuple[bytes, list[FixedSegment]]:
     raw = Path(path).read_bytes()
     codec = _codec(path, raw, encoding)
     physical = _physical_lines(raw.decode(codec))
@@ -119,6 +124,7 @@ def _delimited(path: str, by_line: dict[int, FixedSegment], fields: FieldNames, 
     header = next(reader)
     target = header.index(pick_field(header, fields.target, DEFAULT_TARGET, path, "target") or "")
     out = physical[: reader.line_num]
+    left_out: list[FixedSegment] = []
     consumed = reader.line_num
     for record in reader:
         lines = physical[consumed : reader.line_num]
@@ -129,12 +135,37 @@ def _delimited(path: str, by_line: dict[int, FixedSegment], fields: FieldNames, 
             continue
         if record[target] != fixed.segment.target:
             raise InputError(path, "changed since it was checked; run termcheck fix again", consumed)
+        fixed.refused = runs_as_formula(fixed, name)
+        if fixed.refused:
+            left_out.append(fixed)
+            out.extend(lines)
+            continue
         record[target] = fixed.target
         ending = lines[-1][len(lines[-1].rstrip("\r\n")) :]
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=delimiter, lineterminator=ending).writerow(record)
         out.append(buffer.getvalue())
-    return "".join(out).encode(codec)
+    return "".join(out).encode(codec), left_out
+
+
+def runs_as_formula(fixed: FixedSegment, name: str) -> str:
+    """Why a spreadsheet opening the CSV or TSV `name` would run the corrected value as a formula, or "".
+
+    A value starting with =, +, - or @ is not written where termcheck put that start there: a person's Correction
+    (which could be anything), or a fix that made it (a full-width "＝" at the start, made "="). A target that
+    started so in the input keeps its own start ("- item", "-5 °C") when a fix changes a term after it. No quote
+    is put before it, as `glossary convert` does for a glossary it reads back itself: in a translation, a CAT tool
+    would take the quote for text."""
+    new, old = fixed.target, fixed.segment.target
+    if not is_formula_like(new) or (old[:1] == new[:1] and not fixed.by_person):
+        return ""
+    first = json.dumps(new[0])
+    if fixed.by_person:
+        return (
+            f"the correction starts with {first}, which a spreadsheet opening {name} would run as a formula; make "
+            "this change in the file itself"
+        )
+    return f"the corrected target would start with {first}, which a spreadsheet opening {name} would run as a formula"
 
 
 def _physical_lines(text: str) -> list[str]:

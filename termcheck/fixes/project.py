@@ -37,7 +37,7 @@ class FixedFile:
     output: str  # where the copy goes (written unless a dry run or a diff)
     segments: int
     changed: list[FixedSegment]
-    left_out: list[FixedSegment]  # changes a person must make (they would cross an inline code)
+    left_out: list[FixedSegment]  # changes a person must make (each says why: it would cross an inline code, say)
     unfixed: list[Finding]  # findings of the fixable checks that no safe fix covers
     patch: bytes = b""  # with `diff`: the unified diff from the input to its copy (termcheck.fixes.patch)
 

@@ -20,6 +20,7 @@ from termcheck.readers.base import Document
 from termcheck.suppressions import Suppressions
 
 ROUNDS = 10
+CORRECTION = "correction"  # the code of an AppliedFix that is a person's text (a Correction from the report)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,11 @@ class FixedSegment:
     # None: the codes stay where they are, and only the text around them changes
     codes: tuple[InlineCode, ...] | None = None
     refused: str = ""  # why the corrected copy could not take this change, once it was made without it
+
+    @property
+    def by_person(self) -> bool:
+        """The new target is a person's text (a Correction), not fixes termcheck made within finding spans."""
+        return any(fix.code == CORRECTION for fix in self.fixes)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from termcheck.atomic import OutputBatch, refuse_overwriting_inputs
 from termcheck.errors import InputError
+from termcheck.review.decisions import deciding_rows
 from termcheck.review.reader import Review, ReviewRow, read_review
 from termcheck.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
 from termcheck.writers.xlsx.layout import Status
@@ -33,13 +34,15 @@ def _suppression(row: ReviewRow, path: str) -> Suppression:
 
 def apply_review(workbook: str, ignore_file: str = IGNORE_FILE, batch: OutputBatch | None = None) -> ApplyResult:
     """Merge a reviewed workbook into an ignore file; suppressions for findings not in it are kept. Where
-    that changes nothing, nothing is written: an untouched report creates no ignore file."""
+    that changes nothing, nothing is written: an untouched report creates no ignore file. Two rows of one finding
+    with different decisions are a UsageError (termcheck.review.decisions)."""
     refuse_overwriting_inputs(ignore_file, [workbook])
     review: Review = read_review(workbook)
+    rows = deciding_rows(review)
     current = load_suppressions(ignore_file) if os.path.exists(ignore_file) else Suppressions(path=ignore_file)
     entries = dict(current.entries)
     added = updated = removed = 0
-    for row in review.rows:
+    for row in rows:
         if Status(row.status).suppresses:
             entry = _suppression(row, workbook)
             previous = entries.get(row.id)

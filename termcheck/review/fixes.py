@@ -6,7 +6,11 @@ inline-code labels ({1}, {/1}, {2/}) are the unit's codes, placed where the edit
 (termcheck.review.labels); a Correction whose labels cannot be placed is refused for its row, with why.
 The documents are found through the report's Inputs sheet and read again; a row whose segment changed
 since the report (its text hash differs) or whose document is gone is reported and skipped, never applied
-to other text. Two different corrections for one segment are a usage error naming both rows.
+to other text. A suggested fix reads the row's Found, Expected and target span only where its hidden Row check
+says they are the cells the report wrote for that finding (writers.xlsx.row_check): a column sorted on its own
+or a value typed over skips the row, named. A Correction is the editor's own text, but never a formula. Two
+different corrections for one segment, or two rows of one finding with different decisions, are a usage error
+naming both rows.
 """
 
 from __future__ import annotations
@@ -22,15 +26,17 @@ from termcheck.errors import UsageError
 from termcheck.fixes.copies import rewritten_path
 from termcheck.fixes.edits import Edit, apply_edits
 from termcheck.fixes.project import output_paths, write_copy
-from termcheck.fixes.runner import AppliedFix, DocumentFixes, FixedSegment, fixable_checks
+from termcheck.fixes.runner import CORRECTION, AppliedFix, DocumentFixes, FixedSegment, fixable_checks
 from termcheck.model import Segment
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
 from termcheck.repeated_text import Copies, copies_moved
+from termcheck.review.decisions import deciding_rows
 from termcheck.review.labels import CorrectionRefused, listed, place_labels
 from termcheck.review.reader import ReportInput, Review, ReviewRow
 from termcheck.suppressions import segment_hash
 from termcheck.writers.xlsx.layout import APPLY_FIX
+from termcheck.writers.xlsx.row_check import IDENTITY, changed
 
 FIXES = {c.code: c for c in fixable_checks(ALL_CHECKS)}
 
@@ -78,7 +84,12 @@ def plan_review_fixes(review: Review, fields: FieldNames = FieldNames(), encodin
     plan = ReviewFixes()
     rows_by_file: dict[str, list[ReviewRow]] = defaultdict(list)
     for row in review.rows:
-        if row.status == APPLY_FIX:
+        if row.status != APPLY_FIX:
+            continue
+        distrusted = _distrusted(row, review.row_checks)
+        if distrusted:
+            plan.skipped.append(SkippedRow(row.row, row.file, row.segment, distrusted))
+        else:
             rows_by_file[row.file].append(row)
     inputs = {i.document: i for i in review.inputs}
     reported = Copies((r.file, r.segment_hash, r.segment) for r in review.rows)  # where each text stood
@@ -122,10 +133,12 @@ def write_review_fixes(
     batch: OutputBatch | None = None,
 ) -> ReviewFixes:
     """Corrected copies of the report's documents in `folder` (at each input's path from `root`), written as part
-    of `batch` (renamed into place with the batch), else as one batch of their own: all of them, or none."""
+    of `batch` (renamed into place with the batch), else as one batch of their own: all of them, or none. Two rows
+    of one finding with different decisions are a UsageError, before anything is written."""
     if batch is None:
         with OutputBatch() as alone:
             return write_review_fixes(review, folder, root, fields, encoding, alone)
+    deciding_rows(review)
     plan = plan_review_fixes(review, fields, encoding)
     # laid out over every document of the report, so that where a copy goes does not depend on which are fixed
     files = [i.target for i in review.inputs] + [rewritten_path(fixes) for fixes in plan.documents]
@@ -156,6 +169,48 @@ def _on_their_copy(rows: Sequence[ReviewRow], before: Copies, now: Copies, plan:
         else:
             plan.skipped.append(SkippedRow(row.row, row.file, row.segment, f"{why}; decide it again in a new report"))
     return placed
+
+
+def _distrusted(row: ReviewRow, checked: bool) -> str | None:
+    """Why the row cannot be applied as it reads, or None: its Correction is a formula, or the cells its fix reads
+    no longer agree with its Row check. `checked`: the report has the Row check column."""
+    if row.correction_is_formula:
+        formula = row.correction if len(row.correction) <= 60 else row.correction[:59] + "…"
+        return f"its Correction is a formula ({formula}), which termcheck does not evaluate; type the corrected target"
+    if row.correction.startswith("="):  # a formula's text: pasted as text, or carried into a regenerated report
+        return 'its Correction starts with "=", as a formula does; type the corrected target itself'
+    if row.row_check:
+        return _changed_cells(row)
+    if row.correction.strip():  # the editor's own text: applied without a Row check, as before there was one
+        return None
+    if checked:
+        return (
+            "its Row check is empty, so its Found and Expected cannot be verified; write the corrected target in "
+            "Correction"
+        )
+    return (
+        "the report has no Row check column (an older termcheck wrote it), so its Found and Expected cannot be "
+        "verified; run check --xlsx again onto it (your decisions are kept), or write the corrected target in "
+        "Correction"
+    )
+
+
+def _changed_cells(row: ReviewRow) -> str | None:
+    """What changed in the row since the report was written, where the row's fix would read it."""
+    span = f"{row.target_span[0]}-{row.target_span[1]}" if row.target_span else ""
+    identity = (row.id, row.code, row.file, row.segment, row.segment_hash)
+    names = changed(row.row_check, identity, (row.found_exact, row.expected, span))
+    if names == [IDENTITY]:
+        return (
+            "its Finding ID, Code, File, Segment and Segment hash no longer belong to one finding (was a column "
+            "sorted on its own?); undo that change"
+        )
+    if names and not row.correction.strip():  # a Correction replaces the segment: Found and Expected are not read
+        was = "was" if len(names) == 1 else "were"
+        return (
+            f"{' and '.join(names)} {was} changed since the report was written; write your text in Correction instead"
+        )
+    return None
 
 
 def _document(found: ReportInput | None, name: str, fields: FieldNames, encoding: str | None) -> Document | str:
@@ -194,7 +249,7 @@ def _fix_segment(
             if with_codes
             else _corrected_text(segment, index, corrected, plan)
         )
-    edits: dict[Edit, ReviewRow] = {}
+    edits: dict[Edit, list[ReviewRow]] = defaultdict(list)  # a copied row makes the same edit
     for row in rows:
         check = FIXES.get(row.code)
         finding = RowFinding(row.target_span, row.found_exact, row.expected)
@@ -203,17 +258,16 @@ def _fix_segment(
             reason = "no safe fix for this finding; write the corrected target in Correction"
             plan.skipped.append(SkippedRow(row.row, segment.file, segment.id, reason))
         else:
-            edits[edit] = row
+            edits[edit].append(row)
     if not edits:
         return None
     text, applied, overlapping = apply_edits(segment.target, list(edits))
-    plan.applied += [edits[e] for e in applied]
+    plan.applied += [row for e in applied for row in edits[e]]
     for edit in overlapping:
-        row = edits[edit]
         reason = "its fix overlaps another row's; run check --xlsx again and apply it then"
-        plan.skipped.append(SkippedRow(row.row, segment.file, segment.id, reason))
+        plan.skipped += [SkippedRow(row.row, segment.file, segment.id, reason) for row in edits[edit]]
     fixes = [
-        AppliedFix(edits[e].code, segment.target[e.start : e.end], e.text, segment.line, segment.id) for e in applied
+        AppliedFix(edits[e][0].code, segment.target[e.start : e.end], e.text, segment.line, segment.id) for e in applied
     ]
     return FixedSegment(index, segment, text, fixes)
 
@@ -222,7 +276,7 @@ def _corrected_text(segment: Segment, index: int, rows: Sequence[ReviewRow], pla
     """A Correction of a segment without inline codes (plain text, TSV, JSON Lines): all of it is text."""
     text = rows[0].correction
     plan.applied += rows
-    fix = AppliedFix("correction", segment.target, text, segment.line, segment.id)
+    fix = AppliedFix(CORRECTION, segment.target, text, segment.line, segment.id)
     return FixedSegment(index, segment, text, [fix]) if text != segment.target else None
 
 
@@ -242,5 +296,5 @@ def _corrected(segment: Segment, index: int, rows: Sequence[ReviewRow], plan: Re
     layout = [(c.kind, c.id, c.offset) for c in placed.codes]
     if placed.text == segment.target and layout == [(c.kind, c.id, c.offset) for c in segment.target_codes]:
         return None
-    fix = AppliedFix("correction", segment.target, placed.text, segment.line, segment.id)
+    fix = AppliedFix(CORRECTION, segment.target, placed.text, segment.line, segment.id)
     return FixedSegment(index, segment, placed.text, [fix], placed.codes)

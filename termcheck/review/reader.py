@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
 from termcheck.errors import InputError
 from termcheck.writers.xlsx.layout import (
     COMMENT,
@@ -19,6 +21,7 @@ from termcheck.writers.xlsx.layout import (
     ID,
     INPUTS,
     INPUTS_COLUMNS,
+    ROW_CHECK,
     SEGMENT_HASH,
     STATUS,
     TARGET_SPAN,
@@ -48,6 +51,8 @@ class ReviewRow:
     expected: str = ""
     target_span: tuple[int, int] | None = None
     unknown_status: str = ""  # the Status cell as typed, where it is none of the statuses (the row reads as Open)
+    row_check: str = ""  # the hidden digest of the cells above as the report wrote them (writers.xlsx.row_check)
+    correction_is_formula: bool = False  # the Correction cell holds a formula (its text is `correction`)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class Review:
     rows: list[ReviewRow]
     skipped: tuple[int, ...]  # the numbers of rows without a finding id: notes, or lines the editor added
     inputs: list[ReportInput] = field(default_factory=list)  # empty for reports older than the Inputs sheet
+    row_checks: bool = False  # the report has the Row check column (older ones do not)
 
     @property
     def unknown(self) -> tuple[tuple[int, str], ...]:
@@ -77,9 +83,26 @@ def _text(value: Any) -> str:
     return cell_text(value).strip()
 
 
-def _find_header(rows: Iterator[tuple[Any, ...]], path: str) -> tuple[list[str], int]:
+def _cells(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[tuple[Any, ...], frozenset[int]]]:
+    """Each row's values, a formula as its text (never evaluated), and the indexes of the cells holding one. A
+    formula is what openpyxl reads as data type "f": typed, filled down (shared), an array or a data table, and
+    as Excel and LibreOffice save it, with its last result beside it (not read)."""
+    for cells in rows:
+        formulas = frozenset(i for i, cell in enumerate(cells) if cell.data_type == "f")
+        yield tuple(_formula_text(c.value) if i in formulas else c.value for i, c in enumerate(cells)), formulas
+
+
+def _formula_text(value: Any) -> str:
+    if isinstance(value, ArrayFormula):
+        return str(value.text)
+    if isinstance(value, DataTableFormula):
+        return f"=TABLE({value.r1 or ''},{value.r2 or ''})"
+    return cell_text(value)
+
+
+def _find_header(rows: Iterator[tuple[tuple[Any, ...], frozenset[int]]], path: str) -> tuple[list[str], int]:
     """Consume rows up to the header (the editor may have inserted rows above it)."""
-    for number, values in enumerate(islice(rows, HEADER_SEARCH_ROWS), start=1):
+    for number, (values, _) in enumerate(islice(rows, HEADER_SEARCH_ROWS), start=1):
         header = [_text(v) for v in values]
         if ID in header and STATUS in header:
             return header, number
@@ -99,7 +122,7 @@ def read_review(path: str) -> Review:
 def _read_rows(path: str, workbook: Any) -> Review:
     if FINDINGS not in workbook.sheetnames:
         raise InputError(path, f"not a termcheck report: it has no {FINDINGS!r} sheet")
-    rows = workbook[FINDINGS].iter_rows(values_only=True)
+    rows = _cells(workbook[FINDINGS].iter_rows())
     header, number = _find_header(rows, path)
     column = {name: index for index, name in reversed(list(enumerate(header))) if name}
     found: list[ReviewRow] = []
@@ -113,14 +136,17 @@ def _read_rows(path: str, workbook: Any) -> Review:
         index = column.get(name)
         return cell_text(values[index]) if index is not None and index < len(values) and values[index] else ""
 
-    for row_number, values in enumerate(rows, start=number + 1):
+    def formula(formulas: frozenset[int], name: str) -> bool:
+        return column.get(name, -1) in formulas
+
+    for row_number, (values, formulas) in enumerate(rows, start=number + 1):
         finding_id = get(values, ID)
         if not _FINDING_ID.match(finding_id):
             if any(v is not None for v in values):
                 skipped.append(row_number)
             continue
         typed = get(values, STATUS)
-        status = Status.read(typed)
+        status = None if formula(formulas, STATUS) else Status.read(typed)  # a formula's result is not read
         found.append(
             ReviewRow(
                 id=finding_id,
@@ -137,9 +163,11 @@ def _read_rows(path: str, workbook: Any) -> Review:
                 expected=exact(values, "Expected"),
                 target_span=_span(get(values, TARGET_SPAN)),
                 unknown_status="" if status else typed,
+                row_check=get(values, ROW_CHECK),
+                correction_is_formula=formula(formulas, CORRECTION),
             )
         )
-    return Review(path, found, tuple(skipped), _inputs(workbook))
+    return Review(path, found, tuple(skipped), _inputs(workbook), ROW_CHECK in column)
 
 
 def _span(text: str) -> tuple[int, int] | None:

@@ -14,16 +14,19 @@ from termcheck.model import Finding, InlineCode
 from termcheck.repeated_text import Copies, copies_moved, repeated
 from termcheck.suppressions import Suppression, Suppressions
 from termcheck.writers.xlsx import styles
-from termcheck.writers.xlsx.cells import label_cell, rich_cell, text_cell, value_cell
+from termcheck.writers.xlsx.cells import Cell, label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import (
     FINDINGS_COLUMNS,
+    ID,
     MAX_ROWS,
     OPEN,
+    ROW_CHECK,
     SEGMENT_HASH,
     STATUS,
     STATUSES,
     TARGET_SPAN,
 )
+from termcheck.writers.xlsx.row_check import row_check
 from termcheck.writers.xlsx.sheet_format import SAMPLE_ROWS, SheetRows, Width, print_setup, row_limit_note
 
 LIMITS = (
@@ -44,6 +47,7 @@ LIMITS = (
     Width(24, 40, wrap=True),  # correction
     Width(18, 18),  # segment hash
     Width(9, 9),  # target span
+    Width(9, 9),  # row check
 )
 
 
@@ -111,7 +115,7 @@ def _sample(findings: Sequence[Finding], texts: Mapping[Key, SegmentText]) -> li
         text = texts.get((f.file, f.segment))
         source, target = (text.source or "", text.target) if text else ("", "")
         sample.append([f.id, "", "", f.check, f.file, f.segment, str(f.line), source, target, f.found or ""])
-        sample[-1] += [f.expected or "", f.message, "", "", "", "", ""]
+        sample[-1] += [f.expected or "", f.message, "", "", "", "", "", ""]
     return sample
 
 
@@ -141,7 +145,9 @@ def write_findings_sheet(
     many findings did not fit."""
     corrections = corrections or {}
     shown = len(findings) if len(findings) < max_rows else max_rows - 2  # room for the header and a note
-    rows.set_columns(FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, TARGET_SPAN, *hidden})
+    rows.set_columns(
+        FINDINGS_COLUMNS, LIMITS, _sample(findings, texts), {SEGMENT_HASH, TARGET_SPAN, ROW_CHECK, *hidden}
+    )
     sheet = rows.sheet
     sheet.freeze_panes = "B2"
     sheet.auto_filter = AutoFilter(ref=f"A1:{rows.last_letter}{shown + 1}")
@@ -162,39 +168,48 @@ def write_findings_sheet(
         status, comment = (decision.status, decision.comment) if decision else (OPEN, "")
         correction = corrections.get(decision.id, "") if decision else ""
         span = finding.target_span
-        rows.append(
-            [
-                text_cell(finding_id, code),
-                label_cell(finding.severity.label, severities[finding.severity]),
-                label_cell(finding.code, text_style),
-                label_cell(finding.check, wrap),
-                label_cell(finding.file, wrap),
-                text_cell(finding.segment, text_style),
-                value_cell(finding.line, number),
-                rich_cell(
-                    *with_codes(source or "", text.source_codes if text else (), _spans(finding.source_span)),
-                    styles.SOURCE_SPAN,
-                    wrap,
-                ),
-                rich_cell(
-                    *with_codes(target, text.target_codes if text else (), _spans(finding.target_span)),
-                    styles.TARGET_SPAN,
-                    wrap,
-                ),
-                label_cell(finding.found, wrap),
-                label_cell(finding.expected, wrap),
-                label_cell(finding.message, wrap),
-                label_cell(status, editor),
-                text_cell(comment, editor),
-                text_cell(correction, editor),
-                text_cell(finding.segment_hash, code),
-                text_cell(f"{span[0]}-{span[1]}" if span else "", code),
-            ]
-        )
+        cells = [
+            text_cell(finding_id, code),
+            label_cell(finding.severity.label, severities[finding.severity]),
+            label_cell(finding.code, text_style),
+            label_cell(finding.check, wrap),
+            label_cell(finding.file, wrap),
+            text_cell(finding.segment, text_style),
+            value_cell(finding.line, number),
+            rich_cell(
+                *with_codes(source or "", text.source_codes if text else (), _spans(finding.source_span)),
+                styles.SOURCE_SPAN,
+                wrap,
+            ),
+            rich_cell(
+                *with_codes(target, text.target_codes if text else (), _spans(finding.target_span)),
+                styles.TARGET_SPAN,
+                wrap,
+            ),
+            label_cell(finding.found, wrap),
+            label_cell(finding.expected, wrap),
+            label_cell(finding.message, wrap),
+            label_cell(status, editor),
+            text_cell(comment, editor),
+            text_cell(correction, editor),
+            text_cell(finding.segment_hash, code),
+            text_cell(f"{span[0]}-{span[1]}" if span else "", code),
+        ]
+        cells.append(text_cell(_row_check(cells), code))
+        rows.append(cells)
     cut = len(findings) - shown
     if cut:
         rows.append([text_cell(row_limit_note(cut, "findings"), palette[styles.NOTE])])
     return cut
+
+
+_IDENTITY = [FINDINGS_COLUMNS.index(name) for name in (ID, "Code", "File", "Segment", SEGMENT_HASH)]
+_CHECKED = [FINDINGS_COLUMNS.index(name) for name in ("Found", "Expected", TARGET_SPAN)]
+
+
+def _row_check(cells: Sequence[Cell]) -> str:
+    """Of the text the cells hold, as `review` reads it back (the identity without surrounding spaces)."""
+    return row_check([(cells[i].text or "").strip() for i in _IDENTITY], [cells[i].text or "" for i in _CHECKED])
 
 
 def _spans(span: tuple[int, int] | None) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ COMMENT = "Comment"
 CORRECTION = "Correction"  # the editor's corrected target for the segment, applied with the status Apply fix
 SEGMENT_HASH = "Segment hash"
 TARGET_SPAN = "Target span"  # hidden: where the finding is in the target, for its fix
+ROW_CHECK = "Row check"  # hidden: a digest of the cells a fix reads, to see they still belong together (row_check)
 FINDINGS_COLUMNS = (
     ID,
     "Severity",
@@ -40,6 +41,7 @@ FINDINGS_COLUMNS = (
     CORRECTION,
     SEGMENT_HASH,
     TARGET_SPAN,
+    ROW_CHECK,
 )
 INPUTS_COLUMNS = ("Document", "Format", "Source file", "Target file")
 SEGMENTS_COLUMNS = ("File", "Segment", "Line", "Source", "Target", "Findings", "Codes")
