@@ -265,6 +265,21 @@ CASES_TABLE = [
         "a.jsonl:1: invalid Unicode: a lone surrogate \\ud800",
     ),
     Case(
+        "JSONL with a line nested 100,000 deep",
+        lambda f: _check(_write(f, "a.jsonl", '{"en": "ok"}\n' + "[" * 100_000 + "]" * 100_000 + "\n")),
+        2,
+        "a.jsonl:2: JSON nested too deeply",
+    ),
+    Case(
+        "JSONL with a number of 5,000 digits",
+        lambda f: _check(_write(f, "a.jsonl", '{"en": "ok", "n": ' + "9" * 5_000 + "}\n")),
+        2,
+        "a.jsonl:1: invalid JSON: ",
+    ),
+        1,
+        'a.tsv:2:2: TC101 error deprecated term "Drug Evaluation Center"',
+    ),
+    Case(
         "a 1 MB line",
         lambda f: _pair(f, "药品审评中心" * 20_000 + "\n", "The Drug Evaluation Center said. " * 32_000 + "\n"),
         1,
