@@ -30,7 +30,7 @@ from termcheck.model import Severity
 from termcheck.outputs import Output, check_outputs, run_inputs, write_output
 from termcheck.readers import FieldNames, Pair, open_documents
 from termcheck.readers.base import reread
-from termcheck.rules import Rule
+from termcheck.rules import RULE_BUDGET, Rule
 from termcheck.suppressions import IGNORE_FILE, Suppressions, describe_unmatched, load_suppressions
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
@@ -82,6 +82,7 @@ def check(
     target_locale: str = "",
     rules: Sequence[Rule] = (),
     snapshot: bool = True,
+    rule_budget: float = RULE_BUDGET,
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
@@ -94,7 +95,8 @@ def check(
     `baseline` (a path or loaded, see termcheck.baseline) leaves out the findings it accepts, counted in
     `report.baselined`. `report.fails()` uses `fail_on`.
     With `root`, findings name files relative to it (the project root).
-    `rules` are the project's own checks (termcheck.checks.project_rules, `[[rules]]` in termcheck.toml).
+    `rules` are the project's own checks (termcheck.checks.project_rules, `[[rules]]` in termcheck.toml); each may
+    spend `rule_budget` seconds searching (per process), or is stopped and listed in `report.stopped_rules`.
     With `snapshot` (the default), the segments are kept on disk as they were read, so the report's `sources`
     (the Excel Segments sheet, scores) show what was checked even if a file changes afterwards; a caller that
     needs only the findings may turn it off.
@@ -128,6 +130,7 @@ def check(
         allow_untranslated=tuple(allow_untranslated),
         target_locale=english_locale(target_locale),
         rules=tuple(rules),
+        rule_budget=rule_budget,
     )
     if jobs == 0:
         from termcheck.parallel import default_jobs
@@ -161,6 +164,11 @@ class ProjectRun:
     skipped: list[str] = field(default_factory=list)  # matched files that were not checked, and why
     workbooks: list[WorkbookResult] = field(default_factory=list)
     baseline_recorded: int | None = None  # findings written with `write_baseline_to`
+
+    @property
+    def warnings(self) -> list[str]:
+        """What makes the run's findings incomplete: project rules stopped for spending their budget."""
+        return [stop.describe() for stop in self.report.stopped_rules]
 
     @property
     def notes(self) -> list[str]:
@@ -254,6 +262,7 @@ def check_project(
         jobs=settings.jobs,
         target_locale=settings.target_language,
         rules=settings.rules,
+        rule_budget=settings.rule_budget,
         snapshot=any(output.format == "xlsx" for output in outputs),  # the Segments sheet; scores always keep them
     )
     run = ProjectRun(report, found.skipped)

@@ -27,7 +27,7 @@ from typing import Any
 from termcheck.errors import InputError, UsageError
 from termcheck.langs import is_chinese, is_english, is_valid_tag
 from termcheck.model import Severity
-from termcheck.rules import Rule
+from termcheck.rules import RULE_BUDGET, Rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -67,6 +67,7 @@ class Settings:
     allow_untranslated: tuple[str, ...] = ()
     jobs: int = 1  # worker processes; 0: one per core
     rules: tuple[Rule, ...] = ()  # [[rules]]: the project's own checks (termcheck.checks.project_rules)
+    rule_budget: float = RULE_BUDGET  # seconds of search time each rule may spend in a run (per process)
 
     def override(self, **given: Any) -> Settings:
         """These settings with every value that is not None in `given` taking precedence."""
@@ -188,6 +189,12 @@ def _jobs(value: Any, key: str, ctx: _Context) -> int:
     return value
 
 
+def _seconds(value: Any, key: str, ctx: _Context) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise ctx.error(key, f"expected a number of seconds above 0, got {value!r}")
+    return float(value)
+
+
 def _table(value: Any, key: str, ctx: _Context) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ctx.error(key, f"expected a table, got {value!r}")
@@ -296,6 +303,7 @@ _KEYS: dict[str, tuple[_Reader, str | None]] = {
     "allow-untranslated": (_strings, "allow_untranslated"),
     "jobs": (_jobs, "jobs"),
     "rules": (_rules, "rules"),
+    "rule-budget": (_seconds, "rule_budget"),
 }
 
 

@@ -22,7 +22,7 @@ from termcheck.glossary.model import Glossary
 from termcheck.model import Finding, Segment, Severity
 from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions, snapshot_documents
 from termcheck.readers.base import Document
-from termcheck.rules import Rule
+from termcheck.rules import RULE_BUDGET, Rule, RuleStop
 from termcheck.scoring.term_accuracy import TermAccuracy
 from termcheck.segment_store import SegmentStore
 from termcheck.suppressions import Suppression, Suppressions
@@ -45,6 +45,7 @@ class CheckOptions:
     batch_size: int = BATCH_SIZE
     target_locale: str = ""  # "en-US" or "en-GB" ([languages] target) for documents that do not say theirs
     rules: tuple[Rule, ...] = ()  # the project's own rules ([[rules]] in termcheck.toml)
+    rule_budget: float = RULE_BUDGET  # seconds of search time each rule may spend (per process)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Report:
     sources: list[Document] = field(default_factory=list)
     usage: dict[str, ConceptUsage] = field(default_factory=dict)
     rules: tuple[Rule, ...] = ()  # the project rules the run could choose from (their codes are in `checks`)
+    stopped_rules: list[RuleStop] = field(default_factory=list)  # rules that spent their budget, and where
     term_accuracy: TermAccuracy = field(default_factory=TermAccuracy)  # per occurrence, bilingual segments
     suppressed: int = 0
     suppression_file: str | None = None
@@ -175,6 +177,7 @@ class Checker:
             deprecated_everywhere=options.deprecated_everywhere,
             severities=dict(options.severities),
             allow_untranslated=tuple(options.allow_untranslated),
+            rule_budget=options.rule_budget,
         )
 
     def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:
@@ -268,6 +271,7 @@ class Checker:
     def report(self, documents: Sequence[Document], merger: RunMerger, store: SegmentStore | None = None) -> Report:
         """The report of a run whose partitions have all been merged (its sources read from `store`, if given)."""
         findings = merger.finish()
+        stopped = [stop for check in merger.checks if (stop := check.stopped()) is not None]
         summaries = [
             DocumentSummary(d.name, d.format, merger.segments[i], merger.bilingual[i], merger.digests[i])
             for i, d in enumerate(documents)
@@ -277,6 +281,7 @@ class Checker:
             documents=summaries,
             checks=[c.code for c in self.check_types],
             rules=tuple(self.options.rules),
+            stopped_rules=stopped,
             glossary_name=self.glossary.name,
             concepts=len(self.glossary),
             glossary=self.glossary,

@@ -11,8 +11,11 @@
     source = '人民币'                      # the rule applies only where the source matches…
     target-lacks = '\\b(RMB|yuan)\\b'       # …and flags when the target does not match this
 
-Patterns are compiled with the `regex` module and every search is bounded (`REGEX_TIMEOUT`): a pattern
-that backtracks exponentially ends the run with one line naming the rule, instead of hanging it.
+Patterns are compiled with the `regex` module, whose searches can be timed out. Each rule has a budget of
+search time for the run (`rule-budget`, RULE_BUDGET seconds, plus SEARCH_ALLOWANCE for each search, so that
+a sane rule over a million segments is never stopped): a rule that spends it, like a pattern that backtracks
+exponentially, is stopped where it did, reported once (RuleStop), and the run goes on without it. A process
+keeps its own account: with `--jobs N` each worker has the budget.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from typing import Any
 from termcheck.errors import UsageError
 from termcheck.model import Severity
 
-REGEX_TIMEOUT = 0.5  # seconds per search: ample for any sane pattern on one segment
+RULE_BUDGET = 2.0  # seconds of search time a rule may spend in a run (per process), beyond its allowance
+SEARCH_ALLOWANCE = 0.001  # seconds added to the budget for each search: 1,000x what a sane pattern takes
 KEYS = ("id", "message", "severity", "source", "target", "target-lacks", "ignore-case")
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 
@@ -39,6 +43,27 @@ class Rule:
     target: str | None = None
     target_lacks: str | None = None
     ignore_case: bool = True
+
+
+@dataclass(frozen=True)
+class RuleStop:
+    """Where a rule was stopped for spending its budget: the first segment it did not check (it checked none
+    after it in that process), after how many searches and how many seconds of searching."""
+
+    rule: str
+    file: str
+    line: int
+    searches: int
+    seconds: float
+    budget: float
+
+    def describe(self) -> str:
+        searches = f"{self.searches} search{'es' if self.searches != 1 else ''}"
+        return (
+            f"rule {self.rule} stopped at {self.file}:{self.line} after {searches}, its budget of {self.budget:g} s "
+            "(rule-budget) spent: it did not check that segment or any after it; simplify the pattern "
+            "(nested quantifiers and overlapping alternatives backtrack exponentially)"
+        )
 
 
 def parse_rule(table: Mapping[str, Any], where: str) -> Rule:

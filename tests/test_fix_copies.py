@@ -196,6 +196,21 @@ def test_a_field_with_a_unicode_line_separator_stays_one_field(tmp_path: Path) -
     assert fixed == text.replace("Drug Evaluation Center", "Center for Drug Evaluation")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'id\tzh\ten\n1\t药品审评中心\t"Drug Evaluation Center" said so\n2\t干细胞\t"stem cells"\n',  # quotes are text
+        'id\tzh\ten\n1\t药品审评中心\t"""Drug Evaluation Center"" said so"\n2\t干细胞\t"stem\tcells"\n',  # CSV-quoted
+    ],
+    ids=["tsv-quotes-as-text", "tsv-csv-quoted"],
+)
+def test_a_tsv_copy_keeps_the_files_quoting(tmp_path: Path, text: str) -> None:
+    (tmp_path / "quotes.tsv").write_text(text, encoding="utf-8")
+    run = fix_project(Settings(glossary=(GLOSSARY,)), root=str(tmp_path), files=[str(tmp_path / "quotes.tsv")])
+    fixed = Path(run.written[0]).read_text(encoding="utf-8")
+    assert fixed == text.replace("Drug Evaluation Center", "Center for Drug Evaluation")
+
+
 def test_an_output_folder_that_cannot_be_made_is_one_line(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(project)
     (project / "taken").write_text("a file where the folder should be", encoding="utf-8")

@@ -341,6 +341,26 @@ CASES_TABLE = [
         "a.jsonl:1: invalid Unicode: a lone surrogate \\ud800",
     ),
     Case(
+        "JSONL with a line nested 100,000 deep",
+        lambda f: _check(_write(f, "a.jsonl", '{"en": "ok"}\n' + "[" * 100_000 + "]" * 100_000 + "\n")),
+        2,
+        "a.jsonl:2: JSON nested too deeply",
+    ),
+    Case(
+        "JSONL with a number of 5,000 digits",
+        lambda f: _check(_write(f, "a.jsonl", '{"en": "ok", "n": ' + "9" * 5_000 + "}\n")),
+        2,
+        "a.jsonl:1: invalid JSON: ",
+    ),
+    Case(
+        "TSV whose fields start with a quotation mark (quotes as text, not CSV quoting)",
+        lambda f: _check(
+            _write(f, "a.tsv", 'id\tzh\ten\n1\t"药品审评中心"说\t"Drug Evaluation Center" said so\n2\t好\tA "b\n')
+        ),
+        1,
+        "2 findings (1 error, 1 warning) in 2 segments",  # TC101 on row 1, TC207 for the lone quote of row 2
+    ),
+    Case(
         "a 1 MB line",
         lambda f: _pair(f, "药品审评中心" * 20_000 + "\n", "The Drug Evaluation Center said. " * 32_000 + "\n"),
         1,

@@ -19,6 +19,8 @@ CASES = {
     "pair": lambda: open_pair(str(READERS / "pair.zh.txt"), str(READERS / "pair.en.txt")),
     "target.en.txt": lambda: open_document(str(READERS / "target.en.txt")),
     "segments.tsv": lambda: open_document(str(READERS / "segments.tsv")),
+    "quotes.tsv": lambda: open_document(str(READERS / "quotes.tsv")),  # quotation marks are text
+    "excel-quoted.tsv": lambda: open_document(str(READERS / "excel-quoted.tsv")),  # CSV-quoted throughout
     "segments.csv": lambda: open_document(
         str(READERS / "segments.csv"), FieldNames("key", "chinese_text", "english_mt")
     ),
@@ -54,6 +56,32 @@ def test_reader_matches_golden(name: str) -> None:
     if os.environ.get("TERMCHECK_UPDATE_GOLDEN"):
         golden.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert rows == json.loads(golden.read_text(encoding="utf-8"))
+
+
+CSV_QUOTED = [
+    # (the lines of a TSV, whether they are CSV-quoted)
+    (["a\tb\n", "1\t2\n"], False),  # no quotes: either reading gives the same
+    (["a\tb\n", '1\t"Hello" he said\n'], False),
+    (["a\tb\n", '1\t"Hello"\n'], False),  # quoted, but nothing in it needed quoting: no writer writes that
+    (["a\tb\n", '1\t"say ""hi"""\n'], True),
+    (["a\tb\n", '"x\ty"\t2\n'], True),
+    (["a\tb\n", '1\t"two\n', 'lines"\n'], True),
+    (["a\tb\n", '1\t"two\n', 'lines"\n', '2\t"Hello" he said\n'], False),  # one raw field: quotes are text
+    (["a\tb\n", '1\t"never closed\n', "2\t3\n"], False),
+    (["a\tb\n", '1\t"a""b"x\n'], False),  # text after the closing quote
+    (["a\tb\n", '1\t""\n', '2\t"a""b"\n'], True),  # an empty quoted field is either
+    (["a\tb\r\n", '1\t"a""b"\r\n'], True),
+    (["a\tb\n", '1\tsaid "a\tb"\n'], False),  # a quotation mark inside a field is text either way
+]
+
+
+@pytest.mark.parametrize(("lines", "quoted"), CSV_QUOTED)
+def test_a_tsv_is_csv_quoted_only_when_every_quoted_field_is_as_a_csv_writer_writes_it(
+    lines: list[str], quoted: bool
+) -> None:
+    from termcheck.readers.delimited import csv_quoted
+
+    assert csv_quoted(lines, "\t") is quoted
 
 
 ENCODINGS = [

@@ -193,3 +193,49 @@ def test_the_copies_and_the_ignore_file_are_written_together_or_not_at_all(
     assert result.stderr.startswith(f"termcheck: error: .termcheck-ignore: cannot write: {os.strerror(errno.ENOSPC)}; ")
     assert "no output written (" in result.stderr and "article.en.txt" in result.stderr
     assert not (project / "fixed").exists() and not (project / ".termcheck-ignore").exists()
+
+
+def _long_segment_report(folder: Path) -> tuple[str, Path]:
+    filler = " ".join(f"word{n}" for n in range(300))
+    target = f"{filler} The Drug Evaluation Center accepted it. {filler}"
+    (folder / "long.tsv").write_text(f"id\tzh\ten\nL1\t药品审评中心受理了。\t{target}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "long.tsv", "-g", GLOSSARY, "--no-config", "--xlsx", "r.xlsx"])
+    assert result.exit_code == 1, result.output
+    return target, folder / "r.xlsx"
+
+
+def _window_of(path: Path) -> str:
+    rows = load_workbook(path)["Findings"].iter_rows(values_only=True)
+    header = list(next(rows))
+    (row,) = [r for r in rows if r[header.index("Code")] == "TC101"]
+    return str(row[header.index("Target")])
+
+
+def test_a_correction_written_over_a_long_targets_window_corrects_that_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Target cell of a long segment is a window marked "…"; an editor who copies it into Correction and
+    edits it corrects that part, and the text beyond the marks stays as it was."""
+    monkeypatch.chdir(tmp_path)
+    target, path = _long_segment_report(tmp_path)
+    shown = _window_of(path)
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) < len(target)
+    correction = shown.replace("The Drug Evaluation Center accepted", "The Center for Drug Evaluation took")
+    edit(path, {("long.tsv", "L1", "TC101"): {"Status": "Apply fix", "Correction": correction}})
+    result = apply()
+    assert result.exit_code == 0, result.output
+    fixed = (tmp_path / "fixed" / "long.tsv").read_text(encoding="utf-8").splitlines()[1].split("\t")[2]
+    assert fixed == target.replace("The Drug Evaluation Center accepted", "The Center for Drug Evaluation took")
+
+
+def test_a_window_correction_that_keeps_one_mark_of_two_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _, path = _long_segment_report(tmp_path)
+    correction = _window_of(path).removesuffix("…")  # which text beyond the window should go? none can tell
+    numbers = edit(path, {("long.tsv", "L1", "TC101"): {"Status": "Apply fix", "Correction": correction}})
+    result = apply()
+    row = numbers[("long.tsv", "L1", "TC101")]
+    assert f"skipped row {row}" in result.stderr and "keeps only one of the … marks" in result.stderr
+    assert not (tmp_path / "fixed" / "long.tsv").exists()

@@ -249,10 +249,11 @@ def test_illegal_xml_characters_are_dropped(tmp_path: Path) -> None:
 def test_long_segment_is_cut_with_a_visible_note(tmp_path: Path) -> None:
     long_target = "hormone therapy failure " + "x" * 40_000
     path = workbook_for(tmp_path, [ZH[0]], [long_target])
-    for sheet, column in (("Findings", "Target"), ("Segments", "Target")):
-        text = str(sheet_rows(path, sheet)[0][column])
-        assert len(text) <= 32_767
-        assert text.endswith("more characters]") and "cut by termcheck" in text
+    text = str(sheet_rows(path, "Segments")[0]["Target"])  # the whole segment, up to Excel's cell limit
+    assert len(text) <= 32_767
+    assert text.endswith("more characters]") and "cut by termcheck" in text
+    window = str(sheet_rows(path, "Findings")[0]["Target"])  # the finding's window needs no cut
+    assert window.startswith("hormone therapy failure x") and window.endswith("x…") and len(window) < 300
 
 
 def test_row_limit_leaves_a_note(tmp_path: Path) -> None:
@@ -448,3 +449,25 @@ def test_a_code_that_reads_as_a_space_shows_as_its_label_alone(tmp_path: Path) -
     segment = sheet_rows(path, "Segments")[0]
     assert str(segment["Source"]) == "点击{1/}Save{2/}按钮"
     assert str(segment["Target"]) == "Press{1/}Save{2/}now{3/}Then"
+
+
+def test_a_long_segment_shows_a_window_around_each_finding_and_whole_on_segments(tmp_path: Path) -> None:
+    """A Findings row used to repeat the whole target (a 512 KB line: 40 s); it shows CONTEXT characters each
+    side of its finding, cut between words and marked "…", and the Segments sheet the whole segment once."""
+    from termcheck.writers.xlsx.window import CONTEXT
+
+    filler = " ".join(f"word{n}" for n in range(400))
+    long_en = f"{filler} treats hormone therapy failure in {filler}."
+    path = workbook_for(tmp_path, ["该药用于治疗激素治疗失败的患者。"], [long_en])
+    (row,) = [r for r in sheet_rows(path, "Findings") if r["Code"] == "TC101"]
+    shown = str(row["Target"])
+    assert shown.startswith("…word") and shown.endswith("…") and len(shown) <= 2 * CONTEXT + 30
+    inner = shown[1:-1]
+    assert inner in long_en and not inner.startswith(" ") and not inner.endswith(" ")
+    assert long_en[long_en.index(inner) - 1] == " " and long_en[long_en.index(inner) + len(inner)] == " "
+    assert [run.text for run in row["Target"] if isinstance(run, TextBlock)] == ["hormone therapy failure"]
+    start, end = (int(n) for n in str(row["Target span"]).split("-"))
+    assert long_en[start:end] == "hormone therapy failure"  # the hidden span stays in the whole target
+    assert str(row["Source"]) == "该药用于治疗激素治疗失败的患者。"  # short text is shown whole
+    (segment,) = sheet_rows(path, "Segments")
+    assert str(segment["Target"]) == long_en

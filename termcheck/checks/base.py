@@ -19,6 +19,7 @@ from termcheck.fixes.edits import Edit, Fixable
 from termcheck.glossary.model import Concept
 from termcheck.model import Finding, Location, Segment, Severity
 from termcheck.places import span_place
+from termcheck.rules import RULE_BUDGET, RuleStop
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class CheckContext:
     deprecated_everywhere: bool = False
     severities: dict[str, Severity] = field(default_factory=dict)
     allow_untranslated: tuple[str, ...] = ()  # regexes for Chinese kept in the target on purpose
+    rule_budget: float = RULE_BUDGET  # seconds of search time per project rule (termcheck.rules)
 
 
 class Check:
@@ -79,6 +81,10 @@ class Check:
 
     def merge(self, state: object) -> None:
         """Add the state of the partition that follows the ones merged so far."""
+
+    def stopped(self) -> RuleStop | None:
+        """Where the check stopped before the end of the run (a project rule that spent its budget), once merged."""
+        return None
 
     def finding(
         self,

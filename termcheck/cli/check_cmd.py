@@ -199,6 +199,8 @@ def check_command(
             config_file=project.path,
             progress=advance,
         )
+    for warning in run.warnings:  # even with --quiet: the findings are incomplete
+        print(f"termcheck: warning: {warning}", file=sys.stderr)
     if not quiet:
         for note in run.skipped:
             print(f"termcheck: skipped {note}", file=sys.stderr)

@@ -29,7 +29,7 @@ from termcheck.formulas import is_formula_like
 from termcheck.langs import lang_side
 from termcheck.model import Segment
 from termcheck.readers.base import DEFAULT_TARGET, Document, FieldNames
-from termcheck.readers.delimited import pick_field
+from termcheck.readers.delimited import csv_quoted, pick_field
 from termcheck.readers.inline import text_and_codes
 from termcheck.readers.tmx import read_tmx
 from termcheck.readers.xliff import read_xliff
@@ -120,7 +120,10 @@ def _delimited(
     codec = _codec(path, raw, encoding)
     physical = _physical_lines(raw.decode(codec))
     delimiter = csv_delimiter(path)
-    reader = csv.reader(iter(physical), delimiter=delimiter, strict=True)
+    quoted = delimiter != "\t" or csv_quoted(physical, delimiter)  # as the reader reads it (readers.delimited)
+    reader = csv.reader(
+        iter(physical), delimiter=delimiter, strict=True, quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE
+    )
     header = next(reader)
     target = header.index(pick_field(header, fields.target, DEFAULT_TARGET, path, "target") or "")
     out = physical[: reader.line_num]
@@ -142,6 +145,9 @@ def _delimited(
             continue
         record[target] = fixed.target
         ending = lines[-1][len(lines[-1].rstrip("\r\n")) :]
+        if not quoted:  # quotation marks are text; a tab or line break in the correction fails the read-back
+            out.append(delimiter.join(record) + ending)
+            continue
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=delimiter, lineterminator=ending).writerow(record)
         out.append(buffer.getvalue())

@@ -34,6 +34,10 @@ def json_objects(path: str, encoding: str | None = None) -> Iterator[tuple[int, 
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"invalid JSON: {exc.msg} at column {exc.colno}", line_number) from None
+        except RecursionError:
+            raise InputError(path, "JSON nested too deeply", line_number) from None
+        except ValueError as exc:  # a number past Python's limit of digits (sys.get_int_max_str_digits)
+            raise InputError(path, f"invalid JSON: {str(exc).split(';')[0]}", line_number) from None
         if not isinstance(record, dict):
             raise InputError(path, "each line must be a JSON object", line_number)
         if "\\u" in line and (bad := _lone_surrogate(record)):

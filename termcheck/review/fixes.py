@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from termcheck.atomic import OutputBatch, refuse_overwriting_inputs
 from termcheck.checks.registry import ALL_CHECKS
@@ -27,6 +27,7 @@ from termcheck.fixes.copies import rewritten_path
 from termcheck.fixes.edits import Edit, apply_edits
 from termcheck.fixes.project import output_paths, write_copy
 from termcheck.fixes.runner import CORRECTION, AppliedFix, DocumentFixes, FixedSegment, fixable_checks
+from termcheck.inline_display import with_codes as labelled
 from termcheck.model import Segment
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
@@ -37,6 +38,7 @@ from termcheck.review.reader import ReportInput, Review, ReviewRow
 from termcheck.suppressions import segment_hash
 from termcheck.writers.xlsx.layout import APPLY_FIX
 from termcheck.writers.xlsx.row_check import IDENTITY, changed
+from termcheck.writers.xlsx.window import MARK, WindowMarksMissing, whole_correction
 
 FIXES = {c.code: c for c in fixable_checks(ALL_CHECKS)}
 
@@ -231,6 +233,7 @@ def _fix_segment(
     stale = [r for r in rows if r.segment_hash != current]
     plan.skipped += [SkippedRow(r.row, segment.file, segment.id, "the segment changed since the report") for r in stale]
     rows = [r for r in rows if r.segment_hash == current]
+    rows = _whole_corrections(segment, rows, plan)
     corrected = [r for r in rows if r.correction.strip()]
     if len({r.correction for r in corrected}) > 1:
         first, other = corrected[0], next(r for r in corrected if r.correction != corrected[0].correction)
@@ -270,6 +273,24 @@ def _fix_segment(
         AppliedFix(edits[e][0].code, segment.target[e.start : e.end], e.text, segment.line, segment.id) for e in applied
     ]
     return FixedSegment(index, segment, text, fixes)
+
+
+def _whole_corrections(segment: Segment, rows: Sequence[ReviewRow], plan: ReviewFixes) -> list[ReviewRow]:
+    """The rows with each Correction written over the window of a long target (its "…" marks kept) made the whole
+    corrected target; a row whose Correction keeps one mark of two is skipped, with why."""
+    kept: list[ReviewRow] = []
+    for row in rows:
+        if not row.correction.startswith(MARK) and not row.correction.endswith(MARK):
+            kept.append(row)
+            continue
+        shown, spans = labelled(segment.target, segment.target_codes, [row.target_span] if row.target_span else [])
+        try:
+            whole = whole_correction(row.correction, shown, spans[0] if spans else None)
+        except WindowMarksMissing as missing:
+            plan.skipped.append(SkippedRow(row.row, segment.file, segment.id, str(missing)))
+            continue
+        kept.append(replace(row, correction=whole))
+    return kept
 
 
 def _corrected_text(segment: Segment, index: int, rows: Sequence[ReviewRow], plan: ReviewFixes) -> FixedSegment | None:

@@ -73,6 +73,11 @@ def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
         # JsonWriter streams the findings in place of the placeholder
         "findings": [finding_to_dict(f, f.file in text_files) for f in report.findings] if findings else _PLACEHOLDER,
     }
+    if report.stopped_rules:
+        payload["stopped_rules"] = [
+            {"rule": s.rule, "file": s.file, "line": s.line, "searches": s.searches, "seconds": round(s.seconds, 3)}
+            for s in report.stopped_rules
+        ]
     if report.scores is not None:
         from termcheck.scoring.serialize import rounded, scores_to_dict
 

@@ -131,6 +131,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
             {
                 "executionSuccessful": True,
                 "properties": {"suppressed": report.suppressed, "baselined": report.baselined},
+                **_notifications(report),
             }
         ],
         "artifacts": [{"location": artifact_location(d.name), "roles": ["analysisTarget"]} for d in report.documents],
@@ -140,6 +141,30 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
         ],
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def _notifications(report: Report) -> dict[str, Any]:
+    """Project rules stopped for spending their budget: the run's results are incomplete for them."""
+    if not report.stopped_rules:
+        return {}
+    return {
+        "toolExecutionNotifications": [
+            {
+                "level": "warning",
+                "message": {"text": stop.describe()},
+                "descriptor": {"id": stop.rule},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": artifact_location(stop.file),
+                            "region": {"startLine": stop.line},
+                        }
+                    }
+                ],
+            }
+            for stop in report.stopped_rules
+        ]
+    }
 
 
 class SarifWriter:

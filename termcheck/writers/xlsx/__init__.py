@@ -126,7 +126,7 @@ def _fill(
     suppressed = [d for d in unmatched if d.id in report.suppressed_ids]
     dropped = [d for d in unmatched if d.id not in report.suppressed_ids]
     write_terms_sheet(rows[TERMS], report.glossary, report.usage, report.findings, bilingual)
-    notes = []
+    notes = [f"Warning: {stop.describe()}." for stop in report.stopped_rules]
     if findings_cut:
         notes.append(f"The {FINDINGS} sheet shows the first {len(report.findings) - findings_cut:,} findings.")
     if segments_cut:

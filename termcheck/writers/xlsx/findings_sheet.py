@@ -1,4 +1,7 @@
-"""The Findings sheet: one row per finding in document order, with the editor's Status and Comment."""
+"""The Findings sheet: one row per finding in document order, with the editor's Status and Comment.
+
+Source and Target show a window of a long segment around the finding (termcheck.writers.xlsx.window);
+the Segments sheet has the whole segment."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from termcheck.writers.xlsx.layout import (
 )
 from termcheck.writers.xlsx.row_check import row_check
 from termcheck.writers.xlsx.sheet_format import SAMPLE_ROWS, SheetRows, Width, print_setup, row_limit_note
+from termcheck.writers.xlsx.window import windowed
 
 LIMITS = (
     Width(14, 14),  # id
@@ -114,6 +118,7 @@ def _sample(findings: Sequence[Finding], texts: Mapping[Key, SegmentText]) -> li
     for f in islice(findings, SAMPLE_ROWS):
         text = texts.get((f.file, f.segment))
         source, target = (text.source or "", text.target) if text else ("", "")
+        source, target = windowed(source, _spans(f.source_span))[0], windowed(target, _spans(f.target_span))[0]
         sample.append([f.id, "", "", f.check, f.file, f.segment, str(f.line), source, target, f.found or ""])
         sample[-1] += [f.expected or "", f.message, "", "", "", "", "", ""]
     return sample
@@ -177,12 +182,12 @@ def write_findings_sheet(
             text_cell(finding.segment, text_style),
             value_cell(finding.line, number),
             rich_cell(
-                *with_codes(source or "", text.source_codes if text else (), _spans(finding.source_span)),
+                *windowed(*with_codes(source or "", text.source_codes if text else (), _spans(finding.source_span))),
                 styles.SOURCE_SPAN,
                 wrap,
             ),
             rich_cell(
-                *with_codes(target, text.target_codes if text else (), _spans(finding.target_span)),
+                *windowed(*with_codes(target, text.target_codes if text else (), _spans(finding.target_span))),
                 styles.TARGET_SPAN,
                 wrap,
             ),
