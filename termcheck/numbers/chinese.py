@@ -573,6 +573,8 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 alternatives = ((NUMBER, value + (2000 if value < 50 else 1900)),)  # 23年经济: 2023, or 23 years
             elif value == 10 and _DOZEN.match(folded, match.start(group)):
                 alternatives = ((NUMBER, 12.0),)  # 十多 is "more than ten" or "more than a dozen"
+            elif match[group] in ("百", "千") and not magnitude:
+                alternatives = ((ORDER, value),)  # 千人, 百年 without a digit: "thousands of people", "centuries"
             found.append(
                 _q(
                     text,
