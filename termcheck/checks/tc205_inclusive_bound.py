@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -35,6 +36,21 @@ ESTIMATE = re.compile(r"估计|预计|预估|据估|约|大约|左右|大概|将
 # a change by more than an amount (下降了五分之一以上, 增加三倍以上) sizes the change; it decides nothing
 CHANGE = re.compile(r"(?:下降|降低|减少|增加|增长|提高|提升|上升|上涨|扩大|缩小)了?[^，。；]{0,8}$")
 RULE = re.compile(r"须|必须|应当|应|不得|要求|条件|门槛|规定|标准|资格|限|年满|适用|才能|方可|凡|符合|申请|报考")
+
+
+# where a bound is a rule (law, eligibility, dosing, a limit), "over 14" for 14岁以上 wrongs someone; in a
+# report of who was studied or consulted ("18岁以下的青年") the nuance is one a reviewer may leave
+STATED_RULE = re.compile(
+    RULE.pattern + r"|禁止|严禁|法|条例|办法|准则|处以|罚款|徒刑|用于治疗|适用于|剂量|用量|每日|每次|服用|口服|给药|"
+    r"不宜|慎用|可以|可|允许|准予|享受|免费|免|领取|入学|参加"
+)
+
+
+def states_rule(folded: str, start: int) -> bool:
+    """Whether the sentence around the bound at `start` states a rule."""
+    sentence_start = max(folded.rfind(mark, 0, start) for mark in "。；！？;!?") + 1
+    ends = [i for i in (folded.find(mark, start) for mark in "。；！？;!?") if i != -1]
+    return bool(STATED_RULE.search(folded[sentence_start : min(ends, default=len(folded))]))
 
 
 def is_threshold(folded: str, start: int, number_end: int) -> bool:
@@ -92,7 +108,8 @@ class InclusiveBound(Check):
                 # the number with its magnitude: 5万元以上 is 50,000
                 numbers = chinese_quantities(folded[match.start("number") : match.end()])
                 if numbers and is_threshold(folded, match.start("number"), match.end("number")):
-                    bounds.append((numbers[0].value, match["bound"], match.span()))
+                    rule = states_rule(folded, match.start("number"))
+                    bounds.append((numbers[0].value, match["bound"], match.span(), rule))
         if not bounds:
             return
         target = analyzed.segment.target
@@ -101,14 +118,14 @@ class InclusiveBound(Check):
             if not following:
                 continue
             value = following[0].value
-            for wanted, bound, span in bounds:
+            for wanted, bound, span, rule in bounds:
                 if wanted != value:
                     continue
                 number = following[0].text
                 written = source[span[0] : span[1]]
                 better = suggestion(bound, number, "岁" in written)
                 end = match.end() + following[0].end
-                yield self.finding(
+                finding = self.finding(
                     analyzed,
                     f'{written} includes {number}, but "{target[match.start() : end]}" excludes it; say "{better}"',
                     found=target[match.start() : end],
@@ -116,4 +133,7 @@ class InclusiveBound(Check):
                     source_span=span,
                     target_span=(match.start(), end),
                 )
+                if not rule and self.code not in self.context.severities:
+                    finding = dataclasses.replace(finding, severity=Severity.INFO)
+                yield finding
                 break

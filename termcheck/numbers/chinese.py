@@ -40,8 +40,9 @@ UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 TENS = {"廿": 20, "卅": 30, "卌": 40}  # 廿一世纪 is the 21st century
 MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
 CN = "".join([*DIGITS, *UNITS, *TENS, *MAGNITUDES])
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+ARABIC = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"  # 25 000 is 25,000
 NUM = rf"(?:{ARABIC}|[{CN}]+)"
+_GROUPING = re.compile("[, \u00a0\u2009\u202f]")
 MEASURE = (
     "个|人|名|位|岁|年|天|日|号|月|周|星期|小时|分钟|秒|次|倍|家|种|例|项|条|件|份|只|头|株|所|座|本|张|台|"
     "辆|部|批|期|届|代|章|节|层|度|元|美元|块|公里|千米|米|厘米|毫米|公分|克|千克|公斤|吨|升|毫升|亩|平方|"
@@ -84,10 +85,31 @@ _HALF = re.compile(
     rf"(?:(?P<n>{NUM})(?:个)?(?P<unit>年|小时|钟头|月|天|周|星期)半|半(?:个)?(?P<half>年|小时|钟头|月|天))"
 )
 # 上午10点, 下午3点半, 凌晨2时15分, 中午12点, 14:00
+# chat spaces its digits (早上 5 点 9 分); 九点多 is "after nine"; 差五分八点 is 7:55
 _CLOCK = re.compile(
-    rf"(?P<part>凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|早|晚)?"
-    rf"(?P<hour>{NUM})[点时](?:(?P<minute>{NUM})分?|(?P<half>半)|(?P<quarter>一刻|三刻))?(?!间|代|期|候|事|局|刻表)"
+    rf"(?P<part>凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|午夜|早|晚)?[ \u3000]?"
+    rf"(?:差(?P<less>{NUM})分钟?)?(?P<hour>{NUM})[ \u3000]?[点时]"
+    rf"(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<more>多(?![万亿千百]))|[ \u3000]?(?P<minute>{NUM})(?:[ \u3000]?分)?)?"
+    rf"(?!间|代|期|候|事|局|刻表)"
 )
+# days a festival names by itself
+_DATED_DAYS = {
+    "国庆": (10, 1), "元旦": (1, 1), "劳动节": (5, 1), "儿童节": (6, 1), "妇女节": (3, 8), "建军节": (8, 1),
+    "建党节": (7, 1), "教师节": (9, 10), "圣诞": (12, 25), "平安夜": (12, 24), "情人节": (2, 14), "愚人节": (4, 1),
+    "植树节": (3, 12), "青年节": (5, 4),
+}  # fmt: skip
+_DATED_DAY = re.compile("|".join(_DATED_DAYS))
+# ages the classics name: 而立之年 30, 不惑之年 40, 知天命 50, 花甲 and 耳顺 60, 古稀 70, 耄耋 80
+_AGES = {"而立": 30, "不惑": 40, "知天命": 50, "天命之年": 50, "花甲": 60, "耳顺": 60, "古稀": 70, "耄耋": 80}
+_AGE = re.compile("|".join(_AGES))
+_NAMED_NUMBER = re.compile("|".join([*_DATED_DAYS, *_AGES]))
+_GENERATION = re.compile(r"(?<![\d〇零一二三四五六七八九])(?P<digits>[〇零一二三四五六七八九][〇零]|\d0)后")
+# 每十个人中就有三个 is "three in ten": a share, as 十分之三 is
+_IN_EVERY = re.compile(
+    rf"每(?P<den>{NUM})[个名位人例只家]?[^\d{CN}，。；,;]{{0,6}}?[中里]"
+    rf"(?:就|便|约|大约|至少)?有?(?P<num>{NUM})(?![\d{CN}])"
+)
+_SPOKEN_DECIMAL_RATE = re.compile(rf"(?P<per>[百千万])分之(?P<whole>[{CN}]+)点(?P<fraction>[〇零一二三四五六七八九]+)")
 _COLON_TIME = re.compile(r"(?<![\d:])(?P<hour>[01]?\d|2[0-3])[:：](?P<minute>[0-5]\d)(?![\d:])")
 # 星期三, 周三, 礼拜三
 _WEEKDAY = re.compile(r"(?:星期|礼拜|周)(?P<day>[一二三四五六日天])(?![次天个年])")
@@ -175,7 +197,7 @@ def approximate_range(numeral: str) -> tuple[int, int] | None:
 def _value(text: str) -> tuple[float, bool] | None:
     """The numeral's value and whether it was written in Arabic digits."""
     if text[0].isdigit():
-        return float(text.replace(",", "")), True
+        return float(_GROUPING.sub("", text)), True
     parsed = parse_chinese_numeral(text)
     return (float(parsed), False) if parsed is not None else None
 
@@ -202,7 +224,7 @@ class _Spans:
 
 def chinese_quantities(text: str) -> list[Quantity]:
     folded = fold_chinese(text)
-    if not _ANY_NUMERAL.search(folded) and "半" not in folded:
+    if not _ANY_NUMERAL.search(folded) and "半" not in folded and not _NAMED_NUMBER.search(folded):
         return []  # every pattern below starts from a numeral: four segments in ten have none
     spans = _Spans(len(folded))
     found: list[Quantity] = []
@@ -330,20 +352,29 @@ def _clocks(folded: str, text: str) -> Iterator[Quantity]:
         hour = _value(match["hour"])
         if hour is None or hour[0] > 24 or hour[0] != int(hour[0]):
             continue
-        bare = not match["part"] and match["minute"] is None and not match["half"] and not match["quarter"]
+        marked = match["part"] or match["less"] or match["half"] or match["quarter"] or match["more"]
+        bare = not marked and match["minute"] is None
         minute = 30 if match["half"] else 15 if match["quarter"] == "一刻" else 45 if match["quarter"] else 0
         if match["minute"]:
             parsed = _value(match["minute"])
             if parsed is None or parsed[0] >= 60:
                 continue
             minute = int(parsed[0])
-        readings = clock_minutes(int(hour[0]), minute, HOUR_PARTS.get(match["part"] or ""))
+        whole_hour = int(hour[0])
+        if match["less"]:
+            less = _value(match["less"])
+            if less is None or not 0 < less[0] < 60:
+                continue
+            whole_hour, minute = whole_hour - 1, 60 - int(less[0])
+        readings = clock_minutes(whole_hour, minute, HOUR_PARTS.get(match["part"] or ""))
         clock = tuple((TIME, float(r)) for r in readings)
         if bare:  # 3点 alone may be three o'clock or three points (of an index): both readings count
             if hour[1] or hour[0] >= 10:
                 yield _q(text, match.start(), match.end(), hour[0], alternatives=clock)
             continue
-        yield _q(text, match.start(), match.end(), clock[0][1], kind=TIME, alternatives=clock[1:])
+        # on the hour (晚上九点, 九点多), English often says the hour alone: "at 9 last night", "after nine"
+        spoken = ((NUMBER, float(whole_hour)),) if minute == 0 else ()
+        yield _q(text, match.start(), match.end(), clock[0][1], kind=TIME, alternatives=clock[1:] + spoken)
     for match in _COLON_TIME.finditer(folded):
         readings = clock_minutes(int(match["hour"]), int(match["minute"]), None)
         yield _q(
@@ -354,6 +385,48 @@ def _clocks(folded: str, text: str) -> Iterator[Quantity]:
             kind=TIME,
             alternatives=tuple((TIME, float(r)) for r in readings[1:]),
         )
+
+
+def _dated_days(folded: str, text: str) -> Iterator[Quantity]:
+    """国庆 implies October 1: a month and a day the target may name, never one it must."""
+    for match in _DATED_DAY.finditer(folded):
+        month, day = _DATED_DAYS[match.group()]
+        yield _q(text, match.start(), match.end(), float(month), kind=MONTH, strong=False)
+        yield _q(text, match.start(), match.end(), float(day), strong=False)
+
+
+def _idiom_ages(folded: str, text: str) -> Iterator[Quantity]:
+    """不惑之年 is forty: an age written without a numeral, said with one in English."""
+    for match in _AGE.finditer(folded):
+        yield _q(text, match.start(), match.end(), float(_AGES[match.group()]), strong=False)
+
+
+def _generations(folded: str, text: str) -> Iterator[Quantity]:
+    """九〇后 and 00后 are the post-90s and post-00s generations: a decade."""
+    for match in _GENERATION.finditer(folded):
+        digits = "".join(str(DIGITS.get(ch, ch)) for ch in match["digits"])
+        yield _q(text, match.start(), match.end(), float(int(digits)), kind=DECADE)
+
+
+def _in_every(folded: str, text: str) -> Iterator[Quantity]:
+    for match in _IN_EVERY.finditer(folded):
+        den, num = _value(match["den"]), _value(match["num"])
+        if den and num and 0 < num[0] < den[0]:
+            share = num[0] / den[0]
+            alternatives = ((NUMBER, float(round(100 * share))), (NUMBER, round(100 * share, 1)))
+            yield _q(text, match.start(), match.end(), share, kind=FRACTION, alternatives=alternatives)
+
+
+def _spoken_decimal_rates(folded: str, text: str) -> Iterator[Quantity]:
+    """千分之四点二 is 4.2 per thousand (0.42%), not four o'clock: a rate read as _ordinary reads 千分之三."""
+    for match in _SPOKEN_DECIMAL_RATE.finditer(folded):
+        whole = parse_chinese_numeral(match["whole"])
+        if whole is None:
+            continue
+        value = float(f"{whole}.{''.join(str(DIGITS[ch]) for ch in match['fraction'])}")
+        per = {"百": 100, "千": 1000, "万": 10_000}[match["per"]]
+        start = match.start("whole")
+        yield _q(text, start, match.end(), value * 100 / per)
 
 
 def _weekdays(folded: str, text: str) -> Iterator[Quantity]:
@@ -427,6 +500,11 @@ _HINTED_READERS: tuple[tuple[tuple[str, ...], Callable[[str, str], Iterator[Quan
     (("年代",), _decades),
     (("五",), _five_year_plans),
     (("双", "节", "国庆", "黄金周", "假", "事变", "运动", "大促", "·", "・"), _festivals),
+    (("分之",), _spoken_decimal_rates),
+    (("国庆", "元旦", "节", "圣诞", "平安夜"), _dated_days),
+    (tuple(_AGES), _idiom_ages),
+    (("后",), _generations),
+    (("每",), _in_every),
     (("点", "时", ":", "："), _clocks),
     (("星期", "礼拜", "周"), _weekdays),
     (("分之",), _fractions),
@@ -472,7 +550,7 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 value = value * 100 / per  # 千分之三 is 0.3%
             scale = _scale(magnitude)  # 3-5万: the magnitude applies to both ends of a range
             kind = MONTH if after == "月" and value <= 12 and (last == "first" or _months_both(match)) else NUMBER
-            if after in ("日", "号") and group == last and not _after_month(folded, start):
+            if after in ("日", "号") and group == last and value <= 31 and not _after_month(folded, start):
                 kind = DAY  # 3日 with no month: news renders it as a weekday as often as a date
             evidence = arabic or bool(after or magnitude or prefix)
             big = arabic or value >= 10 or kind == MONTH or bool(magnitude) or prefix.endswith("分之")
@@ -495,6 +573,8 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 alternatives = ((NUMBER, value + (2000 if value < 50 else 1900)),)  # 23年经济: 2023, or 23 years
             elif value == 10 and _DOZEN.match(folded, match.start(group)):
                 alternatives = ((NUMBER, 12.0),)  # 十多 is "more than ten" or "more than a dozen"
+            elif match[group] in ("百", "千") and not magnitude:
+                alternatives = ((ORDER, value),)  # 千人, 百年 without a digit: "thousands of people", "centuries"
             found.append(
                 _q(
                     text,

@@ -28,6 +28,8 @@ _HINT = re.compile(r"[A-Za-z][-.]?\d|\d[A-Za-z]|\d\.\d+\.\d|\d{2}[ ()-]+\d{3}|1[
 _DIGIT_RUNS = re.compile(r"\d+")
 _YEARS = re.compile(r"(?:1[89]|20)\d\d")
 
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3})+(?: ?[-–~] ?\d{1,3}(?: \d{3})+)?")
+
 PHONE = "phone"
 CODE = "code"
 
@@ -48,12 +50,16 @@ def code_spans(text: str, chinese: bool = True) -> Iterator[tuple[int, int, str]
 
 
 def _is_phone(token: str) -> bool:
+    if _SPACE_GROUPED.fullmatch(token):
+        return False  # 14 000-230 000 is a range of numbers grouped by thousands
     digits = "".join(_DIGIT_RUNS.findall(token))
     groups = _DIGIT_RUNS.findall(token)
     if len(groups) == 1 and not token.startswith(("+", "(")):
         return is_phone_digits(digits)
-    if len(digits) < 9:
-        return False
+    if len(digits) < 9 or (
+        len(groups) == 2 and all(g.endswith("000") for g in groups) and int(groups[0]) < int(groups[1])
+    ):
+        return False  # 25000-68000 is a range of round numbers
     return not all(_YEARS.fullmatch(group) for group in groups)  # 1990-2000-2010 is years
 
 

@@ -148,7 +148,7 @@ def compare_numbers(source: str, target: str) -> NumberComparison:
     if missing and any(q.kind == CODE for q in all_targets):
         written = {q.text.casefold() for q in codes}  # the target's own codes, not the source's (COVID-19)
         own = [q for q in all_targets if q.kind == CODE and q.text.casefold() not in written]
-        missing = [q for q in missing if q.kind != NUMBER or not _in_target_codes(q, own)]
+        missing = [q for q in missing if q.kind not in (NUMBER, DAY) or not _in_target_codes(q, own)]
     # 3日 with no month is a date that news also renders as the weekday ("on Friday")
     if any(q.kind == DAY for q in missing) and any(q.kind == WEEKDAY for q in all_targets):
         missing = [q for q in missing if q.kind != DAY]
@@ -162,12 +162,45 @@ def compare_numbers(source: str, target: str) -> NumberComparison:
         added = [q for q in added if q.kind != WEEKDAY]
     if any(q.kind == ORDER for q in added) and not any(kind == ORDER for q in sources for kind, _ in q.readings()):
         added = [q for q in added if q.kind != ORDER]
+    added = _explained_by_source(added, source, found, target)
     return NumberComparison(
         missing=missing_codes + missing,
         added=added,
         slips=slips,
         mismatches=mismatches,
     )
+
+
+_BESIDE_DIGIT = re.compile(
+    r"\d\W{0,2}$|\b(?:in|on|since|by|until|till|from|through|before|after|during|early|late|mid|last|next)\s+$",
+    re.IGNORECASE,
+)
+_DIGIT_AFTER = re.compile(r"^\.?,?\s?\d")
+
+
+def _explained_by_source(added: list[Quantity], source: str, found: list[Quantity], target: str) -> list[Quantity]:
+    """Target numbers that a reading of the source explains, though no source number pairs with them.
+
+    A month name with no date beside it where the source names no month ("Zhang Jun", "April said",
+    "this may delay"); digits the target split out of a source code ("HeLa 229" for HeLa229, "pc DNA 3.1")."""
+    if not added:
+        return added
+    codes = [q.text for q in found if q.kind == CODE]
+    kept = []
+    for quantity in added:
+        if quantity.kind == MONTH and "月" not in source:
+            before = target[max(0, quantity.start - 9) : quantity.start]
+            if not _BESIDE_DIGIT.search(before) and not _DIGIT_AFTER.match(target[quantity.end : quantity.end + 4]):
+                continue
+        if quantity.kind == NUMBER and codes and _inside_a_code(quantity.text, codes):
+            continue
+        kept.append(quantity)
+    return kept
+
+
+def _inside_a_code(text: str, codes: list[str]) -> bool:
+    digits = re.escape(text)
+    return text[:1].isdigit() and any(re.search(rf"(?<![\d.]){digits}(?![\d]|\.\d)", code) for code in codes)
 
 
 _COMPARED_KINDS = (TIME, WEEKDAY, QUARTER, FRACTION, ORDER, MONTH, DECADE)

@@ -45,7 +45,8 @@ MONTHS = {
 }  # fmt: skip
 
 _WORD = "|".join(sorted([*ONES, *TENS, *ORDINALS, *SCALES], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNGROUPED = re.compile("[, \u00a0\u2009\u202f]")
 _SCALE = r"(?:[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?"  # a 5-billion-yuan project
 _DIGIT_NUMBER = re.compile(
     rf"(?<![\w.])(?<![A-Z]-)(?<![A-Z][a-z]-)(?P<digits>{_DIGITS})(?P<suffix>st|nd|rd|th|s|%)?(?!\w)(?!\.\d)\+?{_SCALE}"
@@ -64,6 +65,21 @@ _PER_MILLE = re.compile(
     rf"\b(?P<n>\d+(?:\.\d+)?|{'|'.join(ONES)})\s*(?:‰|per\s+(?:thousand|mille)\b|in\s+(?:a|one|every)\s+thousand\b)",
     re.IGNORECASE,
 )
+# three in 10,000, 5 per 100,000, two out of every 1,000: a rate in per cent, as 万分之三 is read (0.03)
+_PER_BASE = re.compile(
+    rf"\b(?P<n>\d+(?:\.\d+)?|{'|'.join(ONES)})\s+(?:per|(?:[a-z]+\s+)?(?:in|out\s+of))\s+(?:every\s+)?"
+    r"(?P<base>1,?000|10,?000|100,?000|1,000,000)(?![\d,]|\.\d)",
+    re.IGNORECASE,
+)
+# 一百周年 is the centenary
+ANNIVERSARIES = {
+    "centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200, "sesquicentennial": 150,
+    "tercentenary": 300, "tercentennial": 300, "quincentenary": 500,
+}  # fmt: skip
+_ANNIVERSARY = re.compile(rf"\b(?:{'|'.join(ANNIVERSARIES)})\b", re.IGNORECASE)
+_ISO_DATE = re.compile(
+    r"(?<![\d.-])(?P<year>(?:1[89]|20)\d\d)-(?P<month>0?[1-9]|1[0-2])-(?P<day>0?[1-9]|[12]\d|3[01])(?![\d-]|\.\d)"
+)
 # two decades, three centuries, two dozen: 20, 300, 24
 _MANY_UNITS = {"decades": 10, "centuries": 100, "dozen": 12}
 _COUNTED_UNITS = re.compile(
@@ -73,7 +89,8 @@ _COUNTED_UNITS = re.compile(
 # one in six, one person in five, two in every three: a share
 _ONES_ALTERNATION = "|".join(sorted(ONES, key=len, reverse=True))
 _ONE_IN = re.compile(
-    rf"\b(?P<n>one|two|three|\d)\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?(?P<d>{_ONES_ALTERNATION}|\d+)\b", re.IGNORECASE
+    rf"\b(?P<n>one|two|three|\d)\s+(?:[a-z]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_ONES_ALTERNATION}|\d+)\b",
+    re.IGNORECASE,
 )
 # .08% written without its zero
 _BARE_DECIMAL = re.compile(r"(?<![\w.])(?<=[\s(])\.(?P<digits>\d+)(?P<percent>%)?")
@@ -145,7 +162,7 @@ _FRACTION = re.compile(
     r"(?P<lead>\b(?:by|about|nearly|almost|roughly|around|over|than|some|approximately|only|just|least|to)\s+)?"
     r"\b(?P<num>a|an|one|two|three|four|five|seven|nine|the\s+(?:first|last|final|top|bottom|other))[\s-]+"
     r"(?P<den>halves|half|thirds?|quarters?|fourths?|"
-    r"fifths?|tenths?)\b(?P<of>\s+of\b)?|(?<![\d/])(?P<n>\d{1,2})/(?P<d>\d{1,2})(?![\d/])",
+    r"fifths?|tenths?)\b(?P<of>\s+of\b)?|(?<![\d/])(?P<n>\d{1,2}) ?/ ?(?P<d>\d{1,2})(?![\d/])",
     re.IGNORECASE,
 )
 # doubled, tripled, twofold, halved: a multiplicative is a number (2) and a growth (100%)
@@ -172,8 +189,8 @@ _SHORT_MAGNITUDE = re.compile(
 _SHORT_SCALES = {"k": 1_000, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
 # a number glued to a unit (500Mbps, 10km, 5G): the number pairs, but is never reported as added
 _GLUED = re.compile(r"(?<![\w.])(?P<digits>\d+(?:\.\d+)?)(?=[A-Za-z])(?!(?:st|nd|rd|th|s)\b)[A-Za-z]+")
-_GLUED_HINT = re.compile(r"\d(?:[A-Za-z]|\s(?:bn|tn|mn|m|b|k)\b)")  # what the three patterns around it need
-_DECADE = re.compile(r"(?<![\w.])['’]?(?P<digits>\d{2}|\d{4})['’]?s\b")
+_GLUED_HINT = re.compile(r"\d(?:[A-Za-z]|\s(?:bn|tn|mn|m|b|k|s)\b)")  # what the three patterns around it need
+_DECADE = re.compile(r"(?<![\w.])['’]?(?P<digits>\d{2}|\d{4})['’]? ?s\b")  # MT writes "the 1970 s"
 
 
 def parse_number_words(words: list[str]) -> int | None:
@@ -252,6 +269,12 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
         keep(_orders(text))
     if "‰" in text or "thousand" in vocabulary or "mille" in vocabulary:
         keep(_per_mille(text))
+    if "000" in text:
+        keep(_per_base(text))
+    if has_digits and "-" in text:
+        keep(_iso_dates(text))
+    if not vocabulary.isdisjoint(ANNIVERSARIES):
+        keep(_anniversaries(text))
     if has_digits:
         glued = _GLUED_HINT.search(text)
         if glued:
@@ -262,7 +285,7 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
             keep(_glued(text))
     if not vocabulary.isdisjoint(("decades", "centuries", "dozen")):
         keep(_counted_units(text))
-    if " in " in text and (has_digits or not vocabulary.isdisjoint(_NUMBER_WORDS)):
+    if (" in " in text or " out of " in text) and (has_digits or not vocabulary.isdisjoint(_NUMBER_WORDS)):
         keep(_one_in(text))
     if has_digits and "." in text:
         keep(Quantity(float("0." + m["digits"]), *m.span(), m.group()) for m in _BARE_DECIMAL.finditer(text))
@@ -290,7 +313,7 @@ _CURRENCY_CODES = frozenset(("rmb", "cny", "usd", "hkd", "eur", "gbp", "jpy", "a
 
 def _currency_codes(text: str) -> Iterator[Quantity]:
     for match in _CURRENCY_CODE.finditer(text):
-        value = float(match["digits"].replace(",", ""))
+        value = float(_UNGROUPED.sub("", match["digits"]))
         scale = (
             SCALES[match["scale"].lower()] if match["scale"] else _SHORT_SCALES[match["short"]] if match["short"] else 1
         )
@@ -450,6 +473,26 @@ def _per_mille(text: str) -> Iterator[Quantity]:
         yield Quantity(value / 10, *match.span(), match.group())
 
 
+def _per_base(text: str) -> Iterator[Quantity]:
+    for match in _PER_BASE.finditer(text):
+        number = match["n"].lower()
+        value = float(number) if number[0].isdigit() else float(ONES[number])
+        yield Quantity(value * 100 / int(match["base"].replace(",", "")), *match.span(), match.group())
+
+
+def _iso_dates(text: str) -> Iterator[Quantity]:
+    """2021-03-05 is 2021年3月5日: a year, a month and a day."""
+    for match in _ISO_DATE.finditer(text):
+        yield Quantity(float(match["year"]), *match.span("year"), match["year"])
+        yield Quantity(float(match["month"]), *match.span("month"), match["month"], MONTH)
+        yield Quantity(float(match["day"]), *match.span("day"), match["day"])
+
+
+def _anniversaries(text: str) -> Iterator[Quantity]:
+    for match in _ANNIVERSARY.finditer(text):
+        yield Quantity(float(ANNIVERSARIES[match.group().lower()]), *match.span(), match.group())
+
+
 def _short_magnitudes(text: str) -> Iterator[Quantity]:
     for match in _SHORT_MAGNITUDE.finditer(text):
         suffix = match["suffix"]
@@ -471,7 +514,7 @@ def _decades(text: str) -> Iterator[Quantity]:
 
 def _digit_numbers(text: str) -> Iterator[Quantity]:
     for match in _DIGIT_NUMBER.finditer(text):
-        value = float(match["digits"].replace(",", ""))
+        value = float(_UNGROUPED.sub("", match["digits"]))
         scale = SCALES[match["scale"].lower()] if match["scale"] else 1
         if match["suffix"] == "s":
             continue  # a decade is read above; "Ps" and the like are not numbers
@@ -627,6 +670,7 @@ _TRIGGER_WORDS = frozenset().union(
     _CURRENCY_CODES,
     _ROMAN_WORDS,
     ("quarter", "quarters", "q", "half", "thousand", "mille", "decades", "centuries", "dozen"),
+    ANNIVERSARIES,
     _CLOCK_WORDS,
     _FRACTION_WORDS,
     _MULTIPLIED_WORDS,
