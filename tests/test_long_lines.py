@@ -6,11 +6,19 @@ text should be about twice the work; a quadratic step makes it about four times.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from termcheck.checks.tc205_inclusive_bound import CHANGE, CHANGE_LENGTH, ESTIMATE, RULE, Clauses, InclusiveBound
+from termcheck.engine import Checker, CheckOptions
+from termcheck.glossary.model import Glossary
+from termcheck.model import Segment
 from termcheck.numbers.compare import compare_numbers
 from termcheck.numbers.english import english_quantities
 
@@ -56,3 +64,29 @@ def _numbers(clauses: int) -> tuple[str, str]:
 
 def test_pairing_numbers_is_linear() -> None:
     assert grows_linearly(lambda n: lambda: compare_numbers(*_numbers(n)), 150) < 2.5
+
+
+def test_inclusive_bounds_are_linear() -> None:
+    checker = Checker(Glossary(name="none"), CheckOptions(select=("TC205",)))
+
+    def make(n: int) -> Callable[[], object]:
+        # bounds in clauses, and targets that say "over" another number: nothing to report, all to compare
+        source = "".join(f"年满{i}岁以上的申请人，" for i in range(100, 100 + n))
+        target = "".join(f"applicants over {i} years old, " for i in range(5000, 5000 + n))
+        analyzed = checker.analyze([Segment("1", source, target, "line.txt", 1)])[0]
+        return lambda: list(InclusiveBound(checker.context).check_segment(analyzed))
+
+    assert grows_linearly(make, 300) < 2.5
+
+
+@given(st.text(alphabet="须必应当不得限年满约大概下降了增加12，。；,! \n", max_size=60), st.data())
+def test_clauses_read_as_each_clause_alone(text: str, data: st.DataObject) -> None:
+    clauses = Clauses(text)
+    at = data.draw(st.integers(min_value=0, max_value=len(text)))
+    start = max(text.rfind(mark, 0, at) for mark in "，。；：,;:!?！？") + 1
+    assert clauses.start(at) == start
+    for words in (RULE, ESTIMATE):
+        assert clauses.holds(words, start, at) == (re.search(words, text[start:at]) is not None)
+    # a change is read from the clause's end only
+    near = text[max(start, at - CHANGE_LENGTH) : at]
+    assert (CHANGE.search(near) is None) == (CHANGE.search(text[start:at]) is None)
