@@ -1,7 +1,9 @@
 """A long line full of numbers is checked in time linear in its length (docs/robustness.md).
 
-Work is counted, not timed: the Python lines run and the functions called (built-in ones too). Twice the
-text should be about twice the work; a quadratic step makes it about four times.
+Work is counted, not timed: the Python lines run, the functions called (built-in ones too) and the
+characters handed to the `re` module's functions (a pattern searched for once per number scans text that
+counting calls does not see). Twice the text should be about twice the work; a quadratic step makes it
+about four times.
 """
 
 from __future__ import annotations
@@ -16,18 +18,30 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from termcheck.checks.tc205_inclusive_bound import CHANGE, CHANGE_LENGTH, ESTIMATE, RULE, Clauses, InclusiveBound
+from termcheck.checks.tc212_number_format import NumberFormat
 from termcheck.engine import Checker, CheckOptions
 from termcheck.glossary.model import Glossary
 from termcheck.model import Segment
 from termcheck.numbers.compare import compare_numbers
 from termcheck.numbers.english import english_quantities
 
+SCANNING = ("search", "match", "fullmatch", "findall", "finditer", "sub", "split")
+
 
 def work(run: Callable[[], object]) -> int:
-    """Lines run and functions called by `run`, with the number caches cleared first."""
+    """Lines run, functions called and characters given to `re` by `run`, with the number caches cleared."""
     compare_numbers.cache_clear()
     english_quantities.cache_clear()
     count = 0
+    originals = {name: getattr(re, name) for name in SCANNING}
+
+    def counting(scan: Callable[..., Any]) -> Callable[..., Any]:
+        def scanned(pattern: object, string: str, *args: Any, **kwargs: Any) -> Any:
+            nonlocal count
+            count += len(string)
+            return scan(pattern, string, *args, **kwargs)
+
+        return scanned
 
     def on_line(frame: FrameType, event: str, arg: object) -> Any:
         nonlocal count
@@ -38,6 +52,8 @@ def work(run: Callable[[], object]) -> int:
         nonlocal count
         count += event in ("call", "c_call")
 
+    for name, scan in originals.items():
+        setattr(re, name, counting(scan))
     sys.settrace(on_line)
     sys.setprofile(on_call)
     try:
@@ -45,6 +61,8 @@ def work(run: Callable[[], object]) -> int:
     finally:
         sys.settrace(None)
         sys.setprofile(None)
+        for name, scan in originals.items():
+            setattr(re, name, scan)
     return count
 
 
@@ -75,6 +93,19 @@ def test_inclusive_bounds_are_linear() -> None:
         target = "".join(f"applicants over {i} years old, " for i in range(5000, 5000 + n))
         analyzed = checker.analyze([Segment("1", source, target, "line.txt", 1)])[0]
         return lambda: list(InclusiveBound(checker.context).check_segment(analyzed))
+
+    assert grows_linearly(make, 300) < 2.5
+
+
+def test_number_format_is_linear() -> None:
+    checker = Checker(Glossary(name="none"), CheckOptions(select=("TC212",)))
+
+    def make(n: int) -> Callable[[], object]:
+        # years with a digit glued on ("19943"), each looked for in the source
+        source = "".join(f"{1950 + i % 60}年产量{i}吨，" for i in range(n))
+        target = "".join(f"in {1950 + i % 60}{i % 10} output was {i} tonnes, " for i in range(n))
+        analyzed = checker.analyze([Segment("1", source, target, "line.txt", 1)])[0]
+        return lambda: list(NumberFormat(checker.context).check_segment(analyzed))
 
     assert grows_linearly(make, 300) < 2.5
 
