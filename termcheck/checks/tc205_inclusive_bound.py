@@ -122,13 +122,16 @@ class InclusiveBound(Check):
         if not source:
             return
         folded = fold_chinese(source)
-        clauses = Clauses(folded)
+        clauses: Clauses | None = None  # read at the first bound: most segments shown to this check have none
         bounds: dict[float, tuple[str, tuple[int, int]]] = {}  # by the number, the first bound of it
         for pattern in (_AFTER, _BEFORE):
             for match in pattern.finditer(folded):
                 # the number with its magnitude: 5万元以上 is 50,000
                 numbers = chinese_quantities(folded[match.start("number") : match.end()])
-                if numbers and clauses.is_threshold(match.start("number"), match.end("number")):
+                if not numbers:
+                    continue
+                clauses = clauses or Clauses(folded)
+                if clauses.is_threshold(match.start("number"), match.end("number")):
                     bounds.setdefault(numbers[0].value, (match["bound"], match.span()))
         if not bounds:
             return

@@ -6,12 +6,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from termcheck.numbers.chinese import chinese_quantities
 from termcheck.numbers.codes import PHONE, digit_runs, phone_key
 from termcheck.numbers.english import english_quantities
-from termcheck.numbers.lookup import Queues, SameValue
+from termcheck.numbers.lookup import Counterparts, Queues, SameValue
 from termcheck.numbers.quantity import (
     CODE,
     DAY,
@@ -51,18 +51,16 @@ class NumberComparison:
     mismatches: list[tuple[Quantity, Quantity]] = field(default_factory=list)
 
 
-def _pair(sources: list[Quantity], targets: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+def _pair(
+    sources: list[Quantity], targets: list[Quantity], counterparts: Counterparts
+) -> tuple[list[Quantity], list[Quantity]]:
     """Each source number, strong ones first, takes the first target number of the same value left, a strong
     one before a weak one: 壹佰元 is the "100", not the "century" of "21st century". The unpaired source
     numbers in that order, and the target numbers left in theirs."""
-    strong = SameValue((i, q) for i, q in enumerate(targets) if q.strong)
-    weak = SameValue((i, q) for i, q in enumerate(targets) if not q.strong)
     taken: set[int] = set()
     unpaired: list[Quantity] = []
     for wanted in sorted(sources, key=lambda q: not q.strong):
-        index = strong.first(wanted, taken)
-        if index is None:
-            index = weak.first(wanted, taken)
+        index = counterparts.first(wanted, taken)
         if index is None:
             unpaired.append(wanted)
         else:
@@ -100,12 +98,12 @@ def _slips(unpaired: list[Quantity], left: list[Quantity]) -> list[tuple[Quantit
     return slips
 
 
-def _without_counterpart(quantities: list[Quantity], others: Sequence[Quantity]) -> list[Quantity]:
-    """The strong `quantities` with no number of the same value among `others`."""
-    strong = [q for q in quantities if q.strong]
+def _not_in_source(left: list[Quantity], sources: Sequence[Quantity]) -> list[Quantity]:
+    """The strong target numbers left with no number of the same value in the source."""
+    strong = [q for q in left if q.strong]
     if not strong:
         return []
-    said = SameValue(enumerate(others))
+    said = SameValue(enumerate(sources))
     return [q for q in strong if not said.holds(q)]
 
 
@@ -123,44 +121,74 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
     the same digits are, however grouped and with or without +86."""
     if not codes:
         return [], set()
-    # digits, or numbers and months in any form: 2023.2.10 is "February 10, 2023"
-    runs = {int(run) for run in _DIGIT_RUN.findall(target)} | {
-        int(q.value) for q in targets if q.kind in (NUMBER, MONTH)
-    }
-    phones = _Phones(
-        {phone_key(q.text) for q in targets if q.kind == PHONE}
-        | {run.lstrip("0") for run in _DIGIT_RUN.findall(target) if len(run) >= 7}
-    )
-    folded_target = target.casefold()
-    overlaps = _Overlaps(targets)
-    numbers: Queues[float] = Queues()  # the target's numbers and months by value
-    for i, q in enumerate(targets):
-        if q.kind in (NUMBER, MONTH):
-            numbers.add(q.value, i)
-    places: dict[str, int] = {}  # where each code is first written in the target: looked for once
+    said = _Target(target, targets)
     missing: list[Quantity] = []
     used: set[int] = set()
     for code in codes:
         if code.kind == PHONE:
-            if not phones.matches(phone_key(code.text)):
+            if not said.phones.matches(phone_key(code.text)):
                 missing.append(code)
             continue
-        folded = code.text.casefold()
-        if folded not in places:
-            places[folded] = folded_target.find(folded)
-        written = places[folded]
+        written = said.find(code.text)
         if written != -1:  # the same code: what the target reads inside it (1860s, a decade) is the code's
-            used.update(overlaps.of(written, written + len(code.text)))
+            used.update(said.overlaps.of(written, written + len(code.text)))
             continue
         wanted = digit_runs(code.text)
-        if not all(run in runs for run in wanted):
+        if not all(run in said.runs for run in wanted):
             missing.append(code)
             continue
         for run in wanted:
-            index = numbers.first(run, used)
+            index = said.numbers.first(run, used)
             if index is not None:
                 used.add(index)
     return missing, used
+
+
+class _Target:
+    """A target as source codes are looked for in it: each view read at its first need, once."""
+
+    def __init__(self, text: str, quantities: Sequence[Quantity]) -> None:
+        self.text = text
+        self.quantities = quantities
+        self._places: dict[str, int] = {}
+
+    @cached_property
+    def _folded(self) -> str:
+        return self.text.casefold()
+
+    def find(self, code: str) -> int:
+        """Where `code` is first written, in any case; -1 if nowhere."""
+        folded = code.casefold()
+        if folded not in self._places:
+            self._places[folded] = self._folded.find(folded)
+        return self._places[folded]
+
+    @cached_property
+    def runs(self) -> set[int]:
+        """Digits, or numbers and months in any form: 2023.2.10 is "February 10, 2023"."""
+        return {int(run) for run in _DIGIT_RUN.findall(self.text)} | {
+            int(q.value) for q in self.quantities if q.kind in (NUMBER, MONTH)
+        }
+
+    @cached_property
+    def phones(self) -> _Phones:
+        return _Phones(
+            {phone_key(q.text) for q in self.quantities if q.kind == PHONE}
+            | {run.lstrip("0") for run in _DIGIT_RUN.findall(self.text) if len(run) >= 7}
+        )
+
+    @cached_property
+    def overlaps(self) -> _Overlaps:
+        return _Overlaps(self.quantities)
+
+    @cached_property
+    def numbers(self) -> Queues[float]:
+        """The numbers and months by value."""
+        numbers: Queues[float] = Queues()
+        for i, q in enumerate(self.quantities):
+            if q.kind in (NUMBER, MONTH):
+                numbers.add(q.value, i)
+        return numbers
 
 
 class _Phones:
@@ -227,11 +255,12 @@ def compare_quantities(
     missing_codes, used = _codes_present(codes, target, all_targets)
     targets = [q for i, q in enumerate(all_targets) if i not in used and q.kind not in (CODE, PHONE)]
     sources = [q for q in found if q.kind not in (CODE, PHONE)]
-    unpaired, left = _pair(sources, targets)
+    counterparts = Counterparts(targets)
+    unpaired, left = _pair(sources, targets, counterparts)
     slips = _slips(unpaired, left)
     mismatches = _mismatches(unpaired, left)
     # a number the source repeats is there if the target says it once ("the top and bottom 20%")
-    missing = _without_counterpart(unpaired, targets)
+    missing = [q for q in unpaired if q.strong and not counterparts.holds(q)]
     # 于2018年年底 is "at year-end" in a report about 2018: a year the target names as "the year"
     if any(_is_year(q) for q in missing) and _THE_YEAR.search(target):
         missing = [q for q in missing if not _is_year(q)]
@@ -243,7 +272,7 @@ def compare_quantities(
     if any(q.kind == DAY for q in missing) and any(q.kind == WEEKDAY for q in all_targets):
         missing = [q for q in missing if q.kind != DAY]
     # and one the target repeats is not added if the source has it ("Sandbox 2.0 (FSS 2.0)")
-    added = _without_counterpart(left, sources)
+    added = _not_in_source(left, sources)
     # 去年 is "2016" to a translator who knows the report's year: a year the source only implies
     if any(_is_year(q) for q in added) and _RELATIVE_YEAR.search(source):
         added = [q for q in added if not _is_year(q)]

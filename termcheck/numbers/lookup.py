@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Collection, Hashable, Iterable, Iterator
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from termcheck.numbers.quantity import Quantity, Reading
@@ -50,47 +50,85 @@ class SameValue:
 
     Two quantities have the same value when a reading of each has the same kind and close values
     (math.isclose, 1e-9). Exact readings are dictionary keys; the close ones are found by bisecting
-    each kind's sorted values within a margin wider than that tolerance, then tested with isclose."""
+    each kind's sorted values within a margin wider than that tolerance, then tested with isclose. A
+    few quantities (most segments have one to three numbers) are simply compared one by one."""
+
+    FEW = 8
 
     def __init__(self, quantities: Iterable[tuple[int, Quantity]]) -> None:
-        self._queues: Queues[Reading] = Queues()
-        for position, quantity in quantities:
-            for reading in dict.fromkeys(quantity.readings()):
-                self._queues.add(reading, position)
-        self._values: dict[str, list[float]] | None = None
+        self._quantities = list(quantities)  # in ascending position
+        self._queues: Queues[Reading] | None = None
+        self._values: dict[str, list[float]] = {}  # each kind's readings, sorted
 
-    def _sorted_values(self, kind: str) -> list[float]:
-        if self._values is None:
-            self._values = {}
-            for kind_, value in self._queues:
+    def __bool__(self) -> bool:
+        return bool(self._quantities)
+
+    def _index(self) -> Queues[Reading]:
+        if self._queues is None:
+            self._queues = Queues()
+            for position, quantity in self._quantities:
+                readings = quantity.readings()
+                for reading in readings if len(readings) == 1 else dict.fromkeys(readings):
+                    self._queues.add(reading, position)
+            for kind, value in self._queues:
                 if math.isfinite(value):
-                    self._values.setdefault(kind_, []).append(value)
+                    self._values.setdefault(kind, []).append(value)
             for values in self._values.values():
                 values.sort()
-        return self._values.get(kind, [])
+        return self._queues
 
-    def _keys(self, quantity: Quantity) -> Iterator[Reading]:
+    def _keys(self, quantity: Quantity) -> list[Reading]:
         """The indexed readings that a reading of `quantity` is close to."""
+        queues = self._index()
+        keys = []
         for kind, value in quantity.readings():
-            if math.isinf(value):  # isclose: an infinity is close only to itself
-                if (kind, value) in self._queues:
-                    yield kind, value
+            if not math.isfinite(value):  # isclose: an infinity is close only to itself, NaN to nothing
+                if math.isinf(value) and (kind, value) in queues:
+                    keys.append((kind, value))
                 continue
-            if math.isnan(value):
-                continue
-            values = self._sorted_values(kind)
+            values = self._values.get(kind, [])
             margin = 2e-9 * max(abs(value), 1.0)  # at least math.isclose's tolerance, either way round
             at = bisect_left(values, value - margin)
             while at < len(values) and values[at] <= value + margin:
                 if math.isclose(value, values[at], rel_tol=1e-9, abs_tol=1e-9):
-                    yield kind, values[at]
+                    keys.append((kind, values[at]))
                 at += 1
+        return keys
 
     def holds(self, quantity: Quantity) -> bool:
         """Whether any indexed quantity has the same value."""
-        return next(self._keys(quantity), None) is not None
+        if len(self._quantities) <= self.FEW:
+            return any(quantity.same_value(other) for _, other in self._quantities)
+        return bool(self._keys(quantity))
 
     def first(self, quantity: Quantity, taken: Collection[int]) -> int | None:
         """The first position not in `taken` whose quantity has the same value."""
-        found = (self._queues.first(key, taken) for key in self._keys(quantity))
-        return min((position for position in found if position is not None), default=None)
+        if len(self._quantities) <= self.FEW:
+            return next(
+                (i for i, other in self._quantities if i not in taken and quantity.same_value(other)),
+                None,
+            )
+        best = None
+        for key in self._keys(quantity):
+            position = self._index().first(key, taken)
+            if position is not None and (best is None or position < best):
+                best = position
+        return best
+
+
+class Counterparts:
+    """A target's numbers for its source's to pair with: the first of the same value, a strong one before a
+    weak one."""
+
+    def __init__(self, targets: Sequence[Quantity]) -> None:
+        self._strong = SameValue((i, q) for i, q in enumerate(targets) if q.strong)
+        self._weak = SameValue((i, q) for i, q in enumerate(targets) if not q.strong)
+
+    def first(self, quantity: Quantity, taken: Collection[int]) -> int | None:
+        """The position of the first not in `taken`."""
+        found = self._strong.first(quantity, taken)
+        return self._weak.first(quantity, taken) if found is None else found
+
+    def holds(self, quantity: Quantity) -> bool:
+        """Whether any, taken or not, has the value of `quantity`."""
+        return self._strong.holds(quantity) or self._weak.holds(quantity)
