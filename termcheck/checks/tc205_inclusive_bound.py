@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from termcheck.analysis import AnalyzedSegment
@@ -32,35 +33,72 @@ _EXCLUSIVE = re.compile(
 COUNTED = re.compile(
     r"^[^\d]{0,2}?(?:人|名|位|个(?!月|小时|工作日|星期|季度)|家|例|起|次|件|座|所|辆|只|头|户|项|篇|部|台|场|余|多)"
 )
-ESTIMATE = re.compile(r"估计|预计|预估|据估|约|大约|左右|大概|将近|累计|通常|一般|往往|大多")
+ESTIMATE = "估计|预计|预估|据估|约|大约|左右|大概|将近|累计|通常|一般|往往|大多"
 # a change by more than an amount (下降了五分之一以上, 增加三倍以上) sizes the change; it decides nothing
 CHANGE = re.compile(r"(?:下降|降低|减少|增加|增长|提高|提升|上升|上涨|扩大|缩小)了?[^，。；]{0,8}$")
-RULE = re.compile(r"须|必须|应当|应|不得|要求|条件|门槛|规定|标准|资格|限|年满|适用|才能|方可|凡|符合|申请|报考")
+CHANGE_LENGTH = 12  # the longest text CHANGE matches: 2 + 1 + 8 characters, and a newline before its $
+RULE = "须|必须|应当|应|不得|要求|条件|门槛|规定|标准|资格|限|年满|适用|才能|方可|凡|符合|申请|报考"
+_CLAUSE_MARK = re.compile("[，。；：,;:!?！？]")
 
 
 # where a bound is a rule (law, eligibility, dosing, a limit), "over 14" for 14岁以上 wrongs someone; in a
 # report of who was studied or consulted ("18岁以下的青年") the nuance is one a reviewer may leave
-STATED_RULE = re.compile(
-    RULE.pattern + r"|禁止|严禁|法|条例|办法|准则|处以|罚款|徒刑|用于治疗|适用于|剂量|用量|每日|每次|服用|口服|给药|"
-    r"不宜|慎用|可以|可|允许|准予|享受|免费|免|领取|入学|参加"
+STATED_RULE = (
+    RULE + "|禁止|严禁|法|条例|办法|准则|处以|罚款|徒刑|用于治疗|适用于|剂量|用量|每日|每次|服用|口服|给药|"
+    "不宜|慎用|可以|可|允许|准予|享受|免费|免|领取|入学|参加"
 )
+_SENTENCE_MARK = re.compile("[。；！？;!?]")
 
 
-def states_rule(folded: str, start: int) -> bool:
-    """Whether the sentence around the bound at `start` states a rule."""
-    sentence_start = max(folded.rfind(mark, 0, start) for mark in "。；！？;!?") + 1
-    ends = [i for i in (folded.find(mark, start) for mark in "。；！？;!?") if i != -1]
-    return bool(STATED_RULE.search(folded[sentence_start : min(ends, default=len(folded))]))
+class Clauses:
+    """The clauses of one (folded) source text, for the bounds in it: a line of thousands of bounds is read
+    once, not once per bound."""
 
+    def __init__(self, folded: str) -> None:
+        self._folded = folded
+        self._marks = [match.start() for match in _CLAUSE_MARK.finditer(folded)]
+        self._sentence_ends = [match.start() for match in _SENTENCE_MARK.finditer(folded)]
+        self._words: dict[str, tuple[list[int], list[int]]] = {}
 
-def is_threshold(folded: str, start: int, number_end: int) -> bool:
-    """Whether the bound at `start` decides something rather than sizes a count or an estimate."""
-    clause_start = max(folded.rfind(mark, 0, start) for mark in "，。；：,;:!?！？") + 1
-    clause = folded[clause_start:start]
-    if RULE.search(clause):
-        return True
-    after = folded[number_end : number_end + 8]
-    return not (COUNTED.search(after) or ESTIMATE.search(clause) or "左右" in after or CHANGE.search(clause))
+    def start(self, at: int) -> int:
+        """Where the clause holding `at` starts: after the last clause mark before it."""
+        before = bisect_left(self._marks, at)
+        return self._marks[before - 1] + 1 if before else 0
+
+    def states_rule(self, at: int) -> bool:
+        """Whether the sentence holding `at` states a rule."""
+        before = bisect_left(self._sentence_ends, at)
+        start = self._sentence_ends[before - 1] + 1 if before else 0
+        end = self._sentence_ends[before] if before < len(self._sentence_ends) else len(self._folded)
+        return self.holds(STATED_RULE, start, end)
+
+    def holds(self, words: str, start: int, end: int) -> bool:
+        """Whether the text from `start` to `end` holds one of the words ("|"-separated)."""
+        if words not in self._words:
+            # every place a word starts, with the end of the shortest word there
+            shortest_first = "|".join(sorted(words.split("|"), key=len))
+            found = [(m.start(), m.end(1)) for m in re.finditer(f"(?=({shortest_first}))", self._folded)]
+            earliest_end = [word_end for _, word_end in found]  # from each place on, the earliest end of a word
+            for i in range(len(earliest_end) - 2, -1, -1):
+                earliest_end[i] = min(earliest_end[i], earliest_end[i + 1])
+            self._words[words] = ([place for place, _ in found], earliest_end)
+        places, earliest_end = self._words[words]
+        first = bisect_left(places, start)
+        return first < len(places) and earliest_end[first] <= end
+
+    def is_threshold(self, start: int, number_end: int) -> bool:
+        """Whether the bound at `start` decides something rather than sizes a count or an estimate."""
+        clause_start = self.start(start)
+        if self.holds(RULE, clause_start, start):
+            return True
+        after = self._folded[number_end : number_end + 8]
+        change = self._folded[max(clause_start, start - CHANGE_LENGTH) : start]
+        return not (
+            COUNTED.search(after)
+            or self.holds(ESTIMATE, clause_start, start)
+            or "左右" in after
+            or CHANGE.search(change)
+        )
 
 
 def _two_character_prefixes(words: str) -> re.Pattern[str]:
@@ -102,14 +140,18 @@ class InclusiveBound(Check):
         if not source:
             return
         folded = fold_chinese(source)
-        bounds = []
+        clauses: Clauses | None = None  # read at the first bound: most segments shown to this check have none
+        bounds: dict[float, tuple[str, tuple[int, int], bool]] = {}  # by the number, its first bound, a rule?
         for pattern in (_AFTER, _BEFORE):
             for match in pattern.finditer(folded):
                 # the number with its magnitude: 5万元以上 is 50,000
                 numbers = chinese_quantities(folded[match.start("number") : match.end()])
-                if numbers and is_threshold(folded, match.start("number"), match.end("number")):
-                    rule = states_rule(folded, match.start("number"))
-                    bounds.append((numbers[0].value, match["bound"], match.span(), rule))
+                if not numbers:
+                    continue
+                clauses = clauses or Clauses(folded)
+                if clauses.is_threshold(match.start("number"), match.end("number")):
+                    rule = clauses.states_rule(match.start("number"))
+                    bounds.setdefault(numbers[0].value, (match["bound"], match.span(), rule))
         if not bounds:
             return
         target = analyzed.segment.target
@@ -118,22 +160,21 @@ class InclusiveBound(Check):
             if not following:
                 continue
             value = following[0].value
-            for wanted, bound, span, rule in bounds:
-                if wanted != value:
-                    continue
-                number = following[0].text
-                written = source[span[0] : span[1]]
-                better = suggestion(bound, number, "岁" in written)
-                end = match.end() + following[0].end
-                finding = self.finding(
-                    analyzed,
-                    f'{written} includes {number}, but "{target[match.start() : end]}" excludes it; say "{better}"',
-                    found=target[match.start() : end],
-                    expected=better,
-                    source_span=span,
-                    target_span=(match.start(), end),
-                )
-                if not rule and self.code not in self.context.severities:
-                    finding = dataclasses.replace(finding, severity=Severity.INFO)
-                yield finding
-                break
+            if value != value or value not in bounds:  # NaN equals nothing
+                continue
+            bound, span, rule = bounds[value]
+            number = following[0].text
+            written = source[span[0] : span[1]]
+            better = suggestion(bound, number, "岁" in written)
+            end = match.end() + following[0].end
+            finding = self.finding(
+                analyzed,
+                f'{written} includes {number}, but "{target[match.start() : end]}" excludes it; say "{better}"',
+                found=target[match.start() : end],
+                expected=better,
+                source_span=span,
+                target_span=(match.start(), end),
+            )
+            if not rule and self.code not in self.context.severities:
+                finding = dataclasses.replace(finding, severity=Severity.INFO)
+            yield finding

@@ -25,6 +25,7 @@ _IDENTIFIER_BEFORE = re.compile(
 # the numbers of a list before this one: "Code 120125, 120140 and 131080" (each an identifier as the first is)
 _LIST_BEFORE = re.compile(r"(?:\d[\d.-]*(?:\([a-z0-9]{1,3}\))?\s*(?:,|;|/|&|\band\b|\bor\b)\s*)+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def is_identifier(text: str, start: int, digits: str) -> bool:
@@ -35,15 +36,14 @@ def is_identifier(text: str, start: int, digits: str) -> bool:
     return digits.startswith("0") or is_phone_digits(digits) or bool(_IDENTIFIER_BEFORE.search(before[-25:]))
 
 
-def _year_with_footnote(digits: str, source: str) -> bool:
-    """ "since 19943": the source's year 1994 with a footnote mark 3 glued on, not a number to group."""
-    year = digits[:4]
-    return (
-        len(digits) == 5
-        and _YEAR.fullmatch(year) is not None
-        and re.search(rf"(?<!\d){year}(?!\d)", source) is not None
-        and re.search(rf"(?<!\d){digits}(?!\d)", source) is None
-    )
+def _may_be_year_with_footnote(digits: str) -> bool:
+    return len(digits) == 5 and _YEAR.fullmatch(digits[:4]) is not None
+
+
+def _year_with_footnote(digits: str, source_numbers: set[str]) -> bool:
+    """ "since 19943": the source's year 1994 with a footnote mark 3 glued on, not a number to group
+    (`source_numbers`: the source's runs of digits)."""
+    return _may_be_year_with_footnote(digits) and digits[:4] in source_numbers and digits not in source_numbers
 
 
 class NumberFormat(Check):
@@ -75,11 +75,14 @@ class NumberFormat(Check):
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         target = analyzed.segment.target
         source = analyzed.segment.source
+        source_numbers: set[str] | None = None  # read once, at the first need: a line may hold thousands
         for match in _UNGROUPED.finditer(target):
             if is_identifier(target, match.start(), match.group()):
                 continue
-            if source is not None and _year_with_footnote(match.group(), source):
-                continue
+            if source is not None and _may_be_year_with_footnote(match.group()):
+                source_numbers = set(_DIGIT_RUN.findall(source)) if source_numbers is None else source_numbers
+                if _year_with_footnote(match.group(), source_numbers):
+                    continue
             grouped = f"{int(match.group()):,}"
             yield self.finding(
                 analyzed,

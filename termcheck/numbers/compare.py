@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from termcheck.numbers.chinese import chinese_quantities
 from termcheck.numbers.codes import PHONE, digit_runs, phone_key
 from termcheck.numbers.english import english_quantities
+from termcheck.numbers.lookup import Counterparts, Queues, SameValue
 from termcheck.numbers.quantity import (
     CODE,
     DAY,
@@ -23,6 +25,7 @@ from termcheck.numbers.quantity import (
     WEEKDAY,
     Quantity,
     magnitude_slip,
+    significant_digits,
 )
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -48,18 +51,60 @@ class NumberComparison:
     mismatches: list[tuple[Quantity, Quantity]] = field(default_factory=list)
 
 
-def _pair(sources: list[Quantity], targets: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
-    left = list(targets)
+def _pair(
+    sources: list[Quantity], targets: list[Quantity], counterparts: Counterparts
+) -> tuple[list[Quantity], list[Quantity]]:
+    """Each source number, strong ones first, takes the first target number of the same value left, a strong
+    one before a weak one: 壹佰元 is the "100", not the "century" of "21st century". The unpaired source
+    numbers in that order, and the target numbers left in theirs."""
+    taken: set[int] = set()
     unpaired: list[Quantity] = []
-    for wanted in sorted(sources, key=lambda q: not q.strong):  # strong numbers choose first
-        # a strong counterpart before a weak one: 壹佰元 is the "100", not the "century" of "21st century"
-        candidates = sorted(range(len(left)), key=lambda i: not left[i].strong)
-        index = next((i for i in candidates if wanted.same_value(left[i])), None)
+    for wanted in sorted(sources, key=lambda q: not q.strong):
+        index = counterparts.first(wanted, taken)
         if index is None:
             unpaired.append(wanted)
         else:
-            del left[index]
-    return unpaired, left
+            taken.add(index)
+    return unpaired, [q for i, q in enumerate(targets) if i not in taken]
+
+
+def _slips(unpaired: list[Quantity], left: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Each strong unpaired source number and the first target number left that is a power of ten apart
+    (magnitude_slip); each pair leaves `unpaired` and `left`. Only a target number with the same significant
+    digits can be one, and only a scaled one (1.2 million) for an unscaled source number (12)."""
+    if not any(q.strong and q.kind == NUMBER and q.value > 0 for q in unpaired):
+        return []
+    every: Queues[str] = Queues()
+    scaled: Queues[str] = Queues()
+    for i, q in enumerate(left):
+        if q.kind == NUMBER and q.value > 0:
+            every.add(significant_digits(q.value), i)
+            if q.mantissa is not None:
+                scaled.add(significant_digits(q.value), i)
+    slips: list[tuple[Quantity, Quantity]] = []
+    slipped: set[int] = set()
+    taken: set[int] = set()
+    for position, wanted in enumerate(unpaired):
+        if not (wanted.strong and wanted.kind == NUMBER and wanted.value > 0):
+            continue
+        candidates = (every if wanted.mantissa is not None else scaled).untaken(significant_digits(wanted.value), taken)
+        index = next((i for i in candidates if magnitude_slip(wanted, left[i])), None)
+        if index is not None:
+            slips.append((wanted, left[index]))
+            slipped.add(position)
+            taken.add(index)
+    unpaired[:] = [q for i, q in enumerate(unpaired) if i not in slipped]
+    left[:] = [q for i, q in enumerate(left) if i not in taken]
+    return slips
+
+
+def _not_in_source(left: list[Quantity], sources: Sequence[Quantity]) -> list[Quantity]:
+    """The strong target numbers left with no number of the same value in the source."""
+    strong = [q for q in left if q.strong]
+    if not strong:
+        return []
+    said = SameValue(enumerate(sources))
+    return [q for q in strong if not said.holds(q)]
 
 
 def compare_segment(source: str | None, target: str) -> NumberComparison:
@@ -76,45 +121,120 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
     the same digits are, however grouped and with or without +86."""
     if not codes:
         return [], set()
-    # digits, or numbers and months in any form: 2023.2.10 is "February 10, 2023"
-    runs = {int(run) for run in _DIGIT_RUN.findall(target)} | {
-        int(q.value) for q in targets if q.kind in (NUMBER, MONTH)
-    }
-    phones = {phone_key(q.text) for q in targets if q.kind == PHONE}
-    phones |= {run.lstrip("0") for run in _DIGIT_RUN.findall(target) if len(run) >= 7}
-    folded_target = target.casefold()
+    said = _Target(target, targets)
     missing: list[Quantity] = []
     used: set[int] = set()
     for code in codes:
         if code.kind == PHONE:
-            key = phone_key(code.text)
-            if not any(key.endswith(p) or p.endswith(key) for p in phones if len(p) >= 7):
+            if not said.phones.matches(phone_key(code.text)):
                 missing.append(code)
             continue
-        written = folded_target.find(code.text.casefold())
+        written = said.find(code.text)
         if written != -1:  # the same code: what the target reads inside it (1860s, a decade) is the code's
-            end = written + len(code.text)
-            used.update(i for i, q in enumerate(targets) if q.start < end and written < q.end)
+            used.update(said.overlaps.of(written, written + len(code.text)))
             continue
         wanted = digit_runs(code.text)
-        if not all(run in runs for run in wanted):
+        if not all(run in said.runs for run in wanted):
             missing.append(code)
             continue
         for run in wanted:
-            index = next(
-                (i for i, q in enumerate(targets) if i not in used and q.kind in (NUMBER, MONTH) and q.value == run),
-                None,
-            )
+            index = said.numbers.first(run, used)
             if index is not None:
                 used.add(index)
     return missing, used
 
 
-def _in_target_codes(quantity: Quantity, targets: Sequence[Quantity]) -> bool:
-    """纳斯达克100指数 is the NASDAQ-100, 图2 is Fig.2: a number written inside a code of the target."""
-    return quantity.value == int(quantity.value) and any(
-        q.kind == CODE and int(quantity.value) in digit_runs(q.text) for q in targets
-    )
+class _Target:
+    """A target as source codes are looked for in it: each view read at its first need, once."""
+
+    def __init__(self, text: str, quantities: Sequence[Quantity]) -> None:
+        self.text = text
+        self.quantities = quantities
+        self._places: dict[str, int] = {}
+
+    @cached_property
+    def _folded(self) -> str:
+        return self.text.casefold()
+
+    def find(self, code: str) -> int:
+        """Where `code` is first written, in any case; -1 if nowhere."""
+        folded = code.casefold()
+        if folded not in self._places:
+            self._places[folded] = self._folded.find(folded)
+        return self._places[folded]
+
+    @cached_property
+    def runs(self) -> set[int]:
+        """Digits, or numbers and months in any form: 2023.2.10 is "February 10, 2023"."""
+        return {int(run) for run in _DIGIT_RUN.findall(self.text)} | {
+            int(q.value) for q in self.quantities if q.kind in (NUMBER, MONTH)
+        }
+
+    @cached_property
+    def phones(self) -> _Phones:
+        return _Phones(
+            {phone_key(q.text) for q in self.quantities if q.kind == PHONE}
+            | {run.lstrip("0") for run in _DIGIT_RUN.findall(self.text) if len(run) >= 7}
+        )
+
+    @cached_property
+    def overlaps(self) -> _Overlaps:
+        return _Overlaps(self.quantities)
+
+    @cached_property
+    def numbers(self) -> Queues[float]:
+        """The numbers and months by value."""
+        numbers: Queues[float] = Queues()
+        for i, q in enumerate(self.quantities):
+            if q.kind in (NUMBER, MONTH):
+                numbers.add(q.value, i)
+        return numbers
+
+
+class _Phones:
+    """The digits of phone numbers (seven or more): is another the same number, written with more or fewer
+    of its leading digits (a trunk or country code)?"""
+
+    def __init__(self, keys: set[str]) -> None:
+        self._keys = {key for key in keys if len(key) >= 7}
+        self._ends: dict[int, set[str]] = {}  # the last n digits of every key, by n
+
+    def matches(self, key: str) -> bool:
+        if any(key[-n:] in self._keys for n in range(7, len(key) + 1)):  # `key` ends with a known one
+            return True
+        if not key:
+            return bool(self._keys)
+        if len(key) not in self._ends:
+            self._ends[len(key)] = {known[-len(key) :] for known in self._keys if len(known) >= len(key)}
+        return key in self._ends[len(key)]  # a known one ends with `key`
+
+
+class _Overlaps:
+    """Which quantities overlap a span of their text."""
+
+    def __init__(self, quantities: Sequence[Quantity]) -> None:
+        self._quantities = quantities
+        self._by_start = sorted(range(len(quantities)), key=lambda i: quantities[i].start)
+        self._starts = [quantities[i].start for i in self._by_start]
+        self._longest = max((q.end - q.start for q in quantities), default=0)
+
+    def of(self, start: int, end: int) -> list[int]:
+        found = []
+        # one that ends after `start` starts after start - longest
+        for at in range(bisect_left(self._starts, start - self._longest), len(self._starts)):
+            if self._starts[at] >= end:
+                break
+            i = self._by_start[at]
+            if self._quantities[i].start < end and start < self._quantities[i].end:
+                found.append(i)
+        return found
+
+
+def _outside_target_codes(missing: list[Quantity], codes: Sequence[Quantity]) -> list[Quantity]:
+    """The missing numbers less those written inside a code of the target: 纳斯达克100指数 is the NASDAQ-100,
+    图2 is Fig.2."""
+    runs = {run for q in codes for run in digit_runs(q.text)}
+    return [q for q in missing if q.kind not in (NUMBER, DAY) or not (q.value == int(q.value) and int(q.value) in runs)]
 
 
 _NOTHING = NumberComparison()
@@ -122,38 +242,37 @@ _NOTHING = NumberComparison()
 
 @lru_cache(maxsize=256)  # the number checks ask about the same segment in turn
 def compare_numbers(source: str, target: str) -> NumberComparison:
-    all_targets = english_quantities(target)
-    found = chinese_quantities(source)
+    return compare_quantities(source, target, chinese_quantities(source), english_quantities(target))
+
+
+def compare_quantities(
+    source: str, target: str, found: Sequence[Quantity], all_targets: Sequence[Quantity]
+) -> NumberComparison:
+    """Pair the numbers `found` in the source with those of the target (`all_targets`, in text order)."""
     if not found and not all_targets:
         return _NOTHING
     codes = [q for q in found if q.kind in (CODE, PHONE)]
     missing_codes, used = _codes_present(codes, target, all_targets)
     targets = [q for i, q in enumerate(all_targets) if i not in used and q.kind not in (CODE, PHONE)]
     sources = [q for q in found if q.kind not in (CODE, PHONE)]
-    unpaired, left = _pair(sources, targets)
-    slips: list[tuple[Quantity, Quantity]] = []
-    for wanted in [q for q in unpaired if q.strong]:
-        for candidate in left:
-            if magnitude_slip(wanted, candidate):
-                slips.append((wanted, candidate))
-                unpaired.remove(wanted)
-                left.remove(candidate)
-                break
+    counterparts = Counterparts(targets)
+    unpaired, left = _pair(sources, targets, counterparts)
+    slips = _slips(unpaired, left)
     mismatches = _mismatches(unpaired, left)
     # a number the source repeats is there if the target says it once ("the top and bottom 20%")
-    missing = [q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets)]
+    missing = [q for q in unpaired if q.strong and not counterparts.holds(q)]
     # 于2018年年底 is "at year-end" in a report about 2018: a year the target names as "the year"
     if any(_is_year(q) for q in missing) and _THE_YEAR.search(target):
         missing = [q for q in missing if not _is_year(q)]
     if missing and any(q.kind == CODE for q in all_targets):
         written = {q.text.casefold() for q in codes}  # the target's own codes, not the source's (COVID-19)
         own = [q for q in all_targets if q.kind == CODE and q.text.casefold() not in written]
-        missing = [q for q in missing if q.kind not in (NUMBER, DAY) or not _in_target_codes(q, own)]
+        missing = _outside_target_codes(missing, own)
     # 3日 with no month is a date that news also renders as the weekday ("on Friday")
     if any(q.kind == DAY for q in missing) and any(q.kind == WEEKDAY for q in all_targets):
         missing = [q for q in missing if q.kind != DAY]
     # and one the target repeats is not added if the source has it ("Sandbox 2.0 (FSS 2.0)")
-    added = [q for q in left if q.strong and not any(q.same_value(s) for s in sources)]
+    added = _not_in_source(left, sources)
     # 去年 is "2016" to a translator who knows the report's year: a year the source only implies
     if any(_is_year(q) for q in added) and _RELATIVE_YEAR.search(source):
         added = [q for q in added if not _is_year(q)]
@@ -178,7 +297,7 @@ _BESIDE_DIGIT = re.compile(
 _DIGIT_AFTER = re.compile(r"^\.?,?\s?\d")
 
 
-def _explained_by_source(added: list[Quantity], source: str, found: list[Quantity], target: str) -> list[Quantity]:
+def _explained_by_source(added: list[Quantity], source: str, found: Sequence[Quantity], target: str) -> list[Quantity]:
     """Target numbers that a reading of the source explains, though no source number pairs with them.
 
     A month name with no date beside it where the source names no month ("Zhang Jun", "April said",
@@ -198,7 +317,7 @@ def _explained_by_source(added: list[Quantity], source: str, found: list[Quantit
     return kept
 
 
-def _inside_a_code(text: str, codes: list[str]) -> bool:
+def _inside_a_code(text: str, codes: Sequence[str]) -> bool:
     digits = re.escape(text)
     return text[:1].isdigit() and any(re.search(rf"(?<![\d.]){digits}(?![\d]|\.\d)", code) for code in codes)
 
@@ -211,13 +330,19 @@ def _mismatches(unpaired: list[Quantity], left: list[Quantity]) -> list[tuple[Qu
     found: list[tuple[Quantity, Quantity]] = []
     if not unpaired or not any(q.kind != NUMBER and q.strong for q in left):
         return found
+    paired: set[int] = set()
+    said: set[int] = set()
     for kind in _COMPARED_KINDS:
-        sources = [q for q in unpaired if _reads_as(q, kind) and (q.strong or kind == ORDER)]
-        targets = [q for q in left if q.kind == kind and q.strong]
-        for wanted, said in zip(sources, targets, strict=False):
-            found.append((wanted, said))
-            unpaired.remove(wanted)
-            left.remove(said)
+        sources = [
+            i for i, q in enumerate(unpaired) if i not in paired and _reads_as(q, kind) and (q.strong or kind == ORDER)
+        ]
+        targets = [i for i, q in enumerate(left) if i not in said and q.kind == kind and q.strong]
+        for source, target in zip(sources, targets, strict=False):
+            found.append((unpaired[source], left[target]))
+            paired.add(source)
+            said.add(target)
+    unpaired[:] = [q for i, q in enumerate(unpaired) if i not in paired]
+    left[:] = [q for i, q in enumerate(left) if i not in said]
     return found
 
 

@@ -1,0 +1,120 @@
+"""One paired line full of numbers, checked through the command line: time should grow linearly with its size.
+
+Builds a Chinese source line and its English translation of about SIZE bytes each (years, percentages,
+万/亿 amounts, ranges, values repeated across the line, and a few numbers dropped, added or misread a
+power of ten apart, so every number check has work), runs `termcheck check --source … --target …` on
+them in a fresh process for each size and prints the wall time, the CPU time of that process (which a
+busy machine changes less) and the number of findings. The default sizes show the curve (200 KB, 400 KB,
+800 KB) and the 4 MB target (< 30 s); about 2 s of each run is starting up.
+
+    python benchmarks/long_number_line.py [--sizes 200000,400000,800000,4000000] [--timeout 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# (source, target) clause templates, filled with the numbers of `numbers`
+CLAUSES = [
+    ("{y}年营收增长{p}%，", "in {y} revenue grew {p}%, "),
+    ("达到{a}亿元，", "reaching {a_billion} billion yuan, "),
+    ("员工{b}万人，", "with {b_10k} employees, "),
+    ("价格在{c}至{d}元之间，", "priced between {c} and {d} yuan, "),
+    ("比上年下降{p}个百分点，", "down {p} percentage points from the year before, "),
+    ("第{c}季度出口{a}万吨，", "exports of {a_10k} tonnes in the {c_th} quarter, "),
+    ("约有{b}人参加，", "about {b_comma} people took part, "),
+    ("其中{c}%来自海外，", "{c}% of them from abroad, "),
+    ("5G基站{d}个，", "{d} 5G base stations, "),
+]
+# planted errors: a number dropped, one added, a magnitude misread
+FAULTS = [
+    ("净利润{a}亿元，", "net profit was up, "),
+    ("增长明显，", "a clear rise of {p}%, "),
+    ("投资{a}亿元，", "an investment of {a} million yuan, "),
+]
+ORDINALS = ["first", "second", "third", "fourth"]
+
+
+def numbers(rng: random.Random) -> dict[str, str]:
+    def pick(usual: int, low: int, high: int) -> int:  # a third of the values repeat one usual value
+        return usual if rng.random() < 0.3 else rng.randint(low, high)
+
+    a, b, c = pick(12, 1, 999), pick(100, 2, 9999), pick(1, 1, 4)
+    return {
+        "y": str(pick(2023, 1990, 2030)),
+        "p": "12" if rng.random() < 0.3 else f"{rng.randint(1, 99)}.{rng.randint(1, 9)}",
+        "a": str(a),
+        "a_billion": f"{a / 10:g}",
+        "a_10k": f"{a * 10_000:,}",
+        "b": str(b),
+        "b_10k": f"{b * 10_000:,}",
+        "b_comma": f"{b:,}",
+        "c": str(c),
+        "c_th": ORDINALS[c - 1],
+        "d": str(pick(100, 5, 500)),
+    }
+
+
+def build_line(size: int, seed: int = 27) -> tuple[str, str]:
+    """A source and a target line of about `size` UTF-8 bytes each (the target's size)."""
+    rng = random.Random(seed)
+    source: list[str] = []
+    target: list[str] = []
+    written = 0
+    while written < size:
+        zh, en = rng.choice(FAULTS) if rng.random() < 0.05 else rng.choice(CLAUSES)
+        values = numbers(rng)
+        source.append(zh.format(**values))
+        target.append(en.format(**values))
+        written += len(target[-1])
+    return "".join(source), "".join(target)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(folder: Path, size: int, timeout: float) -> tuple[float | None, float, int]:
+    source_text, target_text = build_line(size)
+    source, target, report = folder / "line.zh.txt", folder / "line.en.txt", folder / "report.json"
+    source.write_text(source_text + "\n", encoding="utf-8")
+    target.write_text(target_text + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "termcheck", "check", "--source", str(source), "--target", str(target)]
+    command += ["--format", "json", "--output", str(report), "--fail-on", "never", "--no-config", "-q"]
+    started, cpu = time.perf_counter(), children_cpu()
+    try:
+        subprocess.run(command, check=True, cwd=ROOT, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, 0, 0
+    elapsed = time.perf_counter() - started
+    return elapsed, children_cpu() - cpu, len(json.loads(report.read_text(encoding="utf-8"))["findings"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="200000,400000,800000,4000000", help="target line sizes in bytes")
+    parser.add_argument("--timeout", type=float, default=600, help="give up on one size after this many seconds")
+    args = parser.parse_args()
+    print(f"{'line bytes':>12}{'wall s':>9}{'CPU s':>8}{'CPU µs per byte':>17}{'findings':>10}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (int(s) for s in args.sizes.split(",")):
+            elapsed, cpu, found = run(Path(folder), size, args.timeout)
+            if elapsed is None:
+                print(f"{size:>12,}{'> ' + str(int(args.timeout)):>9}")
+            else:
+                print(f"{size:>12,}{elapsed:>9.1f}{cpu:>8.1f}{1e6 * cpu / size:>17.2f}{found:>10,}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
