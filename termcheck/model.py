@@ -141,6 +141,9 @@ class Finding:
     # them exactly (XLIFF, TMX: termcheck.places); 0 unknown. Plain text has them from its spans instead.
     column: int = 0
     end_column: int = 0
+    # the glossary term `found` is a form of, as the glossary lists it ("Ningde Times" for "Ningde Times",
+    # "universal stem cell" for "universal stem cells"): a fix judges the found text's number against it
+    found_term: str | None = None
 
     @property
     def id(self) -> str:

@@ -44,7 +44,8 @@ def test_fix_case(case: dict, fix_checker) -> None:
 
 WORDS = st.sampled_from(
     ["the", "The", "drug", "a", "an", "National Drug Administration", "universal stem cells", "Drug Evaluation Center",
-     "curative effect", "，", "。", "（", "）", "  ", "250000", "approved", "approved", "navel cord", "is", "is"]
+     "curative effect", "，", "。", "（", "）", "  ", "250000", "approved", "approved", "navel cord", "is", "is",
+     "Ningde Times", "sub-group cohorts", "MSCs", "monoclonal antibody drugs", "subarms"]
 )  # fmt: skip
 
 
@@ -54,7 +55,8 @@ def test_a_fix_changes_nothing_outside_its_finding(words: list[str], fix_checker
     """Each fix edits its finding's span, or reaches back over the article right before it, and nothing else."""
     target = " ".join(words)
     by_code = {c.code: c for c in fix_checker.check_types}
-    report = fix_checker.run([_document("国家药品监督管理局 通用型干细胞 药品审评中心 疗效 脐带", target)])
+    source = "国家药品监督管理局 通用型干细胞 药品审评中心 疗效 脐带 宁德时代 亚队列 间充质干细胞 单抗 子臂"
+    report = fix_checker.run([_document(source, target)])
     for finding in report.findings:
         edit = by_code[finding.code].fix(target, finding)
         if edit is None:

@@ -239,3 +239,31 @@ def test_a_window_correction_that_keeps_one_mark_of_two_is_skipped(
     row = numbers[("long.tsv", "L1", "TC101")]
     assert f"skipped row {row}" in result.stderr and "keeps only one of the … marks" in result.stderr
     assert not (tmp_path / "fixed" / "long.tsv").exists()
+
+
+def test_a_title_cased_plural_may_be_a_name_so_a_row_without_the_glossary_term_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`fix` judges "Lilly Pharmaceuticals" against the glossary's term (a name, no plural); a report row does not
+    hold that term, so its suggested fix is not guessed ("Eli Lilly and Companies")."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "g.csv").write_text(
+        "id,zh,en,en_deprecated\nlilly,礼来,Eli Lilly and Company,Lilly Pharmaceuticals\n"
+        "cell,干细胞,stem cell,universal cell\n",
+        encoding="utf-8",
+    )
+    rows = ["id\tsource\ttarget", "s1\t礼来\tLilly Pharmaceuticals said so.", "s2\t干细胞\tThe universal cells grew."]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    check = ["check", "a.tsv", "-g", "g.csv", "--no-config", "--xlsx", "r.xlsx", "--fail-on", "never"]
+    assert runner.invoke(app, check).exit_code == 0
+    numbers = edit(tmp_path / "r.xlsx", {})
+    result = apply()
+    assert result.exit_code == 0, result.output
+    row = numbers[("a.tsv", "s1", "TC101")]
+    assert f"skipped row {row} (a.tsv, segment s1): no safe fix for this finding" in result.stderr
+    fixed = (tmp_path / "fixed" / "a.tsv").read_text(encoding="utf-8").splitlines()
+    assert fixed[1:] == ["s1\t礼来\tLilly Pharmaceuticals said so.", "s2\t干细胞\tThe stem cells grew."]
+    fix = runner.invoke(app, ["fix", "a.tsv", "-g", "g.csv", "--no-config", "--output-dir", "by-fix"])
+    assert fix.exit_code == 0, fix.output
+    by_fix = (tmp_path / "by-fix" / "a.tsv").read_text(encoding="utf-8").splitlines()
+    assert by_fix[1:] == ["s1\t礼来\tEli Lilly and Company said so.", "s2\t干细胞\tThe stem cells grew."]

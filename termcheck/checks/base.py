@@ -97,6 +97,7 @@ class Check:
         source_span: tuple[int, int] | None = None,
         target_span: tuple[int, int] | None = None,
         related: tuple[Location, ...] = (),
+        found_term: str | None = None,
     ) -> Finding:
         seg = analyzed.segment
         line, column, end_column = where(seg, source_span, target_span)
@@ -117,6 +118,7 @@ class Check:
             segment_hash=analyzed.text_hash,
             column=column,
             end_column=end_column,
+            found_term=found_term,
         )
 
     def finding_at(

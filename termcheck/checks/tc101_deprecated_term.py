@@ -42,7 +42,9 @@ class DeprecatedTerm(Check):
         # a term spelled in mixed case inside a word (iPhone, eBay) keeps it even in an all-capital heading
         preferred = finding.expected
         case_sensitive = any(a.islower() and b.isupper() for a, b in pairwise(preferred))
-        return replacement_edit(target, span[0], span[1], finding.found, finding.expected, case_sensitive)
+        return replacement_edit(
+            target, span[0], span[1], finding.found, finding.expected, case_sensitive, finding.found_term
+        )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         in_source = analyzed.source_concepts
@@ -58,6 +60,7 @@ class DeprecatedTerm(Check):
                 expected = preferred.text if preferred else None
                 advice = f'; use "{expected}"' if expected else ""
                 source_hit = analyzed.source_hit(concept_id)
+                listed = next(ref.term.text for ref in hit.refs if ref.concept == concept_id)
                 yield self.finding(
                     analyzed,
                     f'deprecated term "{hit.text}"{advice}',
@@ -66,5 +69,6 @@ class DeprecatedTerm(Check):
                     expected=expected,
                     target_span=(hit.start, hit.end),
                     source_span=(source_hit.start, source_hit.end) if source_hit else None,
+                    found_term=listed,
                 )
                 break

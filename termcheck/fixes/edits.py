@@ -16,6 +16,8 @@ class Fixable(Protocol):
     def found(self) -> str | None: ...
     @property
     def expected(self) -> str | None: ...
+    @property
+    def found_term(self) -> str | None: ...  # the glossary term `found` is a form of, as listed; None unknown
 
 
 @dataclass(frozen=True, slots=True)

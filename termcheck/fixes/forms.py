@@ -34,20 +34,6 @@ def head(words: list[str]) -> int:
     return len(words) - 1
 
 
-def _inflection_tag(word: str) -> tuple[str, str] | None:
-    """(lemma, Penn tag) of an inflected word ("cells" → ("cell", "NNS")); None for a base form."""
-    from lemminflect import getAllInflections
-
-    lower = word.lower()
-    base = lemma(lower)
-    if base == lower:
-        return None
-    for tag, forms in getAllInflections(base).items():
-        if lower in forms and tag not in ("NN", "VB"):
-            return base, tag
-    return None
-
-
 def _same_case(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -56,27 +42,99 @@ def _same_case(model: str, word: str) -> str:
     return word
 
 
-def inflect_like(found: str, replacement: str) -> str | None:
-    """The replacement with the inflection of the found term's head; None where it cannot be carried."""
+def _noun_forms(base: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's inflections of a lowercase lemma; for a word it does not know ("subcohort"), those of its
+    rules for nouns ("subcohorts")."""
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    forms: dict[str, tuple[str, ...]] = getAllInflections(base)
+    return forms or getAllInflectionsOOV(base, "NOUN")
+
+
+def _inflection_tag(word: str) -> str | None:
+    """The Penn tag of an inflected word ("cells", "subarms", "MSCs" → "NNS"); None for a base form."""
+    lower = word.lower()
+    base = lemma(lower)
+    if base == lower:
+        return None
+    for tag, forms in _noun_forms(base).items():
+        if lower in forms and tag not in ("NN", "VB"):
+            return tag
+    return None
+
+
+def _tag_against(found: str, listed: str | None) -> str | None:
+    """The tag the replacement's head takes for the found head word, judged against the head of the term as
+    the glossary lists it: None where the found word is the listed one ("Ningde Times", "diabetes": a name or a
+    plurale tantum keeps the replacement as listed), "NN" for the singular of a term listed as a plural."""
+    if listed is None:
+        return _inflection_tag(found)
+    if found.lower() == listed.lower():
+        return None
+    found_tag, listed_tag = _inflection_tag(found), _inflection_tag(listed)
+    if found_tag == listed_tag:
+        return None
+    return found_tag or "NN"
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A title-cased run of words ("Ningde Times", "Drug Evaluation Centers"), which may be a name or a plural."""
+    words = text.split()
+    return len(words) > 1 and not text.isupper() and all(w[:1].isupper() for w in words if w.lower() not in _SMALL)
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:ory|ous|ic|ive|able|ible|al)$")
+
+
+def _inflected(word: str, tag: str) -> str | None:
+    """The word with the inflection `tag` ("NN": its singular); None where a machine should not make it."""
+    if word.isupper() and len(word) > 1:
+        return None  # an abbreviation: "NMPAs" is not for a machine to write
+    if any(c.isupper() for c in word[1:]):  # an abbreviation in mixed case: mAb, siRNA
+        if tag == "NNS":
+            return word + "s"
+        if tag == "NN":
+            return word.removesuffix("s")
+        return None
+    lower = word.lower()
+    if tag == "NN":
+        return _same_case(word, lemma(lower))
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(lower)
+    if not lemmas:  # a word lemminflect does not know ("subcohort"): a noun, unless it reads as an adjective
+        if tag != "NNS" or _ADJECTIVE_ENDING.search(lower):
+            return None
+        forms = _noun_forms(lower).get("NNS", ())
+    elif "NOUN" not in lemmas and tag == "NNS":
+        return None  # "steroid-refractory" has no plural
+    else:
+        forms = getInflection(lower, tag=tag)
+    return _same_case(word, forms[0]) if forms else None
+
+
+def inflect_like(found: str, replacement: str, listed: str | None = None) -> str | None:
+    """The replacement with the inflection of the found term's head; None where it cannot be carried.
+
+    `listed` is the term `found` is a form of, as the glossary lists it: the found text's number is judged
+    against it, so a term listed with its -s ("Ningde Times", "diabetes") is no plural. Without it (a row of
+    the Excel report), a title-cased found text that reads as a plural may be a name: no fix."""
     found_words = [m.group() for m in _WORD.finditer(found)]
     new_words = list(_WORD.finditer(replacement))
     if not found_words or not new_words:
         return replacement
-    inflected = _inflection_tag(found_words[head(found_words)])
-    if inflected is None:
+    listed_words = [m.group() for m in _WORD.finditer(listed or "")]
+    listed_head = listed_words[head(listed_words)] if listed_words else None
+    tag = _tag_against(found_words[head(found_words)], listed_head)
+    if tag is None:
         return replacement
-    from lemminflect import getAllLemmas, getInflection
-
-    target = new_words[head([m.group() for m in new_words])]
-    word = target.group()
-    if word.isupper() and len(word) > 1:
-        return None  # an abbreviation: "NMPAs" is not for a machine to write
-    if "NOUN" not in getAllLemmas(word.lower()) and inflected[1] == "NNS":
-        return None  # "steroid-refractory" has no plural
-    forms = getInflection(word.lower(), tag=inflected[1])
-    if not forms:
+    if listed_head is None and _looks_like_a_name(found):
         return None
-    return replacement[: target.start()] + _same_case(word, forms[0]) + replacement[target.end() :]
+    target = new_words[head([m.group() for m in new_words])]
+    word = _inflected(target.group(), tag)
+    if word is None:
+        return None
+    return replacement[: target.start()] + word + replacement[target.end() :]
 
 
 def case_like(found: str, replacement: str, before: str, case_sensitive: bool = False) -> str:
@@ -129,16 +187,16 @@ def changes_word_class(found: str, preferred: str) -> bool:
 
 
 def replacement_edit(
-    target: str, start: int, end: int, found: str, preferred: str, case_sensitive: bool
+    target: str, start: int, end: int, found: str, preferred: str, case_sensitive: bool, listed: str | None = None
 ) -> Edit | None:
     """The edit that puts `preferred` where `found` stands in `target`, in its form, with the article before it
-    corrected; None where the form cannot be carried."""
+    corrected; None where the form cannot be carried. `listed`: the term found is a form of, as listed."""
     if target[start:end] != found:
         return None
     before = target[:start]
     if changes_word_class(found, preferred):
         return None
-    shaped = inflect_like(found, preferred)
+    shaped = inflect_like(found, preferred, listed)
     if shaped is None:
         return None
     shaped = case_like(found, shaped, before, case_sensitive)

@@ -50,6 +50,7 @@ class RowFinding:
     target_span: tuple[int, int] | None
     found: str | None
     expected: str | None
+    found_term: str | None = None  # the report does not keep the glossary's term
 
 
 @dataclass(frozen=True)
