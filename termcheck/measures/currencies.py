@@ -1,0 +1,85 @@
+"""Currencies: CLDR's Chinese and English names, symbols and ISO codes (termcheck/data/cldr_quantities.json),
+with the everyday Chinese names (块钱, 美金, 港币, 澳元) and English forms (RMB, yuan, bucks) CLDR lacks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from termcheck.measures.units import cldr
+
+_CHINESE: dict[str, tuple[str, ...]] = {
+    "CNY": ("元", "块钱", "人民币", "人民币元"), "USD": ("美金",), "HKD": ("港币", "港元"), "TWD": ("台币", "新台币"),
+    "AUD": ("澳元", "澳币"), "CAD": ("加元", "加币"), "SGD": ("新元", "新币"), "JPY": ("日圆", "日币"),
+    "KRW": ("韩币",), "MOP": ("澳门元", "葡币"), "RUB": ("卢布",), "CHF": ("瑞郎",), "INR": ("卢比",),
+}  # fmt: skip
+# A bare "$" or "dollars" is the US dollar (documented in docs/checks.md): for 港元 or 澳元 it is wrong.
+_ENGLISH: dict[str, tuple[str, ...]] = {
+    "CNY": ("yuan", "RMB", "renminbi", "¥", "￥", "kuai", "Chinese yuan"),
+    "USD": ("$", "dollar", "dollars", "US$", "U.S. dollars"),
+    "HKD": ("HK dollars", "Hong Kong dollar", "Hong Kong dollars"),
+    "TWD": ("NT dollars", "Taiwan dollars", "New Taiwan dollars"),
+    "AUD": ("A$", "AU$", "Australian dollars"), "CAD": ("C$", "Canadian dollars"), "SGD": ("S$", "Singapore dollars"),
+    "JPY": ("yen", "¥", "￥"), "KRW": ("won",), "EUR": ("euro", "euros"),
+    "GBP": ("pound", "pounds", "sterling", "pounds sterling"),
+    "MOP": ("patacas", "MOP$"), "RUB": ("rubles", "roubles"), "CHF": ("Swiss francs", "francs"), "INR": ("rupees",),
+}  # fmt: skip
+# an ISO code or a symbol of letters only counts as a wrong currency for these; "ALL" or "TOP" is a word
+_MAJOR = frozenset(_CHINESE) | {"EUR", "GBP"}
+NAMES = {
+    "CNY": "yuan (RMB, CNY)", "USD": "US dollars (US$, USD)", "HKD": "Hong Kong dollars (HK$, HKD)",
+    "EUR": "euros (€, EUR)", "GBP": "pounds (£, GBP)", "JPY": "yen (¥, JPY)", "TWD": "New Taiwan dollars (NT$, TWD)",
+    "KRW": "won (₩, KRW)", "AUD": "Australian dollars (A$, AUD)", "CAD": "Canadian dollars (C$, CAD)",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Currencies:
+    chinese: re.Pattern[str]  # a Chinese currency name
+    chinese_codes: dict[str, str]
+    english: re.Pattern[str]
+    english_codes: dict[str, frozenset[str]]  # a form, lower-cased where it is a word, to its currencies
+
+    def codes_of(self, form: str) -> frozenset[str]:
+        return self.english_codes.get(form) or self.english_codes.get(form.lower()) or frozenset()
+
+
+def name_of(code: str) -> str:
+    return NAMES.get(code) or f"{cldr()['currencies'][code]['en'][0]} ({code})"
+
+
+@cache
+def currencies() -> Currencies:
+    table = cldr()["currencies"]
+    chinese: dict[str, str] = {}
+    english: dict[str, set[str]] = {}
+    for code, names in table.items():
+        for form in names["zh"]:
+            chinese.setdefault(form, code)
+        for form in names["en"]:
+            if form.isascii() and form.isalpha() and form.isupper() and code not in _MAJOR:
+                continue
+            key = form.lower() if form.isascii() and len(form) > 3 and not form.isupper() else form
+            english.setdefault(key, set()).add(code)
+    for code, forms in _CHINESE.items():
+        for form in forms:
+            chinese[form] = code
+    for code, forms in _ENGLISH.items():
+        for form in forms:
+            key = form.lower() if form.isascii() and len(form) > 3 and not form.isupper() else form
+            english.setdefault(key, set()).add(code)
+    english["$"] = {"USD"}
+    parts = []
+    for form in sorted(english, key=lambda f: (-len(f), f)):
+        escaped = re.escape(form)
+        word = form[0].isalnum() and form[-1].isalnum()
+        body = f"(?i:{escaped})" if form.islower() else escaped
+        parts.append(rf"(?<![A-Za-z]){body}(?![A-Za-z])" if word else rf"(?<![A-Za-z]){body}")
+    zh = sorted(chinese, key=lambda f: (-len(f), f))
+    return Currencies(
+        re.compile("|".join(map(re.escape, zh))),
+        chinese,
+        re.compile("|".join(parts)),
+        {form: frozenset(codes) for form, codes in english.items()},
+    )
