@@ -55,7 +55,9 @@ UNITS = (
     ),
     _unit("(?<![千厘毫平立])米(?![饭粒])", "metres", r"\bm\b|met(?:er|re)s?\b|\bkm\b", _FEET),
 )
-_ANY_UNIT = re.compile(r"[里米克吨斤两亩顷升方度秒钟时天周年月期拜节点]|℃|℉|㎡|[KMGTP]B|[kmcμµ]?[mgl]\b|mL")
+_ANY_UNIT = re.compile(
+    r"[里米克吨斤两亩顷升方度秒钟时天周年月期拜节点寸尺码磅盎司仑]|℃|℉|㎡|[KMGTP]B|[kmcμµ]?[mgl]\b|mL"
+)
 
 
 class UnitChanged(Check):
@@ -125,11 +127,12 @@ def unconverted(sources: list[Measure], targets: list[Measure]) -> Iterator[tupl
     other units, none of them its converted value; the target is the one whose number is nearest."""
     for source in sources:
         same_dimension = [t for t in targets if t.dimension == source.dimension]
-        if not same_dimension or any(set(t.units) & set(source.units) for t in same_dimension):
+        if any(set(t.units) & set(source.units) and math.isclose(t.value, source.value) for t in same_dimension):
+            continue  # the quantity is there as it was
+        others = [t for t in same_dimension if not set(t.units) & set(source.units)]
+        if not others or any(agrees(source, s, t, u) for t in others for s in source.units for u in t.units):
             continue
-        if any(agrees(source, s, t, u) for t in same_dimension for s in source.units for u in t.units):
-            continue
-        wrong = min(same_dimension, key=lambda t: abs(math.log(abs(t.value) + 1) - math.log(abs(source.value) + 1)))
+        wrong = min(others, key=lambda t: abs(math.log(abs(t.value) + 1) - math.log(abs(source.value) + 1)))
         yield source, wrong, source.units[0], wrong.units[0]
 
 

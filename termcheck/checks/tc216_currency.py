@@ -20,6 +20,7 @@ _AMOUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_AFTER = re.compile(r"\s?[-−]?\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_MONEY_AFTER = "旦素首帅年月代件器宵气老"  # 元旦, 元素, 元首: 元 is not money
 
 
@@ -45,7 +46,7 @@ class CurrencyChanged(Check):
     name = "currency-changed"
     severity = Severity.ERROR
     needs_source = True
-    trigger = Trigger(re.compile("[元币镑金郎卢比]"), "source")
+    trigger = Trigger(re.compile("[元币镑金郎卢比块]"), "source")
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = fold_chinese(analyzed.segment.source or ""), analyzed.segment.target
@@ -57,7 +58,7 @@ class CurrencyChanged(Check):
         unexplained = _unexplained(Counter(code for code, _ in mentions), forms, target)
         reported: set[str] = set()
         for code, span in mentions:
-            if code in reported or any(code in codes for _, codes in forms):
+            if code in reported or any(code in codes and _on_amount(target, m) for m, codes in forms):
                 continue
             wrong = next(iter(unexplained), None)
             if wrong is None:
@@ -86,6 +87,8 @@ def _mentions(source: str) -> Iterator[tuple[str, tuple[int, int]]]:
             and source[match.end() : match.end() + 1]
         ):
             continue
+        if name == "块" and _CJK.match(source, match.end()):
+            continue  # 3块蛋糕 is three pieces of cake; 50块 at the end of a clause is money
         yield table.chinese_codes[name], match.span()
 
 

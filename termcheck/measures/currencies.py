@@ -10,7 +10,8 @@ from functools import cache
 from termcheck.measures.units import cldr
 
 _CHINESE: dict[str, tuple[str, ...]] = {
-    "CNY": ("元", "块钱", "人民币", "人民币元"), "USD": ("美金",), "HKD": ("港币", "港元"), "TWD": ("台币", "新台币"),
+    "CNY": ("元", "块", "块钱", "人民币", "人民币元"), "USD": ("美金",), "HKD": ("港币", "港元"),
+    "TWD": ("台币", "新台币"),
     "AUD": ("澳元", "澳币"), "CAD": ("加元", "加币"), "SGD": ("新元", "新币"), "JPY": ("日圆", "日币"),
     "KRW": ("韩币",), "MOP": ("澳门元", "葡币"), "RUB": ("卢布",), "CHF": ("瑞郎",), "INR": ("卢比",),
 }  # fmt: skip

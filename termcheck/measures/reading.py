@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from termcheck.measures.units import Unit, chinese_unit_forms, english_unit_forms, english_units_of, units
 from termcheck.normalize import fold_chinese
 from termcheck.numbers.chinese import ARABIC, CN, chinese_quantities
 from termcheck.numbers.english import english_quantities
-from termcheck.numbers.quantity import CODE
+from termcheck.numbers.quantity import CODE, Quantity
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,16 @@ class Measure:
         return self.units[0].dimension
 
 
-_CN_NUMERAL = re.compile(rf"(?:{ARABIC}[ \u3000]?[万亿]*|[{CN}]+)[ \u3000]?(?:多|余|来)?[ \u3000]?(?:个)?")
+_CN_NUMERAL = re.compile(rf"(?:{ARABIC}[ \u3000]?[万亿]*|[{CN}]+)[ \u3000]?(?:多|余|来)?[ \u3000]?")
 _CN_RANGE = re.compile(rf"[-~～—至到](?:{ARABIC}[万亿]*|[{CN}]+)[ \u3000]?(?:多|余)?")
 # 2024年 is a year, 5年级 a grade, 80年代 a decade; 两 is "two" unless a number comes before it
 _NOT_A_YEAR = re.compile(r"[代级度底初中末内月前后来间轻龄]")
 _CN_NUMBER_CHARS = set(CN) | set("0123456789")
 _LATIN_BEFORE_CJK = re.compile(r"[A-Za-zµμ°㎡²/]")
+
+
+_PER_HOUR = re.compile(r"(?:时速|每小时|速度为?|风速)[约达高到为了超过近]{0,3}$")
+_AS_SPEED = {"length-kilometer": "speed-kilometer-per-hour", "length-mile": "speed-mile-per-hour"}
 
 
 def chinese_measures(text: str) -> list[Measure]:
@@ -68,12 +73,15 @@ def chinese_measures(text: str) -> list[Measure]:
             continue
         if form == "里" and folded[unit.end() : unit.end() + 1] in ("程", "面", "头", "边"):
             continue
+        ids = lookup[form]
+        if _PER_HOUR.search(folded[max(0, quantity.start - 6) : quantity.start]) and ids & _AS_SPEED.keys():
+            ids = frozenset(_AS_SPEED[u] for u in ids & _AS_SPEED.keys())  # 时速350公里 is 350 km/h
         if source_sign(folded, quantity.start):
             value = -value
         found.append(
             Measure(
                 value,
-                tuple(table[u] for u in sorted(lookup[form])),
+                tuple(table[u] for u in sorted(ids)),
                 quantity.start,
                 unit.end(),
                 text[quantity.start : unit.end()],
@@ -83,6 +91,7 @@ def chinese_measures(text: str) -> list[Measure]:
     return found
 
 
+_EN_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _EN_GAP = re.compile(r"[ \u00a0\u202f]?-?[ \u00a0]?")
 _EN_RANGE = re.compile(r"[ \u00a0]?(?:-|–|—|to|and|or)[ \u00a0]?[\d,.]+[ \u00a0]?(?:million|billion|thousand)?")
 _HEDGE = re.compile(
@@ -97,6 +106,11 @@ def english_measures(text: str) -> list[Measure]:
     table = units()
     found: list[Measure] = []
     for quantity in english_quantities(text):
+        if quantity.kind == CODE:  # 8MB is read as a code token
+            digits = _EN_DIGITS.match(text, quantity.start)
+            if digits is None:
+                continue
+            quantity = Quantity(float(digits.group().replace(",", "")), quantity.start, digits.end(), digits.group())
         position = quantity.end
         if (span := _EN_RANGE.match(text, position)) is not None:
             position = span.end()
@@ -175,3 +189,20 @@ def _close(converted: float, stated: float, target: Measure, dimension: str) -> 
 
 def converted(source: Measure, source_unit: Unit, target_unit: Unit) -> float:
     return (source.value * source_unit.factor + source_unit.offset - target_unit.offset) / target_unit.factor
+
+
+@lru_cache(maxsize=256)  # TC202, TC203 and TC215 ask about the same segment in turn
+def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Where the source's and the target's numbers are one quantity in two units (100平方米 and "1,076
+    square feet"): their start offsets, which the number checks then do not report missing or added."""
+    sources, targets = chinese_measures(source), english_measures(target)
+    source_starts: set[int] = set()
+    target_starts: set[int] = set()
+    for wanted in sources:
+        for said in targets:
+            if set(said.units) & set(wanted.units):
+                continue
+            if any(agrees(wanted, s, said, t) for s in wanted.units for t in said.units):
+                source_starts.add(wanted.start)
+                target_starts.add(said.start)
+    return frozenset(source_starts), frozenset(target_starts)

@@ -50,15 +50,15 @@ _FACTORS: dict[str, float] = {
 }  # fmt: skip
 _OFFSETS = {"temperature-celsius": 273.15, "temperature-fahrenheit": 273.15 - 32 * 5 / 9}
 
-# termcheck's own: the Chinese market units, and basis points against percentage points (基点)
+# termcheck's own: the Chinese market units, and basis points (基点); 个百分点 against % is TC213's
 _OWN: dict[str, tuple[float, str, tuple[str, ...], tuple[str, ...]]] = {
     # id: (factor, symbol, Chinese forms, English forms)
     "mass-jin": (500, "jin", ("斤", "市斤"), ("jin", "catty", "catties")),
     "mass-liang": (50, "liang", ("两",), ("liang", "tael", "taels")),
     "area-mu": (10_000 / 15, "mu", ("亩", "市亩"), ("mu",)),
     "length-li": (500, "li", ("里", "华里", "市里"), ("li",)),
-    "rate-basis-point": (0.01, "bp", ("基点",), ("basis points", "basis point", "bps", "bp")),
-    "rate-percentage-point": (1, "percentage points", ("个百分点",), ("percentage points", "percentage point")),
+    "rate-basis-point": (0.01, "bp", ("基点", "个基点"), ("basis points", "basis point", "bps", "bp")),
+    "rate-percentage-point": (1, "percentage points", (), ("percentage points", "percentage point")),
     "rate-percent": (1, "%", (), ("%", "percent", "per cent")),
 }
 
@@ -84,7 +84,7 @@ _CHINESE: dict[str, tuple[str, ...]] = {
 _ENGLISH: dict[str, tuple[str, ...]] = {
     "length-kilometer": ("kms",), "length-meter": ("m",), "length-foot": ("ft",), "length-inch": ("in.",),
     "length-mile": ("mi",),
-    "mass-kilogram": ("kilo", "kilos", "kgs"), "mass-tonne": ("ton", "tons", "metric tonnes"),
+    "mass-kilogram": ("kilo", "kilos", "kgs"), "mass-gram": ("g",), "mass-tonne": ("ton", "tons", "metric tonnes"),
     "mass-pound": ("lb", "lbs"), "mass-ounce": ("oz",), "mass-microgram": ("mcg", "ug", "µg"),
     "volume-milliliter": ("ml", "mL", "millilitre", "millilitres"), "volume-liter": ("L", "l"),
     "volume-cubic-meter": ("m³", "m3", "cubic metres", "cubic meters"), "volume-gallon": ("gal",),
