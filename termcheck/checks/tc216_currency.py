@@ -8,7 +8,7 @@ from functools import cache
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.measures.currencies import currencies, name_of
+from termcheck.measures.currencies import Found, currencies, name_of
 from termcheck.model import Finding, Severity
 from termcheck.normalize import fold_chinese
 from termcheck.numbers.chinese import ARABIC, CN
@@ -54,11 +54,11 @@ class CurrencyChanged(Check):
         mentions = list(_mentions(source))
         if not mentions:
             return
-        forms = [(m, table.codes_of(m.group())) for m in table.english.finditer(target)]
+        forms = table.find(target)
         unexplained = _unexplained(Counter(code for code, _ in mentions), forms, target)
         reported: set[str] = set()
         for code, span in mentions:
-            if code in reported or any(code in codes and _on_amount(target, m) for m, codes in forms):
+            if code in reported or any(code in f.codes and _on_amount(target, f) for f in forms):
                 continue
             wrong = next(iter(unexplained), None)
             if wrong is None:
@@ -66,11 +66,11 @@ class CurrencyChanged(Check):
             reported.add(code)
             yield self.finding(
                 analyzed,
-                f'"{source[span[0] : span[1]]}" is in {name_of(code)}, but the target says "{wrong.group()}"',
-                found=wrong.group(),
+                f'"{source[span[0] : span[1]]}" is in {name_of(code)}, but the target says "{wrong.text}"',
+                found=wrong.text,
                 expected=name_of(code),
                 source_span=span,
-                target_span=wrong.span(),
+                target_span=(wrong.start, wrong.end),
             )
 
 
@@ -99,26 +99,23 @@ def _source_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_NUMBER}(?P<after>{names})|(?P<before>{long_names})[ \u3000]?{_NUMBER}")
 
 
-def _unexplained(
-    budget: Counter[str], forms: list[tuple[re.Match[str], frozenset[str]]], target: str
-) -> list[re.Match[str]]:
+def _unexplained(budget: Counter[str], forms: list[Found], target: str) -> list[Found]:
     """The target's currencies on amounts that the source's sums do not account for, one sum each: with
     100美元 and 700元 in the source, "$100 … 700 yuan" is accounted for and "$100 … $700" is not."""
-    left: list[re.Match[str]] = []
-    for match, codes in forms:
-        if not codes or not _on_amount(target, match):
+    left: list[Found] = []
+    for form in forms:
+        if not form.codes or not _on_amount(target, form):
             continue
-        own = next((code for code in sorted(codes) if budget[code] > 0), None)
+        own = next((code for code in sorted(form.codes) if budget[code] > 0), None)
         if own is None:
-            left.append(match)
+            left.append(form)
         else:
             budget[own] -= 1
     return left
 
 
-def _on_amount(target: str, form: re.Match[str]) -> bool:
+def _on_amount(target: str, form: Found) -> bool:
     """An amount's currency: "$500", "500 dollars", "5 million euros"; not "won" in "won the race"."""
     return bool(
-        _AMOUNT_AFTER.match(target, form.end())
-        or _AMOUNT_BEFORE.search(target[max(0, form.start() - 24) : form.start()])
+        _AMOUNT_AFTER.match(target, form.end) or _AMOUNT_BEFORE.search(target[max(0, form.start - 24) : form.start])
     )

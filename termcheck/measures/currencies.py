@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from termcheck.measures.units import cldr
 
 _CHINESE: dict[str, tuple[str, ...]] = {
@@ -36,14 +38,41 @@ NAMES = {
 
 
 @dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    text: str
+    codes: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Currencies:
     chinese: re.Pattern[str]  # a Chinese currency name
     chinese_codes: dict[str, str]
-    english: re.Pattern[str]
-    english_codes: dict[str, frozenset[str]]  # a form, lower-cased where it is a word, to its currencies
+    english: ahocorasick.Automaton  # lower-cased forms → (form, whether its case counts, currencies)
 
-    def codes_of(self, form: str) -> frozenset[str]:
-        return self.english_codes.get(form) or self.english_codes.get(form.lower()) or frozenset()
+    def find(self, text: str) -> list[Found]:
+        """The currency names and symbols in English text, longest first where they overlap."""
+        hits: list[Found] = []
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few letters change length when lower-cased: keep offsets
+            lowered = text
+        for end, (form, cased, codes) in self.english.iter(lowered):
+            start = end - len(form) + 1
+            if cased and text[start : end + 1] != form and text[start : end + 1] not in (form.title(), form.upper()):
+                continue
+            if form[0].isalpha() and start > 0 and text[start - 1].isalpha():
+                continue
+            if end + 1 < len(text) and text[end + 1].isalpha() and (form[-1].isalpha() or form[-1] == "$"):
+                continue
+            hits.append(Found(start, end + 1, text[start : end + 1], codes))
+        hits.sort(key=lambda f: (f.start, -f.end))
+        kept: list[Found] = []
+        for hit in hits:
+            if kept and hit.start < kept[-1].end:
+                continue
+            kept.append(hit)
+        return kept
 
 
 def name_of(code: str) -> str:
@@ -71,16 +100,18 @@ def currencies() -> Currencies:
             key = form.lower() if form.isascii() and len(form) > 3 and not form.isupper() else form
             english.setdefault(key, set()).add(code)
     english["$"] = {"USD"}
-    parts = []
-    for form in sorted(english, key=lambda f: (-len(f), f)):
-        escaped = re.escape(form)
-        word = form[0].isalnum() and form[-1].isalnum()
-        body = f"(?i:{escaped})" if form.islower() else escaped
-        parts.append(rf"(?<![A-Za-z]){body}(?![A-Za-z])" if word else rf"(?<![A-Za-z]){body}")
+    merged: dict[str, tuple[str, bool, frozenset[str]]] = {}
+    for form, codes in english.items():
+        # a name matches in any case; a symbol or an ISO code as written ("CAD", not "cad")
+        _, cased, before = merged.get(form.lower(), (form, not form.islower(), frozenset()))
+        merged[form.lower()] = (form, cased and not form.islower(), before | codes)
+    automaton = ahocorasick.Automaton()
+    for key, value in merged.items():
+        automaton.add_word(key, value)
+    automaton.make_automaton()
     zh = sorted(chinese, key=lambda f: (-len(f), f))
     return Currencies(
         re.compile("|".join(map(re.escape, zh))),
         chinese,
-        re.compile("|".join(parts)),
-        {form: frozenset(codes) for form, codes in english.items()},
+        automaton,
     )
