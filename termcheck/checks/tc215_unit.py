@@ -125,15 +125,30 @@ class UnitChanged(Check):
 def unconverted(sources: list[Measure], targets: list[Measure]) -> Iterator[tuple[Measure, Measure, Unit, Unit]]:
     """(source, target, their units) for each source quantity whose dimension the target states only in
     other units, none of them its converted value; the target is the one whose number is nearest."""
+    taken = {i for i, t in enumerate(targets) for s in sources if _pairs(s, t)}
     for source in sources:
         same_dimension = [t for t in targets if t.dimension == source.dimension]
-        if any(set(t.units) & set(source.units) and math.isclose(t.value, source.value) for t in same_dimension):
-            continue  # the quantity is there as it was
-        others = [t for t in same_dimension if not set(t.units) & set(source.units)]
-        if not others or any(agrees(source, s, t, u) for t in others for s in source.units for u in t.units):
+        if any(_pairs(source, t) for t in same_dimension):
+            continue
+        # a target number that another source number accounts for is not this one's rendering
+        others = [
+            t
+            for i, t in enumerate(targets)
+            if t.dimension == source.dimension and i not in taken and not set(t.units) & set(source.units)
+        ]
+        if not others:
             continue
         wrong = min(others, key=lambda t: abs(math.log(abs(t.value) + 1) - math.log(abs(source.value) + 1)))
         yield source, wrong, source.units[0], wrong.units[0]
+
+
+def _pairs(source: Measure, target: Measure) -> bool:
+    """The target states the source quantity: in its unit with its number, or converted."""
+    if source.dimension != target.dimension:
+        return False
+    if set(target.units) & set(source.units):
+        return math.isclose(target.value, source.value)
+    return any(agrees(source, s, target, u) for s in source.units for u in target.units)
 
 
 def _figure(value: float) -> str:

@@ -140,8 +140,8 @@ def english_measures(text: str) -> list[Measure]:
     return found
 
 
-_MINUS = re.compile(r"(?:minus |negative |-|−)$", re.IGNORECASE)
-_CN_MINUS = re.compile(r"(?:零下|负|-|－|−)$")
+_MINUS = re.compile(r"(?:minus |negative |(?<![\d.])-|−)$", re.IGNORECASE)  # not the dash of 5.1-9.2
+_CN_MINUS = re.compile(r"(?:零下|负|(?<![\d.])[-－]|−)$")
 
 
 def source_sign(folded: str, start: int) -> bool:
