@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
@@ -12,7 +12,7 @@ from termcheck.measures.reading import Measure, agrees, chinese_measures, conver
 from termcheck.measures.units import Unit
 from termcheck.model import Finding, Severity
 from termcheck.normalize import fold_chinese
-from termcheck.numbers.chinese import NUM
+from termcheck.numbers.chinese import CN, NUM
 
 
 def _unit(chinese: str, name: str, kept: str, wrong: str) -> Convention:
@@ -55,8 +55,10 @@ UNITS = (
     ),
     _unit("(?<![千厘毫平立])米(?![饭粒])", "metres", r"\bm\b|met(?:er|re)s?\b|\bkm\b", _FEET),
 )
+# a numeral just before a unit's first character (42公里, 3个月, 5GB), or 每 before one (每公斤)
 _ANY_UNIT = re.compile(
-    r"[里米克吨斤两亩顷升方度秒钟时天周年月期拜节点寸尺码磅盎司仑]|℃|℉|㎡|[KMGTP]B|[kmcμµ]?[mgl]\b|mL"
+    rf"(?:[\d{CN}]|每)[ \u3000]?[多余来个]?[ \u3000]?"
+    r"(?:[公千米厘毫微纳英海克吨斤两亩平顷升立摄华度秒分小钟天周星礼年月基里寸尺码磅盎加]|℃|℉|°|㎡|[KMGTP]B|[kmcμµ]?[mgl]\b|mL)"
 )
 
 
@@ -88,7 +90,9 @@ class UnitChanged(Check):
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source_text, target = analyzed.segment.source or "", analyzed.segment.target
         handled: list[tuple[int, int]] = []
-        for source, wrong, unit, other in unconverted(chinese_measures(source_text), english_measures(target)):
+        sources = chinese_measures(source_text)
+        targets = english_measures(target) if sources else ()
+        for source, wrong, unit, other in unconverted(sources, targets):
             handled.append((wrong.start, wrong.end))
             value = converted(source, unit, other)
             yield self.finding(
@@ -100,7 +104,7 @@ class UnitChanged(Check):
                 source_span=(source.start, source.end),
                 target_span=(wrong.start, wrong.end),
             )
-        handled += [(m.start, m.end) for m in english_measures(target)]
+        handled += [(m.start, m.end) for m in targets]
         folded = fold_chinese(source_text)
         for rule in UNITS:
             match = rule.chinese.search(folded)
@@ -122,7 +126,9 @@ class UnitChanged(Check):
             )
 
 
-def unconverted(sources: list[Measure], targets: list[Measure]) -> Iterator[tuple[Measure, Measure, Unit, Unit]]:
+def unconverted(
+    sources: Sequence[Measure], targets: Sequence[Measure]
+) -> Iterator[tuple[Measure, Measure, Unit, Unit]]:
     """(source, target, their units) for each source quantity whose dimension the target states only in
     other units, none of them its converted value; the target is the one whose number is nearest."""
     taken = {i for i, t in enumerate(targets) for s in sources if _pairs(s, t)}

@@ -42,7 +42,8 @@ _PER_HOUR = re.compile(r"(?:时速|每小时|速度为?|风速)[约达高到为�
 _AS_SPEED = {"length-kilometer": "speed-kilometer-per-hour", "length-mile": "speed-mile-per-hour"}
 
 
-def chinese_measures(text: str) -> list[Measure]:
+@lru_cache(maxsize=256)  # TC215 and the conversions TC202/TC203 ask about the same segment
+def chinese_measures(text: str) -> tuple[Measure, ...]:
     folded = fold_chinese(text)
     pattern, lookup = chinese_unit_forms()
     table = units()
@@ -88,7 +89,7 @@ def chinese_measures(text: str) -> list[Measure]:
                 _places(quantity.text),
             )
         )
-    return found
+    return tuple(found)
 
 
 _EN_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -101,7 +102,8 @@ _HEDGE = re.compile(
 )
 
 
-def english_measures(text: str) -> list[Measure]:
+@lru_cache(maxsize=256)
+def english_measures(text: str) -> tuple[Measure, ...]:
     pattern, _ = english_unit_forms()
     table = units()
     found: list[Measure] = []
@@ -137,7 +139,7 @@ def english_measures(text: str) -> list[Measure]:
                 hedged,
             )
         )
-    return found
+    return tuple(found)
 
 
 _MINUS = re.compile(r"(?:minus |negative |(?<![\d.])-|−)$", re.IGNORECASE)  # not the dash of 5.1-9.2
@@ -195,7 +197,8 @@ def converted(source: Measure, source_unit: Unit, target_unit: Unit) -> float:
 def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int]]:
     """Where the source's and the target's numbers are one quantity in two units (100平方米 and "1,076
     square feet"): their start offsets, which the number checks then do not report missing or added."""
-    sources, targets = chinese_measures(source), english_measures(target)
+    sources = chinese_measures(source)
+    targets = english_measures(target) if sources else ()
     source_starts: set[int] = set()
     target_starts: set[int] = set()
     for wanted in sources:
