@@ -63,8 +63,9 @@ _ANY_UNIT = re.compile(
 
 
 class UnitChanged(Check):
-    """A number's unit changed and the figure was not converted: 100平方米 as "100 square feet", 5吨 as
-    "5 kilograms", 3斤 as "3 kilograms", 50基点 as "50%".
+    """A number's unit changed and the figure was not converted: 100平方米 as "100 square feet".
+
+    Also 5吨 as "5 kilograms", 3斤 as "3 kilograms", 50基点 as "50%".
 
     Each number with a unit in the source (CLDR's units of length, mass, volume, area, temperature,
     speed, data and time, and the Chinese market units 斤, 两, 亩, 里, and 基点) is compared with the
