@@ -3,8 +3,10 @@
 For each class of number-rich news sentence: the share of correct translations that get a warning or
 error from a number check (target: at most 2%), and the share of planted errors that the named check
 reports (target: at least 90%). The probe is written for termcheck (no shared data needed).
+`--probe units` runs the unit and currency probe (tests/cases/unit_probe.toml; targets: at most 2%
+warned, at least 95% caught).
 
-    python benchmarks/number_probe.py [--show]
+    python benchmarks/number_probe.py [--probe numbers|units] [--show]
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from termcheck.glossary.model import Glossary
 from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
 
-PROBE = Path(__file__).resolve().parents[1] / "tests" / "cases" / "number_probe.toml"
+CASES = Path(__file__).resolve().parents[1] / "tests" / "cases"
+PROBES = {"numbers": CASES / "number_probe.toml", "units": CASES / "unit_probe.toml"}
 NOT_NUMBER_CHECKS = {"TC201", "TC206", "TC207", "TC208", "TC209", "TC210", "TC211"}
 NUMBER_CHECKS = {c.code for c in ALL_CHECKS if c.code.startswith("TC2")} - NOT_NUMBER_CHECKS
 
@@ -34,9 +37,10 @@ def findings(checker: Checker, source: str, target: str) -> list[Finding]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--probe", choices=sorted(PROBES), default="numbers", help="which probe to run")
     parser.add_argument("--show", action="store_true", help="print each miss and each false alarm")
     args = parser.parse_args()
-    rows = tomllib.loads(PROBE.read_text(encoding="utf-8"))["probe"]
+    rows = tomllib.loads(PROBES[args.probe].read_text(encoding="utf-8"))["probe"]
     checker = Checker(Glossary(name="none"))
     counts: Counter[tuple[str, str]] = Counter()
     for row in rows:

@@ -53,3 +53,27 @@ def test_correct_translation_gets_no_number_warning(source: str, target: str) ->
 def test_planted_error_is_caught(source: str, target: str, code: str) -> None:
     codes = [f.code for f in findings(source, target)]
     assert code in codes, codes
+
+
+UNIT_PROBE = load_toml(CASES / "unit_probe.toml")["probe"]
+
+
+def test_unit_probe_meets_its_thresholds() -> None:
+    """The unit and currency probe (tests/cases/unit_probe.toml): at most 2% of correct translations,
+    conversions among them, get a number warning; at least 95% of planted unit or currency errors are caught."""
+    good = [(row["source"], target) for row in UNIT_PROBE for target in row["good"]]
+    bad = [(row["source"], b["target"], b["code"]) for row in UNIT_PROBE for b in row["bad"]]
+    assert len(good) >= 150 and len(bad) >= 75
+    alarms = [
+        (source, target)
+        for source, target in good
+        if any(
+            f.code in NUMBER_CHECKS and f.severity in (Severity.WARNING, Severity.ERROR)
+            for f in findings(source, target)
+        )
+    ]
+    missed = [
+        (source, target) for source, target, code in bad if code not in [f.code for f in findings(source, target)]
+    ]
+    assert len(alarms) <= 0.02 * len(good), alarms
+    assert len(missed) <= 0.05 * len(bad), missed

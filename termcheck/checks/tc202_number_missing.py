@@ -5,6 +5,7 @@ from fractions import Fraction
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.measures.reading import conversions
 from termcheck.model import Finding, Severity
 from termcheck.numbers import compare_segment
 from termcheck.numbers.quantity import DECADE, FRACTION, MONTH, ORDER, QUARTER, TIME, WEEKDAY, Quantity
@@ -85,7 +86,8 @@ class NumberMissing(Check):
                 source_span=(wanted.start, wanted.end),
                 target_span=(said.start, said.end),
             )
-        for quantity in comparison.missing:
+        converted = conversions(seg.source, seg.target)[0] if comparison.missing and seg.source else frozenset()
+        for quantity in (q for q in comparison.missing if q.start not in converted):
             yield self.finding(
                 analyzed,
                 f'"{quantity.text}" ({describe(quantity.value, quantity.kind)}) is not in the target',

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.tc202_number_missing import describe
+from termcheck.measures.reading import conversions
 from termcheck.model import Finding, Severity
 from termcheck.numbers import compare_segment
 
@@ -32,7 +33,9 @@ class NumberAdded(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
-        for quantity in compare_segment(seg.source, seg.target).added:
+        added = compare_segment(seg.source, seg.target).added
+        converted = conversions(seg.source, seg.target)[1] if added and seg.source else frozenset()
+        for quantity in (q for q in added if q.start not in converted):
             yield self.finding(
                 analyzed,
                 f'"{quantity.text}" ({describe(quantity.value, quantity.kind)}) is not in the source',

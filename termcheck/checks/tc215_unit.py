@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.checks.conventions import Convention, changed, convention
+from termcheck.checks.conventions import Convention, convention
 from termcheck.checks.triggers import Trigger
+from termcheck.measures.reading import Measure, agrees, chinese_measures, converted, english_measures
+from termcheck.measures.units import Unit
 from termcheck.model import Finding, Severity
 from termcheck.normalize import fold_chinese
-from termcheck.numbers.chinese import NUM
+from termcheck.numbers.chinese import CN, NUM
 
 
 def _unit(chinese: str, name: str, kept: str, wrong: str) -> Convention:
@@ -52,23 +55,31 @@ UNITS = (
     ),
     _unit("(?<![千厘毫平立])米(?![饭粒])", "metres", r"\bm\b|met(?:er|re)s?\b|\bkm\b", _FEET),
 )
-_ANY_UNIT = re.compile(r"公里|千米|公斤|千克|斤|亩|平方|平米|摄氏|℃|升|厘米|公分|米")
+# a numeral just before a unit's first character (42公里, 3个月, 5GB), or 每 before one (每公斤)
+_ANY_UNIT = re.compile(
+    rf"(?:[\d{CN}]|每)[ \u3000]?[多余来个]?[ \u3000]?"
+    r"(?:[公千米厘毫微纳英海克吨斤两亩平顷升立摄华度秒分小钟天周星礼年月基里寸尺码磅盎加]|℃|℉|°|㎡|[KMGTP]B|[kmcμµ]?[mgl]\b|mL)"
+)
 
 
 class UnitChanged(Check):
-    """A number's unit did not survive: 公里 rendered in miles, 公斤 in pounds, 亩 in acres, ℃ in °F.
+    """A number's unit changed and the figure was not converted: 100平方米 as "100 square feet".
 
-    A Chinese news figure keeps its metric or Chinese unit in English: 公里 km, 公斤/千克 kg, 斤 jin
-    (half a kilogram), 亩 mu, 平方米 square metres, 摄氏度 °C, 升 litres, 厘米 cm, 米 metres. A
-    translation that names another system's unit (miles, pounds, acres, °F, gallons, feet) and none of
-    the source's has changed the figure. A converted value next to the original ("5 km (3 miles)")
-    keeps the source's unit and passes. Needs a source.
+    Also 5吨 as "5 kilograms", 3斤 as "3 kilograms", 50基点 as "50%".
+
+    Each number with a unit in the source (CLDR's units of length, mass, volume, area, temperature,
+    speed, data and time, and the Chinese market units 斤, 两, 亩, 里, and 基点) is compared with the
+    target's numbers in units of the same dimension. A target that keeps the unit passes (its number is
+    TC202's); one in another unit passes when it is the source quantity converted, within the rounding of
+    the digits it states ("1,076 square feet" or "about 1,100 square feet" for 100平方米), and is
+    reported otherwise, with the converted value. A unit named with no number ("20 yuan per pound" for
+    每公斤20元) is reported when another system's unit stands for a metric or Chinese one. Needs a source.
 
     Bad:
-        source: 全程约42公里
-        target: The course is about 42 miles long
+        source: 面积100平方米
+        target: an area of 100 square feet
     Good:
-        target: The course is about 42 km long
+        target: an area of 100 square metres (1,076 square feet)
     """
 
     code = "TC215"
@@ -78,13 +89,78 @@ class UnitChanged(Check):
     trigger = Trigger(_ANY_UNIT, "source")
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
-        source, target = fold_chinese(analyzed.segment.source or ""), analyzed.segment.target
-        for unit, match, wrong in changed(UNITS, source, target):
+        source_text, target = analyzed.segment.source or "", analyzed.segment.target
+        handled: list[tuple[int, int]] = []
+        sources = chinese_measures(source_text)
+        targets = english_measures(target) if sources else ()
+        for source, wrong, unit, other in unconverted(sources, targets):
+            handled.append((wrong.start, wrong.end))
+            value = converted(source, unit, other)
             yield self.finding(
                 analyzed,
-                f'"{match.group()}" is in {unit.name}, but the target has "{wrong.group()}" and no {unit.name}',
-                found=wrong.group(),
-                expected=unit.name,
-                source_span=match.span(),
-                target_span=wrong.span(),
+                f'"{source.text}" is {_figure(source.value)} {unit.symbol} ≈ {_figure(value)} {other.symbol}, '
+                f'but the target says "{wrong.text}"',
+                found=wrong.text,
+                expected=f"{_figure(source.value)} {unit.symbol}",
+                source_span=(source.start, source.end),
+                target_span=(wrong.start, wrong.end),
             )
+        handled += [(m.start, m.end) for m in targets]
+        folded = fold_chinese(source_text)
+        for rule in UNITS:
+            match = rule.chinese.search(folded)
+            if not match or rule.kept.search(target):
+                continue
+            wrong_form = next(
+                (w for w in rule.wrong.finditer(target) if not any(s <= w.start() < e for s, e in handled)), None
+            )
+            if wrong_form is None:
+                continue
+            handled.append(wrong_form.span())
+            yield self.finding(
+                analyzed,
+                f'"{match.group()}" is in {rule.name}, but the target has "{wrong_form.group()}" and no {rule.name}',
+                found=wrong_form.group(),
+                expected=rule.name,
+                source_span=match.span(),
+                target_span=wrong_form.span(),
+            )
+
+
+def unconverted(
+    sources: Sequence[Measure], targets: Sequence[Measure]
+) -> Iterator[tuple[Measure, Measure, Unit, Unit]]:
+    """(source, target, their units) for each source quantity whose dimension the target states only in
+    other units, none of them its converted value; the target is the one whose number is nearest."""
+    taken = {i for i, t in enumerate(targets) for s in sources if _pairs(s, t)}
+    for source in sources:
+        same_dimension = [t for t in targets if t.dimension == source.dimension]
+        if any(_pairs(source, t) for t in same_dimension):
+            continue
+        # a target number that another source number accounts for is not this one's rendering
+        others = [
+            t
+            for i, t in enumerate(targets)
+            if t.dimension == source.dimension and i not in taken and not set(t.units) & set(source.units)
+        ]
+        if not others:
+            continue
+        wrong = min(others, key=lambda t: abs(math.log(abs(t.value) + 1) - math.log(abs(source.value) + 1)))
+        yield source, wrong, source.units[0], wrong.units[0]
+
+
+def _pairs(source: Measure, target: Measure) -> bool:
+    """The target states the source quantity: in its unit with its number, or converted."""
+    if source.dimension != target.dimension:
+        return False
+    if set(target.units) & set(source.units):
+        return math.isclose(target.value, source.value)
+    return any(agrees(source, s, target, u) for s in source.units for u in target.units)
+
+
+def _figure(value: float) -> str:
+    if value == 0:
+        return "0"
+    digits = max(0, 3 - math.floor(math.log10(abs(value))))
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,53 +1,39 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import cache
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.checks.conventions import changed, convention
 from termcheck.checks.triggers import Trigger
+from termcheck.measures.currencies import Found, currencies, name_of
 from termcheck.model import Finding, Severity
 from termcheck.normalize import fold_chinese
-from termcheck.numbers.chinese import NUM
+from termcheck.numbers.chinese import ARABIC, CN
 
-_NUMBER = rf"(?:{NUM})[ \u3000]?(?:多|余)?(?:[万亿]+)?[ \u3000]?"
-# a bare "$" or "dollars" is the US dollar; "HK$", "NT$", "A$", "Hong Kong dollars" are not
-_BARE_DOLLAR = (
-    r"(?<![A-Za-z])\$|(?<!Hong Kong )(?<!HK )(?<!Taiwan )(?<!Singapore )(?<!Australian )(?<!Canadian )\bdollars?\b"
+_NUMBER = rf"(?:{ARABIC}|[{CN}]+)[ \u3000]?(?:多|余|来)?(?:[万亿]+)?[ \u3000]?"
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|trillion|"
+    r"dozen|few|several|many|bn|m|k))[\s,.]*(?:million|billion|thousand|trillion|bn|mn|m|k)?[\s]*$",
+    re.IGNORECASE,
 )
-_YUAN = r"\byuan\b|\bRMB\b|\bCNY\b|renminbi|¥|￥|\bkuai\b"
-
-
-CURRENCIES = (
-    convention(
-        rf"{_NUMBER}(?<![美港欧日韩澳加台新英])(?:元|块钱)|人民币[ \u3000]?{_NUMBER}",
-        "yuan (RMB, CNY)",
-        _YUAN,
-        rf"{_BARE_DOLLAR}|€|\beuros?\b|£|\bpounds?\b",
-    ),
-    convention(
-        rf"{_NUMBER}(?:港元|港币)|港币[ \u3000]?{_NUMBER}",
-        "Hong Kong dollars (HK$, HKD)",
-        r"HK\$|\bHKD\b|Hong Kong dollars?",
-        rf"{_BARE_DOLLAR}|{_YUAN}",
-    ),
-    convention(rf"{_NUMBER}美元|美元[ \u3000]?{_NUMBER}", "US dollars (US$, USD)", r"\$|\bUSD\b|dollars?", _YUAN),
-    convention(rf"{_NUMBER}欧元", "euros (€, EUR)", r"€|\beuros?\b|\bEUR\b", rf"{_BARE_DOLLAR}|{_YUAN}"),
-    convention(
-        rf"{_NUMBER}英镑", "pounds (£, GBP)", r"£|\bpounds?\b|\bGBP\b|sterling", rf"{_BARE_DOLLAR}|{_YUAN}|€|euros?"
-    ),
-    convention(rf"{_NUMBER}日元", "yen (JPY)", r"\byen\b|\bJPY\b|¥|￥", rf"{_BARE_DOLLAR}|\byuan\b|\bRMB\b"),
-)
+_AMOUNT_AFTER = re.compile(r"\s?[-−]?\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_MONEY_AFTER = "旦素首帅年月代件器宵气老"  # 元旦, 元素, 元首: 元 is not money
 
 
 class CurrencyChanged(Check):
-    """A sum's currency changed: 元 rendered with "$", 港元 as yuan, 美元 as RMB.
+    """A sum's currency changed: 元 rendered with "$", 港元 as "US$", 欧元 as pounds, 韩元 as yen.
 
-    元 and 人民币 are yuan (RMB, CNY); 港元 Hong Kong dollars (HK$, HKD); 美元 US dollars (US$, USD,
-    $); 欧元 euros; 英镑 pounds; 日元 yen. A bare "$" or "dollars" means US dollars, so it is an error
-    for 元 or 港元. Reported when the target names none of the source currency's forms and names a
-    wrong one; 万/亿 in the amount are TC204's. Needs a source.
+    The currencies are CLDR's (through Babel: every currency's Chinese and English names, symbols and ISO
+    code) with everyday names beside them: 元, 块钱, 人民币 are yuan (RMB, CNY, ¥); 美元, 美金 US dollars
+    ($, US$, USD); 港元, 港币 Hong Kong dollars (HK$, HKD); 新台币 NT$; 澳元 A$; 加元 C$; 欧元 €; 英镑 £;
+    日元 yen (¥); 韩元 won (₩). "¥" is yuan or yen. A bare "$" or "dollars" means US dollars, so it is
+    an error for 元, 港元 or 澳元 unless the source also has a 美元 sum. Reported when the target names
+    none of the source currency's forms and puts another currency on an amount; a sum converted beside
+    the original ("HK$100 (about US$13)") passes, and currencies are never converted. Needs a source.
 
     Bad:
         source: 项目总投资约5亿元
@@ -60,16 +46,76 @@ class CurrencyChanged(Check):
     name = "currency-changed"
     severity = Severity.ERROR
     needs_source = True
-    trigger = Trigger(re.compile("[元币镑]"), "source")
+    trigger = Trigger(re.compile("[元币镑金郎卢比块]"), "source")
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = fold_chinese(analyzed.segment.source or ""), analyzed.segment.target
-        for currency, match, wrong in changed(CURRENCIES, source, target):
+        table = currencies()
+        mentions = list(_mentions(source))
+        if not mentions:
+            return
+        forms = table.find(target)
+        unexplained = _unexplained(Counter(code for code, _ in mentions), forms, target)
+        reported: set[str] = set()
+        for code, span in mentions:
+            if code in reported or any(code in f.codes and _on_amount(target, f) for f in forms):
+                continue
+            wrong = next(iter(unexplained), None)
+            if wrong is None:
+                continue
+            reported.add(code)
             yield self.finding(
                 analyzed,
-                f'"{match.group()}" is in {currency.name}, but the target says "{wrong.group()}"',
-                found=wrong.group(),
-                expected=currency.name,
-                source_span=match.span(),
-                target_span=wrong.span(),
+                f'"{source[span[0] : span[1]]}" is in {name_of(code)}, but the target says "{wrong.text}"',
+                found=wrong.text,
+                expected=name_of(code),
+                source_span=span,
+                target_span=(wrong.start, wrong.end),
             )
+
+
+def _mentions(source: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    table = currencies()
+    pattern = _source_pattern()
+    for match in pattern.finditer(source):
+        name = match.group("after") or match.group("before")
+        if name is None:
+            continue
+        if (
+            name == "元"
+            and source[match.end() : match.end() + 1] in _NOT_MONEY_AFTER
+            and source[match.end() : match.end() + 1]
+        ):
+            continue
+        if name == "块" and _CJK.match(source, match.end()):
+            continue  # 3块蛋糕 is three pieces of cake; 50块 at the end of a clause is money
+        yield table.chinese_codes[name], match.span()
+
+
+@cache
+def _source_pattern() -> re.Pattern[str]:
+    names = currencies().chinese.pattern
+    long_names = "|".join(n for n in names.split("|") if len(n) > 1 and n != "人民币元")
+    return re.compile(rf"{_NUMBER}(?P<after>{names})|(?P<before>{long_names})[ \u3000]?{_NUMBER}")
+
+
+def _unexplained(budget: Counter[str], forms: list[Found], target: str) -> list[Found]:
+    """The target's currencies on amounts that the source's sums do not account for, one sum each: with
+    100美元 and 700元 in the source, "$100 … 700 yuan" is accounted for and "$100 … $700" is not."""
+    left: list[Found] = []
+    for form in forms:
+        if not form.codes or not _on_amount(target, form):
+            continue
+        own = next((code for code in sorted(form.codes) if budget[code] > 0), None)
+        if own is None:
+            left.append(form)
+        else:
+            budget[own] -= 1
+    return left
+
+
+def _on_amount(target: str, form: Found) -> bool:
+    """An amount's currency: "$500", "500 dollars", "5 million euros"; not "won" in "won the race"."""
+    return bool(
+        _AMOUNT_AFTER.match(target, form.end) or _AMOUNT_BEFORE.search(target[max(0, form.start - 24) : form.start])
+    )
