@@ -49,7 +49,7 @@ class AnalyzedSegment:
     def _hits_of(self, concept: str) -> list[TermHit]:
         if self.source_hits and not self._source_index:
             for hit in self.source_hits:
-                for name in {r.concept for r in hit.refs}:
+                for name in dict.fromkeys(r.concept for r in hit.refs):
                     self._source_index.setdefault(name, []).append(hit)
         return self._source_index.get(concept, [])
 

@@ -399,6 +399,24 @@ CASES_TABLE = [
         0,
         "domains: regulator 2",
     ),
+    Case(
+        "a target with a number of 5,000 digits, and a code (5G) in the source",
+        lambda f: _pair(f, "5G网络\n", "1" * 5_000 + "\n"),
+        0,
+        '"5G" (0) is not in the target',
+    ),
+    Case(
+        'an MT repetition loop: "hundred" 200 times',
+        lambda f: _pair(f, "花费一百元\n", "It cost " + "hundred " * 200 + "yuan.\n"),
+        1,
+        '"一百元" (100) is not in the target',
+    ),
+    Case(
+        "a Chinese numeral of 400 digits and 200 亿",
+        lambda f: _pair(f, "九" * 400 + "亿" * 200 + "\n", "Nine.\n"),
+        0,
+        "1 finding (1 warning)",
+    ),
 ]
 
 runner = CliRunner()

@@ -10,6 +10,7 @@ from termcheck.fixes.edits import Edit, Fixable
 from termcheck.fixes.simple import expected_in_place
 from termcheck.model import Finding, Severity
 from termcheck.numbers.codes import is_phone_digits
+from termcheck.numbers.quantity import LONGEST_DIGITS
 
 # five or more digits in a row, not part of a word, a decimal, a code or a number already grouped
 _UNGROUPED = re.compile(r"(?<![\w.,#/:-])\d{5,}(?![\w/:-])(?![.,]\d)")
@@ -33,7 +34,12 @@ def is_identifier(text: str, start: int, digits: str) -> bool:
     listed = _LIST_BEFORE.search(before)
     if listed:
         before = before[: listed.start()]
-    return digits.startswith("0") or is_phone_digits(digits) or bool(_IDENTIFIER_BEFORE.search(before[-25:]))
+    return (
+        digits.startswith("0")
+        or len(digits) > LONGEST_DIGITS  # no number is that long
+        or is_phone_digits(digits)
+        or bool(_IDENTIFIER_BEFORE.search(before[-25:]))
+    )
 
 
 def _may_be_year_with_footnote(digits: str) -> bool:
@@ -50,10 +56,11 @@ class NumberFormat(Check):
     """A number of five or more digits without thousands separators in the English target: 250000.
 
     English groups thousands with commas (250,000); Chinese MT often copies 250000 as it is.
-    Identifiers are left alone: numbers that start with 0, mobile phone numbers, and numbers after a
-    standard's name (ISO 14001, GB 2760) or a word such as "postcode", "tel", "No.", "order" or "model",
-    or in a list that such a word starts ("Code 120125, 120140 and 131080"); with a source, a year of the
-    source with a footnote mark glued on ("since 19943" for 自1994年起…³) is left alone too.
+    Identifiers are left alone: numbers that start with 0, runs of more than 30 digits, mobile phone
+    numbers, and numbers after a standard's name (ISO 14001, GB 2760) or a word such as "postcode",
+    "tel", "No.", "order" or "model", or in a list that such a word starts ("Code 120125, 120140 and
+    131080"); with a source, a year of the source with a footnote mark glued on ("since 19943" for
+    自1994年起…³) is left alone too.
     Works without a source.
 
     Bad:

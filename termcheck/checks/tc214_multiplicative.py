@@ -10,6 +10,7 @@ from termcheck.model import Finding, Severity
 from termcheck.normalize import fold_chinese
 from termcheck.numbers.chinese import NUM, parse_chinese_numeral
 from termcheck.numbers.english import ONES, TENS
+from termcheck.numbers.quantity import within_bounds
 
 # 增加了3倍, 增长3倍, 提高两倍: careful Chinese counts the increase (×4), loose usage the result (×3)
 _GROWTH = re.compile(rf"(?:增长|增加|提高|提升|上涨|上升|扩大|增|涨)了?(?:约|近|超过)?(?P<number>{NUM})倍")
@@ -68,7 +69,7 @@ class Multiplicative(Check):
         for match in _GROWTH.finditer(source):
             numeral = match["number"]
             value = float(numeral.replace(",", "")) if numeral[0].isdigit() else parse_chinese_numeral(numeral)
-            if value:
+            if value and within_bounds(value):
                 growths.add(float(value))
         if not growths:
             return

@@ -29,8 +29,10 @@ class TermHit(NamedTuple):
 
 
 def concept_counts(hits: Iterable[TermHit]) -> Counter[str]:
-    """How many hits each concept has; a hit shared by two terms of one concept counts once."""
-    return Counter(concept for hit in hits for concept in {r.concept for r in hit.refs})
+    """How many hits each concept has; a hit shared by two terms of one concept counts once. The concepts
+    come in the order of their first hit, and a hit's in glossary order (its refs'): checks go through them
+    in this order, so a set here would make the findings depend on PYTHONHASHSEED."""
+    return Counter(concept for hit in hits for concept in dict.fromkeys(r.concept for r in hit.refs))
 
 
 def leftmost_longest(

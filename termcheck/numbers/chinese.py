@@ -13,6 +13,7 @@ version numbers and phone numbers are tokens (`codes.py`), never numbers.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 
@@ -22,6 +23,8 @@ from termcheck.numbers.quantity import (
     DAY,
     DECADE,
     FRACTION,
+    LARGEST,
+    LONGEST_DIGITS,
     MONTH,
     NUMBER,
     ORDER,
@@ -30,6 +33,8 @@ from termcheck.numbers.quantity import (
     WEEKDAY,
     Quantity,
     Reading,
+    measurable,
+    within_bounds,
 )
 
 DIGITS = {
@@ -68,7 +73,7 @@ _DECADE = re.compile(rf"(?:(?P<century>{NUM})[ \u3000]?世纪[ \u3000]?)?(?P<dec
 # 七成 is 70%, 八折 (or 八五折) is 80% of the price, "20% off"
 _TENTHS = re.compile(r"(?P<n>[一二两三四五六七八九十]{1,2})(?P<unit>成|折)")
 # 三分之一 is a third; 千分之三 is 0.3% (below, with 百分之 in _QUANTITY)
-_FRACTION = re.compile(rf"(?P<den>{NUM})分之(?P<num>{NUM})")
+_FRACTION = re.compile(rf"(?<![\d{CN}])(?P<den>{NUM})分之(?P<num>{NUM})")  # from a numeral's start: linear
 # 一半 is half: "half" or 50%
 _HALF_OF = re.compile(r"一半")
 # 1、2月 and 4月、5月及8月: a list of months
@@ -79,7 +84,7 @@ _MONTH_ITEM = re.compile(r"1[0-2]|[1-9]|十[一二]?|[一二三四五六七八�
 # 2/3 written with a slash is a share, as in English
 _SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\d/.])(?!决赛)")  # 1/4决赛: a round
 # 1米8 is 1.8 m, 10秒89 is 10.89 s, 3块5 is 3.5 yuan
-_COMPOUND = re.compile(r"(?P<whole>\d+)(?P<unit>米|秒|块|元)(?P<part>\d{1,2})(?![\d.万亿])")
+_COMPOUND = re.compile(r"(?<!\d)(?P<whole>\d+)(?P<unit>米|秒|块|元)(?P<part>\d{1,2})(?![\d.万亿])")
 # 一年半, 两个半小时, 半小时, 半年
 _HALF = re.compile(
     rf"(?:(?P<n>{NUM})(?:个)?(?P<unit>年|小时|钟头|月|天|周|星期)半|半(?:个)?(?P<half>年|小时|钟头|月|天))"
@@ -153,11 +158,13 @@ WEEKDAYS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7
 
 
 def parse_chinese_numeral(text: str) -> int | None:
-    """二〇二四 → 2024 (read digit by digit), 三十五万 → 350000, 十四 → 14, 两千 → 2000, 三千五 → 3500."""
+    """二〇二四 → 2024 (read digit by digit), 三十五万 → 350000, 十四 → 14, 两千 → 2000, 三千五 → 3500.
+
+    None where `text` is no numeral, or names a value of LARGEST or more (亿亿亿…, a loop)."""
     if not text or any(ch not in DIGITS and ch not in UNITS and ch not in MAGNITUDES and ch not in TENS for ch in text):
         return None
     if all(ch in DIGITS for ch in text):
-        return int("".join(str(DIGITS[ch]) for ch in text))
+        return int("".join(str(DIGITS[ch]) for ch in text)) if len(text) <= LONGEST_DIGITS else None
     total = section = digit = 0
     last_unit = 1
     for ch in text:
@@ -174,9 +181,12 @@ def parse_chinese_numeral(text: str) -> int | None:
             total = (total + section) * MAGNITUDES[ch] if MAGNITUDES[ch] > 10_000 else total + section * 10_000
             section = digit = 0
             last_unit = MAGNITUDES[ch]
+        if total >= LARGEST or section >= LARGEST:
+            return None  # stop before the next 亿 makes it larger still
     if digit and last_unit >= 100 and len(text) > 1 and text[-2] not in DIGITS:
         digit *= last_unit // 10  # spoken short: 三千五 is 3,500, 一万二 is 12,000 (一千零五 keeps its 零)
-    return total + section + digit
+    value = total + section + digit
+    return value if value < LARGEST else None
 
 
 def approximate_range(numeral: str) -> tuple[int, int] | None:
@@ -195,17 +205,21 @@ def approximate_range(numeral: str) -> tuple[int, int] | None:
 
 
 def _value(text: str) -> tuple[float, bool] | None:
-    """The numeral's value and whether it was written in Arabic digits."""
+    """The numeral's value and whether it was written in Arabic digits; None beyond bounds (LARGEST)."""
     if text[0].isdigit():
-        return float(_GROUPING.sub("", text)), True
+        value = float(_GROUPING.sub("", text))
+        return (value, True) if within_bounds(value) else None
     parsed = parse_chinese_numeral(text)
     return (float(parsed), False) if parsed is not None else None
 
 
-def _scale(magnitude: str) -> int:
-    scale = 1
+def _scale(magnitude: str) -> float:
+    """万亿 is 10**12; a scale beyond bounds (亿亿亿…) is infinite, and what it scales is no quantity."""
+    scale = 1.0
     for ch in magnitude:
         scale *= MAGNITUDES[ch]
+        if scale >= LARGEST:
+            return math.inf
     return scale
 
 
@@ -240,7 +254,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         spans.take(match.start(), match.end())
     found += _ordinary(folded, text, spans)
     found.sort(key=lambda q: (q.start, q.end))
-    return found
+    return [q for q in found if measurable(q)]  # what is too large was read, and is no quantity
 
 
 def _q(
@@ -315,6 +329,8 @@ def _slash_fractions(folded: str, text: str) -> Iterator[Quantity]:
 def _compounds(folded: str, text: str) -> Iterator[Quantity]:
     for match in _COMPOUND.finditer(folded):
         value = float(f"{match['whole']}.{match['part']}")
+        if not within_bounds(value):
+            continue
         alternatives: tuple[Reading, ...] = ()
         if match["unit"] == "米":
             alternatives = ((NUMBER, round(value * 100)),)  # 1米8 is 180 cm

@@ -1,5 +1,6 @@
 """Codes that contain digits but are not numbers: 5G, H7N9, Win11, PM2.5, 500Mbps, NMPA-2024-001,
-version 2.3.1, 192.168.1.1 and phone numbers (010-6523 4567, +86 10 6523 4567).
+version 2.3.1, 192.168.1.1, phone numbers (010-6523 4567, +86 10 6523 4567) and runs of more than
+30 digits (identifiers: no quantity is that long).
 
 Both sides of a segment keep them whole, so their digits are never read as numbers of their own;
 a source code is there when every run of its digits is in the target (5G in "5G networks", Win11 in
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from termcheck.numbers.quantity import LONGEST_DIGITS
+
 # letters then digits (H7N9, Win11, PM2.5, Fig.2, COVID-19: a hyphen only after a capital)
 _LETTERS_FIRST = r"(?:[A-Za-z]+\.?\d|[A-Za-z]*[A-Z][A-Za-z]*-\d)[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:~\d+)?"  # nsp1~16
 # digits then letters (5G, 10G, 3D, 500Mbps): only read so in Chinese text, where English number
@@ -18,13 +21,18 @@ _LETTERS_FIRST = r"(?:[A-Za-z]+\.?\d|[A-Za-z]*[A-Z][A-Za-z]*-\d)[A-Za-z0-9]*(?:[
 _DIGITS_FIRST = r"\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _DOTTED = r"\d+(?:\.\d+){2,}"  # 2.3.1, 192.168.1.1
 _PHONE = r"(?:\+|00)?\(?\d[\d()\- ]{7,}\d"
+_LONG_RUN = rf"\d{{{LONGEST_DIGITS + 1},}}(?:\.\d+)*"
 _BOUNDARY_BEFORE = r"(?<![A-Za-z0-9.])"
 _BOUNDARY_AFTER = r"(?![A-Za-z0-9])"
 _CHINESE_CODES = re.compile(
-    rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}|{_DIGITS_FIRST}){_BOUNDARY_AFTER}"
+    rf"{_BOUNDARY_BEFORE}(?:{_LONG_RUN}|(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}|{_DIGITS_FIRST}){_BOUNDARY_AFTER}"
 )
-_ENGLISH_CODES = re.compile(rf"{_BOUNDARY_BEFORE}(?:(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}){_BOUNDARY_AFTER}")
-_HINT = re.compile(r"[A-Za-z][-.]?\d|\d[A-Za-z]|\d\.\d+\.\d|\d{2}[ ()-]+\d{3}|1[3-9]\d{9}|0\d{9}")
+_ENGLISH_CODES = re.compile(
+    rf"{_BOUNDARY_BEFORE}(?:{_LONG_RUN}|(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}){_BOUNDARY_AFTER}"
+)
+_HINT = re.compile(
+    rf"[A-Za-z][-.]?\d|\d[A-Za-z]|\d\.\d+\.\d|\d{{2}}[ ()-]+\d{{3}}|1[3-9]\d{{9}}|0\d{{9}}|\d{{{LONGEST_DIGITS + 1}}}"
+)
 _DIGIT_RUNS = re.compile(r"\d+")
 _YEARS = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -57,10 +65,16 @@ def _is_phone(token: str) -> bool:
     if len(groups) == 1 and not token.startswith(("+", "(")):
         return is_phone_digits(digits)
     if len(digits) < 9 or (
-        len(groups) == 2 and all(g.endswith("000") for g in groups) and int(groups[0]) < int(groups[1])
+        len(groups) == 2 and all(g.endswith("000") for g in groups) and _below(groups[0], groups[1])
     ):
         return False  # 25000-68000 is a range of round numbers
     return not all(_YEARS.fullmatch(group) for group in groups)  # 1990-2000-2010 is years
+
+
+def _below(digits: str, other: str) -> bool:
+    """Whether one run of digits is a smaller number than another, however long they are."""
+    digits, other = digits.lstrip("0"), other.lstrip("0")
+    return (len(digits), digits) < (len(other), other)
 
 
 def is_phone_digits(digits: str) -> bool:
@@ -78,5 +92,11 @@ def phone_key(token: str) -> str:
     return digits.lstrip("0")
 
 
-def digit_runs(token: str) -> list[int]:
-    return [int(run) for run in _DIGIT_RUNS.findall(token)]
+def digit_runs(token: str) -> list[str]:
+    """The runs of digits in `token` without their leading zeros ("007" is "7"): compared as text, since a
+    run may be longer than any number."""
+    return [canonical_digits(run) for run in _DIGIT_RUNS.findall(token)]
+
+
+def canonical_digits(run: str) -> str:
+    return run.lstrip("0") or "0"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from termcheck.numbers.chinese import chinese_quantities
-from termcheck.numbers.codes import PHONE, digit_runs, phone_key
+from termcheck.numbers.codes import PHONE, canonical_digits, digit_runs, phone_key
 from termcheck.numbers.english import english_quantities
 from termcheck.numbers.lookup import Counterparts, Queues, SameValue
 from termcheck.numbers.quantity import (
@@ -138,7 +138,7 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
             missing.append(code)
             continue
         for run in wanted:
-            index = said.numbers.first(run, used)
+            index = said.numbers.first(float(run), used)
             if index is not None:
                 used.add(index)
     return missing, used
@@ -164,10 +164,10 @@ class _Target:
         return self._places[folded]
 
     @cached_property
-    def runs(self) -> set[int]:
-        """Digits, or numbers and months in any form: 2023.2.10 is "February 10, 2023"."""
-        return {int(run) for run in _DIGIT_RUN.findall(self.text)} | {
-            int(q.value) for q in self.quantities if q.kind in (NUMBER, MONTH)
+    def runs(self) -> set[str]:
+        """Digits, or numbers and months in any form: 2023.2.10 is "February 10, 2023" (as digit_runs gives them)."""
+        return {canonical_digits(run) for run in _DIGIT_RUN.findall(self.text)} | {
+            _integer_digits(q.value) for q in self.quantities if q.kind in (NUMBER, MONTH)
         }
 
     @cached_property
@@ -234,7 +234,16 @@ def _outside_target_codes(missing: list[Quantity], codes: Sequence[Quantity]) ->
     """The missing numbers less those written inside a code of the target: 纳斯达克100指数 is the NASDAQ-100,
     图2 is Fig.2."""
     runs = {run for q in codes for run in digit_runs(q.text)}
-    return [q for q in missing if q.kind not in (NUMBER, DAY) or not (q.value == int(q.value) and int(q.value) in runs)]
+    return [
+        q
+        for q in missing
+        if q.kind not in (NUMBER, DAY) or not (q.value == int(q.value) and _integer_digits(q.value) in runs)
+    ]
+
+
+def _integer_digits(value: float) -> str:
+    """The digits of a quantity's whole part (its value is finite: quantity.measurable)."""
+    return str(int(value))
 
 
 _NOTHING = NumberComparison()

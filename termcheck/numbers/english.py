@@ -15,6 +15,8 @@ from termcheck.numbers.codes import code_spans
 from termcheck.numbers.quantity import (
     DECADE,
     FRACTION,
+    LARGEST,
+    LONGEST_DIGITS,
     MONTH,
     NUMBER,
     ORDER,
@@ -23,6 +25,7 @@ from termcheck.numbers.quantity import (
     WEEKDAY,
     Quantity,
     Reading,
+    measurable,
 )
 
 ONES = {
@@ -194,7 +197,9 @@ _DECADE = re.compile(r"(?<![\w.])['’]?(?P<digits>\d{2}|\d{4})['’]? ?s\b")  #
 
 
 def parse_number_words(words: list[str]) -> int | None:
-    """["two", "hundred", "and", "fifty"] → 250; ["twelve", "thousand"] → 12000; ["a", "million"] → 10**6."""
+    """["two", "hundred", "and", "fifty"] → 250; ["twelve", "thousand"] → 12000; ["a", "million"] → 10**6.
+
+    None where the words are no number, or name one of LARGEST or more ("hundred hundred hundred…", a loop)."""
     total = current = 0
     seen = False
     for raw in words:
@@ -215,6 +220,8 @@ def parse_number_words(words: list[str]) -> int | None:
             total += (current or 1) * SCALES[word]
             current = 0
         else:
+            return None
+        if total + current >= LARGEST:
             return None
         seen = True
     return total + current if seen else None
@@ -241,7 +248,8 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
         # what one reader finds on one span ("the second and third quarters": two) is kept together
         fresh = [q for q in quantities if not any(taken[q.start : q.end])]
         for quantity in fresh:
-            found.append(quantity)
+            if measurable(quantity):  # what is too large was read, and is no quantity
+                found.append(quantity)
             taken[quantity.start : quantity.end] = [True] * (quantity.end - quantity.start)
 
     for match in _ROUND_THE_CLOCK.finditer(text) if "24" in text else ():
@@ -458,6 +466,8 @@ def _counted_units(text: str) -> Iterator[Quantity]:
 
 def _one_in(text: str) -> Iterator[Quantity]:
     for match in _ONE_IN.finditer(text):
+        if len(match["d"]) > LONGEST_DIGITS:
+            continue  # an identifier, no number
         numerator, denominator = (int(g) if g.isdigit() else ONES[g.lower()] for g in (match["n"], match["d"]))
         if 0 < numerator < denominator:
             share = numerator / denominator
@@ -654,7 +664,7 @@ def _share_scale(found: list[Quantity], text: str) -> list[Quantity]:
     for index in range(len(shared) - 1, 0, -1):
         first, second = shared[index - 1], shared[index]
         if (
-            second.mantissa is not None
+            second.mantissa  # neither None nor 0: "0 million" scales nothing
             and first.mantissa is None
             and first.kind == second.kind == NUMBER
             and first.value < 1000

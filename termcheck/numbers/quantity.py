@@ -17,6 +17,13 @@ ORDER = "order"  # 数百, hundreds: the size of a rough amount
 CODE = "code"  # 5G, H7N9, 2.3.1, a phone number: compared as tokens (termcheck.numbers.codes)
 
 Reading = tuple[str, float]  # (kind, value)
+
+# No quantity a translation states is this large: a larger value, or one that is not finite, is a repetition
+# loop ("hundred hundred hundred…", 亿亿亿) or a run of digits gone wrong, and is no quantity to compare.
+LARGEST = 1e30
+# A run of more digits than this is an identifier (an order or a serial number), compared as text like the
+# codes (termcheck.numbers.codes): it is never converted to a number.
+LONGEST_DIGITS = 30
 _SAME_KIND = {DAY: NUMBER}  # a day of the month pairs with a plain number ("on the 3rd")
 
 
@@ -46,6 +53,20 @@ class Quantity:
             for kind, value in self.readings()
             for other_kind, other_value in other.readings()
         )
+
+
+def within_bounds(value: float) -> bool:
+    """Finite and smaller than LARGEST either way (NaN is neither)."""
+    return -LARGEST < value < LARGEST
+
+
+def measurable(quantity: Quantity) -> bool:
+    """Whether the quantity, its mantissa and each of its readings are within bounds: a quantity to compare."""
+    return (
+        within_bounds(quantity.value)
+        and (quantity.mantissa is None or within_bounds(quantity.mantissa))
+        and all(within_bounds(value) for _, value in quantity.alternatives)
+    )
 
 
 def significant_digits(value: float) -> str:
