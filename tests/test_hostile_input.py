@@ -403,7 +403,7 @@ CASES_TABLE = [
         "a target with a number of 5,000 digits, and a code (5G) in the source",
         lambda f: _pair(f, "5G网络\n", "1" * 5_000 + "\n"),
         0,
-        '"5G" (0) is not in the target',
+        '"5G" is not in the target',
     ),
     Case(
         'an MT repetition loop: "hundred" 200 times',

@@ -8,7 +8,7 @@ from termcheck.checks.base import Check
 from termcheck.measures.reading import conversions
 from termcheck.model import Finding, Severity
 from termcheck.numbers import compare_segment
-from termcheck.numbers.quantity import DECADE, FRACTION, MONTH, ORDER, QUARTER, TIME, WEEKDAY, Quantity
+from termcheck.numbers.quantity import CODE, DECADE, FRACTION, MONTH, ORDER, QUARTER, TIME, WEEKDAY, Quantity
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ORDER_NAMES = {10: "tens", 100: "hundreds", 1000: "thousands", 10_000: "tens of thousands",
@@ -88,10 +88,13 @@ class NumberMissing(Check):
             )
         converted = conversions(seg.source, seg.target)[0] if comparison.missing and seg.source else frozenset()
         for quantity in (q for q in comparison.missing if q.start not in converted):
+            # a code (5G, STAT3, ISBN) is compared as itself: it has no value to name
+            value = quantity.text if quantity.kind == CODE else describe(quantity.value, quantity.kind)
+            reading = "" if quantity.kind == CODE else f" ({value})"
             yield self.finding(
                 analyzed,
-                f'"{quantity.text}" ({describe(quantity.value, quantity.kind)}) is not in the target',
+                f'"{quantity.text}"{reading} is not in the target',
                 found=quantity.text,
-                expected=describe(quantity.value, quantity.kind),
+                expected=value,
                 source_span=(quantity.start, quantity.end),
             )
