@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 from termcheck.errors import InputError, TermcheckError, UsageError
+from termcheck.wording import listed
 
 
 def refuse_overwriting_inputs(output: str, inputs: Iterable[str]) -> None:
@@ -93,14 +94,6 @@ def _write_temporary(path: str, write: Callable[[BinaryIO], None], made: list[st
             os.unlink(tmp)
         raise
     return tmp
-
-
-def listed(paths: Sequence[str], most: int = 3) -> str:
-    """ "a", "a and b", "a, b and c", "a, b, c and 2 others"."""
-    if len(paths) > most:
-        rest = len(paths) - most
-        return f"{', '.join(paths[:most])} and {rest} other{'s' if rest > 1 else ''}"
-    return " and ".join(filter(None, [", ".join(paths[:-1]), paths[-1]])) if paths else ""
 
 
 def _with_note(exc: TermcheckError, note: str, joint: str = "; ") -> TermcheckError:
@@ -186,17 +179,19 @@ class OutputBatch:
         ready = [path for _tmp, path in self._staged]
         self.discard()
         if isinstance(exc, TermcheckError) and ready:
-            unchanged = f"({listed(ready)} unchanged)"
+            unchanged = f"({listed(ready, most=3)} unchanged)"
             if str(exc).endswith("nothing written"):  # a copy that does not read back as fixed says so already
                 raise _with_note(exc, unchanged, " ") from None
             raise _with_note(exc, f"no output written {unchanged}") from None
 
 
 def _replaced(done: Sequence[str], rest: Sequence[str]) -> str:
-    replaced = f"{listed(done)} {'was' if len(done) == 1 else 'were'} replaced" if done else "nothing was replaced"
+    replaced = (
+        f"{listed(done, most=3)} {'was' if len(done) == 1 else 'were'} replaced" if done else "nothing was replaced"
+    )
     if not rest:
         return replaced
-    return f"{replaced}, {listed(rest)} {'was' if len(rest) == 1 else 'were'} not"
+    return f"{replaced}, {listed(rest, most=3)} {'was' if len(rest) == 1 else 'were'} not"
 
 
 def write_atomically(

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from termcheck.wording import listed
+
 
 class Copies:
     """Where each text stood: (document, text hash) → the ids of the segments holding that text."""
@@ -51,6 +53,4 @@ def _segments(ids: set[str]) -> str:
     if not ids:
         return "no segment"
     ordered = sorted(ids, key=lambda s: (len(s), s))  # line numbers in numeric order
-    if len(ordered) == 1:
-        return f"segment {ordered[0]}"
-    return f"segments {', '.join(ordered[:-1])} and {ordered[-1]}"
+    return f"segment{'s' if len(ordered) > 1 else ''} {listed(ordered)}"

@@ -33,9 +33,10 @@ from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
 from termcheck.repeated_text import Copies, copies_moved
 from termcheck.review.decisions import deciding_rows
-from termcheck.review.labels import CorrectionRefused, listed, place_labels
+from termcheck.review.labels import CorrectionRefused, place_labels
 from termcheck.review.reader import ReportInput, Review, ReviewRow
 from termcheck.suppressions import segment_hash
+from termcheck.wording import listed
 from termcheck.writers.xlsx.layout import APPLY_FIX
 from termcheck.writers.xlsx.row_check import IDENTITY, changed
 from termcheck.writers.xlsx.window import MARK, WindowMarksMissing, whole_correction

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from termcheck.model import InlineCode, Segment
+from termcheck.wording import listed
 
 _LABEL = re.compile(r"\{/?[^{}\s]+?/?\}")
 
@@ -86,10 +87,6 @@ def _check_pairs(codes: Sequence[InlineCode]) -> None:
             opened.pop()
     if opened:
         raise CorrectionRefused(f"{opened[0].label} is opened and not closed")
-
-
-def listed(labels: Sequence[str]) -> str:
-    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 def _times(count: int) -> str:
