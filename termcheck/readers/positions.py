@@ -76,6 +76,12 @@ class TextPlaces:
             self._file.close()
             self._file = None
 
+    def __enter__(self) -> TextPlaces:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def of(self, element: etree._Element, text: str, slots: list[TextSlot]) -> Places:
         """The places of `text`, the plain text `termcheck.readers.inline` reads from `element` (with its
         `slots`); () where they are not sure."""
@@ -161,16 +167,24 @@ class TextPlaces:
         used = line - self._first + 1  # lines of self._lines in the buffer
         line_starts = [0]  # offsets in the buffer where lines after `line` begin, then `line` itself at 0
         position = at
+
+        def read_more() -> bool:
+            """The next line of the file appended to the buffer; False at the end of the file."""
+            nonlocal buffer, used
+            more = self._more(used)
+            if more is None:
+                return False
+            line_starts.append(len(buffer))
+            buffer += more
+            used += 1
+            return True
+
         while depth:
             match = _TOKEN.match(buffer, position)
             if match is None or (match.end() == len(buffer) and match.lastgroup != "text"):
                 # markup cut at the end of what is read so far (a tag, a CDATA section across lines), or none
-                more = self._more(used)
-                if more is None:
+                if not read_more():
                     return None
-                line_starts.append(len(buffer))
-                buffer += more
-                used += 1
                 continue
             kind = match.lastgroup
             if kind == "open":
@@ -194,13 +208,8 @@ class TextPlaces:
                 read[-1] += text
                 offset += len(text)
             position = match.end()
-            if position == len(buffer) and depth:
-                more = self._more(used)
-                if more is None:
-                    return None
-                line_starts.append(len(buffer))
-                buffer += more
-                used += 1
+            if position == len(buffer) and depth and not read_more():
+                return None
         return anchors if read == pieces else None
 
 

@@ -18,11 +18,8 @@ from termcheck.xmlsafe import children, iterparse, localname, xml_lang
 def read_tmx(path: str, name: str | None = None, targets: list[etree._Element] | None = None) -> Iterator[Segment]:
     """With `targets`, the whole document is kept and each segment's English <seg> is appended to it as the
     segment is yielded (see read_xliff)."""
-    places = TextPlaces(path)
-    try:
+    with TextPlaces(path) as places:
         yield from _read(path, name or path, targets, places)
-    finally:
-        places.close()
 
 
 def _read(path: str, label: str, targets: list[etree._Element] | None, places: TextPlaces) -> Iterator[Segment]:

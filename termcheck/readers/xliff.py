@@ -51,11 +51,8 @@ def read_xliff(path: str, name: str | None = None, targets: list[etree._Element]
 
     With `targets`, the whole document is kept (comments too) and each segment's <target> element is appended
     to it as the segment is yielded: what `termcheck fix` writes corrected targets into."""
-    places = TextPlaces(path)
-    try:
+    with TextPlaces(path) as places:
         yield from _read(path, name or path, targets, places)
-    finally:
-        places.close()
 
 
 def _read(path: str, label: str, targets: list[etree._Element] | None, places: TextPlaces) -> Iterator[Segment]:
