@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 import pytest
 from conftest import DATA
 from lxml import etree
-from openpyxl import load_workbook
+from test_review_fixes import edit as edit_findings
 from typer.testing import CliRunner
 
 import termcheck
@@ -90,18 +90,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def edit(path: Path, corrections: dict[tuple[str, str], str]) -> dict[tuple[str, str], int]:
     """Each correction typed on its segment's TC206 row, marked Apply fix; the row number of each segment's row."""
-    workbook = load_workbook(path)
-    sheet = workbook["Findings"]
-    header = [c.value for c in sheet[1]]
-    column = {name: header.index(name) + 1 for name in header}
-    rows = {}
-    for row in range(2, sheet.max_row + 1):
-        key = (str(sheet.cell(row, column["File"]).value), str(sheet.cell(row, column["Segment"]).value))
-        if key in corrections and sheet.cell(row, column["Code"]).value == "TC206":
-            sheet.cell(row, column["Status"]).value = "Apply fix"
-            sheet.cell(row, column["Correction"]).value = corrections[key]
-            rows[key] = row
-    workbook.save(path)
+    change = {
+        (file, segment, "TC206"): {"Status": "Apply fix", "Correction": text}
+        for (file, segment), text in corrections.items()
+    }
+    numbers = edit_findings(path, change, every_fixable=False)
+    rows = {key[:2]: numbers[key] for key in change if key in numbers}
     assert sorted(rows) == sorted(corrections)
     return rows
 
