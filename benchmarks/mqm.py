@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termcheck.checks import ALL_CHECKS
-from termcheck.engine import Checker, CheckOptions
+from termcheck.core.model import Finding, Segment, Severity
 from termcheck.glossary.model import Glossary
-from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
+from termcheck.run.engine import Checker, CheckOptions
 
 CJK = re.compile(r"[\u3400-\u9fff\uff10-\uff5a]")
 Key = tuple[str, str, str]  # (system, document, segment id)

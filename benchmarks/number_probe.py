@@ -19,10 +19,10 @@ from pathlib import Path
 import tomllib
 
 from termcheck.checks import ALL_CHECKS
-from termcheck.engine import Checker
+from termcheck.core.model import Finding, Segment, Severity
 from termcheck.glossary.model import Glossary
-from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
+from termcheck.run.engine import Checker
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases"
 PROBES = {"numbers": CASES / "number_probe.toml", "units": CASES / "unit_probe.toml"}

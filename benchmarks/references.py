@@ -18,10 +18,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from termcheck.engine import Checker, CheckOptions
+from termcheck.core.model import Segment, Severity
 from termcheck.glossary.model import Glossary
-from termcheck.model import Segment, Severity
 from termcheck.readers.base import Document
+from termcheck.run.engine import Checker, CheckOptions
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CHECKS = ("TC202", "TC203", "TC204", "TC205", "TC212", "TC213", "TC214", "TC215", "TC216", "TC217")

@@ -24,9 +24,9 @@ from pathlib import Path
 import psutil
 
 import termcheck
-from termcheck.engine import Checker, CheckOptions
-from termcheck.partitions import partitions
 from termcheck.readers import open_documents
+from termcheck.run.engine import Checker, CheckOptions
+from termcheck.run.partitions import partitions
 from termcheck.writers import get_writer
 
 

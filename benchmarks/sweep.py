@@ -26,8 +26,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 import termcheck
-from termcheck.engine import Checker, Report
 from termcheck.readers import open_documents
+from termcheck.run.engine import Checker, Report
 
 HERE = Path(__file__).resolve().parent
 

@@ -32,10 +32,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from termcheck.engine import Checker, CheckOptions
+from termcheck.core.model import Finding, Segment, Severity
 from termcheck.glossary.io import load_glossary
-from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
+from termcheck.run.engine import Checker, CheckOptions
 
 SYSTEMS = [
     f"{name}.{mode}" for name in ("Erlendur", "CommandA_MT", "organizers_gpt-4.1-nano") for mode in ("noterm", "proper")

@@ -22,7 +22,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from termcheck.errors import TermcheckError
+    from termcheck.core.errors import TermcheckError
     from termcheck.glossary.io import load_glossary
     from termcheck.readers import FieldNames, open_document
 

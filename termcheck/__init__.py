@@ -9,17 +9,17 @@ __all__ = ["Finding", "Report", "Severity", "__version__", "check", "check_proje
 
 if TYPE_CHECKING:
     from termcheck.api import check, check_project
-    from termcheck.engine import Report
+    from termcheck.core.model import Finding, Severity
     from termcheck.glossary.io import load_glossary
-    from termcheck.model import Finding, Severity
+    from termcheck.run.engine import Report
 
 _LAZY = {
     "check": "termcheck.api",
     "check_project": "termcheck.api",
-    "Report": "termcheck.engine",
+    "Report": "termcheck.run.engine",
     "load_glossary": "termcheck.glossary.io",
-    "Finding": "termcheck.model",
-    "Severity": "termcheck.model",
+    "Finding": "termcheck.core.model",
+    "Severity": "termcheck.core.model",
 }
 
 

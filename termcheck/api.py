@@ -15,23 +15,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from termcheck.atomic import OutputBatch
-from termcheck.baseline import Baseline, apply_baseline, load_baseline, write_baseline
 from termcheck.checks import ALL_CHECKS
-from termcheck.config import Settings
-from termcheck.discovery import Discovered, discover
-from termcheck.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
-from termcheck.errors import InputError, UsageError
-from termcheck.findings_store import FindingStore
+from termcheck.checks.rules import RULE_BUDGET, Rule
+from termcheck.core.atomic import OutputBatch
+from termcheck.core.errors import InputError, UsageError
+from termcheck.core.model import Severity
 from termcheck.glossary.io import combine, load_each
 from termcheck.glossary.model import Glossary
-from termcheck.langs import english_locale
-from termcheck.model import Severity
-from termcheck.outputs import Output, check_outputs, run_inputs, write_output
+from termcheck.project.baseline import Baseline, apply_baseline, load_baseline, write_baseline
+from termcheck.project.config import Settings
+from termcheck.project.discovery import Discovered, discover
+from termcheck.project.outputs import Output, check_outputs, run_inputs, write_output
+from termcheck.project.suppressions import IGNORE_FILE, Suppressions, describe_unmatched, load_suppressions
 from termcheck.readers import FieldNames, Pair, open_documents
 from termcheck.readers.base import reread
-from termcheck.rules import RULE_BUDGET, Rule
-from termcheck.suppressions import IGNORE_FILE, Suppressions, describe_unmatched, load_suppressions
+from termcheck.run.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
+from termcheck.run.findings_store import FindingStore
+from termcheck.text.langs import english_locale
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
     from termcheck.writers.xlsx import WorkbookResult
@@ -92,7 +92,7 @@ def check(
     it covers are left out and counted in `report.suppressed`.
     `target_locale` ("en-US", "en-GB") is the English locale of documents that do not declare theirs (XLIFF and TMX
     do): a glossary term of the other locale is then reported (TC105).
-    `baseline` (a path or loaded, see termcheck.baseline) leaves out the findings it accepts, counted in
+    `baseline` (a path or loaded, see termcheck.project.baseline) leaves out the findings it accepts, counted in
     `report.baselined`. `report.fails()` uses `fail_on`.
     With `root`, findings name files relative to it (the project root).
     `rules` are the project's own checks (termcheck.checks.project_rules, `[[rules]]` in termcheck.toml); each may
@@ -104,7 +104,7 @@ def check(
     the same. A run with many findings keeps them on disk (`report.findings` is a FindingStore).
     `encoding` is that of the documents (and references); glossaries are detected on their own, or read in
     `glossary_encoding`.
-    Raises termcheck.errors.TermcheckError (InputError, UsageError) for bad input or options.
+    Raises termcheck.core.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
     _check_options(encoding, glossary_encoding, input_format)
     glossary_files: list[GlossaryFile] = []
@@ -133,7 +133,7 @@ def check(
         rule_budget=rule_budget,
     )
     if jobs == 0:
-        from termcheck.parallel import default_jobs
+        from termcheck.run.parallel import default_jobs
 
         jobs = default_jobs()
     report = Checker(loaded, options).run(documents, progress, suppressions, jobs, snapshot or bool(references))
@@ -309,7 +309,7 @@ def _check_options(encoding: str | None, glossary_encoding: str | None, input_fo
     """Options that name something unknown are the option's error, before any file is opened (an unknown
     --encoding was once blamed on the glossary, the first file read; --input-format docx was ignored)."""
     from termcheck.readers import FORMATS
-    from termcheck.textio import encoding_problem
+    from termcheck.text.textio import encoding_problem
 
     for option, value in (("--encoding", encoding), ("--glossary-encoding", glossary_encoding)):
         if value and (problem := encoding_problem(value)):

@@ -31,8 +31,8 @@ def case_glossary():
 @pytest.fixture(scope="session")
 def case_checker_factory(case_glossary):
     """Checkers are costly to build (spaCy, automata): one per selection, shared by the session."""
-    from termcheck.engine import Checker, CheckOptions
     from termcheck.glossary import load_glossary
+    from termcheck.run.engine import Checker, CheckOptions
 
     cache: dict[tuple, Checker] = {}
 

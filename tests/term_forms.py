@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from termcheck.english import lemma
 from termcheck.glossary.model import Concept, Glossary, Term
 from termcheck.matching import TargetMatcher
+from termcheck.text.lemmas import lemma
 
 CONTEXTS = ["{}", "The {} was", "“{}”", "({})", "{}、", "{}.", "{}’s view", "{}, and", "（{}）"]
 # Terms whose plural cannot be told from another word's: "bases" is the plural of "base" as well as "basis".

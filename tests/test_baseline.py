@@ -9,8 +9,8 @@ import pytest
 from conftest import CASES
 
 import termcheck
-from termcheck.baseline import load_baseline, write_baseline
-from termcheck.errors import InputError
+from termcheck.core.errors import InputError
+from termcheck.project.baseline import load_baseline, write_baseline
 from termcheck.readers import Pair
 
 GLOSSARY = str(CASES / "glossary.csv")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, load_toml
 
-from termcheck.model import Finding, Segment
+from termcheck.core.model import Finding, Segment
 from termcheck.readers.base import Document
 
 

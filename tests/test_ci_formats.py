@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from conftest import CASES, DATA, HERE
 
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
 
 WRITERS_DATA = DATA / "writers"
 GOLDEN = HERE / "golden" / "writers"

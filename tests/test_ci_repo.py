@@ -17,8 +17,8 @@ import pytest
 import yaml
 from conftest import CASES, DATA, ROOT
 
-from termcheck.model import Segment
-from termcheck.suppressions import segment_hash
+from termcheck.core.model import Segment
+from termcheck.project.suppressions import segment_hash
 
 SCHEMA = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 CONFIG = """\

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from conftest import CASES, load_toml
 
-from termcheck.config import Settings, find_config, load_config
-from termcheck.errors import InputError
-from termcheck.model import Severity
+from termcheck.core.errors import InputError
+from termcheck.core.model import Severity
+from termcheck.project.config import Settings, find_config, load_config
 
 TABLE = load_toml(CASES / "config.toml")["case"]
 

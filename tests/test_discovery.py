@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from termcheck.discovery import discover, is_excluded
-from termcheck.errors import UsageError
-from termcheck.paths import display_path
+from termcheck.core.errors import UsageError
+from termcheck.project.discovery import discover, is_excluded
 from termcheck.readers import Pair
+from termcheck.readers.paths import display_path
 
 TREE = [
     "content/news/a.zh.txt",

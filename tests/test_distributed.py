@@ -6,9 +6,9 @@ import pytest
 from conftest import DATA, ROOT
 
 import termcheck
-from termcheck.engine import Checker, CheckOptions
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
+from termcheck.run.engine import Checker, CheckOptions
 
 distributed = pytest.importorskip("distributed")
 
@@ -31,7 +31,7 @@ def client():
 
 
 def test_dask_run_equals_local_run(client) -> None:
-    from termcheck.distributed import check_on_dask
+    from termcheck.run.distributed import check_on_dask
 
     glossary = termcheck.load_glossary(GLOSSARY)
     local = Checker(glossary).run(open_documents(FILES))
@@ -41,12 +41,12 @@ def test_dask_run_equals_local_run(client) -> None:
     assert list(remote.findings) == list(local.findings)
     assert remote.usage == local.usage
     assert [(d.name, d.segments) for d in remote.documents] == [(d.name, d.segments) for d in local.documents]
-    workers = client.run(lambda: __import__("termcheck.distributed").distributed._checkers.__len__())
+    workers = client.run(lambda: __import__("termcheck.run.distributed").run.distributed._checkers.__len__())
     assert len(workers) == 2 and sum(workers.values()) >= 1  # a cluster of two; its workers built checkers
 
 
 def test_dask_run_honours_check_options(client) -> None:
-    from termcheck.distributed import check_on_dask
+    from termcheck.run.distributed import check_on_dask
 
     options = CheckOptions(select=("TC101",))
     remote = check_on_dask(client, FILES, glossary=GLOSSARY, options=options, partition_size=10)

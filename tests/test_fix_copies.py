@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 
 import termcheck
 from termcheck.cli import app
-from termcheck.config import Settings
 from termcheck.fixes.project import fix_project
+from termcheck.project.config import Settings
+from termcheck.project.suppressions import Suppression, save_suppressions
 from termcheck.readers.base import Pair
 from termcheck.readers.inline import text_and_codes
-from termcheck.suppressions import Suppression, save_suppressions
 
 GLOSSARY = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
 INPUTS = DATA / "fix"

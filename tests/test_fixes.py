@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termcheck.checks.registry import ALL_CHECKS
-from termcheck.fixes.edits import Edit, apply_edits
+from termcheck.core.edits import Edit, apply_edits
+from termcheck.core.model import Segment
 from termcheck.fixes.runner import fix_document, fixable_checks
-from termcheck.model import Segment
 from termcheck.readers.base import Document
 
 FIXABLE = tuple(c.code for c in fixable_checks(ALL_CHECKS))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, DATA, ROOT
 
-from termcheck.errors import InputError
+from termcheck.core.errors import InputError
 from termcheck.glossary import Concept, Glossary, Term, TermStatus, load_glossary, save_glossary
 
 FORMATS = ["csv", "tsv", "xlsx", "tbx2", "tbx3"]

@@ -9,7 +9,7 @@ from conftest import CASES, load_toml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from termcheck.errors import UsageError
+from termcheck.core.errors import UsageError
 from termcheck.glossary import Concept, Glossary, Term, TermStatus, load_glossary, save_glossary
 from termcheck.glossary.diff import diff_glossaries
 from termcheck.glossary.merge import STRATEGIES, merge_glossaries
@@ -57,7 +57,7 @@ def test_problems_come_in_row_order(tmp_path: Path) -> None:
 
 def test_a_bad_value_still_stops_a_check(tmp_path: Path) -> None:
     """Only `validate` reads past a value it cannot read; everything else stops there, naming the row."""
-    from termcheck.errors import InputError
+    from termcheck.core.errors import InputError
 
     path = tmp_path / "g.csv"
     path.write_text("id,zh,en,case_sensitive\na,干细胞,stem cell,\nb,细胞,cell,maybe\n", encoding="utf-8")

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 
 from termcheck.checks.tc205_inclusive_bound import CHANGE, CHANGE_LENGTH, ESTIMATE, RULE, Clauses, InclusiveBound
 from termcheck.checks.tc212_number_format import NumberFormat
-from termcheck.engine import Checker, CheckOptions
+from termcheck.core.model import Segment
 from termcheck.glossary.model import Glossary
-from termcheck.model import Segment
 from termcheck.numbers.compare import compare_numbers
 from termcheck.numbers.english import english_quantities
+from termcheck.run.engine import Checker, CheckOptions
 
 SCANNING = ("search", "match", "fullmatch", "findall", "finditer", "sub", "split")
 

@@ -73,8 +73,8 @@ INVISIBLE = st.sampled_from(["\u200b", "\u200e", "\u00ad", "\x00"])
 )
 def test_source_matcher_agrees_with_brute_force(terms, text) -> None:
     """Brute force: fold, drop invisible characters (remembering where each kept one was), try every key everywhere."""
-    from termcheck.normalize import INVISIBLE as HIDDEN
-    from termcheck.normalize import fold_chinese
+    from termcheck.text.normalize import INVISIBLE as HIDDEN
+    from termcheck.text.normalize import fold_chinese
 
     hits = SourceMatcher(_glossary({"terms": terms}, "zh")).find(text)
     folded = fold_chinese(text)

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import CheckContext
 from termcheck.checks.registry import ALL_CHECKS
 from termcheck.checks.triggers import triggered
-from termcheck.model import Finding, Segment
+from termcheck.core.model import Finding, Segment
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.numbers.chinese import chinese_quantities, parse_chinese_numeral
 from termcheck.numbers.compare import compare_numbers
 from termcheck.numbers.english import english_quantities, parse_number_words

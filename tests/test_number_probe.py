@@ -6,10 +6,10 @@ import pytest
 from conftest import CASES, load_toml
 
 from termcheck.checks import ALL_CHECKS
-from termcheck.engine import Checker
+from termcheck.core.model import Finding, Segment, Severity
 from termcheck.glossary.model import Glossary
-from termcheck.model import Finding, Segment, Severity
 from termcheck.readers.base import Document
+from termcheck.run.engine import Checker
 
 PROBE = load_toml(CASES / "number_probe.toml")["probe"]
 NUMBER_CHECKS = tuple(

@@ -251,7 +251,7 @@ def test_a_full_temporary_folder_is_one_line_naming_it(
 def test_a_copy_that_does_not_read_back_names_the_copies_left_unwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from termcheck.errors import InputError
+    from termcheck.core.errors import InputError
     from termcheck.fixes import project
 
     monkeypatch.chdir(tmp_path)
@@ -278,8 +278,8 @@ def test_a_copy_that_does_not_read_back_names_the_copies_left_unwritten(
 def test_a_check_before_the_renames_that_fails_replaces_nothing(tmp_path: Path) -> None:
     """A report saved by an editor between its workbook being built and the batch being committed (the check
     `save_workbook` registers) stops the commit: no output is replaced, no temporary file is left."""
-    from termcheck.atomic import OutputBatch
-    from termcheck.errors import InputError
+    from termcheck.core.atomic import OutputBatch
+    from termcheck.core.errors import InputError
 
     for name in ("r.json", "r.xlsx"):
         (tmp_path / name).write_text("old", encoding="utf-8")
@@ -295,7 +295,7 @@ def test_a_check_before_the_renames_that_fails_replaces_nothing(tmp_path: Path) 
 
 def test_a_write_that_failed_leaves_no_check_behind(tmp_path: Path) -> None:
     """A workbook built again (its first build abandoned) is committed under its own check only."""
-    from termcheck.atomic import OutputBatch
+    from termcheck.core.atomic import OutputBatch
 
     class Abandoned(Exception):
         pass

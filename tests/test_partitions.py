@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import termcheck
-from termcheck.engine import Checker, CheckOptions, Report
-from termcheck.findings_store import FindingStore, merged
-from termcheck.model import Finding, Location, Segment, Severity
+from termcheck.core.model import Finding, Location, Segment, Severity
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
+from termcheck.run.engine import Checker, CheckOptions, Report
+from termcheck.run.findings_store import FindingStore, merged
 from termcheck.writers.json_writer import JsonWriter, dumps_indented, report_to_dict
 
 EXAMPLE = Pair(

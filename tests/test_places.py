@@ -10,7 +10,7 @@ import pytest
 from xlsx_helpers import GLOSSARY
 
 from termcheck import check
-from termcheck.places import place
+from termcheck.core.places import place
 from termcheck.readers import open_document
 from termcheck.writers.github import annotation
 

@@ -12,9 +12,9 @@ from conftest import CASES
 from typer.testing import CliRunner
 
 import termcheck
-from termcheck import parallel
 from termcheck.cli import app
-from termcheck.errors import RunError
+from termcheck.core.errors import RunError
+from termcheck.run import parallel
 
 GLOSSARY = str(CASES / "glossary.csv")
 ZH = "该药用于治疗激素治疗失败的急性移植物抗宿主病"
@@ -45,7 +45,7 @@ def test_an_api_run_leaves_the_hosts_garbage_collector_as_it_was(
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the umask from /proc")
 def test_writing_a_report_never_sets_the_umask(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from termcheck.atomic import write_atomically
+    from termcheck.core.atomic import write_atomically
 
     def refuse(mask: int) -> int:
         raise AssertionError("os.umask was called: it changes the whole process for an instant")

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from termcheck.checks.rules import parse_rule
 from termcheck.cli import app
-from termcheck.engine import Checker, CheckOptions
+from termcheck.core.model import Segment
 from termcheck.glossary.model import Glossary
-from termcheck.model import Segment
 from termcheck.readers.base import Document
-from termcheck.rules import parse_rule
+from termcheck.run.engine import Checker, CheckOptions
 
 runner = CliRunner()
 RULES = """
@@ -53,7 +53,7 @@ CASES = [
 
 
 def rules(tmp_path: Path, text: str = RULES) -> tuple:
-    from termcheck.config import load_config
+    from termcheck.project.config import load_config
 
     (tmp_path / "termcheck.toml").write_text(text, encoding="utf-8")
     return load_config(str(tmp_path / "termcheck.toml")).settings.rules
@@ -201,8 +201,8 @@ def test_a_bad_rule_budget_is_one_line(project: Path, value: str) -> None:
 
 
 def test_the_config_severity_table_may_name_a_rule(tmp_path: Path) -> None:
-    from termcheck.config import load_config
-    from termcheck.model import Severity
+    from termcheck.core.model import Severity
+    from termcheck.project.config import load_config
 
     (tmp_path / "termcheck.toml").write_text('[severity]\nrmb-named = "error"\n' + RULES, encoding="utf-8")
     assert load_config(str(tmp_path / "termcheck.toml")).settings.severity == {"rmb-named": Severity.ERROR}

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from termcheck.errors import TermcheckError
+from termcheck.core.errors import TermcheckError
 from termcheck.glossary.io import load_glossary, save_glossary
 from termcheck.glossary.model import Concept, Glossary, Term, TermStatus
+from termcheck.project.suppressions import Suppression, load_suppressions, save_suppressions
 from termcheck.readers import FieldNames, Pair, open_document, open_documents
-from termcheck.suppressions import Suppression, load_suppressions, save_suppressions
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Text a file can hold: no surrogates; XML also excludes most C0 controls; line-based formats exclude line ends.

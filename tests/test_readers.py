@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, HERE
 
-from termcheck.errors import InputError, UsageError
+from termcheck.core.errors import InputError, UsageError
 from termcheck.readers import FieldNames, open_document, open_documents, open_pair
 
 READERS = DATA / "readers"

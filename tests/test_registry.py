@@ -7,7 +7,7 @@ import re
 import pytest
 
 from termcheck.checks import ALL_CHECKS, get_check, select_checks
-from termcheck.errors import UsageError
+from termcheck.core.errors import UsageError
 
 
 def test_codes_and_names_are_unique() -> None:

@@ -9,9 +9,9 @@ from openpyxl import Workbook, load_workbook
 from xlsx_helpers import GLOSSARY, write_pair
 
 from termcheck import check
-from termcheck.errors import InputError
+from termcheck.core.errors import InputError
+from termcheck.project.suppressions import load_suppressions
 from termcheck.review import apply_review, read_review, summarize_review
-from termcheck.suppressions import load_suppressions
 from termcheck.writers.xlsx import save_workbook
 
 ZH = ["该药用于治疗激素治疗失败的患者。", "干细胞治疗进入临床。", "干细胞治疗很贵。", "药品审评中心发布指南。"]

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 import termcheck
 from termcheck.cli import app
-from termcheck.model import InlineCode, Segment
+from termcheck.core.model import InlineCode, Segment
 from termcheck.review.labels import CorrectionRefused, place_labels
 
 runner = CliRunner()

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from termcheck.cli import app
 from termcheck.review.fixes import plan_review_fixes
-from termcheck.review.reader import read_review
+from termcheck.writers.xlsx.reviewed import read_review
 
 runner = CliRunner()
 LIBREOFFICE = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

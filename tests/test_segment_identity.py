@@ -202,7 +202,7 @@ def test_a_report_is_a_snapshot_of_what_was_checked(project: Path, before: list[
     findings beside new text. Without the snapshot (an API caller's choice) a changed file is refused."""
     from openpyxl import load_workbook
 
-    from termcheck.errors import InputError
+    from termcheck.core.errors import InputError
     from termcheck.writers.xlsx import save_workbook
 
     zh, en = before, after

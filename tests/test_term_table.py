@@ -1,5 +1,5 @@
 """Every English term of the bundled glossaries and of TICO-19's matches itself and its plural in running
-text; words that only share a lemma with a term do not match it (termcheck.english.lemma)."""
+text; words that only share a lemma with a term do not match it (termcheck.text.lemmas.lemma)."""
 
 from __future__ import annotations
 

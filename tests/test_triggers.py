@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from termcheck.checks import ALL_CHECKS
 from termcheck.checks.triggers import Trigger, triggered
-from termcheck.model import Segment
-from termcheck.normalize import chinese_variants
+from termcheck.core.model import Segment
+from termcheck.text.normalize import chinese_variants
 
 TRIGGERED_CHECKS = [c for c in ALL_CHECKS if c.trigger is not None]
 

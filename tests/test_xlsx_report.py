@@ -17,13 +17,13 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from xlsx_helpers import GLOSSARY, report_for, sheet_rows, workbook_for
 
-from termcheck.errors import InputError, UsageError
-from termcheck.findings_store import FindingStore
+from termcheck.core.errors import InputError, UsageError
+from termcheck.run.findings_store import FindingStore
+from termcheck.text.xlsx_safety import cell_text
 from termcheck.writers.xlsx import save_workbook
 from termcheck.writers.xlsx.cells import xml_text
 from termcheck.writers.xlsx.layout import FINDINGS_COLUMNS, SEGMENTS_COLUMNS, STATUSES, TERMS_COLUMNS
 from termcheck.writers.xlsx.package import sheet_parts
-from termcheck.xlsx_safety import cell_text
 
 ZH = [
     "该药用于治疗激素治疗失败的患者。",
@@ -366,7 +366,7 @@ def test_characters_xml_cannot_hold_are_dropped_so_the_workbook_opens_again(tmp_
 
 def test_lone_surrogates_are_dropped_too() -> None:
     """Readers refuse them (JSON's "\\ud800"), but a Python caller may hand the writer any str."""
-    from termcheck.xlsx_safety import safe_cell_text
+    from termcheck.text.xlsx_safety import safe_cell_text
 
     assert safe_cell_text("a\ud800b\udfffc\ufffed") == ("abcd", False)
 

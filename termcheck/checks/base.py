@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from termcheck.analysis import AnalyzedSegment
+from termcheck.checks.rules import RULE_BUDGET, RuleStop
 from termcheck.checks.triggers import Trigger
-from termcheck.fixes.edits import Edit, Fixable
+from termcheck.core.edits import Edit, Fixable
+from termcheck.core.model import Finding, Location, Segment, Severity
+from termcheck.core.places import span_place
 from termcheck.glossary.model import Concept
-from termcheck.model import Finding, Location, Segment, Severity
-from termcheck.places import span_place
-from termcheck.rules import RULE_BUDGET, RuleStop
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class CheckContext:
     deprecated_everywhere: bool = False
     severities: dict[str, Severity] = field(default_factory=dict)
     allow_untranslated: tuple[str, ...] = ()  # regexes for Chinese kept in the target on purpose
-    rule_budget: float = RULE_BUDGET  # seconds of search time per project rule (termcheck.rules)
+    rule_budget: float = RULE_BUDGET  # seconds of search time per project rule (termcheck.checks.rules)
 
 
 class Check:

@@ -1,4 +1,4 @@
-"""The project's rules (termcheck.rules, `[[rules]]` in termcheck.toml) as checks: each a Check subclass
+"""The project's rules (termcheck.checks.rules, `[[rules]]` in termcheck.toml) as checks: each a Check subclass
 made from its Rule, its patterns searched with the `regex` module's timeout within the rule's budget."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import Any
 
 import regex
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.model import Finding
-from termcheck.rules import SEARCH_ALLOWANCE, Rule, RuleStop
+from termcheck.checks.rules import SEARCH_ALLOWANCE, Rule, RuleStop
+from termcheck.core.model import Finding
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 def rule_checks(rules: Iterable[Rule]) -> tuple[type[Check], ...]:

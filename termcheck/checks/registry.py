@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from termcheck.checks.base import Check
 from termcheck.checks.project_rules import rule_checks
+from termcheck.checks.rules import Rule
 from termcheck.checks.tc101_deprecated_term import DeprecatedTerm
 from termcheck.checks.tc102_missing_term import MissingTerm
 from termcheck.checks.tc103_inconsistent_rendering import InconsistentRendering
@@ -35,8 +36,7 @@ from termcheck.checks.tc221_empty_target import EmptyTarget
 from termcheck.checks.tc222_edge_whitespace import EdgeWhitespace
 from termcheck.checks.tc223_inconsistent_translation import InconsistentTranslation
 from termcheck.checks.tc224_inconsistent_source import InconsistentSource
-from termcheck.errors import UsageError
-from termcheck.rules import Rule
+from termcheck.core.errors import UsageError
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     DeprecatedTerm,

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext, target_location
-from termcheck.inline_display import with_codes
-from termcheck.model import Finding, InlineCode, Location, Segment
-from termcheck.normalize import fold_chinese, without_invisible
+from termcheck.core.model import Finding, InlineCode, Location, Segment
+from termcheck.matching.analysis import AnalyzedSegment
+from termcheck.text.inline_display import with_codes
+from termcheck.text.normalize import fold_chinese, without_invisible
 
 # A group may hold thousands of repeats: a finding points at the first place of each variant (at most this many),
 # and its message lists the first few variants with their counts

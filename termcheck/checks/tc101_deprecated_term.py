@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.fixes.edits import Edit, Fixable
+from termcheck.core.edits import Edit, Fixable
+from termcheck.core.model import Finding, Severity
 from termcheck.fixes.forms import replacement_edit
 from termcheck.fixes.simple import span_of
-from termcheck.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 class DeprecatedTerm(Check):

@@ -4,12 +4,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.english import known_word
+from termcheck.core.model import Finding, Severity
 from termcheck.glossary.model import Concept
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.matching.hits import TermHit
-from termcheck.model import Finding, Severity
+from termcheck.text.lemmas import known_word
 
 COMPOUND_HEAD = 5  # letters a one-word term needs to count at the end of a closed compound
 

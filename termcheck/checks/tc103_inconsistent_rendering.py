@@ -5,11 +5,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext, target_location
+from termcheck.core.model import Finding, Location, Severity
 from termcheck.glossary.model import TermStatus
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.matching.hits import TermHit
-from termcheck.model import Finding, Location, Severity
 
 ALLOWED = (TermStatus.PREFERRED, TermStatus.ADMITTED)
 MAX_LOCATIONS = 50  # per variant: the finding lists where each variant occurs, the first ones of a big run

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.core.model import Finding, Severity
 from termcheck.glossary.model import TermStatus
-from termcheck.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 RENDERINGS = (TermStatus.PREFERRED, TermStatus.ADMITTED, TermStatus.DEPRECATED)
 

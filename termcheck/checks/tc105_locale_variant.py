@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.core.model import Finding, Severity
 from termcheck.glossary.model import same_locale
-from termcheck.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 class LocaleVariant(Check):

@@ -3,11 +3,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext
 from termcheck.checks.triggers import Trigger
-from termcheck.errors import UsageError
-from termcheck.model import Finding, Severity
+from termcheck.core.errors import UsageError
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 # Han ideographs (with extensions and compatibility forms), kana, and full-width Latin letters and digits
 _UNTRANSLATED = re.compile(

@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.measures.reading import conversions
-from termcheck.model import Finding, Severity
 from termcheck.numbers import compare_segment
 from termcheck.numbers.quantity import CODE, DECADE, FRACTION, MONTH, ORDER, QUARTER, TIME, WEEKDAY, Quantity
 

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.tc202_number_missing import describe
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.measures.reading import conversions
-from termcheck.model import Finding, Severity
 from termcheck.numbers import compare_segment
 
 

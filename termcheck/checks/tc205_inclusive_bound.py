@@ -5,13 +5,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.model import Finding, Severity
-from termcheck.normalize import chinese_variants, fold_chinese
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.numbers.chinese import NUM, chinese_quantities
 from termcheck.numbers.english import english_quantities
+from termcheck.text.normalize import chinese_variants, fold_chinese
 
 # 14岁以上, 65岁及以上, 3个月以内, 不少于30天, 不超过5%: the number is included
 _AFTER_BOUNDS = "以上|以下|以内|之内"

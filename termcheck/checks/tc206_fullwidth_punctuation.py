@@ -3,12 +3,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.fixes.edits import Edit, Fixable
+from termcheck.core.edits import Edit, Fixable
+from termcheck.core.model import Finding, Severity
 from termcheck.fixes.simple import span_of
-from termcheck.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 ASCII_FOR = {
     "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "【": "[", "】": "]",

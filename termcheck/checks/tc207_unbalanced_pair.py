@@ -4,10 +4,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”"}
 SOURCE_PAIRS = {**PAIRS, "（": "）", "【": "】", "《": "》", "「": "」", "『": "』", "〈": "〉", "［": "］"}

@@ -3,13 +3,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.english import known_word
-from termcheck.fixes.edits import Edit, Fixable
+from termcheck.core.edits import Edit, Fixable
+from termcheck.core.model import Finding, Severity
 from termcheck.fixes.simple import expected_in_place
-from termcheck.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
+from termcheck.text.lemmas import known_word
 
 # neither word part of a hyphenated compound: "engaging in in-depth talks", "a well-known known issue"
 _DOUBLED = re.compile(r"(?<![-\w])([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b(?!-[A-Za-z])", re.IGNORECASE)

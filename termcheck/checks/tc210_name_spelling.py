@@ -4,9 +4,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext, target_location
-from termcheck.model import Finding, Location, Severity
+from termcheck.core.model import Finding, Location, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 # a hyphen joins name parts (Xiao-ning), not a dash glued to the next word ("Norway-a wonderful")
 _TOKEN = r"[A-Z][a-z]+(?:-(?!(?:a|an|the|and|or|but|which|who|that|with|in|on|is|was|to)\b)[A-Za-z]+)*"

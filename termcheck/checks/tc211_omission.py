@@ -7,9 +7,9 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check, CheckContext
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 MIN_SOURCE = 15  # characters: shorter segments vary too much to judge
 MIN_FIT = 20  # segments needed to fit a document's own ratio; fewer use the prior below

@@ -3,14 +3,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.model import Finding, Severity
-from termcheck.normalize import fold_chinese
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.numbers.chinese import NUM, chinese_quantities
 from termcheck.numbers.english import english_quantities
 from termcheck.numbers.quantity import NUMBER
+from termcheck.text.normalize import fold_chinese
 
 _POINTS = re.compile(rf"(?P<number>{NUM})[ \u3000]?个?百分点")
 _PERCENT = re.compile(rf"百分之(?P<spelled>{NUM})|(?P<number>{NUM})[ \u3000]?[%％]")

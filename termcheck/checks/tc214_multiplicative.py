@@ -3,14 +3,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.model import Finding, Severity
-from termcheck.normalize import fold_chinese
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.numbers.chinese import NUM, parse_chinese_numeral
 from termcheck.numbers.english import ONES, TENS
 from termcheck.numbers.quantity import within_bounds
+from termcheck.text.normalize import fold_chinese
 
 # 增加了3倍, 增长3倍, 提高两倍: careful Chinese counts the increase (×4), loose usage the result (×3)
 _GROWTH = re.compile(rf"(?:增长|增加|提高|提升|上涨|上升|扩大|增|涨)了?(?:约|近|超过)?(?P<number>{NUM})倍")

@@ -4,15 +4,15 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.conventions import Convention, convention
 from termcheck.checks.triggers import Trigger
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.measures.reading import Measure, agrees, chinese_measures, converted, english_measures
 from termcheck.measures.units import Unit
-from termcheck.model import Finding, Severity
-from termcheck.normalize import fold_chinese
 from termcheck.numbers.chinese import CN, NUM
+from termcheck.text.normalize import fold_chinese
 
 
 def _unit(chinese: str, name: str, kept: str, wrong: str) -> Convention:

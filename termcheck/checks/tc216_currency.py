@@ -5,13 +5,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.measures.currencies import Found, currencies, name_of
-from termcheck.model import Finding, Severity
-from termcheck.normalize import fold_chinese
 from termcheck.numbers.chinese import ARABIC, CN
+from termcheck.text.normalize import fold_chinese
 
 _NUMBER = rf"(?:{ARABIC}|[{CN}]+)[ \u3000]?(?:多|余|来)?(?:[万亿]+)?[ \u3000]?"
 _AMOUNT_BEFORE = re.compile(

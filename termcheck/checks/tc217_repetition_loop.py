@@ -4,9 +4,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 _WORD = re.compile(r"\d+(?:[.,:]\d+)*|\w+")  # 2.2 is one word: "2.2%–2.4%" repeats no word
 LONGEST_UNIT = 8  # words

@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.model import Finding, InlineCode, Severity
+from termcheck.core.model import Finding, InlineCode, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 def _key(code: InlineCode) -> tuple[str, str]:

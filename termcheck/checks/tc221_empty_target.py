@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 class EmptyTarget(Check):

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 _LEADING = re.compile(r"^[\s\u3000]+")
 _TRAILING = re.compile(r"[\s\u3000]+$")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.repeats import RepeatCheck, Variant, keys_of, listing, related, shown
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
+from termcheck.matching.analysis import AnalyzedSegment
 
 MIN_WORDS = 5  # "Yes.", "Thank you very much." rightly render many different sources
 

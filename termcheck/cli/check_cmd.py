@@ -144,7 +144,7 @@ def check_command(
     from dataclasses import replace
 
     from termcheck.api import check_project
-    from termcheck.outputs import Output
+    from termcheck.project.outputs import Output
     from termcheck.writers.text import summary_line
 
     project = load_project(config, no_config)

@@ -13,7 +13,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from termcheck.errors import TermcheckError
+from termcheck.core.errors import TermcheckError
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1

@@ -28,7 +28,7 @@ def convert_command(
     """Convert a glossary to another format, keeping everything the model holds."""
     import sys
 
-    from termcheck.atomic import refuse_overwriting_inputs
+    from termcheck.core.atomic import refuse_overwriting_inputs
     from termcheck.glossary import load_glossary, save_glossary
 
     refuse_overwriting_inputs(str(destination), [str(source)])
@@ -51,7 +51,7 @@ def _emit_json(payload: object) -> None:
 
 
 def _check_format(output_format: str) -> None:
-    from termcheck.errors import UsageError
+    from termcheck.core.errors import UsageError
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format {output_format!r} (use text, json)")
@@ -73,8 +73,8 @@ def validate_command(
     from dataclasses import asdict
 
     from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
+    from termcheck.core.model import Severity
     from termcheck.glossary.validate import validate_file
-    from termcheck.model import Severity
 
     _check_format(output_format)
     problems = [p for f in files for p in validate_file(str(f), encoding)]
@@ -182,8 +182,8 @@ def merge_command(
     """Union of two glossaries by concept id; every conflict is listed, none is resolved silently."""
     import sys
 
-    from termcheck.atomic import refuse_overwriting_inputs
     from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS
+    from termcheck.core.atomic import refuse_overwriting_inputs
     from termcheck.glossary import load_glossary, save_glossary
     from termcheck.glossary.merge import INVALID, merge_glossaries
 

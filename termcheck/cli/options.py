@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from termcheck.config import ProjectConfig, Settings
-from termcheck.errors import UsageError
-from termcheck.model import Severity
-from termcheck.rules import Rule
+from termcheck.checks.rules import Rule
+from termcheck.core.errors import UsageError
+from termcheck.core.model import Severity
+from termcheck.project.config import ProjectConfig, Settings
 
 
 def split_codes(values: list[str] | None) -> list[str]:
@@ -58,7 +58,7 @@ def parse_severities(values: list[str] | None, rules: Sequence[Rule] = ()) -> di
 
 def load_project(path: Path | None, no_config: bool) -> ProjectConfig:
     """The configuration for this run: --config, else the nearest file upwards, else defaults (--no-config)."""
-    from termcheck.config import load_config
+    from termcheck.project.config import load_config
 
     if no_config:
         if path is not None:

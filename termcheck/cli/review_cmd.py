@@ -38,13 +38,13 @@ def apply_command(
     """Turn rows marked False positive or Won't fix into suppressions that later checks skip; with --write-fixed,
     turn rows marked Apply fix into corrected copies of the documents."""
     from termcheck.api import default_ignore_file
-    from termcheck.atomic import OutputBatch
     from termcheck.cli.summaries import apply_line, review_fix_lines, unknown_status_line
-    from termcheck.config import load_config
+    from termcheck.core.atomic import OutputBatch
+    from termcheck.project.config import load_config
     from termcheck.readers import FieldNames
     from termcheck.review import apply_review
     from termcheck.review.fixes import write_review_fixes
-    from termcheck.review.reader import read_review
+    from termcheck.writers.xlsx.reviewed import read_review
 
     project = load_config()
     path = default_ignore_file(project.settings, project.root) if ignore_file is None else str(ignore_file)
@@ -72,7 +72,7 @@ def summary_command(
 ) -> None:
     """Count findings by review status, to track a review's progress."""
     from termcheck.cli.summaries import unknown_status_line
-    from termcheck.errors import UsageError
+    from termcheck.core.errors import UsageError
     from termcheck.review import summarize_review
 
     if output_format not in ("text", "json"):

@@ -21,20 +21,20 @@ from pathlib import Path
 
 from lxml import etree
 
-from termcheck.errors import InputError
+from termcheck.core.errors import InputError
+from termcheck.core.model import Segment
 from termcheck.fixes.runner import DocumentFixes, FixedSegment
 from termcheck.fixes.xml_codes import place_codes
 from termcheck.fixes.xml_text import set_plain_text
-from termcheck.formulas import is_formula_like
-from termcheck.langs import lang_side
-from termcheck.model import Segment
 from termcheck.readers.base import DEFAULT_TARGET, Document, FieldNames
 from termcheck.readers.delimited import csv_quoted, pick_field
 from termcheck.readers.inline import text_and_codes
 from termcheck.readers.tmx import read_tmx
 from termcheck.readers.xliff import read_xliff
-from termcheck.textio import csv_delimiter, resolve_encoding
-from termcheck.xmlsafe import children, localname, xml_lang
+from termcheck.text.formulas import is_formula_like
+from termcheck.text.langs import lang_side
+from termcheck.text.textio import csv_delimiter, resolve_encoding
+from termcheck.text.xmlsafe import children, localname, xml_lang
 
 # XLIFF 1.2 marks the <target>, XLIFF 2.0 the <segment>: translated, but a person should look again
 REVIEW_STATE = {"1.2": "needs-review-translation", "2.0": "translated"}
@@ -80,7 +80,7 @@ def _codec(path: str, raw: bytes, encoding: str | None) -> str:
 
 def _lines(path: str, encoding: str | None, change: Callable[[int, str], str | None]) -> bytes:
     """The file with each line that `change` returns a new text for replaced, its line end kept. Lines end at
-    "\\n" as the readers count them (termcheck.textio.read_lines)."""
+    "\\n" as the readers count them (termcheck.text.textio.read_lines)."""
     raw = Path(path).read_bytes()
     codec = _codec(path, raw, encoding)
     out: list[str] = []

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from termcheck.english import lemma
-from termcheck.fixes.edits import Edit
+from termcheck.core.edits import Edit
+from termcheck.text.lemmas import lemma
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 PREPOSITIONS = frozenset(

@@ -14,8 +14,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
-from termcheck.errors import InputError
-from termcheck.textio import SNIFF_BYTES, detect_encoding
+from termcheck.core.errors import InputError
+from termcheck.text.textio import SNIFF_BYTES, detect_encoding
 
 NO_NEWLINE = b"\\ No newline at end of file\n"
 

@@ -12,20 +12,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 from termcheck.api import _load, _suppressions, project_inputs
-from termcheck.atomic import OutputBatch, make_folders, refuse_overwriting_inputs, write_atomically
 from termcheck.checks.registry import ALL_CHECKS, select_checks
-from termcheck.config import Settings
-from termcheck.engine import Checker, CheckOptions
-from termcheck.errors import InputError, UsageError
+from termcheck.core.atomic import OutputBatch, make_folders, refuse_overwriting_inputs, write_atomically
+from termcheck.core.errors import InputError, UsageError
+from termcheck.core.model import Finding, InlineCode
+from termcheck.core.scratch import scratch_errors
 from termcheck.fixes.copies import corrected_copy, rewritten_file, rewritten_path
 from termcheck.fixes.patch import file_diff, wide_encoding
 from termcheck.fixes.runner import DocumentFixes, FixedSegment, fix_document, fixable_checks
 from termcheck.glossary.model import Glossary
-from termcheck.langs import english_locale
-from termcheck.model import Finding, InlineCode
+from termcheck.project.config import Settings
 from termcheck.readers import FieldNames, open_document, open_documents
 from termcheck.readers.base import Document, Pair
-from termcheck.scratch import scratch_errors
+from termcheck.run.engine import Checker, CheckOptions
+from termcheck.text.langs import english_locale
 
 DEFAULT_OUTPUT_DIR = "fixed"
 

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from termcheck.checks.base import Check
-from termcheck.engine import Checker
-from termcheck.fixes.edits import Edit, apply_edits
-from termcheck.model import Finding, InlineCode, Segment
+from termcheck.core.edits import Edit, apply_edits
+from termcheck.core.model import Finding, InlineCode, Segment
+from termcheck.project.suppressions import Suppressions
 from termcheck.readers.base import Document
-from termcheck.suppressions import Suppressions
+from termcheck.run.engine import Checker
 
 ROUNDS = 10
 CORRECTION = "correction"  # the code of an AppliedFix that is a person's text (a Correction from the report)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from termcheck.fixes.edits import Edit, Fixable
+from termcheck.core.edits import Edit, Fixable
 
 
 def span_of(target: str, finding: Fixable) -> tuple[int, int] | None:

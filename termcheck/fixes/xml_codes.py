@@ -16,10 +16,10 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from termcheck.core.model import InlineCode
 from termcheck.fixes.xml_text import set_plain_text
-from termcheck.model import InlineCode
 from termcheck.readers.inline import CLOSING, OPENING, STANDALONE, WITH_CONTENT, codes_and_elements
-from termcheck.xmlsafe import localname
+from termcheck.text.xmlsafe import localname
 
 # a code as it stands in an element: kind, offset in the plain text, and the element that is it
 _Placed = tuple[str, int, etree._Element]

@@ -7,11 +7,11 @@ import io
 import itertools
 from collections.abc import Iterator, Mapping
 
-from termcheck.errors import InputError
-from termcheck.formulas import is_formula_like
+from termcheck.core.errors import InputError
 from termcheck.glossary.model import Glossary
 from termcheck.glossary.table import Row, find_header, glossary_to_rows, rows_to_glossary
-from termcheck.textio import csv_delimiter, decode_error, open_text, sniff_delimiter
+from termcheck.text.formulas import is_formula_like
+from termcheck.text.textio import csv_delimiter, decode_error, open_text, sniff_delimiter
 
 csv.field_size_limit(16 * 1024 * 1024)
 QUOTE = "'"

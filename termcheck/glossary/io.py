@@ -6,8 +6,8 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import BinaryIO
 
-from termcheck.atomic import write_atomically
-from termcheck.errors import InputError
+from termcheck.core.atomic import write_atomically
+from termcheck.core.errors import InputError
 from termcheck.glossary.csv_format import read_csv_glossary, render_csv_glossary
 from termcheck.glossary.model import UNREADABLE, Glossary
 from termcheck.glossary.tbx_format import read_tbx_glossary, write_tbx_glossary

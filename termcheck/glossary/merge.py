@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from termcheck.errors import UsageError
+from termcheck.core.errors import UsageError
+from termcheck.core.model import Severity
 from termcheck.glossary.diff import compare_concepts
 from termcheck.glossary.model import Concept, Glossary
 from termcheck.glossary.validate import validate_glossary
-from termcheck.model import Severity
-from termcheck.normalize import fold_chinese
+from termcheck.text.normalize import fold_chinese
 
 STRATEGIES = ("fail", "ours", "theirs", "both")
 SAME_ID = "same id, different content"

@@ -13,10 +13,10 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from termcheck.errors import InputError
+from termcheck.core.errors import InputError
 from termcheck.glossary.model import UNREADABLE, Concept, Glossary, LoadIssue, Term, TermStatus
-from termcheck.langs import english_locale, lang_side
-from termcheck.xmlsafe import children, iterparse, localname, text_of, xml_lang
+from termcheck.text.langs import english_locale, lang_side
+from termcheck.text.xmlsafe import children, iterparse, localname, text_of, xml_lang
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from termcheck.core.model import Severity
 from termcheck.glossary.model import UNREADABLE, Concept, Glossary, Term, TermStatus
-from termcheck.model import Severity
-from termcheck.normalize import INVISIBLE, SPACES, fold_chinese
+from termcheck.text.normalize import INVISIBLE, SPACES, fold_chinese
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
@@ -203,7 +203,7 @@ def validate_file(path: str, encoding: str | None = None) -> list[Problem]:
     """Validate one glossary file. A value that cannot be read (a bad yes/no value, an unknown TBX status)
     is an `unreadable` error naming its row, and the rest of the file is still checked; a file that cannot
     be read at all (malformed XML, no zh or en column) is one such error, so the other files are still checked."""
-    from termcheck.errors import InputError
+    from termcheck.core.errors import InputError
     from termcheck.glossary.io import load_glossary
 
     try:

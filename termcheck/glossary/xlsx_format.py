@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 from termcheck.glossary.model import Glossary
 from termcheck.glossary.table import Row, find_header, glossary_to_rows, rows_to_glossary
-from termcheck.xlsx_safety import (
+from termcheck.text.xlsx_safety import (
     UNREADABLE,
     cell_text,
     excel_escape,

@@ -15,7 +15,7 @@ import os
 from functools import lru_cache
 
 from termcheck.matching.hits import TermHit
-from termcheck.normalize import chinese_table
+from termcheck.text.normalize import chinese_table
 
 LONGEST = 5  # lexicon words tried are at most this long: 98% of jieba's words are, and longer ones rarely hide a term
 

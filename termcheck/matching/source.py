@@ -14,7 +14,7 @@ import ahocorasick
 
 from termcheck.glossary.model import Glossary
 from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
-from termcheck.normalize import fold_chinese, without_invisible
+from termcheck.text.normalize import fold_chinese, without_invisible
 
 
 def _is_ascii_alnum(ch: str) -> bool:

@@ -1,4 +1,4 @@
-"""English target matching on token keys (see termcheck.english).
+"""English target matching on token keys (see termcheck.text.lemmas).
 
 A term matches a run of whole tokens whose keys equal the term's keys, so it matches its
 inflections ("stem cells" for "stem cell"), hyphen and space variants ("single-cell" for
@@ -21,9 +21,9 @@ from bisect import bisect_right
 from collections.abc import Sequence, Set
 from typing import Any, NamedTuple
 
-from termcheck.english import EnglishAnalyzer, Tokens
 from termcheck.glossary.model import Glossary, Term
 from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
+from termcheck.text.lemmas import EnglishAnalyzer, Tokens
 
 _END = "\x00end"
 Candidate = tuple[int, int, tuple[TermRef, ...]]

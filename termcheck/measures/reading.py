@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.measures.units import Unit, chinese_unit_forms, english_unit_forms, english_units_of, units
-from termcheck.normalize import fold_chinese
 from termcheck.numbers.chinese import ARABIC, CN, chinese_quantities
 from termcheck.numbers.english import english_quantities
 from termcheck.numbers.quantity import CODE, Quantity
+from termcheck.text.normalize import fold_chinese
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from termcheck.normalize import fold_chinese
 from termcheck.numbers.codes import code_spans
 from termcheck.numbers.quantity import (
     DAY,
@@ -36,6 +35,7 @@ from termcheck.numbers.quantity import (
     measurable,
     within_bounds,
 )
+from termcheck.text.normalize import fold_chinese
 
 DIGITS = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,

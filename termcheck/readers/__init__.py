@@ -6,16 +6,16 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
-from termcheck.errors import InputError, UsageError
-from termcheck.model import Segment
-from termcheck.paths import display_path
+from termcheck.core.errors import InputError, UsageError
+from termcheck.core.model import Segment
 from termcheck.readers.base import Document, FieldNames, Pair, unique_ids
 from termcheck.readers.delimited import read_delimited
 from termcheck.readers.jsonl import read_jsonl
+from termcheck.readers.paths import display_path
 from termcheck.readers.plaintext import read_aligned, read_target_lines
 from termcheck.readers.tmx import read_tmx
 from termcheck.readers.xliff import read_xliff
-from termcheck.textio import check_readable
+from termcheck.text.textio import check_readable
 
 EXTENSIONS = {
     ".txt": "text",
@@ -44,8 +44,8 @@ def target_locale(path: str, fmt: str) -> str:
     """The English locale an XLIFF or TMX file declares for its targets ("en-US"), or "" (none, or plain "en")."""
     if fmt not in ("xliff", "tmx"):
         return ""
-    from termcheck.langs import english_locale
-    from termcheck.xmlsafe import localname, start_tags, xml_lang
+    from termcheck.text.langs import english_locale
+    from termcheck.text.xmlsafe import localname, start_tags, xml_lang
 
     for element in start_tags(path):
         name = localname(element)
@@ -111,7 +111,7 @@ def open_documents(
 ) -> list[Document]:
     """The documents of one run: FILES (single files or source/target pairs), or --source/--target, or --target alone.
 
-    With `root`, findings name files relative to it (see termcheck.paths).
+    With `root`, findings name files relative to it (see termcheck.readers.paths).
     """
     if source and not target:
         raise UsageError("--source needs --target (the English file to check)")

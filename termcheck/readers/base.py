@@ -7,8 +7,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from termcheck.errors import InputError
-from termcheck.model import Segment
+from termcheck.core.errors import InputError
+from termcheck.core.model import Segment
 
 
 @dataclass(frozen=True)

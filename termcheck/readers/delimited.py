@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
-from termcheck.errors import InputError
-from termcheck.model import Segment
+from termcheck.core.errors import InputError
+from termcheck.core.model import Segment
 from termcheck.readers.base import DEFAULT_ID, DEFAULT_SOURCE, DEFAULT_TARGET, FieldNames
-from termcheck.textio import csv_delimiter, decode_error, open_text
+from termcheck.text.textio import csv_delimiter, decode_error, open_text
 
 FIELD_LIMIT = 16 * 1024 * 1024
 csv.field_size_limit(FIELD_LIMIT)

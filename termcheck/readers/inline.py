@@ -15,8 +15,8 @@ from itertools import accumulate
 
 from lxml import etree
 
-from termcheck.model import InlineCode
-from termcheck.xmlsafe import NATIVE_CODE, localname
+from termcheck.core.model import InlineCode
+from termcheck.text.xmlsafe import NATIVE_CODE, localname
 
 WITH_CONTENT = frozenset({"g", "pc", "hi"})  # one element: opens, holds text, closes
 OPENING = frozenset({"bpt", "bx", "sc"})

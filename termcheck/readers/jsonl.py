@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from termcheck.errors import InputError
-from termcheck.model import Segment
+from termcheck.core.errors import InputError
+from termcheck.core.model import Segment
 from termcheck.readers.base import DEFAULT_ID, DEFAULT_SOURCE, DEFAULT_TARGET, FieldNames
 from termcheck.readers.delimited import pick_field
-from termcheck.textio import read_lines
+from termcheck.text.textio import read_lines
 
 # JSON may escape half of a UTF-16 pair ("\ud800"); Python accepts it, but it is not text and cannot be written.
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import zip_longest
 
-from termcheck.errors import InputError
-from termcheck.model import Segment
-from termcheck.textio import read_lines
+from termcheck.core.errors import InputError
+from termcheck.core.model import Segment
+from termcheck.text.textio import read_lines
 
 
 def read_target_lines(path: str, encoding: str | None = None, name: str | None = None) -> Iterator[Segment]:

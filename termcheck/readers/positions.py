@@ -5,7 +5,7 @@ its bytes: `&lt;` is one character, a CDATA section's markers are nothing, inlin
 file is read a second time alongside the parser, forward, one line at a time (elements come in document
 order): on the element's line the start tags of its name are found, the markup after each is read up to its
 end tag, and the one whose text and structure are exactly the element's gives the places of its text
-(`termcheck.places`). Where that cannot be made sure — no such start tag on the line (one that spans lines),
+(`termcheck.core.places`). Where that cannot be made sure — no such start tag on the line (one that spans lines),
 two that read the same, an encoding Python does not know, bytes that do not decode, an element longer than
 MAX_LINES lines — the side gets no places, and findings in it a line but no column.
 """
@@ -20,7 +20,7 @@ from io import TextIOWrapper
 
 from lxml import etree
 
-from termcheck.places import Places
+from termcheck.core.places import Places
 from termcheck.readers.inline import TextSlot
 
 MAX_LINES = 1000  # an element's markup read for its places, at most

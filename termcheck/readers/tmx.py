@@ -6,13 +6,13 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from termcheck.errors import InputError
-from termcheck.langs import lang_side
-from termcheck.model import InlineCode, Segment
-from termcheck.places import Places
+from termcheck.core.errors import InputError
+from termcheck.core.model import InlineCode, Segment
+from termcheck.core.places import Places
 from termcheck.readers.inline import text_codes_and_slots
 from termcheck.readers.positions import TextPlaces
-from termcheck.xmlsafe import children, iterparse, localname, xml_lang
+from termcheck.text.langs import lang_side
+from termcheck.text.xmlsafe import children, iterparse, localname, xml_lang
 
 
 def read_tmx(path: str, name: str | None = None, targets: list[etree._Element] | None = None) -> Iterator[Segment]:

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from termcheck.errors import InputError
-from termcheck.langs import is_chinese, is_english
-from termcheck.model import InlineCode, Segment
-from termcheck.places import Places
+from termcheck.core.errors import InputError
+from termcheck.core.model import InlineCode, Segment
+from termcheck.core.places import Places
 from termcheck.readers.inline import text_codes_and_slots
 from termcheck.readers.positions import TextPlaces
-from termcheck.xmlsafe import children, iterparse, localname
+from termcheck.text.langs import is_chinese, is_english
+from termcheck.text.xmlsafe import children, iterparse, localname
 
 UNIT_TAGS = ("{*}trans-unit", "{*}unit", "{*}file", "{*}xliff")
 # Target states that say "not translated yet": XLIFF 1.2 `new` and `needs-translation`, XLIFF 2.0 `initial`.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from termcheck.atomic import OutputBatch, refuse_overwriting_inputs
-from termcheck.errors import InputError
+from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs
+from termcheck.core.errors import InputError
+from termcheck.project.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
 from termcheck.review.decisions import deciding_rows
-from termcheck.review.reader import Review, ReviewRow, read_review
-from termcheck.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
 from termcheck.writers.xlsx.layout import Status
+from termcheck.writers.xlsx.reviewed import Review, ReviewRow, read_review
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ instead, naming both rows. Identical copies agree, and a copy left Open decides 
 
 from __future__ import annotations
 
-from termcheck.errors import UsageError
-from termcheck.review.reader import Review, ReviewRow
+from termcheck.core.errors import UsageError
 from termcheck.writers.xlsx.layout import OPEN
+from termcheck.writers.xlsx.reviewed import Review, ReviewRow
 
 
 def deciding_rows(review: Review) -> list[ReviewRow]:

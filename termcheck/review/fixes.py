@@ -20,24 +20,24 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from termcheck.atomic import OutputBatch, refuse_overwriting_inputs
 from termcheck.checks.registry import ALL_CHECKS
-from termcheck.errors import UsageError
+from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs
+from termcheck.core.edits import Edit, apply_edits
+from termcheck.core.errors import UsageError
+from termcheck.core.model import Segment
+from termcheck.core.wording import listed
 from termcheck.fixes.copies import rewritten_path
-from termcheck.fixes.edits import Edit, apply_edits
 from termcheck.fixes.project import output_paths, write_copy
 from termcheck.fixes.runner import CORRECTION, AppliedFix, DocumentFixes, FixedSegment, fixable_checks
-from termcheck.inline_display import with_codes as labelled
-from termcheck.model import Segment
+from termcheck.project.suppressions import segment_hash
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
-from termcheck.repeated_text import Copies, copies_moved
 from termcheck.review.decisions import deciding_rows
 from termcheck.review.labels import CorrectionRefused, place_labels
-from termcheck.review.reader import ReportInput, Review, ReviewRow
-from termcheck.suppressions import segment_hash
-from termcheck.wording import listed
+from termcheck.text.inline_display import with_codes as labelled
 from termcheck.writers.xlsx.layout import APPLY_FIX
+from termcheck.writers.xlsx.repeated_text import Copies, copies_moved
+from termcheck.writers.xlsx.reviewed import ReportInput, Review, ReviewRow
 from termcheck.writers.xlsx.row_check import IDENTITY, changed
 from termcheck.writers.xlsx.window import MARK, WindowMarksMissing, whole_correction
 
@@ -164,7 +164,7 @@ def write_review_fixes(
 
 def _on_their_copy(rows: Sequence[ReviewRow], before: Copies, now: Copies, plan: ReviewFixes) -> list[ReviewRow]:
     """The rows that can be told from the copies of their text; the others (repeated text whose copies moved) are
-    skipped, never applied to another copy (termcheck.repeated_text)."""
+    skipped, never applied to another copy (termcheck.writers.xlsx.repeated_text)."""
     placed = []
     for row in rows:
         why = copies_moved(before, now, row.file, row.segment_hash)

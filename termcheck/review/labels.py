@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from termcheck.model import InlineCode, Segment
-from termcheck.wording import listed
+from termcheck.core.model import InlineCode, Segment
+from termcheck.core.wording import listed
 
 _LABEL = re.compile(r"\{/?[^{}\s]+?/?\}")
 

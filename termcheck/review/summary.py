@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from termcheck.review.reader import read_review
 from termcheck.writers.xlsx.layout import APPLY_FIX, OPEN, STATUSES
+from termcheck.writers.xlsx.reviewed import read_review
 
 
 @dataclass(frozen=True)

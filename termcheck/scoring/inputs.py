@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from termcheck.errors import InputError, UsageError
+from termcheck.core.errors import InputError, UsageError
 from termcheck.readers.jsonl import json_objects
-from termcheck.textio import read_lines
+from termcheck.text.textio import read_lines
 
 UNITS = ("line", "paragraph", "document")
 

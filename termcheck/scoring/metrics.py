@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from termcheck.errors import UsageError
+from termcheck.core.errors import UsageError
 
 METRICS = ("bleu", "chrf", "ter")  # sacrebleu's own names for `-m`
 TER_MAX_WORDS = 100  # sacrebleu's TER grows faster than the square of a unit's length: ~0.3 s at 100 words, 3 s at 180

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from termcheck.errors import UsageError
+from termcheck.core.errors import UsageError
+from termcheck.core.model import Segment
 from termcheck.glossary.model import Glossary, TermStatus
-from termcheck.model import Segment
 from termcheck.scoring.inputs import check_aligned, read_units, unit_of
 from termcheck.scoring.metrics import METRICS, TER_MAX_WORDS, MetricScore, SentenceScorer, corpus_scores, ter_score
 from termcheck.scoring.ter_units import TerUnits, ter_units
@@ -121,7 +121,7 @@ def score(
 
 def _term_accuracy(glossary: Glossary, sources: list[str], hypotheses: list[str]) -> TermAccuracy:
     """Term accuracy needs the matching, not the checks: scoring depends on analysis, never on the engine."""
-    from termcheck.analysis import SegmentAnalyzer
+    from termcheck.matching.analysis import SegmentAnalyzer
 
     accuracy = TermAccuracy()
     segments = [Segment(str(i), s, h, "", i) for i, (s, h) in enumerate(zip(sources, hypotheses, strict=True), 1)]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.glossary.model import TermStatus
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 @dataclass

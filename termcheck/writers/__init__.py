@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from termcheck.errors import UsageError
+from termcheck.core.errors import UsageError
 from termcheck.writers.base import Writer
 from termcheck.writers.github import GithubWriter
 from termcheck.writers.json_writer import JsonWriter

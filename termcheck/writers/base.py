@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol, TextIO
 
-from termcheck.engine import Report
-from termcheck.model import Finding, Location, columns
+from termcheck.core.model import Finding, Location, columns
+from termcheck.run.engine import Report
 
 
 class Writer(Protocol):

@@ -7,8 +7,8 @@ from json.encoder import encode_basestring  # the C encoder when available
 from typing import Any, TextIO
 
 from termcheck import __version__
-from termcheck.engine import Report
-from termcheck.model import Finding
+from termcheck.core.model import Finding
+from termcheck.run.engine import Report
 from termcheck.writers.base import finding_columns
 
 SCHEMA_VERSION = 1

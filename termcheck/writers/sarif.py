@@ -14,12 +14,12 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from termcheck import __version__
-from termcheck.baseline import report_fingerprints
 from termcheck.checks import Check, get_check
 from termcheck.checks.registry import catalogue
-from termcheck.engine import Report
-from termcheck.fingerprints import VERSION as FINGERPRINT_VERSION
-from termcheck.model import Finding, Location, Severity
+from termcheck.core.fingerprints import VERSION as FINGERPRINT_VERSION
+from termcheck.core.model import Finding, Location, Severity
+from termcheck.project.baseline import report_fingerprints
+from termcheck.run.engine import Report
 from termcheck.writers.base import finding_columns, location_columns
 
 SARIF_VERSION = "2.1.0"

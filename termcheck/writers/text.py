@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TextIO
 
-from termcheck.engine import Report
-from termcheck.model import Finding, Severity
+from termcheck.core.model import Finding, Severity
+from termcheck.run.engine import Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

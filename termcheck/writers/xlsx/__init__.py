@@ -16,11 +16,11 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from termcheck import __version__
-from termcheck.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
-from termcheck.engine import Report
-from termcheck.errors import InputError
-from termcheck.scratch import scratch_errors, scratch_file
-from termcheck.suppressions import Suppression, Suppressions
+from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
+from termcheck.core.errors import InputError
+from termcheck.core.scratch import scratch_errors, scratch_file
+from termcheck.project.suppressions import Suppression, Suppressions
+from termcheck.run.engine import Report
 from termcheck.writers.xlsx.cells import text_cell
 from termcheck.writers.xlsx.earlier import EarlierReport, LeftOpen, read_earlier
 from termcheck.writers.xlsx.findings_sheet import assign_decisions, write_findings_sheet
@@ -51,7 +51,7 @@ class WorkbookResult:
     dropped: list[Suppression] = dataclasses.field(default_factory=list)
     # and those whose finding the run's ignore file suppressed (`review apply` made them suppressions)
     suppressed: list[Suppression] = dataclasses.field(default_factory=list)
-    # and those on repeated text whose copies moved: not placed on any copy (termcheck.repeated_text)
+    # and those on repeated text whose copies moved: not placed on any copy (termcheck.writers.xlsx.repeated_text)
     left_open: list[LeftOpen] = dataclasses.field(default_factory=list)
     reread: bool = False  # the report was saved during the check: its decisions were read again
 

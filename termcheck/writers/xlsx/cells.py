@@ -12,9 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from termcheck.formulas import is_formula_like
-from termcheck.writers.xlsx.styles import Style
-from termcheck.xlsx_safety import (
+from termcheck.text.formulas import is_formula_like
+from termcheck.text.xlsx_safety import (
     CELL_LIMIT,
     cut_note,
     excel_escape,
@@ -23,6 +22,7 @@ from termcheck.xlsx_safety import (
     safe_cell_text,
     strip_illegal,
 )
+from termcheck.writers.xlsx.styles import Style
 
 Span = tuple[int, int]
 Run = tuple[str, str | None]  # text and its run properties (<rPr> XML), None for the cell's own font

@@ -1,7 +1,7 @@
 """The report a new workbook replaces: the editor's decisions in it, and what identifies the file as read.
 
-A rerun of `check --xlsx` keeps an editor's Status, Comment and Correction. Where each text stood in that report
-(`copies`) tells a decision on repeated text from one on its copy (termcheck.repeated_text). Its identity (inode,
+A rerun of `check --xlsx` keeps an editor's Status, Comment and Correction. Where each text stood in that
+report (`copies`) tells a decision on repeated text from one on its copy (`repeated_text`). Its identity (inode,
 size, modification time) is taken before it is read, so a save the editor makes while the new workbook is built
 is noticed before the file is replaced (`changed`), never overwritten.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from termcheck.errors import InputError, UsageError
-from termcheck.repeated_text import Copies
-from termcheck.suppressions import Suppression, Suppressions
+from termcheck.core.errors import InputError, UsageError
+from termcheck.project.suppressions import Suppression, Suppressions
 from termcheck.writers.xlsx.layout import OPEN
+from termcheck.writers.xlsx.repeated_text import Copies
 
 Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
 
@@ -65,7 +65,7 @@ class LeftOpen:
 def read_earlier(path: str) -> EarlierReport:
     """An editor's statuses, comments and corrections in the report about to be replaced, so a rerun keeps them.
     A file there that is not a termcheck report is a UsageError: it is left alone."""
-    from termcheck.review.reader import read_review
+    from termcheck.writers.xlsx.reviewed import read_review
 
     read_as = identity(path)
     if read_as is None:

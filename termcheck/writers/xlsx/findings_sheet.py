@@ -12,10 +12,9 @@ from itertools import islice
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 
-from termcheck.inline_display import with_codes
-from termcheck.model import Finding, InlineCode
-from termcheck.repeated_text import Copies, copies_moved, repeated
-from termcheck.suppressions import Suppression, Suppressions
+from termcheck.core.model import Finding, InlineCode
+from termcheck.project.suppressions import Suppression, Suppressions
+from termcheck.text.inline_display import with_codes
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Cell, label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import (
@@ -29,6 +28,7 @@ from termcheck.writers.xlsx.layout import (
     STATUSES,
     TARGET_SPAN,
 )
+from termcheck.writers.xlsx.repeated_text import Copies, copies_moved, repeated
 from termcheck.writers.xlsx.row_check import row_check
 from termcheck.writers.xlsx.sheet_format import SAMPLE_ROWS, SheetRows, Width, print_setup, row_limit_note
 from termcheck.writers.xlsx.window import windowed
@@ -75,9 +75,9 @@ def assign_decisions(
 ) -> tuple[dict[str, Suppression], set[str], dict[str, str]]:
     """Finding id → the earlier decision it keeps, the ids of the decisions kept, and decision id → why it is not
     kept though its text is still there. A decision holds while the segment's text is unchanged: found by the
-    finding's id or, where the segment was renumbered, by its text, check and found text (termcheck.suppressions).
+    finding's id or, where the segment was renumbered, by its text, check and found text (the ignore file's rule).
     On text the document repeats, where the copies moved (`before`: where each text stood in the earlier report),
-    it is not placed on any copy (termcheck.repeated_text). The decisions whose ids are `suppressed` (the run's
+    it is not placed on any copy (`repeated_text`). The decisions whose ids are `suppressed` (the run's
     ignore file left their findings out) are not placed, and their copies are where they were."""
     if not len(decisions):
         return {}, set(), {}

@@ -13,12 +13,12 @@ from itertools import islice
 
 from openpyxl.worksheet.filters import AutoFilter
 
-from termcheck.errors import InputError
-from termcheck.inline_display import with_codes
-from termcheck.model import Finding, Segment
+from termcheck.core.errors import InputError
+from termcheck.core.model import Finding, Segment
+from termcheck.project.suppressions import segment_hash
 from termcheck.readers.base import Document, reread
 from termcheck.scoring.run import UnitScore
-from termcheck.suppressions import segment_hash
+from termcheck.text.inline_display import with_codes
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Cell, Span, label_cell, rich_cell, text_cell, value_cell
 from termcheck.writers.xlsx.findings_sheet import Key, SegmentText

@@ -19,7 +19,7 @@ from typing import IO
 
 from openpyxl.utils import get_column_letter
 
-from termcheck.scratch import scratch_file
+from termcheck.core.scratch import scratch_file
 from termcheck.writers.xlsx.cells import Cell, display_width
 from termcheck.writers.xlsx.layout import MAX_ROWS, Sheet
 from termcheck.writers.xlsx.styles import Palette

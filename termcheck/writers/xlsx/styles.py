@@ -10,7 +10,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.xml.functions import tostring
 
-from termcheck.model import Severity
+from termcheck.core.model import Severity
 from termcheck.writers.xlsx.layout import Sheet
 
 HEADER = "tc-header"

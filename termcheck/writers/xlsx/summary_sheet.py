@@ -8,8 +8,8 @@ from openpyxl.chart import BarChart, Reference
 
 from termcheck import __version__
 from termcheck.checks.registry import catalogue
-from termcheck.engine import Report
-from termcheck.model import Severity
+from termcheck.core.model import Severity
+from termcheck.run.engine import Report
 from termcheck.scoring.run import ScoreReport
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Cell, text_cell, value_cell

@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 
 from openpyxl.worksheet.filters import AutoFilter
 
+from termcheck.core.model import Finding
 from termcheck.glossary.model import Concept, Glossary, TermStatus
-from termcheck.model import Finding
-from termcheck.usage import ConceptUsage
+from termcheck.matching.usage import ConceptUsage
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Run, runs_cell, text_cell, value_cell
 from termcheck.writers.xlsx.layout import TERMS_COLUMNS

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 
-from termcheck.errors import RunError
+from termcheck.core.errors import RunError
 
 
 @contextmanager

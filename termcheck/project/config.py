@@ -24,10 +24,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from termcheck.errors import InputError, UsageError
-from termcheck.langs import is_chinese, is_english, is_valid_tag
-from termcheck.model import Severity
-from termcheck.rules import RULE_BUDGET, Rule
+from termcheck.checks.rules import RULE_BUDGET, Rule
+from termcheck.core.errors import InputError, UsageError
+from termcheck.core.model import Severity
+from termcheck.text.langs import is_chinese, is_english, is_valid_tag
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -264,7 +264,7 @@ def _paths(value: Any, key: str, ctx: _Context) -> tuple[str, ...]:
 
 
 def _rules(value: Any, key: str, ctx: _Context) -> tuple[Rule, ...]:
-    from termcheck.rules import parse_rule
+    from termcheck.checks.rules import parse_rule
 
     if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
         raise ctx.error(key, "expected [[rules]] tables")

@@ -1,8 +1,8 @@
 """The run: documents → segments → matches → checks → findings.
 
-Segments are read, matched and checked in partitions (termcheck.partitions), so memory stays flat
+Segments are read, matched and checked in partitions (termcheck.run.partitions), so memory stays flat
 however long a document is; checks that need the whole run (consistency) keep only what they report
-at the end, and many findings spill to disk (termcheck.findings_store).
+at the end, and many findings spill to disk (termcheck.run.findings_store).
 """
 
 from __future__ import annotations
@@ -14,19 +14,19 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from termcheck.analysis import AnalyzedSegment, SegmentAnalyzer
 from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.checks.registry import catalogue
+from termcheck.checks.rules import RULE_BUDGET, Rule, RuleStop
 from termcheck.checks.triggers import triggered
+from termcheck.core.model import Finding, Segment, Severity
 from termcheck.glossary.model import Glossary
-from termcheck.model import Finding, Segment, Severity
-from termcheck.partitions import Partition, PartitionResult, RunMerger, in_order, partitions, snapshot_documents
+from termcheck.matching.analysis import AnalyzedSegment, SegmentAnalyzer
+from termcheck.matching.usage import ConceptUsage, UsageTally
+from termcheck.project.suppressions import Suppression, Suppressions
 from termcheck.readers.base import Document
-from termcheck.rules import RULE_BUDGET, Rule, RuleStop
+from termcheck.run.partitions import Partition, PartitionResult, RunMerger, in_order, partitions, snapshot_documents
+from termcheck.run.segment_store import SegmentStore
 from termcheck.scoring.term_accuracy import TermAccuracy
-from termcheck.segment_store import SegmentStore
-from termcheck.suppressions import Suppression, Suppressions
-from termcheck.usage import ConceptUsage, UsageTally
 
 if TYPE_CHECKING:
     from termcheck.scoring.run import ScoreReport, UnitScore
@@ -101,7 +101,7 @@ class Report:
     baselined: int = 0  # findings left out because the baseline accepts them
     baseline_file: str | None = None
     baseline_gone: int = 0  # accepted findings that no longer occur
-    fingerprints: list[str] | None = None  # aligned with findings; see termcheck.baseline.report_fingerprints
+    fingerprints: list[str] | None = None  # aligned with findings; see termcheck.project.baseline.report_fingerprints
     # one pass over the findings (which may be on disk) serves every count; keyed to the findings it counted
     _tally: tuple[tuple[int, int], Counter[tuple[str, Severity]]] | None = field(
         default=None, init=False, repr=False, compare=False
@@ -252,7 +252,7 @@ class Checker:
         """Check the documents; with `jobs` > 1, partitions are checked by that many processes. With `snapshot`,
         the segments are kept (on disk) as they were read, and the report's `sources` read them from there: the
         Excel Segments sheet and scores then show what was checked, whatever happens to the files."""
-        from termcheck.parallel import check_partitions
+        from termcheck.run.parallel import check_partitions
 
         merger = self.merger(documents, suppressions)
         store = SegmentStore() if snapshot else None

@@ -25,9 +25,9 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Protocol
 
-from termcheck.errors import RunError
-from termcheck.partitions import Partition, PartitionResult
-from termcheck.suppressions import Suppressions
+from termcheck.core.errors import RunError
+from termcheck.project.suppressions import Suppressions
+from termcheck.run.partitions import Partition, PartitionResult
 
 
 class PartitionChecker(Protocol):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from termcheck.core.model import Segment
 from termcheck.glossary.model import Glossary, TermStatus
 from termcheck.matching.hits import TermHit, TermRef, concept_counts
 from termcheck.matching.lexicon import embedded_hit
 from termcheck.matching.source import SourceMatcher
 from termcheck.matching.target import TargetMatcher
-from termcheck.model import Segment
-from termcheck.suppressions import segment_hash
+from termcheck.project.suppressions import segment_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class AnalyzedSegment:
     miscased: tuple[TermHit, ...] = ()
     # the target's English locale ("en-US"), where the document or the run says it; "" unknown
     locale: str = ""
-    # the segment's text hash (termcheck.suppressions.segment_hash), carried by its findings
+    # the segment's text hash (termcheck.project.suppressions.segment_hash), carried by its findings
     text_hash: str = ""
     # concept → its source hits, built on first use (a 1 MB segment has thousands of hits)
     _source_index: dict[str, list[TermHit]] = field(default_factory=dict, repr=False, compare=False)

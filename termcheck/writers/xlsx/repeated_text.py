@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from termcheck.wording import listed
+from termcheck.core.wording import listed
 
 
 class Copies:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from termcheck.model import InlineCode
+from termcheck.core.model import InlineCode
 
 Span = tuple[int, int]
 

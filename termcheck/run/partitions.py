@@ -1,7 +1,7 @@
 """A run split into partitions: consecutive segments of one document, checked independently, merged in order.
 
 Every run works this way, whether the partitions are checked one after another, by `--jobs`
-processes (termcheck.parallel) or on a Dask cluster (termcheck.distributed). Checking a partition
+processes (termcheck.run.parallel) or on a Dask cluster (termcheck.run.distributed). Checking a partition
 gives its per-segment findings and what the whole-run checks (consistency, name spelling, omission)
 kept; `RunMerger` adds the partitions up in document order and runs those checks' `finish` once,
 so the findings are the same however the run was split.
@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from termcheck.findings_store import FindingStore, merged
-from termcheck.model import Finding, Segment
+from termcheck.core.model import Finding, Segment
+from termcheck.matching.usage import UsageTally
+from termcheck.project.suppressions import Suppressions
 from termcheck.readers.base import Document, TextDigest
+from termcheck.run.findings_store import FindingStore, merged
+from termcheck.run.segment_store import SegmentStore
 from termcheck.scoring.term_accuracy import TermAccuracy
-from termcheck.segment_store import SegmentStore
-from termcheck.suppressions import Suppressions
-from termcheck.usage import UsageTally
 
 
 @dataclass

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 from typing import BinaryIO
 
-from termcheck.errors import InputError, TermcheckError, UsageError
-from termcheck.wording import listed
+from termcheck.core.errors import InputError, TermcheckError, UsageError
+from termcheck.core.wording import listed
 
 
 def refuse_overwriting_inputs(output: str, inputs: Iterable[str]) -> None:

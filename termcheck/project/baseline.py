@@ -1,6 +1,6 @@
 """Baselines: accept the findings a corpus has today and fail only on new ones.
 
-`termcheck check --write-baseline FILE` records every finding's fingerprint (termcheck.fingerprints);
+`termcheck check --write-baseline FILE` records every finding's fingerprint (termcheck.core.fingerprints);
 `--baseline FILE` leaves out findings whose fingerprint is recorded, as many times as it is recorded,
 so a second copy of an accepted error in the same segment still counts as new. The file is JSON with
 one entry per line-ish record, sorted, so it diffs well in review:
@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from termcheck import __version__
-from termcheck.atomic import OutputBatch, write_text_atomically
-from termcheck.engine import Report
-from termcheck.errors import InputError
-from termcheck.fingerprints import fingerprints
-from termcheck.textio import read_text
+from termcheck.core.atomic import OutputBatch, write_text_atomically
+from termcheck.core.errors import InputError
+from termcheck.core.fingerprints import fingerprints
+from termcheck.run.engine import Report
+from termcheck.text.textio import read_text
 
 BASELINE_VERSION = 1
 

@@ -25,8 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from termcheck.errors import UsageError
-from termcheck.model import Severity
+from termcheck.core.errors import UsageError
+from termcheck.core.model import Severity
 
 RULE_BUDGET = 2.0  # seconds of search time a rule may spend in a run (per process), beyond its allowance
 SEARCH_ALLOWANCE = 0.001  # seconds added to the budget for each search: 1,000x what a sane pattern takes

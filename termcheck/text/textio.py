@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import IO
 
-from termcheck.errors import InputError
+from termcheck.core.errors import InputError
 
 SNIFF_BYTES = 64 * 1024
 BINARY_MARKS = 8  # a text file may hold a few stray NULs; this many, and 1 character in 50, is binary

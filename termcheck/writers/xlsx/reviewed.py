@@ -13,7 +13,8 @@ from typing import Any
 
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from termcheck.errors import InputError
+from termcheck.core.errors import InputError
+from termcheck.text.xlsx_safety import UNREADABLE, cell_text, open_workbook, unreadable
 from termcheck.writers.xlsx.layout import (
     COMMENT,
     CORRECTION,
@@ -27,7 +28,6 @@ from termcheck.writers.xlsx.layout import (
     TARGET_SPAN,
     Status,
 )
-from termcheck.xlsx_safety import UNREADABLE, cell_text, open_workbook, unreadable
 
 HEADER_SEARCH_ROWS = 20
 _FINDING_ID = re.compile(r"^[0-9a-f]{12}$")

@@ -13,8 +13,8 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, overload
 
-from termcheck.model import Finding
-from termcheck.scratch import scratch_errors, scratch_file
+from termcheck.core.model import Finding
+from termcheck.core.scratch import scratch_errors, scratch_file
 
 SPILL_AT = 50_000
 BLOCK = 5_000

@@ -8,8 +8,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from termcheck.errors import InputError
-from termcheck.textio import check_readable
+from termcheck.core.errors import InputError
+from termcheck.text.textio import check_readable
 
 CELL_LIMIT = 32_767
 # The characters XML 1.0 cannot hold: control characters but tab, newline and carriage return, lone

@@ -1,7 +1,7 @@
 """The reports one run writes: one format to stdout or --output, and any others to their own files.
 
 Every file is written atomically, none may be an input of the run, and no two may share a path. A run's files
-are written as one batch (termcheck.atomic.OutputBatch): all of them replaced, or none.
+are written as one batch (termcheck.core.atomic.OutputBatch): all of them replaced, or none.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
-from termcheck.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
-from termcheck.engine import Report
-from termcheck.errors import InputError, UsageError
+from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
+from termcheck.core.errors import InputError, UsageError
+from termcheck.run.engine import Report
 from termcheck.writers import get_writer
 
 

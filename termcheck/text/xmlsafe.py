@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from termcheck.errors import InputError
-from termcheck.textio import check_readable
+from termcheck.core.errors import InputError
+from termcheck.text.textio import check_readable
 
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 PROLOG_BYTES = 1 << 20

@@ -8,7 +8,7 @@ spellings, length statistics) comes back with each partition's findings and is m
 order, exactly as a local run merges its partitions. The findings equal a local run's.
 
     from dask.distributed import Client
-    from termcheck.distributed import check_on_dask
+    from termcheck.run.distributed import check_on_dask
 
     with Client("tcp://scheduler:8786") as client:
         report = check_on_dask(client, ["tm.tsv"], glossary="glossary.csv")
@@ -22,13 +22,13 @@ from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from termcheck.engine import Checker, CheckOptions, Report
 from termcheck.glossary.model import Glossary
-from termcheck.partitions import Partition, PartitionResult, partitions
+from termcheck.project.suppressions import Suppressions
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
-from termcheck.segment_store import SegmentStore
-from termcheck.suppressions import Suppressions
+from termcheck.run.engine import Checker, CheckOptions, Report
+from termcheck.run.partitions import Partition, PartitionResult, partitions
+from termcheck.run.segment_store import SegmentStore
 
 if TYPE_CHECKING:
     from distributed import Client

@@ -17,10 +17,10 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from termcheck.atomic import OutputBatch, write_text_atomically
-from termcheck.errors import InputError
-from termcheck.model import Finding, Segment
-from termcheck.textio import read_text
+from termcheck.core.atomic import OutputBatch, write_text_atomically
+from termcheck.core.errors import InputError
+from termcheck.core.model import Finding, Segment
+from termcheck.text.textio import read_text
 
 IGNORE_FILE = ".termcheck-ignore"
 FIELDS = ("id", "segment_hash", "file", "segment", "code", "status", "found", "comment")

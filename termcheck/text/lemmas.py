@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from termcheck.normalize import fold_english
+from termcheck.text.normalize import fold_english
 
 POSSESSIVE = frozenset({"'s", "'", "s'"})
 

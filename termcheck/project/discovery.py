@@ -1,7 +1,7 @@
 """Which files one run checks: glob patterns and directories expanded, excludes applied, and plain-text
 files paired by naming convention (`foo.zh.txt` is the source of `foo.en.txt`).
 
-The readers show paths relative to the project root (`termcheck.paths.display_path`).
+The readers show paths relative to the project root (`termcheck.readers.paths.display_path`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from termcheck.errors import UsageError
-from termcheck.paths import display_path
+from termcheck.core.errors import UsageError
 from termcheck.readers import EXTENSIONS, Pair, detect_format
+from termcheck.readers.paths import display_path
 
 GLOB_CHARS = frozenset("*?[")
 

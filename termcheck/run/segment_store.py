@@ -11,8 +11,8 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterator, Sequence
 
-from termcheck.model import Segment
-from termcheck.scratch import scratch_errors, scratch_file
+from termcheck.core.model import Segment
+from termcheck.core.scratch import scratch_errors, scratch_file
 
 
 class SegmentStore:

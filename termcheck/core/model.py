@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from enum import IntEnum
 from typing import Any, TypeVar
 
-from termcheck.places import Places
+from termcheck.core.places import Places
 
 _Class = TypeVar("_Class", bound=type)
 
@@ -79,7 +79,7 @@ class Segment:
     inline codes apart from the text (`source_codes`, `target_codes`). `line` is where the target is (an
     XLIFF <target>, a TMX English <seg>: the line its start tag ends on), `source_line` the source's where
     that is another element; `target_places` and `source_places`, where known exactly, give each character's
-    line and column (termcheck.places)."""
+    line and column (termcheck.core.places)."""
 
     id: str
     source: str | None
@@ -110,7 +110,7 @@ class Location:
     start: int
     end: int
     text: str
-    segment_hash: str = ""  # of the segment's text when it was checked (termcheck.suppressions.segment_hash)
+    segment_hash: str = ""  # of the segment's text when it was checked (termcheck.project.suppressions.segment_hash)
     column: int = 0  # of `start` on `line`, where the reader knows it exactly (XLIFF, TMX); 0 unknown
 
 
@@ -138,7 +138,7 @@ class Finding:
     occurrence: int = 0
     # the column of the first character of the span the finding points at (the target's, else the source's) on
     # `line`, and the column after its last (0 where the span goes on to another line), where the reader knows
-    # them exactly (XLIFF, TMX: termcheck.places); 0 unknown. Plain text has them from its spans instead.
+    # them exactly (XLIFF, TMX: termcheck.core.places); 0 unknown. Plain text has them from its spans instead.
     column: int = 0
     end_column: int = 0
     # the glossary term `found` is a form of, as the glossary lists it ("Ningde Times" for "Ningde Times",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from termcheck.model import Finding
+from termcheck.core.model import Finding
 
 VERSION = "termcheck/v1"
 

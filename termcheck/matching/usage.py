@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from termcheck.analysis import AnalyzedSegment
 from termcheck.glossary.model import TermStatus
+from termcheck.matching.analysis import AnalyzedSegment
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""The core types every layer shares: segments, findings, places, errors, atomic writes."""
