@@ -27,7 +27,8 @@ import matplotlib.pyplot as plt
 
 import termcheck
 from termcheck.readers import open_documents
-from termcheck.run.engine import Checker, Report
+from termcheck.run.engine import Checker
+from termcheck.run.report import Report
 
 HERE = Path(__file__).resolve().parent
 

@@ -18,7 +18,7 @@ import yaml
 from conftest import CASES, DATA, ROOT
 
 from termcheck.core.model import Segment
-from termcheck.project.suppressions import segment_hash
+from termcheck.core.suppression import segment_hash
 
 SCHEMA = json.loads((DATA / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 CONFIG = """\

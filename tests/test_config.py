@@ -96,7 +96,7 @@ def test_override_takes_given_values_only() -> None:
 def test_review_apply_writes_to_the_configured_or_root_ignore_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, configured: str | None, expected: str
 ) -> None:
-    from termcheck.api import default_ignore_file
+    from termcheck.project.inputs import default_ignore_file
 
     (tmp_path / "sub").mkdir()
     monkeypatch.chdir(tmp_path / "sub")

@@ -15,9 +15,10 @@ from typer.testing import CliRunner
 
 import termcheck
 from termcheck.cli import app
+from termcheck.core.suppression import Suppression
 from termcheck.fixes.project import fix_project
 from termcheck.project.config import Settings
-from termcheck.project.suppressions import Suppression, save_suppressions
+from termcheck.project.suppressions import save_suppressions
 from termcheck.readers.base import Pair
 from termcheck.readers.inline import text_and_codes
 

@@ -1,9 +1,15 @@
-"""The layers run one way: no module of termcheck imports one that imports it back (issue 22)."""
+"""The layers run one way: import-linter's layers contract (pyproject.toml, [tool.importlinter]; the layers are
+drawn in docs/architecture.md), and no module of termcheck imports one that imports it back."""
 
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "termcheck"
 
@@ -70,3 +76,39 @@ def test_no_import_cycles() -> None:
     """The top-level package is the public facade (it re-exports the API) and is left out."""
     graph = {name: deps - {"termcheck"} for name, deps in _imports().items() if name != "termcheck"}
     assert _cycle(graph) == []
+
+
+def test_the_layers_contract_holds() -> None:
+    """An import from a lower layer to a higher one (checks → fixes, writers → review) fails here, with the
+    chain of imports that breaks the contract in the message."""
+    importlinter_cli = pytest.importorskip("importlinter.cli")
+    root = PACKAGE.parent
+    config = str(root / "pyproject.toml")
+    code = (
+        "import sys; from importlinter.cli import lint_imports; "
+        f"sys.exit(lint_imports(config_filename={config!r}, no_cache=True, no_logo=True))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert importlinter_cli is not None
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("module", "must_not_load"),
+    [
+        (
+            "termcheck.writers.json_writer",
+            ("termcheck.checks", "termcheck.matching", "termcheck.numbers", "spacy", "lxml"),
+        ),
+        ("termcheck.run.report", ("termcheck.checks.registry", "termcheck.run.engine", "spacy", "openpyxl")),
+        ("termcheck", ("termcheck.api", "termcheck.checks", "spacy", "openpyxl", "lxml")),
+    ],
+)
+def test_light_modules_load_no_heavy_ones(module: str, must_not_load: tuple[str, ...]) -> None:
+    """Writing JSON from a Report (a CI step, a web service) does not load the checks and their parsers."""
+    code = f"import sys, {module}; import json; print(json.dumps(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PACKAGE.parent
+    )
+    names = set(json.loads(loaded.stdout))
+    assert not [m for m in names if any(m == bad or m.startswith(bad + ".") for bad in must_not_load)]

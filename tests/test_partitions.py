@@ -16,8 +16,9 @@ import termcheck
 from termcheck.core.model import Finding, Location, Segment, Severity
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
-from termcheck.run.engine import Checker, CheckOptions, Report
+from termcheck.run.engine import Checker, CheckOptions
 from termcheck.run.findings_store import FindingStore, merged
+from termcheck.run.report import Report
 from termcheck.writers.json_writer import JsonWriter, dumps_indented, report_to_dict
 
 EXAMPLE = Pair(

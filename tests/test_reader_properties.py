@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from termcheck.core.errors import TermcheckError
+from termcheck.core.suppression import Suppression
 from termcheck.glossary.io import load_glossary, save_glossary
 from termcheck.glossary.model import Concept, Glossary, Term, TermStatus
-from termcheck.project.suppressions import Suppression, load_suppressions, save_suppressions
+from termcheck.project.suppressions import load_suppressions, save_suppressions
 from termcheck.readers import FieldNames, Pair, open_document, open_documents
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

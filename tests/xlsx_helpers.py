@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import CASES
 
 from termcheck import check
-from termcheck.run.engine import Report
+from termcheck.run.report import Report
 from termcheck.writers.xlsx import save_workbook
 
 GLOSSARY = str(CASES / "glossary.csv")

@@ -4,10 +4,10 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from termcheck.checks.base import Check
+from termcheck.checks.declared_fixes import span_of
+from termcheck.checks.term_forms import replacement_edit
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
-from termcheck.fixes.forms import replacement_edit
-from termcheck.fixes.simple import span_of
 from termcheck.matching.analysis import AnalyzedSegment
 
 

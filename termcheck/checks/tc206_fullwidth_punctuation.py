@@ -4,10 +4,10 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.declared_fixes import span_of
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
-from termcheck.fixes.simple import span_of
 from termcheck.matching.analysis import AnalyzedSegment
 
 ASCII_FOR = {

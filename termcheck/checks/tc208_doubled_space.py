@@ -4,10 +4,10 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.declared_fixes import expected_in_place
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
-from termcheck.fixes.simple import expected_in_place
 from termcheck.matching.analysis import AnalyzedSegment
 
 _DOUBLED = re.compile(r"(?<=\S) {2,}(?=\S)")

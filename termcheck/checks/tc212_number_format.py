@@ -4,10 +4,10 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.declared_fixes import expected_in_place
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
-from termcheck.fixes.simple import expected_in_place
 from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.numbers.codes import is_phone_digits
 from termcheck.numbers.quantity import LONGEST_DIGITS

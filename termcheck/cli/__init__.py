@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from termcheck import __version__
 from termcheck.cli.check_cmd import check_command
 from termcheck.cli.checks_cmd import checks_command, explain_command
 from termcheck.cli.errors import DEBUG, EXIT_ERROR, stop_on_sigterm, stopped, usage_message
@@ -17,6 +16,7 @@ from termcheck.cli.glossary_cmd import glossary_app
 from termcheck.cli.help_style import unix_metavars
 from termcheck.cli.review_cmd import review_app
 from termcheck.cli.score_cmd import score_command
+from termcheck.core.version import __version__
 
 
 class _PlainTopLevelHelp(TyperGroup):

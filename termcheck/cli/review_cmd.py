@@ -37,10 +37,10 @@ def apply_command(
 ) -> None:
     """Turn rows marked False positive or Won't fix into suppressions that later checks skip; with --write-fixed,
     turn rows marked Apply fix into corrected copies of the documents."""
-    from termcheck.api import default_ignore_file
     from termcheck.cli.summaries import apply_line, review_fix_lines, unknown_status_line
     from termcheck.core.atomic import OutputBatch
     from termcheck.project.config import load_config
+    from termcheck.project.inputs import default_ignore_file
     from termcheck.readers import FieldNames
     from termcheck.review import apply_review
     from termcheck.review.fixes import write_review_fixes

@@ -62,9 +62,9 @@ def score_command(
     import json
     import sys
 
-    from termcheck import __version__
     from termcheck.core.atomic import refuse_overwriting_inputs, write_text_atomically
     from termcheck.core.errors import UsageError
+    from termcheck.core.version import __version__
     from termcheck.glossary.io import load_glossaries
     from termcheck.scoring.metrics import parse_metrics
     from termcheck.scoring.run import score

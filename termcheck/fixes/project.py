@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from termcheck.api import _load, _suppressions, project_inputs
 from termcheck.checks.registry import ALL_CHECKS, select_checks
 from termcheck.core.atomic import OutputBatch, make_folders, refuse_overwriting_inputs, write_atomically
 from termcheck.core.errors import InputError, UsageError
@@ -22,6 +21,7 @@ from termcheck.fixes.patch import file_diff, wide_encoding
 from termcheck.fixes.runner import DocumentFixes, FixedSegment, fix_document, fixable_checks
 from termcheck.glossary.model import Glossary
 from termcheck.project.config import Settings
+from termcheck.project.inputs import load_glossary_files, project_inputs, project_suppressions
 from termcheck.readers import FieldNames, open_document, open_documents
 from termcheck.readers.base import Document, Pair
 from termcheck.run.engine import Checker, CheckOptions
@@ -102,7 +102,7 @@ def _fix_project(
     documents = open_documents(chosen, source, target, fields, settings.encoding, settings.input_format, root)
     inputs = [p for d in documents for p in d.paths] + list(settings.glossary)
     outputs = output_paths(folder, [rewritten_file(d) for d in documents], root, writing=write)
-    suppressions = _suppressions(settings, root)
+    suppressions = project_suppressions(settings, root)
     for document in documents:
         fixes = fix_document(checker, document, suppressions)
         output = outputs[os.path.abspath(rewritten_file(document))]
@@ -212,7 +212,9 @@ def _checker(settings: Settings) -> Checker:
         codes = ", ".join(c.code for c in fixable_checks(ALL_CHECKS))
         raise UsageError(f"none of the selected checks has a safe fix (those that do: {codes})")
     if settings.glossary:
-        glossary, _files = _load(list(settings.glossary), settings.glossary_columns, settings.glossary_encoding)
+        glossary, _files = load_glossary_files(
+            list(settings.glossary), settings.glossary_columns, settings.glossary_encoding
+        )
     else:
         glossary = Glossary(name="none")
         fixable = [c for c in fixable if not c.needs_glossary]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from termcheck.checks.base import Check
 from termcheck.core.edits import Edit, apply_edits
 from termcheck.core.model import Finding, InlineCode, Segment
-from termcheck.project.suppressions import Suppressions
+from termcheck.core.suppression import Suppressions
 from termcheck.readers.base import Document
 from termcheck.run.engine import Checker
 

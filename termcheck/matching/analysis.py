@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from termcheck.core.model import Segment
+from termcheck.core.suppression import segment_hash
 from termcheck.glossary.model import Glossary, TermStatus
 from termcheck.matching.hits import TermHit, TermRef, concept_counts
 from termcheck.matching.lexicon import embedded_hit
 from termcheck.matching.source import SourceMatcher
 from termcheck.matching.target import TargetMatcher
-from termcheck.project.suppressions import segment_hash
 
 
 @dataclass(frozen=True, slots=True)

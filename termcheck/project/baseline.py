@@ -16,11 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from termcheck import __version__
 from termcheck.core.atomic import OutputBatch, write_text_atomically
 from termcheck.core.errors import InputError
-from termcheck.core.fingerprints import fingerprints
-from termcheck.run.engine import Report
+from termcheck.core.version import __version__
+from termcheck.run.report import Report
 from termcheck.text.textio import read_text
 
 BASELINE_VERSION = 1
@@ -34,13 +33,6 @@ class Baseline:
 
     def __len__(self) -> int:
         return sum(self.counts.values())
-
-
-def report_fingerprints(report: Report) -> list[str]:
-    """The report's fingerprints, aligned with `report.findings` (computed once, from the findings alone)."""
-    if report.fingerprints is None or len(report.fingerprints) != len(report.findings):
-        report.fingerprints = fingerprints(report.findings)
-    return report.fingerprints
 
 
 def load_baseline(path: str) -> Baseline:
@@ -74,7 +66,7 @@ def baseline_entries(report: Report) -> list[dict[str, Any]]:
             "found": f.found,
             "message": f.message,
         }
-        for f, fp in zip(report.findings, report_fingerprints(report), strict=True)
+        for f, fp in zip(report.findings, report.finding_fingerprints(), strict=True)
     ]
     entries.sort(key=lambda e: (e["file"], e["line"], e["code"], e["fingerprint"]))
     return entries
@@ -95,7 +87,7 @@ def apply_baseline(report: Report, baseline: Baseline) -> None:
     checked (a run over some files, as pre-commit's, leaves the others' accepted findings alone)."""
     remaining = Counter(baseline.counts)
     kept, kept_fps = [], []
-    for finding, fp in zip(report.findings, report_fingerprints(report), strict=True):
+    for finding, fp in zip(report.findings, report.finding_fingerprints(), strict=True):
         if remaining[fp] > 0:
             remaining[fp] -= 1
         else:

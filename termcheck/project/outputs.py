@@ -14,7 +14,7 @@ from typing import BinaryIO, TextIO
 
 from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
 from termcheck.core.errors import InputError, UsageError
-from termcheck.run.engine import Report
+from termcheck.run.report import Report
 from termcheck.writers import get_writer
 
 

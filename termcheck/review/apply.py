@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs
 from termcheck.core.errors import InputError
-from termcheck.project.suppressions import IGNORE_FILE, Suppression, Suppressions, load_suppressions, save_suppressions
+from termcheck.core.suppression import IGNORE_FILE, Suppression, Suppressions
+from termcheck.project.suppressions import load_suppressions, save_suppressions
 from termcheck.review.decisions import deciding_rows
 from termcheck.writers.xlsx.layout import Status
 from termcheck.writers.xlsx.reviewed import Review, ReviewRow, read_review

@@ -25,11 +25,11 @@ from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs
 from termcheck.core.edits import Edit, apply_edits
 from termcheck.core.errors import UsageError
 from termcheck.core.model import Segment
+from termcheck.core.suppression import segment_hash
 from termcheck.core.wording import listed
 from termcheck.fixes.copies import rewritten_path
 from termcheck.fixes.project import output_paths, write_copy
 from termcheck.fixes.runner import CORRECTION, AppliedFix, DocumentFixes, FixedSegment, fixable_checks
-from termcheck.project.suppressions import segment_hash
 from termcheck.readers import FieldNames, open_document, open_pair
 from termcheck.readers.base import Document
 from termcheck.review.decisions import deciding_rows

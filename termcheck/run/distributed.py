@@ -22,12 +22,13 @@ from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
-from termcheck.project.suppressions import Suppressions
 from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
-from termcheck.run.engine import Checker, CheckOptions, Report
+from termcheck.run.engine import Checker, CheckOptions
 from termcheck.run.partitions import Partition, PartitionResult, partitions
+from termcheck.run.report import Report
 from termcheck.run.segment_store import SegmentStore
 
 if TYPE_CHECKING:

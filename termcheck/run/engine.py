@@ -8,28 +8,27 @@ at the end, and many findings spill to disk (termcheck.run.findings_store).
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.checks.registry import catalogue
-from termcheck.checks.rules import RULE_BUDGET, Rule, RuleStop
+from termcheck.checks.rules import RULE_BUDGET, Rule
 from termcheck.checks.triggers import triggered
 from termcheck.core.model import Finding, Segment, Severity
+from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
 from termcheck.matching.analysis import AnalyzedSegment, SegmentAnalyzer
-from termcheck.matching.usage import ConceptUsage, UsageTally
-from termcheck.project.suppressions import Suppression, Suppressions
+from termcheck.matching.usage import UsageTally
 from termcheck.readers.base import Document
 from termcheck.run.partitions import Partition, PartitionResult, RunMerger, in_order, partitions, snapshot_documents
+from termcheck.run.report import DocumentSummary, Report
 from termcheck.run.segment_store import SegmentStore
 from termcheck.scoring.term_accuracy import TermAccuracy
 
 if TYPE_CHECKING:
-    from termcheck.scoring.run import ScoreReport, UnitScore
+    pass
 
 BATCH_SIZE = 2000
 Progress = Callable[[int], None]
@@ -46,107 +45,6 @@ class CheckOptions:
     target_locale: str = ""  # "en-US" or "en-GB" ([languages] target) for documents that do not say theirs
     rules: tuple[Rule, ...] = ()  # the project's own rules ([[rules]] in termcheck.toml)
     rule_budget: float = RULE_BUDGET  # seconds of search time each rule may spend (per process)
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    name: str
-    format: str
-    segments: int
-    bilingual: bool
-    digest: str = ""  # of the segments as they were checked (termcheck.readers.base.TextDigest)
-
-    @property
-    def lines_are_segments(self) -> bool:
-        """Plain text: a finding's line and target span point straight into the file (so columns are exact)."""
-        return self.format in ("text", "text-pair")
-
-
-@dataclass(frozen=True)
-class GlossaryFile:
-    path: str
-    sha256: str
-    concepts: int
-
-
-@dataclass
-class Report:
-    """What one run found. `findings` is what the CLI prints, in document order.
-
-    `glossary` and `sources` are the glossary and documents themselves, so a report writer can show the full text;
-    `usage` is how often each concept occurred and how it was rendered.
-    """
-
-    findings: Sequence[Finding]  # a FindingStore from a run: in memory, or on disk when many
-    documents: list[DocumentSummary]
-    checks: list[str]
-    glossary_name: str
-    concepts: int
-    glossary: Glossary | None = None
-    sources: list[Document] = field(default_factory=list)
-    usage: dict[str, ConceptUsage] = field(default_factory=dict)
-    rules: tuple[Rule, ...] = ()  # the project rules the run could choose from (their codes are in `checks`)
-    stopped_rules: list[RuleStop] = field(default_factory=list)  # rules that spent their budget, and where
-    term_accuracy: TermAccuracy = field(default_factory=TermAccuracy)  # per occurrence, bilingual segments
-    suppressed: int = 0
-    suppression_file: str | None = None
-    unmatched_suppressions: list[Suppression] = field(default_factory=list)  # they matched no finding of the run
-    suppressed_ids: frozenset[str] = frozenset()  # the ids of the suppressions that did match one
-    glossary_files: list[GlossaryFile] = field(default_factory=list)
-    options: dict[str, str] = field(default_factory=dict)
-    scores: ScoreReport | None = None  # with --reference
-    segment_scores: dict[tuple[str, str], UnitScore] = field(default_factory=dict)  # (file, segment) →
-    created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
-    fail_on: Severity | None = Severity.ERROR  # the level at which this run fails (None: never)
-    baselined: int = 0  # findings left out because the baseline accepts them
-    baseline_file: str | None = None
-    baseline_gone: int = 0  # accepted findings that no longer occur
-    fingerprints: list[str] | None = None  # aligned with findings; see termcheck.project.baseline.report_fingerprints
-    # one pass over the findings (which may be on disk) serves every count; keyed to the findings it counted
-    _tally: tuple[tuple[int, int], Counter[tuple[str, Severity]]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
-
-    @property
-    def segments(self) -> int:
-        return sum(d.segments for d in self.documents)
-
-    def findings_by_file(self) -> dict[str, list[Finding]]:
-        """Findings grouped per document, every document present (in run order), even one without findings."""
-        grouped: dict[str, list[Finding]] = {d.name: [] for d in self.documents}
-        for finding in self.findings:
-            grouped.setdefault(finding.file, []).append(finding)
-        return grouped
-
-    def files_with_columns(self) -> set[str]:
-        """The documents whose findings can be placed by column as well as by line."""
-        return {d.name for d in self.documents if d.lines_are_segments}
-
-    def _counts(self) -> Counter[tuple[str, Severity]]:
-        key = (id(self.findings), len(self.findings))
-        if self._tally is None or self._tally[0] != key:
-            self._tally = (key, Counter((f.code, f.severity) for f in self.findings))
-        return self._tally[1]
-
-    def count_by_code(self) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for (code, _), n in self._counts().items():
-            counts[code] += n
-        return counts
-
-    def count_by_severity(self) -> Counter[Severity]:
-        counts: Counter[Severity] = Counter()
-        for (_, severity), n in self._counts().items():
-            counts[severity] += n
-        return counts
-
-    def fails(self) -> bool:
-        """Whether any finding is at or above the run's `fail_on` level (None never fails)."""
-        return self.fail_on is not None and any(severity >= self.fail_on for _, severity in self._counts())
-
-    def failing(self, finding: Finding) -> bool:
-        """Whether this finding makes the run fail."""
-        return self.fail_on is not None and finding.severity >= self.fail_on
 
 
 def number_occurrences(findings: list[Finding], first: int) -> None:

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from termcheck.core.errors import RunError
-from termcheck.project.suppressions import Suppressions
+from termcheck.core.suppression import Suppressions
 from termcheck.run.partitions import Partition, PartitionResult
 
 

@@ -17,8 +17,8 @@ from itertools import islice
 from typing import Any
 
 from termcheck.core.model import Finding, Segment
+from termcheck.core.suppression import Suppressions
 from termcheck.matching.usage import UsageTally
-from termcheck.project.suppressions import Suppressions
 from termcheck.readers.base import Document, TextDigest
 from termcheck.run.findings_store import FindingStore, merged
 from termcheck.run.segment_store import SegmentStore

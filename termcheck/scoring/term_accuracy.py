@@ -9,9 +9,12 @@ the matchers, so no span counts twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from termcheck.glossary.model import TermStatus
-from termcheck.matching.analysis import AnalyzedSegment
+
+if TYPE_CHECKING:
+    from termcheck.matching.analysis import AnalyzedSegment
 
 
 @dataclass

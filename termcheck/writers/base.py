@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol, TextIO
 
 from termcheck.core.model import Finding, Location, columns
-from termcheck.run.engine import Report
+from termcheck.run.report import Report
 
 
 class Writer(Protocol):

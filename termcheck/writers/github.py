@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from termcheck.core.model import Finding, Severity
-from termcheck.run.engine import Report
+from termcheck.run.report import Report
 from termcheck.writers.base import finding_columns
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -6,9 +6,9 @@ import json
 from json.encoder import encode_basestring  # the C encoder when available
 from typing import Any, TextIO
 
-from termcheck import __version__
 from termcheck.core.model import Finding
-from termcheck.run.engine import Report
+from termcheck.core.version import __version__
+from termcheck.run.report import Report
 from termcheck.writers.base import finding_columns
 
 SCHEMA_VERSION = 1

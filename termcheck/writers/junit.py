@@ -10,9 +10,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from termcheck import __version__
 from termcheck.core.model import Finding
-from termcheck.run.engine import Report
+from termcheck.core.version import __version__
+from termcheck.run.report import Report
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -13,13 +13,12 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from termcheck import __version__
 from termcheck.checks import Check, get_check
 from termcheck.checks.registry import catalogue
 from termcheck.core.fingerprints import VERSION as FINGERPRINT_VERSION
 from termcheck.core.model import Finding, Location, Severity
-from termcheck.project.baseline import report_fingerprints
-from termcheck.run.engine import Report
+from termcheck.core.version import __version__
+from termcheck.run.report import Report
 from termcheck.writers.base import finding_columns, location_columns
 
 SARIF_VERSION = "2.1.0"
@@ -117,7 +116,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
     rule_index = {code: i for i, code in enumerate(codes)}
     available = catalogue(report.rules)
     text_files = report.files_with_columns()
-    fingerprints = report_fingerprints(report)
+    fingerprints = report.finding_fingerprints()
     run: dict[str, Any] = {
         "tool": {
             "driver": {

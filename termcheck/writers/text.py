@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import TextIO
 
 from termcheck.core.model import Finding, Severity
-from termcheck.run.engine import Report
+from termcheck.run.report import Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

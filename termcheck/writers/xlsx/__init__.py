@@ -15,12 +15,12 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
-from termcheck import __version__
 from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
 from termcheck.core.errors import InputError
 from termcheck.core.scratch import scratch_errors, scratch_file
-from termcheck.project.suppressions import Suppression, Suppressions
-from termcheck.run.engine import Report
+from termcheck.core.suppression import Suppression, Suppressions
+from termcheck.core.version import __version__
+from termcheck.run.report import Report
 from termcheck.writers.xlsx.cells import text_cell
 from termcheck.writers.xlsx.earlier import EarlierReport, LeftOpen, read_earlier
 from termcheck.writers.xlsx.findings_sheet import assign_decisions, write_findings_sheet

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from termcheck.core.errors import InputError, UsageError
-from termcheck.project.suppressions import Suppression, Suppressions
+from termcheck.core.suppression import Suppression, Suppressions
 from termcheck.writers.xlsx.layout import OPEN
 from termcheck.writers.xlsx.repeated_text import Copies
 

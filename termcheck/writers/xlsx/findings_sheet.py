@@ -13,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.core.model import Finding, InlineCode
-from termcheck.project.suppressions import Suppression, Suppressions
+from termcheck.core.suppression import Suppression, Suppressions
 from termcheck.text.inline_display import with_codes
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Cell, label_cell, rich_cell, text_cell, value_cell

@@ -15,7 +15,7 @@ from openpyxl.worksheet.filters import AutoFilter
 
 from termcheck.core.errors import InputError
 from termcheck.core.model import Finding, Segment
-from termcheck.project.suppressions import segment_hash
+from termcheck.core.suppression import segment_hash
 from termcheck.readers.base import Document, reread
 from termcheck.scoring.run import UnitScore
 from termcheck.text.inline_display import with_codes

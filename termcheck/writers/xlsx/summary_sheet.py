@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from openpyxl.chart import BarChart, Reference
 
-from termcheck import __version__
 from termcheck.checks.registry import catalogue
 from termcheck.core.model import Severity
-from termcheck.run.engine import Report
+from termcheck.core.version import __version__
+from termcheck.run.report import Report
 from termcheck.scoring.run import ScoreReport
 from termcheck.writers.xlsx import styles
 from termcheck.writers.xlsx.cells import Cell, text_cell, value_cell

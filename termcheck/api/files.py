@@ -8,8 +8,6 @@ for finding in report.findings:
 
 from __future__ import annotations
 
-import hashlib
-import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,42 +16,23 @@ from typing import TYPE_CHECKING, TextIO
 from termcheck.checks import ALL_CHECKS
 from termcheck.checks.rules import RULE_BUDGET, Rule
 from termcheck.core.atomic import OutputBatch
-from termcheck.core.errors import InputError, UsageError
 from termcheck.core.model import Severity
-from termcheck.glossary.io import combine, load_each
+from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
 from termcheck.project.baseline import Baseline, apply_baseline, load_baseline, write_baseline
 from termcheck.project.config import Settings
-from termcheck.project.discovery import Discovered, discover
+from termcheck.project.inputs import check_input_options, load_glossary_files, project_inputs, project_suppressions
 from termcheck.project.outputs import Output, check_outputs, run_inputs, write_output
-from termcheck.project.suppressions import IGNORE_FILE, Suppressions, describe_unmatched, load_suppressions
+from termcheck.project.suppressions import describe_unmatched, load_suppressions
 from termcheck.readers import FieldNames, Pair, open_documents
-from termcheck.readers.base import reread
-from termcheck.run.engine import Checker, CheckOptions, GlossaryFile, Progress, Report
+from termcheck.readers.base import Document, reread
+from termcheck.run.engine import Checker, CheckOptions, Progress
 from termcheck.run.findings_store import FindingStore
+from termcheck.run.report import GlossaryFile, Report
 from termcheck.text.langs import english_locale
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
     from termcheck.writers.xlsx import WorkbookResult
-
-
-def _sha256(path: str) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 16), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return digest.hexdigest()
-
-
-def _load(
-    paths: Sequence[str], columns: Mapping[str, str] | None, encoding: str | None
-) -> tuple[Glossary, list[GlossaryFile]]:
-    loaded = load_each(paths, columns, encoding)
-    files = [GlossaryFile(p, _sha256(p), len(g)) for p, g in zip(paths, loaded, strict=True)]
-    return combine(loaded), files
 
 
 def check(
@@ -106,21 +85,8 @@ def check(
     `glossary_encoding`.
     Raises termcheck.core.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
-    _check_options(encoding, glossary_encoding, input_format)
-    glossary_files: list[GlossaryFile] = []
-    if glossary is None or (not isinstance(glossary, (str, Glossary)) and not glossary):
-        loaded = Glossary(name="none")  # no glossary yet: the checks that need none still run
-        ignore = [*ignore, *(c.code for c in ALL_CHECKS if c.needs_glossary)]
-    elif isinstance(glossary, Glossary):
-        loaded = glossary
-    else:
-        loaded, glossary_files = _load(
-            [glossary] if isinstance(glossary, str) else list(glossary), glossary_columns, glossary_encoding
-        )
-    if isinstance(suppressions, str):
-        suppressions = load_suppressions(suppressions)
-    if isinstance(baseline, str):
-        baseline = load_baseline(baseline)
+    check_input_options(encoding, glossary_encoding, input_format)
+    loaded, glossary_files, ignore = _glossary(glossary, ignore, glossary_columns, glossary_encoding)
     documents = open_documents(files, source, target, fields, encoding, input_format, root)
     options = CheckOptions(
         select=select,
@@ -132,11 +98,7 @@ def check(
         rules=tuple(rules),
         rule_budget=rule_budget,
     )
-    if jobs == 0:
-        from termcheck.run.parallel import default_jobs
-
-        jobs = default_jobs()
-    report = Checker(loaded, options).run(documents, progress, suppressions, jobs, snapshot or bool(references))
+    report = check_documents(documents, loaded, options, progress, suppressions, jobs, snapshot or bool(references))
     report.glossary_files = glossary_files
     if references:
         from termcheck.scoring.run import score_segments
@@ -151,9 +113,45 @@ def check(
         )
     report.options = _describe_options(options, encoding, glossary_encoding, input_format)
     report.fail_on = fail_on
+    if isinstance(baseline, str):
+        baseline = load_baseline(baseline)
     if baseline is not None:
         apply_baseline(report, baseline)
     return report
+
+
+def _glossary(
+    glossary: str | Sequence[str] | Glossary | None,
+    ignore: Sequence[str],
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+) -> tuple[Glossary, list[GlossaryFile], Sequence[str]]:
+    """The run's glossary, its files, and the checks to leave out: with no glossary, those that need one."""
+    if glossary is None or (not isinstance(glossary, (str, Glossary)) and not glossary):
+        return Glossary(name="none"), [], [*ignore, *(c.code for c in ALL_CHECKS if c.needs_glossary)]
+    if isinstance(glossary, Glossary):
+        return glossary, [], ignore
+    loaded, files = load_glossary_files([glossary] if isinstance(glossary, str) else list(glossary), columns, encoding)
+    return loaded, files, ignore
+
+
+def check_documents(
+    documents: Sequence[Document],
+    glossary: Glossary,
+    options: CheckOptions,
+    progress: Progress | None = None,
+    suppressions: Suppressions | str | None = None,
+    jobs: int = 1,
+    snapshot: bool = True,
+) -> Report:
+    """The run itself, on documents already opened (from files, or built in memory by `check_segments`)."""
+    if isinstance(suppressions, str):
+        suppressions = load_suppressions(suppressions)
+    if jobs == 0:
+        from termcheck.run.parallel import default_jobs
+
+        jobs = default_jobs()
+    return Checker(glossary, options).run(documents, progress, suppressions, jobs, snapshot)
 
 
 @dataclass
@@ -255,7 +253,7 @@ def check_project(
         fields=FieldNames(settings.id_column, settings.source_column, settings.target_column),
         glossary_columns=settings.glossary_columns,
         progress=progress,
-        suppressions=_suppressions(settings, root),
+        suppressions=project_suppressions(settings, root),
         references=references,
         fail_on=settings.fail_on,
         root=root,
@@ -288,49 +286,6 @@ def check_project(
         if output.path is None:
             write_output(report, output, stdout or sys.stdout)
     return run
-
-
-def project_inputs(
-    settings: Settings, root: str, files: Sequence[str], source: str | None, target: str | None
-) -> tuple[list[str], Discovered]:
-    """The patterns of a run (FILES, else the configured `files` unless --source/--target) and what they find."""
-    patterns = list(files) or ([] if source or target else list(settings.files))
-    found = discover(
-        patterns,
-        exclude=settings.exclude,
-        root=root,
-        source_tag=settings.source_language,
-        target_tag=settings.target_language,
-    )
-    return patterns, found
-
-
-def _check_options(encoding: str | None, glossary_encoding: str | None, input_format: str | None) -> None:
-    """Options that name something unknown are the option's error, before any file is opened (an unknown
-    --encoding was once blamed on the glossary, the first file read; --input-format docx was ignored)."""
-    from termcheck.readers import FORMATS
-    from termcheck.text.textio import encoding_problem
-
-    for option, value in (("--encoding", encoding), ("--glossary-encoding", glossary_encoding)):
-        if value and (problem := encoding_problem(value)):
-            raise UsageError(f"{option}: {problem}")
-    if input_format and input_format not in FORMATS:
-        raise UsageError(f"--input-format: unknown format {input_format!r} (use one of {', '.join(FORMATS)})")
-
-
-def _suppressions(settings: Settings, root: str) -> Suppressions | None:
-    """An ignore file that is named must exist; the default one is used only if it does."""
-    if not settings.use_ignore_file:
-        return None
-    if settings.ignore_file is not None:
-        return load_suppressions(settings.ignore_file)
-    default = default_ignore_file(settings, root)
-    return load_suppressions(default) if os.path.isfile(default) else None
-
-
-def default_ignore_file(settings: Settings, root: str) -> str:
-    """Where `review apply` writes suppressions: the configured ignore file, or the project root's."""
-    return settings.ignore_file or os.path.relpath(os.path.join(root, IGNORE_FILE))
 
 
 def _describe_options(
