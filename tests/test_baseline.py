@@ -10,19 +10,30 @@ from conftest import CASES
 
 import termcheck
 from termcheck.core.errors import InputError
-from termcheck.project.baseline import load_baseline, write_baseline
+from termcheck.project.baseline import apply_baseline, load_baseline, write_baseline
 from termcheck.readers import Pair
+from termcheck.run.report import BaselineCounts
 
 GLOSSARY = str(CASES / "glossary.csv")
 ZH = ["国家药品监督管理局批准了该药物。", "药品审评中心发布了指导原则。"]
 EN = ["The National Drug Administration approved the drug.", "The Drug Evaluation Center issued guidance."]
 
 
-def _run(tmp_path: Path, zh: list[str], en: list[str], baseline: str | None = None):
+def _checked(pairs: list[Pair], root: Path, baseline: str | None) -> tuple[termcheck.Report, BaselineCounts | None]:
+    report = termcheck.check(pairs, glossary=GLOSSARY, select=["TC101"], root=str(root))
+    return report, apply_baseline(report, load_baseline(baseline)) if baseline is not None else None
+
+
+def _run(tmp_path: Path, zh: list[str], en: list[str]) -> termcheck.Report:
+    return _run_with(tmp_path, zh, en)[0]
+
+
+def _run_with(
+    tmp_path: Path, zh: list[str], en: list[str], baseline: str | None = None
+) -> tuple[termcheck.Report, BaselineCounts | None]:
     (tmp_path / "a.zh.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
     (tmp_path / "a.en.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
-    pair = Pair(str(tmp_path / "a.zh.txt"), str(tmp_path / "a.en.txt"))
-    return termcheck.check([pair], glossary=GLOSSARY, select=["TC101"], root=str(tmp_path), baseline=baseline)
+    return _checked([Pair(str(tmp_path / "a.zh.txt"), str(tmp_path / "a.en.txt"))], tmp_path, baseline)
 
 
 @pytest.fixture
@@ -50,10 +61,10 @@ def accepted(tmp_path: Path) -> str:
     ids=["unchanged", "lines-moved", "new-segment", "retranslated-still-wrong", "fixed", "second-copy"],
 )
 def test_baseline(tmp_path: Path, accepted: str, zh: list[str], en: list[str], new: list[int], gone: int) -> None:
-    report = _run(tmp_path, zh, en, accepted)
+    report, counts = _run_with(tmp_path, zh, en, accepted)
     assert [f.line for f in report.findings] == new
-    assert report.baseline_gone == gone
-    assert report.baselined == len(_run(tmp_path, zh, en).findings) - len(new)
+    assert counts is not None and counts.gone == gone
+    assert counts.accepted == len(_run(tmp_path, zh, en).findings) - len(new)
 
 
 def test_a_repeated_finding_is_accepted_as_many_times_as_recorded(tmp_path: Path) -> None:
@@ -62,7 +73,7 @@ def test_a_repeated_finding_is_accepted_as_many_times_as_recorded(tmp_path: Path
     path = str(tmp_path / "twice.json")
     write_baseline(_run(tmp_path, twice, twice_en), path)
     assert len(load_baseline(path)) == 3
-    assert _run(tmp_path, twice, twice_en, path).findings == []
+    assert _run_with(tmp_path, twice, twice_en, path)[0].findings == []
 
 
 def test_baseline_file_is_sorted_readable_json(tmp_path: Path, accepted: str) -> None:
@@ -126,15 +137,11 @@ def test_a_run_over_some_files_counts_as_gone_only_what_is_gone_from_them(tmp_pa
         pairs.append(Pair(str(tmp_path / f"{name}.zh.txt"), str(tmp_path / f"{name}.en.txt")))
     path = str(tmp_path / "baseline.json")
 
-    def run(chosen: list[Pair], baseline: str | None = None) -> termcheck.Report:
-        return termcheck.check(chosen, glossary=GLOSSARY, select=["TC101"], root=str(tmp_path), baseline=baseline)
-
-    assert write_baseline(run(pairs), path) == 4
-    only_a = run(pairs[:1], path)
-    assert (only_a.findings, only_a.baselined, only_a.baseline_gone) == ([], 2, 0)
+    assert write_baseline(_checked(pairs, tmp_path, None)[0], path) == 4
+    only_a, counts = _checked(pairs[:1], tmp_path, path)
+    assert (only_a.findings, counts) == ([], BaselineCounts(path, 2, 0))
     (tmp_path / "a.en.txt").write_text(EN[0] + "\nThe Center for Drug Evaluation issued guidance.\n", encoding="utf-8")
-    fixed_in_a = run(pairs[:1], path)
-    assert (fixed_in_a.baselined, fixed_in_a.baseline_gone) == (1, 1)
+    assert _checked(pairs[:1], tmp_path, path)[1] == BaselineCounts(path, 1, 1)
 
 
 def test_the_summary_of_a_run_over_some_files_advises_refreshing_from_every_file(tmp_path: Path) -> None:

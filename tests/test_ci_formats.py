@@ -13,6 +13,7 @@ import pytest
 from conftest import CASES, DATA, HERE
 
 from termcheck.core.model import Finding, Severity
+from termcheck.run.report import Gate
 
 WRITERS_DATA = DATA / "writers"
 GOLDEN = HERE / "golden" / "writers"
@@ -32,7 +33,6 @@ def report():
         ],
         glossary=str(CASES / "glossary.csv"),
         root=str(WRITERS_DATA),
-        fail_on=Severity.WARNING,
     )
     result.created = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     result.glossary_files = []
@@ -43,7 +43,7 @@ def _render(report, fmt: str) -> str:
     from termcheck.writers import get_writer
 
     stream = io.StringIO()
-    get_writer(fmt).write(report, stream)
+    get_writer(fmt).write(report, stream, Gate(fail_on=Severity.WARNING))
     return stream.getvalue()
 
 

@@ -59,7 +59,7 @@ def test_an_output_that_cannot_be_written_leaves_every_earlier_report_as_it_was(
 ) -> None:
     before = _earlier_reports(tmp_path)
 
-    def full(self: SarifWriter, report: object, out: Any) -> None:
+    def full(self: SarifWriter, report: object, out: Any, gate: object = None) -> None:
         out.write("{")
         raise OSError(errno.ENOSPC, NO_SPACE)
 

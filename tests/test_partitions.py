@@ -18,7 +18,7 @@ from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
 from termcheck.run.engine import Checker, CheckOptions
 from termcheck.run.findings_store import FindingStore, merged
-from termcheck.run.report import Report
+from termcheck.run.report import Gate, Report
 from termcheck.writers.json_writer import JsonWriter, dumps_indented, report_to_dict
 
 EXAMPLE = Pair(
@@ -103,9 +103,9 @@ def test_model_objects_survive_pickling_and_copying(value: object) -> None:
 
 def test_report_counts_follow_its_findings() -> None:
     report = _report_with([_finding(n) for n in range(5)])
-    assert report.count_by_code() == {"TC101": 5} and report.fails()
+    assert report.count_by_code() == {"TC101": 5} and Gate().fails(report)
     report.findings = FindingStore([])
-    assert report.count_by_code() == {} and report.count_by_severity() == {} and not report.fails()
+    assert report.count_by_code() == {} and report.count_by_severity() == {} and not Gate().fails(report)
 
 
 def test_merged_places_late_findings_as_a_stable_sort_would() -> None:

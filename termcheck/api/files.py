@@ -19,7 +19,7 @@ from termcheck.core.atomic import OutputBatch
 from termcheck.core.model import Severity
 from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
-from termcheck.project.baseline import Baseline, apply_baseline, load_baseline, write_baseline
+from termcheck.project.baseline import apply_baseline, load_baseline, write_baseline
 from termcheck.project.config import Settings
 from termcheck.project.inputs import check_input_options, load_glossary_files, project_inputs, project_suppressions
 from termcheck.project.outputs import Output, check_outputs, run_inputs, write_output
@@ -28,7 +28,7 @@ from termcheck.readers import FieldNames, Pair, open_documents
 from termcheck.readers.base import Document, reread
 from termcheck.run.engine import Checker, CheckOptions, Progress
 from termcheck.run.findings_store import FindingStore
-from termcheck.run.report import GlossaryFile, Report
+from termcheck.run.report import Gate, GlossaryFile, Report
 from termcheck.text.langs import english_locale
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is written
@@ -54,8 +54,6 @@ def check(
     progress: Progress | None = None,
     suppressions: Suppressions | str | None = None,
     references: Sequence[str] = (),
-    fail_on: Severity | None = Severity.ERROR,
-    baseline: Baseline | str | None = None,
     root: str | None = None,
     jobs: int = 1,
     target_locale: str = "",
@@ -71,8 +69,6 @@ def check(
     it covers are left out and counted in `report.suppressed`.
     `target_locale` ("en-US", "en-GB") is the English locale of documents that do not declare theirs (XLIFF and TMX
     do): a glossary term of the other locale is then reported (TC105).
-    `baseline` (a path or loaded, see termcheck.project.baseline) leaves out the findings it accepts, counted in
-    `report.baselined`. `report.fails()` uses `fail_on`.
     With `root`, findings name files relative to it (the project root).
     `rules` are the project's own checks (termcheck.checks.project_rules, `[[rules]]` in termcheck.toml); each may
     spend `rule_budget` seconds searching (per process), or is stopped and listed in `report.stopped_rules`.
@@ -112,11 +108,6 @@ def check(
             segments, references, loaded, report.term_accuracy, encoding
         )
     report.options = _describe_options(options, encoding, glossary_encoding, input_format)
-    report.fail_on = fail_on
-    if isinstance(baseline, str):
-        baseline = load_baseline(baseline)
-    if baseline is not None:
-        apply_baseline(report, baseline)
     return report
 
 
@@ -162,6 +153,11 @@ class ProjectRun:
     skipped: list[str] = field(default_factory=list)  # matched files that were not checked, and why
     workbooks: list[WorkbookResult] = field(default_factory=list)
     baseline_recorded: int | None = None  # findings written with `write_baseline_to`
+    gate: Gate = field(default_factory=Gate)  # --fail-on, and what the baseline accepted
+
+    def fails(self) -> bool:
+        """Whether the run fails its gate: what `termcheck check`'s exit code says."""
+        return self.gate.fails(self.report)
 
     @property
     def warnings(self) -> list[str]:
@@ -255,7 +251,6 @@ def check_project(
         progress=progress,
         suppressions=project_suppressions(settings, root),
         references=references,
-        fail_on=settings.fail_on,
         root=root,
         jobs=settings.jobs,
         target_locale=settings.target_language,
@@ -263,7 +258,7 @@ def check_project(
         rule_budget=settings.rule_budget,
         snapshot=any(output.format == "xlsx" for output in outputs),  # the Segments sheet; scores always keep them
     )
-    run = ProjectRun(report, found.skipped)
+    run = ProjectRun(report, found.skipped, gate=Gate(settings.fail_on))
     baseline_input = None if refreshing else settings.baseline
     inputs = run_inputs(report, [*settings.glossary, *references, settings.ignore_file, baseline_input, config_file])
     baseline_output = [Output("json", write_baseline_to, "--write-baseline")] if write_baseline_to else []
@@ -272,7 +267,7 @@ def check_project(
         if write_baseline_to is not None:
             run.baseline_recorded = write_baseline(report, write_baseline_to, batch)
         if accepted is not None:
-            apply_baseline(report, accepted)
+            run.gate = Gate(settings.fail_on, apply_baseline(report, accepted))
         for output in outputs:
             if output.path is None:
                 continue
@@ -281,10 +276,10 @@ def check_project(
 
                 run.workbooks.append(save_workbook(report, output.path, inputs, batch=batch))
             else:
-                write_output(report, output, stdout or sys.stdout, batch)
+                write_output(report, output, stdout or sys.stdout, batch, run.gate)
     for output in outputs:  # stdout last: a reader that leaves early (`| head`) costs no file
         if output.path is None:
-            write_output(report, output, stdout or sys.stdout)
+            write_output(report, output, stdout or sys.stdout, gate=run.gate)
     return run
 
 

@@ -210,5 +210,5 @@ def check_command(
             print(workbook_line(saved), file=sys.stderr)
         if run.baseline_recorded is not None:
             print(f"wrote {write_baseline}: {run.baseline_recorded} findings accepted as the baseline", file=sys.stderr)
-        print(summary_line(run.report), file=sys.stderr)
-    raise typer.Exit(EXIT_CLEAN if write_baseline is not None or not run.report.fails() else EXIT_FINDINGS)
+        print(summary_line(run.report, run.gate), file=sys.stderr)
+    raise typer.Exit(EXIT_CLEAN if write_baseline is not None or not run.fails() else EXIT_FINDINGS)

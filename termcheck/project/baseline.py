@@ -19,7 +19,7 @@ from typing import Any
 from termcheck.core.atomic import OutputBatch, write_text_atomically
 from termcheck.core.errors import InputError
 from termcheck.core.version import __version__
-from termcheck.run.report import Report
+from termcheck.run.report import BaselineCounts, Report
 from termcheck.text.textio import read_text
 
 BASELINE_VERSION = 1
@@ -82,7 +82,7 @@ def write_baseline(report: Report, path: str, batch: OutputBatch | None = None) 
     return len(entries)
 
 
-def apply_baseline(report: Report, baseline: Baseline) -> None:
+def apply_baseline(report: Report, baseline: Baseline) -> BaselineCounts:
     """Drop the findings the baseline accepts; count them and the accepted ones that are gone from the files
     checked (a run over some files, as pre-commit's, leaves the others' accepted findings alone)."""
     remaining = Counter(baseline.counts)
@@ -93,9 +93,9 @@ def apply_baseline(report: Report, baseline: Baseline) -> None:
         else:
             kept.append(finding)
             kept_fps.append(fp)
-    report.baselined = len(report.findings) - len(kept)
+    accepted = len(report.findings) - len(kept)
     report.findings, report.fingerprints = kept, kept_fps
-    report.baseline_file = baseline.path
     checked = {document.name for document in report.documents}
     unchecked = {fp for fp, file in baseline.files.items() if file not in checked}
-    report.baseline_gone = sum(n for fp, n in remaining.items() if fp not in unchecked)
+    gone = sum(n for fp, n in remaining.items() if fp not in unchecked)
+    return BaselineCounts(baseline.path, accepted, gone)

@@ -14,7 +14,7 @@ from typing import BinaryIO, TextIO
 
 from termcheck.core.atomic import OutputBatch, refuse_overwriting_inputs, write_atomically
 from termcheck.core.errors import InputError, UsageError
-from termcheck.run.report import Report
+from termcheck.run.report import Gate, Report
 from termcheck.writers import get_writer
 
 
@@ -47,11 +47,13 @@ def check_outputs(outputs: Sequence[Output], inputs: Sequence[str]) -> None:
         seen[key] = output.option
 
 
-def write_output(report: Report, output: Output, stdout: TextIO, batch: OutputBatch | None = None) -> None:
+def write_output(
+    report: Report, output: Output, stdout: TextIO, batch: OutputBatch | None = None, gate: Gate = Gate()
+) -> None:
     writer = get_writer(output.format)
     if output.path is None:
         try:
-            writer.write(report, stdout)
+            writer.write(report, stdout, gate)
             stdout.flush()
         except BrokenPipeError:  # the reader left (`termcheck check | head`): the caller's to decide
             raise
@@ -62,7 +64,7 @@ def write_output(report: Report, output: Output, stdout: TextIO, batch: OutputBa
     def write(handle: BinaryIO) -> None:
         # streamed into the temporary file, never held whole: a big run's JSON is hundreds of megabytes
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        writer.write(report, text)
+        writer.write(report, text, gate)
         text.flush()
         text.detach()
 

@@ -74,10 +74,6 @@ class Report:
     scores: ScoreReport | None = None  # with --reference
     segment_scores: dict[tuple[str, str], UnitScore] = field(default_factory=dict)  # (file, segment) →
     created: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
-    fail_on: Severity | None = Severity.ERROR  # the level at which this run fails (None: never)
-    baselined: int = 0  # findings left out because the baseline accepts them
-    baseline_file: str | None = None
-    baseline_gone: int = 0  # accepted findings that no longer occur
     fingerprints: list[str] | None = None  # aligned with findings; see finding_fingerprints
     # one pass over the findings (which may be on disk) serves every count; keyed to the findings it counted
     _tally: tuple[tuple[int, int], Counter[tuple[str, Severity]]] | None = field(
@@ -123,10 +119,34 @@ class Report:
             counts[severity] += n
         return counts
 
-    def fails(self) -> bool:
-        """Whether any finding is at or above the run's `fail_on` level (None never fails)."""
-        return self.fail_on is not None and any(severity >= self.fail_on for _, severity in self._counts())
+
+@dataclass(frozen=True)
+class BaselineCounts:
+    """What a baseline (termcheck.project.baseline) did to a run: the findings it accepted, which the report
+    leaves out, and the accepted findings that no longer occur in the files checked."""
+
+    file: str
+    accepted: int = 0
+    gone: int = 0
+
+
+@dataclass(frozen=True)
+class Gate:
+    """How CI judges a run: the level at which it fails (None: never) and what a baseline accepted. It is the
+    command line's (and a CI step's) business, not the Report's; the writers show it where their format has a
+    place for it (JSON `fail_on` and `failed`, JUnit failures, the text summary's baseline line)."""
+
+    fail_on: Severity | None = Severity.ERROR
+    baseline: BaselineCounts | None = None
+
+    def fails(self, report: Report) -> bool:
+        """Whether any finding is at or above `fail_on`."""
+        return self.fail_on is not None and any(s >= self.fail_on for s in report.count_by_severity())
 
     def failing(self, finding: Finding) -> bool:
         """Whether this finding makes the run fail."""
         return self.fail_on is not None and finding.severity >= self.fail_on
+
+    @property
+    def baselined(self) -> int:
+        return self.baseline.accepted if self.baseline is not None else 0

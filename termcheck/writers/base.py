@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Protocol, TextIO
 
 from termcheck.core.model import Finding, Location, columns
-from termcheck.run.report import Report
+from termcheck.run.report import Gate, Report
 
 
 class Writer(Protocol):
     name: str
 
-    def write(self, report: Report, stream: TextIO) -> None: ...
+    def write(self, report: Report, stream: TextIO, gate: Gate = ...) -> None: ...
 
 
 def finding_columns(finding: Finding, plain_text: bool) -> tuple[int, int | None] | None:

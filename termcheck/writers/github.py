@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from termcheck.core.model import Finding, Severity
-from termcheck.run.report import Report
+from termcheck.run.report import Gate, Report
 from termcheck.writers.base import finding_columns
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -41,7 +41,7 @@ def annotation(finding: Finding, with_columns: bool) -> str:
 class GithubWriter:
     name = "github"
 
-    def write(self, report: Report, stream: TextIO) -> None:
+    def write(self, report: Report, stream: TextIO, gate: Gate = Gate()) -> None:
         text_files = report.files_with_columns()
         for finding in report.findings:
             stream.write(annotation(finding, finding.file in text_files) + "\n")

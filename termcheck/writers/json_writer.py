@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from termcheck.core.model import Finding
 from termcheck.core.version import __version__
-from termcheck.run.report import Report
+from termcheck.run.report import Gate, Report
 from termcheck.writers.base import finding_columns
 
 SCHEMA_VERSION = 1
@@ -47,7 +47,7 @@ def finding_to_dict(finding: Finding, plain_text: bool = False) -> dict[str, Any
 _PLACEHOLDER = "\x00findings\x00"
 
 
-def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
+def report_to_dict(report: Report, findings: bool = True, gate: Gate = Gate()) -> dict[str, Any]:
     text_files = report.files_with_columns()
     by_severity = report.count_by_severity()
     payload: dict[str, Any] = {
@@ -65,10 +65,10 @@ def report_to_dict(report: Report, findings: bool = True) -> dict[str, Any]:
             "by_severity": {s.label: n for s, n in sorted(by_severity.items(), reverse=True)},
             "by_code": dict(sorted(report.count_by_code().items())),
             "suppressed": report.suppressed,
-            "baselined": report.baselined,
-            "baseline_gone": report.baseline_gone,
-            "fail_on": report.fail_on.label if report.fail_on is not None else "never",
-            "failed": report.fails(),
+            "baselined": gate.baselined,
+            "baseline_gone": gate.baseline.gone if gate.baseline is not None else 0,
+            "fail_on": gate.fail_on.label if gate.fail_on is not None else "never",
+            "failed": gate.fails(report),
         },
         # JsonWriter streams the findings in place of the placeholder
         "findings": [finding_to_dict(f, f.file in text_files) for f in report.findings] if findings else _PLACEHOLDER,
@@ -122,8 +122,8 @@ class JsonWriter:
 
     name = "json"
 
-    def write(self, report: Report, stream: TextIO) -> None:
-        payload = report_to_dict(report, findings=False)
+    def write(self, report: Report, stream: TextIO, gate: Gate = Gate()) -> None:
+        payload = report_to_dict(report, findings=False, gate=gate)
         head, tail = json.dumps(payload, ensure_ascii=False, indent=2).split(json.dumps(_PLACEHOLDER), 1)
         stream.write(head)
         stream.write("[")

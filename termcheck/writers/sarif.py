@@ -18,7 +18,7 @@ from termcheck.checks.registry import catalogue
 from termcheck.core.fingerprints import VERSION as FINGERPRINT_VERSION
 from termcheck.core.model import Finding, Location, Severity
 from termcheck.core.version import __version__
-from termcheck.run.report import Report
+from termcheck.run.report import Gate, Report
 from termcheck.writers.base import finding_columns, location_columns
 
 SARIF_VERSION = "2.1.0"
@@ -111,7 +111,7 @@ def _result(finding: Finding, rule_index: int, fingerprint: str, text_files: set
     return result
 
 
-def report_to_sarif(report: Report) -> dict[str, Any]:
+def report_to_sarif(report: Report, gate: Gate = Gate()) -> dict[str, Any]:
     codes = list(dict.fromkeys([*report.checks, *(f.code for f in report.findings)]))
     rule_index = {code: i for i, code in enumerate(codes)}
     available = catalogue(report.rules)
@@ -129,7 +129,7 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
         "invocations": [
             {
                 "executionSuccessful": True,
-                "properties": {"suppressed": report.suppressed, "baselined": report.baselined},
+                "properties": {"suppressed": report.suppressed, "baselined": gate.baselined},
                 **_notifications(report),
             }
         ],
@@ -169,6 +169,6 @@ def _notifications(report: Report) -> dict[str, Any]:
 class SarifWriter:
     name = "sarif"
 
-    def write(self, report: Report, stream: TextIO) -> None:
-        json.dump(report_to_sarif(report), stream, ensure_ascii=False, indent=2)
+    def write(self, report: Report, stream: TextIO, gate: Gate = Gate()) -> None:
+        json.dump(report_to_sarif(report, gate), stream, ensure_ascii=False, indent=2)
         stream.write("\n")

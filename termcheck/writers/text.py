@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import TextIO
 
 from termcheck.core.model import Finding, Severity
-from termcheck.run.report import Report
+from termcheck.run.report import Gate, Report
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -19,7 +19,7 @@ def _counts(findings: Sequence[Finding]) -> str:
     return ", ".join(f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}" for s in sorted(counts, reverse=True))
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, gate: Gate = Gate()) -> str:
     parts = _counts(report.findings)
     detail = f" ({parts})" if parts else ""
     docs = len(report.documents)
@@ -29,11 +29,11 @@ def summary_line(report: Report) -> str:
     )
     if report.suppressed:
         line += f"; {report.suppressed} suppressed by {report.suppression_file}"
-    if report.baseline_file is not None:
-        line += f"; {report.baselined} accepted by the baseline {report.baseline_file}"
-        if report.baseline_gone:
+    if gate.baseline is not None:
+        line += f"; {gate.baseline.accepted} accepted by the baseline {gate.baseline.file}"
+        if gate.baseline.gone:
             line += (
-                f" ({report.baseline_gone} accepted findings are gone from the files checked: "
+                f" ({gate.baseline.gone} accepted findings are gone from the files checked: "
                 "refresh it with --write-baseline on a run over every file)"
             )
     return line
@@ -42,7 +42,7 @@ def summary_line(report: Report) -> str:
 class TextWriter:
     name = "text"
 
-    def write(self, report: Report, stream: TextIO) -> None:
+    def write(self, report: Report, stream: TextIO, gate: Gate = Gate()) -> None:
         from rich.console import Console
         from rich.markup import escape
 
