@@ -112,3 +112,21 @@ def test_light_modules_load_no_heavy_ones(module: str, must_not_load: tuple[str,
     )
     names = set(json.loads(loaded.stdout))
     assert not [m for m in names if any(m == bad or m.startswith(bad + ".") for bad in must_not_load)]
+
+
+def test_the_architecture_page_lists_the_contract_s_layers() -> None:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    root = PACKAGE.parent
+    layers = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    page = (root / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = page.split("<!-- layers:", 1)[1].split("```", 2)[1].strip()
+    assert block.splitlines() == layers[0]["layers"]
+
+
+def test_the_package_root_holds_only_the_facade_and_subsystems() -> None:
+    loose = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert loose == ["__init__.py", "__main__.py"]
