@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
 from termcheck.checks.triggers import Trigger
-from termcheck.english import known_word
+from termcheck.english import dictionary_word
 from termcheck.fixes.edits import Edit, Fixable
 from termcheck.fixes.simple import expected_in_place
 from termcheck.model import Finding, Severity
@@ -15,14 +15,6 @@ from termcheck.model import Finding, Severity
 _DOUBLED = re.compile(r"(?<![-\w])([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b(?!-[A-Za-z])", re.IGNORECASE)
 # grammatical repeats: "that that", "had had", "is is" in "what it is is"
 ALLOWED = frozenset({"that", "had", "is", "do"})
-
-
-def _dictionary_word(word: str) -> bool:
-    if known_word(word):
-        return True
-    from spacy.lang.en.stop_words import STOP_WORDS  # lemminflect lacks "the", "a", "and"
-
-    return word.lower() in STOP_WORDS
 
 
 class DoubledWord(Check):
@@ -52,7 +44,7 @@ class DoubledWord(Check):
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _DOUBLED.finditer(analyzed.segment.target):
             word = match.group(1)
-            if word.lower() in ALLOWED or not _dictionary_word(word):
+            if word.lower() in ALLOWED or not dictionary_word(word):
                 continue  # grammatical, or a name or loanword that doubles (ylang ylang, Bora Bora)
             if len(word) == 1 and word.isupper() and word != "I" and match.group().split()[1] == word:
                 continue  # initials: "Hussein A A, et al."
