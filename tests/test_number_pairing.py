@@ -140,7 +140,8 @@ def reference_compare(
                 left.remove(candidate)
                 break
     mismatches = _reference_mismatches(unpaired, left)
-    missing = [q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets)]
+    kept_in_codes = [q for i, q in enumerate(all_targets) if i in used and q.kind not in (CODE, PHONE)]
+    missing = [q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets + kept_in_codes)]
     if any(_is_year(q) for q in missing) and _THE_YEAR.search(target):
         missing = [q for q in missing if not _is_year(q)]
     if missing and any(q.kind == CODE for q in all_targets):

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from termcheck.normalize import fold_chinese
 from termcheck.numbers.codes import code_spans
+from termcheck.numbers.dates import month_years
 from termcheck.numbers.quantity import (
     DAY,
     DECADE,
@@ -510,6 +511,7 @@ def _countless(folded: str, text: str) -> Iterator[Quantity]:
 
 # each reader with the strings one of which any of its matches contains: most texts skip most readers
 _HINTED_READERS: tuple[tuple[tuple[str, ...], Callable[[str, str], Iterator[Quantity]]], ...] = (
+    ((".", "/"), month_years),  # 2022.02, 02/2022
     (("数以", "成百", "成千"), _countless),
     (("季",), _quarters),
     (("番", "倍"), _doublings),
