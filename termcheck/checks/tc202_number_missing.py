@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from fractions import Fraction
 
 from termcheck.analysis import AnalyzedSegment
@@ -57,9 +58,10 @@ class NumberMissing(Check):
 
     Not required: Chinese numerals under ten without a measure word (一 is as often "a"), rough
     amounts (数百, 一两, 十几), idioms and names (十分, 百度), a day of the month rendered as a weekday
-    (3日, "on Friday"). Codes (5G, H7N9, 500Mbps, version 2.3.1, phone numbers) are compared as
-    tokens: present when their digits are. A number the source repeats is present if the target says
-    it once. Needs a source.
+    (3日, "on Friday"). A bare 百, 千 or 万 (流传百年, "timeless"; 千家万户) is as often figurative:
+    missing, it is reported at info. Codes (5G, H7N9, 500Mbps, version 2.3.1, phone numbers) are
+    compared as tokens: present when their digits are. A number the source repeats is present if the
+    target says it once. Needs a source.
 
     Bad:
         source: 受试者共有64名
@@ -91,10 +93,13 @@ class NumberMissing(Check):
             # a code (5G, STAT3, ISBN) is compared as itself: it has no value to name
             value = quantity.text if quantity.kind == CODE else describe(quantity.value, quantity.kind)
             reading = "" if quantity.kind == CODE else f" ({value})"
-            yield self.finding(
+            finding = self.finding(
                 analyzed,
                 f'"{quantity.text}"{reading} is not in the target',
                 found=quantity.text,
                 expected=value,
                 source_span=(quantity.start, quantity.end),
             )
+            if quantity.figurative and self.code not in self.context.severities:
+                finding = replace(finding, severity=Severity.INFO)  # 流传百年 as "timeless": a reading, not a slip
+            yield finding
