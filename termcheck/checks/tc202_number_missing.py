@@ -6,9 +6,8 @@ from fractions import Fraction
 
 from termcheck.analysis import AnalyzedSegment
 from termcheck.checks.base import Check
-from termcheck.measures.reading import conversions
+from termcheck.checks.number_pairs import number_pairs
 from termcheck.model import Finding, Severity
-from termcheck.numbers import compare_segment
 from termcheck.numbers.codes import PHONE, phone_key
 from termcheck.numbers.quantity import CODE, DECADE, FRACTION, MONTH, ORDER, QUARTER, TIME, WEEKDAY, Quantity
 
@@ -55,7 +54,8 @@ class NumberMissing(Check):
     words, scale words (1.2 million, 5bn, $20m), month and weekday names, "a third", "10 a.m.",
     "doubled" or "Q1". A time, weekday, quarter, fraction, month or rough size (数十 is "dozens", not
     "hundreds") that the target renders as another of its kind is reported once, as what the target
-    says instead.
+    says instead; so is the only number missing where the target adds only one of its kind (二十年 as
+    "Ten Years"), and a lost magnitude (1.2万 as "1.2 million") when TC204 does not run.
 
     Not required: Chinese numerals under ten without a measure word (一 is as often "a"), rough
     amounts (数百, 一两, 十几), idioms and names (十分, 百度), a day of the month rendered as a weekday
@@ -78,8 +78,8 @@ class NumberMissing(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
-        comparison = compare_segment(seg.source, seg.target)
-        for wanted, said in comparison.mismatches:
+        pairs = number_pairs(seg.source, seg.target)
+        for wanted, said in pairs.instead(self.context):
             expected = describe_quantity(wanted, said.kind)
             yield self.finding(
                 analyzed,
@@ -89,8 +89,7 @@ class NumberMissing(Check):
                 source_span=(wanted.start, wanted.end),
                 target_span=(said.start, said.end),
             )
-        converted = conversions(seg.source, seg.target)[0] if comparison.missing and seg.source else frozenset()
-        for same in once_each(q for q in comparison.missing if q.start not in converted):
+        for same in once_each(pairs.missing):
             quantity = same[0]
             # a code (5G, STAT3, ISBN) or a phone number is compared as itself: it has no value to name
             token = quantity.kind in (CODE, PHONE)
