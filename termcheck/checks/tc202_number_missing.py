@@ -33,6 +33,7 @@ def describe(value: float, kind: str) -> str:
         return str(Fraction(value).limit_denominator(100))
     if kind == ORDER:
         return ORDER_NAMES.get(int(value), f"about {value:,.0f}")
+    value = float(f"{value:.15g}")  # 315.1 × 10**8 is 31510000000.000004 in binary: 31,510,000,000 as written
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
