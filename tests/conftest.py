@@ -37,13 +37,26 @@ def case_checker_factory(case_glossary):
     cache: dict[tuple, Checker] = {}
 
     def make(
-        select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), allow: tuple[str, ...] = (), glossary: str = ""
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        allow: tuple[str, ...] = (),
+        glossary: str = "",
+        severities: tuple[tuple[str, str], ...] = (),
     ) -> Checker:
-        """`glossary`: a file in tests/cases instead of glossary.csv (as a case's `glossary` key names one)."""
-        key = (select, ignore, allow, glossary)
+        """`glossary`: a file in tests/cases instead of glossary.csv (as a case's `glossary` key names one);
+        `severities`: (code, severity) pairs, as a case's `severities` table sets them."""
+        key = (select, ignore, allow, glossary, severities)
         if key not in cache:
+            from termcheck.model import Severity
+
             chosen = load_glossary(str(CASES / glossary)) if glossary else case_glossary
-            cache[key] = Checker(chosen, CheckOptions(select=select, ignore=ignore, allow_untranslated=allow))
+            options = CheckOptions(
+                select=select,
+                ignore=ignore,
+                allow_untranslated=allow,
+                severities={code: Severity.parse(name) for code, name in severities},
+            )
+            cache[key] = Checker(chosen, options)
         return cache[key]
 
     return make
