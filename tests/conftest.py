@@ -33,6 +33,7 @@ def case_checker_factory(case_glossary):
     """Checkers are costly to build (spaCy, automata): one per selection, shared by the session."""
     from termcheck.engine import Checker, CheckOptions
     from termcheck.glossary import load_glossary
+    from termcheck.model import Severity
 
     cache: dict[tuple, Checker] = {}
 
@@ -41,21 +42,15 @@ def case_checker_factory(case_glossary):
         ignore: tuple[str, ...] = (),
         allow: tuple[str, ...] = (),
         glossary: str = "",
-        severities: tuple[tuple[str, str], ...] = (),
+        severity: tuple[tuple[str, str], ...] = (),
     ) -> Checker:
         """`glossary`: a file in tests/cases instead of glossary.csv (as a case's `glossary` key names one);
-        `severities`: (code, severity) pairs, as a case's `severities` table sets them."""
-        key = (select, ignore, allow, glossary, severities)
+        `severity`: (code, severity) pairs, as a case's `severity` table sets them in the configuration."""
+        key = (select, ignore, allow, glossary, severity)
         if key not in cache:
-            from termcheck.model import Severity
-
             chosen = load_glossary(str(CASES / glossary)) if glossary else case_glossary
-            options = CheckOptions(
-                select=select,
-                ignore=ignore,
-                allow_untranslated=allow,
-                severities={code: Severity.parse(name) for code, name in severities},
-            )
+            severities = {code: Severity.parse(name) for code, name in severity}
+            options = CheckOptions(select=select, ignore=ignore, allow_untranslated=allow, severities=severities)
             cache[key] = Checker(chosen, options)
         return cache[key]
 
