@@ -31,19 +31,27 @@ def case_glossary():
 @pytest.fixture(scope="session")
 def case_checker_factory(case_glossary):
     """Checkers are costly to build (spaCy, automata): one per selection, shared by the session."""
+    from termcheck.core.model import Severity
     from termcheck.glossary import load_glossary
     from termcheck.run.engine import Checker, CheckOptions
 
     cache: dict[tuple, Checker] = {}
 
     def make(
-        select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), allow: tuple[str, ...] = (), glossary: str = ""
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        allow: tuple[str, ...] = (),
+        glossary: str = "",
+        severity: tuple[tuple[str, str], ...] = (),
     ) -> Checker:
-        """`glossary`: a file in tests/cases instead of glossary.csv (as a case's `glossary` key names one)."""
-        key = (select, ignore, allow, glossary)
+        """`glossary`: a file in tests/cases instead of glossary.csv (as a case's `glossary` key names one);
+        `severity`: (code, severity) pairs, as a case's `severity` table sets them in the configuration."""
+        key = (select, ignore, allow, glossary, severity)
         if key not in cache:
             chosen = load_glossary(str(CASES / glossary)) if glossary else case_glossary
-            cache[key] = Checker(chosen, CheckOptions(select=select, ignore=ignore, allow_untranslated=allow))
+            severities = {code: Severity.parse(name) for code, name in severity}
+            options = CheckOptions(select=select, ignore=ignore, allow_untranslated=allow, severities=severities)
+            cache[key] = Checker(chosen, options)
         return cache[key]
 
     return make

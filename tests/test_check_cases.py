@@ -58,6 +58,7 @@ def test_check_case(case: dict, case_checker_factory) -> None:
         tuple(case.get("ignore", ())),
         tuple(case.get("allow_untranslated", ())),
         case.get("glossary", ""),
+        tuple(sorted(case.get("severity", {}).items())),
     )
     findings = checker.run([_document(case)]).findings
     actual = [
@@ -85,6 +86,7 @@ def test_check_case_in_one_segment_partitions(case: dict, case_checker_factory) 
         tuple(case.get("ignore", ())),
         tuple(case.get("allow_untranslated", ())),
         case.get("glossary", ""),
+        tuple(sorted(case.get("severity", {}).items())),
     )
     whole = checker.run([_document(case)]).findings
     split = copy.copy(checker)

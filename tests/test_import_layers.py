@@ -101,7 +101,7 @@ def test_the_layers_contract_holds() -> None:
             ("termcheck.checks", "termcheck.matching", "termcheck.numbers", "spacy", "lxml"),
         ),
         ("termcheck.run.report", ("termcheck.checks.registry", "termcheck.run.engine", "spacy", "openpyxl")),
-        ("termcheck", ("termcheck.api", "termcheck.checks", "spacy", "openpyxl", "lxml")),
+        ("termcheck", ("termcheck.api.files", "termcheck.checks", "spacy", "openpyxl", "lxml")),
     ],
 )
 def test_light_modules_load_no_heavy_ones(module: str, must_not_load: tuple[str, ...]) -> None:

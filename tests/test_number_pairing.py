@@ -21,8 +21,8 @@ from termcheck.numbers.compare import (
     _THE_YEAR,
     NumberComparison,
     _explained_by_source,
-    _is_year,
     compare_quantities,
+    is_year,
 )
 from termcheck.numbers.english import english_quantities
 from termcheck.numbers.quantity import (
@@ -140,9 +140,10 @@ def reference_compare(
                 left.remove(candidate)
                 break
     mismatches = _reference_mismatches(unpaired, left)
-    missing = [q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets)]
-    if any(_is_year(q) for q in missing) and _THE_YEAR.search(target):
-        missing = [q for q in missing if not _is_year(q)]
+    kept_in_codes = [q for i, q in enumerate(all_targets) if i in used and q.kind not in (CODE, PHONE)]
+    missing = [q for q in unpaired if q.strong and not any(q.same_value(t) for t in targets + kept_in_codes)]
+    if any(is_year(q) for q in missing) and _THE_YEAR.search(target):
+        missing = [q for q in missing if not is_year(q)]
     if missing and any(q.kind == CODE for q in all_targets):
         written = {q.text.casefold() for q in codes}
         own = [q for q in all_targets if q.kind == CODE and q.text.casefold() not in written]
@@ -150,8 +151,8 @@ def reference_compare(
     if any(q.kind == DAY for q in missing) and any(q.kind == WEEKDAY for q in all_targets):
         missing = [q for q in missing if q.kind != DAY]
     added = [q for q in left if q.strong and not any(q.same_value(s) for s in sources)]
-    if any(_is_year(q) for q in added) and _RELATIVE_YEAR.search(source):
-        added = [q for q in added if not _is_year(q)]
+    if any(is_year(q) for q in added) and _RELATIVE_YEAR.search(source):
+        added = [q for q in added if not is_year(q)]
     if any(q.kind == WEEKDAY for q in added) and not any(q.kind == WEEKDAY for q in sources):
         added = [q for q in added if q.kind != WEEKDAY]
     if any(q.kind == ORDER for q in added) and not any(kind == ORDER for q in sources for kind, _ in q.readings()):

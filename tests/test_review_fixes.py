@@ -267,3 +267,31 @@ def test_a_title_cased_plural_may_be_a_name_so_a_row_without_the_glossary_term_i
     assert fix.exit_code == 0, fix.output
     by_fix = (tmp_path / "by-fix" / "a.tsv").read_text(encoding="utf-8").splitlines()
     assert by_fix[1:] == ["s1\t礼来\tEli Lilly and Company said so.", "s2\t干细胞\tThe stem cells grew."]
+
+
+def test_one_row_for_a_repeated_full_width_mark_fixes_every_occurrence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TC206 writes one row per full-width mark (and one per bracket pair), however often it stands; Apply fix on
+    that row makes every occurrence ASCII, as `fix` does."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "g.csv").write_text("zh,en\n干细胞,stem cell\n", encoding="utf-8")
+    target = "The drug was approved，went on sale，and sold well，experts said（2025）。"
+    (tmp_path / "a.tsv").write_text(
+        f"id\tsource\ttarget\ns1\t药获批，上市，卖得好，专家说（2025）。\t{target}\n", "utf-8"
+    )
+    check = ["check", "a.tsv", "-g", "g.csv", "--no-config", "--xlsx", "r.xlsx", "--fail-on", "never"]
+    assert runner.invoke(app, check).exit_code == 0
+    sheet = load_workbook(tmp_path / "r.xlsx")["Findings"]
+    header = [c.value for c in sheet[1]]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    found = [r[header.index("Found")] for r in rows if r[header.index("Code")] == "TC206"]
+    assert found == ["，went on sale，and sold well，", "（2025）", "。"]
+    edit(tmp_path / "r.xlsx", {})
+    result = apply()
+    assert result.exit_code == 0, result.output
+    fixed = (tmp_path / "fixed" / "a.tsv").read_text(encoding="utf-8").splitlines()
+    assert fixed[1].split("\t")[2] == "The drug was approved, went on sale, and sold well, experts said (2025)."
+    fix = runner.invoke(app, ["fix", "a.tsv", "-g", "g.csv", "--no-config", "--output-dir", "by-fix"])
+    assert fix.exit_code == 0, fix.output
+    assert (tmp_path / "by-fix" / "a.tsv").read_text(encoding="utf-8").splitlines()[1] == fixed[1]

@@ -29,6 +29,12 @@ class CheckContext:
     severities: dict[str, Severity] = field(default_factory=dict)
     allow_untranslated: tuple[str, ...] = ()  # regexes for Chinese kept in the target on purpose
     rule_budget: float = RULE_BUDGET  # seconds of search time per project rule (termcheck.checks.rules)
+    # the codes of the checks in this run (None: all of them), for a check that leaves an error to another
+    # when that one runs (TC203 leaves a wrong number to TC202)
+    codes: frozenset[str] | None = None
+
+    def runs(self, code: str) -> bool:
+        return self.codes is None or code in self.codes
 
 
 class Check:

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from fractions import Fraction
 
 from termcheck.checks.base import Check
+from termcheck.checks.number_pairs import number_pairs
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
-from termcheck.measures.reading import conversions
-from termcheck.numbers import compare_segment
+from termcheck.numbers.codes import PHONE, phone_key
 from termcheck.numbers.quantity import CODE, DECADE, FRACTION, MONTH, ORDER, QUARTER, TIME, WEEKDAY, Quantity
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -32,6 +33,7 @@ def describe(value: float, kind: str) -> str:
         return str(Fraction(value).limit_denominator(100))
     if kind == ORDER:
         return ORDER_NAMES.get(int(value), f"about {value:,.0f}")
+    value = float(f"{value:.15g}")  # 315.1 × 10**8 is 31510000000.000004 in binary: 31,510,000,000 as written
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
@@ -53,13 +55,15 @@ class NumberMissing(Check):
     words, scale words (1.2 million, 5bn, $20m), month and weekday names, "a third", "10 a.m.",
     "doubled" or "Q1". A time, weekday, quarter, fraction, month or rough size (数十 is "dozens", not
     "hundreds") that the target renders as another of its kind is reported once, as what the target
-    says instead.
+    says instead; so is the only number missing where the target adds only one of its kind (二十年 as
+    "Ten Years"), and a lost magnitude (1.2万 as "1.2 million") when TC204 does not run.
 
     Not required: Chinese numerals under ten without a measure word (一 is as often "a"), rough
     amounts (数百, 一两, 十几), idioms and names (十分, 百度), a day of the month rendered as a weekday
-    (3日, "on Friday"). Codes (5G, H7N9, 500Mbps, version 2.3.1, phone numbers) are compared as
-    tokens: present when their digits are. A number the source repeats is present if the target says
-    it once. Needs a source.
+    (3日, "on Friday"). A bare 百, 千 or 万 (流传百年, "timeless"; 千家万户) is as often figurative:
+    missing, it is reported at info. Codes (5G, H7N9, 500Mbps, version 2.3.1, phone numbers) are
+    compared as tokens: present when their digits are. A number the source repeats is present if the
+    target says it once, and one the target never says is one finding. Needs a source.
 
     Bad:
         source: 受试者共有64名
@@ -75,8 +79,8 @@ class NumberMissing(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
-        comparison = compare_segment(seg.source, seg.target)
-        for wanted, said in comparison.mismatches:
+        pairs = number_pairs(seg.source, seg.target)
+        for wanted, said in pairs.instead(self.context):
             expected = describe_quantity(wanted, said.kind)
             yield self.finding(
                 analyzed,
@@ -86,15 +90,37 @@ class NumberMissing(Check):
                 source_span=(wanted.start, wanted.end),
                 target_span=(said.start, said.end),
             )
-        converted = conversions(seg.source, seg.target)[0] if comparison.missing and seg.source else frozenset()
-        for quantity in (q for q in comparison.missing if q.start not in converted):
-            # a code (5G, STAT3, ISBN) is compared as itself: it has no value to name
-            value = quantity.text if quantity.kind == CODE else describe(quantity.value, quantity.kind)
-            reading = "" if quantity.kind == CODE else f" ({value})"
-            yield self.finding(
+        for same in once_each(pairs.missing):
+            quantity = same[0]
+            # a code (5G, STAT3, ISBN) or a phone number is compared as itself: it has no value to name
+            token = quantity.kind in (CODE, PHONE)
+            value = quantity.text if token else describe(quantity.value, quantity.kind)
+            reading = "" if token else f" ({value})"
+            times = f" (the source has it {len(same)} times)" if len(same) > 1 else ""
+            finding = self.finding(
                 analyzed,
-                f'"{quantity.text}"{reading} is not in the target',
+                f'"{quantity.text}"{reading} is not in the target{times}',
                 found=quantity.text,
                 expected=value,
                 source_span=(quantity.start, quantity.end),
             )
+            if all(q.figurative for q in same) and self.code not in self.context.severities:
+                finding = replace(finding, severity=Severity.INFO)  # 流传百年 as "timeless": a reading, not a slip
+            yield finding
+
+
+def once_each(missing: Iterable[Quantity]) -> list[list[Quantity]]:
+    """The missing quantities grouped by what is missing (one error, one finding: STAT3 three times in the
+    source and never in the target), each group in text order, the groups in the order of their first."""
+    groups: dict[tuple[str, object], list[Quantity]] = {}
+    for quantity in missing:
+        groups.setdefault(_missing_key(quantity), []).append(quantity)
+    return sorted((sorted(same, key=lambda q: q.start) for same in groups.values()), key=lambda same: same[0].start)
+
+
+def _missing_key(quantity: Quantity) -> tuple[str, object]:
+    if quantity.kind == CODE:
+        return CODE, quantity.text.casefold()
+    if quantity.kind == PHONE:
+        return PHONE, phone_key(quantity.text)
+    return quantity.readings()[0]  # its own reading: 12日 and 12 are one value

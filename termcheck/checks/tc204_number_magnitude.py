@@ -14,7 +14,8 @@ class NumberMagnitude(Check):
 
     万 is ten thousand and 亿 a hundred million, so 1.2万 is 12,000 (12 thousand), 3亿 is 300 million
     and 1.5万亿 is 1.5 trillion. The classic slip renders 1.2万 as "1.2 million". Reported instead of
-    the missing and added numbers it would otherwise cause. Needs a source.
+    the missing and added numbers it would otherwise cause (without this check, TC202 reports it as a
+    wrong number). Needs a source.
 
     Bad:
         source: 其中约1.2万名患者参与了相关临床试验

@@ -1,50 +1,27 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from termcheck.checks.base import Check
+from termcheck.checks.punctuation import pairing
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 
-PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”"}
-SOURCE_PAIRS = {**PAIRS, "（": "）", "【": "】", "《": "》", "「": "」", "『": "』", "〈": "〉", "［": "］"}
-STRAIGHT = '"'
-
-
-@lru_cache(maxsize=4)
-def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(a + b for a, b in pairs) + STRAIGHT) + "]")
-
-
-def first_unbalanced(text: str, pairs: dict[str, str]) -> int | None:
-    """Offset of the first bracket or quote without its partner, or None when all pair up."""
-    closers = {close: open_ for open_, close in pairs.items()}
-    stack: list[tuple[str, int]] = []
-    straight: list[int] = []
-    for match in _marks(tuple(pairs.items())).finditer(text):  # only the marks, not every character
-        ch, index = match.group(), match.start()
-        if ch in pairs:
-            stack.append((ch, index))
-        elif ch in closers:
-            if not stack or stack[-1][0] != closers[ch]:
-                return index
-            stack.pop()
-        else:
-            straight.append(index)
-    if stack:
-        return stack[0][1]
-    return straight[-1] if len(straight) % 2 else None
+_ENGLISH = '()[]{}“”"'  # the marks reported here; a full-width one is TC206's to report, whether it pairs or not
+_QUOTE_NAMES = {"“": "an opening curly quote", "”": "a closing curly quote", '"': "a straight quote"}
+_MATCHING_QUOTES = {("“", "”"), ('"', '"')}
 
 
 class UnbalancedPair(Check):
     """Brackets or quotes that do not pair up in the target, though they do in the source.
 
-    Parentheses, square and curly brackets, curly double quotes and straight double quotes. Only
-    segments whose source pairs up are checked, so a quotation that runs over several segments is not
-    reported. Needs a source.
+    Parentheses, square and curly brackets and double quotes pair by kind, whatever their glyph: "（a)" and
+    "”Alien walkers"" pair up (the full-width "（" is TC206's to report). Quotes whose glyphs do not match,
+    curly with straight or a closing quote opening, are an info note. Only segments whose source pairs up are
+    checked, so a quotation that runs over several segments is not reported. Needs a source.
 
     Bad:
         source: 他说：“干细胞是‘活’的。”
@@ -57,18 +34,38 @@ class UnbalancedPair(Check):
     name = "unbalanced-pair"
     severity = Severity.WARNING
     needs_source = True
-    trigger = Trigger(_marks(tuple(PAIRS.items())))  # a target without brackets or quotes is balanced
+    trigger = Trigger(re.compile("[" + re.escape(_ENGLISH) + "]"))  # no finding without one of them
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source = analyzed.segment.source
-        if not source or first_unbalanced(source, SOURCE_PAIRS) is not None:
+        if not source or pairing(source).lone:
             return
         target = analyzed.segment.target
-        where = first_unbalanced(target, PAIRS)
-        if where is not None:
+        paired = pairing(target)
+        lone = [index for index in paired.lone if target[index] in _ENGLISH]
+        if lone:
+            where = lone[0]
             yield self.finding(
                 analyzed,
                 f'"{target[where]}" has no partner in the target, though the source pairs its brackets and quotes',
                 found=target[where],
                 target_span=(where, where + 1),
             )
+        elif not paired.lone:  # with a mark alone, which quotes pair is a guess
+            yield from self._mismatched_quotes(analyzed, paired.quotes)
+
+    def _mismatched_quotes(self, analyzed: AnalyzedSegment, quotes: list[tuple[int, int]]) -> Iterable[Finding]:
+        target = analyzed.segment.target
+        for start, end in quotes:
+            opening, closing = target[start], target[end]
+            if opening in _QUOTE_NAMES and closing in _QUOTE_NAMES and (opening, closing) not in _MATCHING_QUOTES:
+                finding = self.finding(
+                    analyzed,
+                    f"the quotation marks {opening}…{closing} do not match: opened with {_QUOTE_NAMES[opening]}, "
+                    f'closed with {_QUOTE_NAMES[closing]}; write “…” or "…"',
+                    found=target[start : end + 1],
+                    target_span=(start, end + 1),
+                )
+                if self.code not in self.context.severities:
+                    finding = dataclasses.replace(finding, severity=Severity.INFO)
+                yield finding

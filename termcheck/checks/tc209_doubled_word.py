@@ -9,20 +9,12 @@ from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
-from termcheck.text.lemmas import known_word
+from termcheck.text.lemmas import dictionary_word
 
 # neither word part of a hyphenated compound: "engaging in in-depth talks", "a well-known known issue"
 _DOUBLED = re.compile(r"(?<![-\w])([A-Za-z]+(?:'[A-Za-z]+)?)\s+\1\b(?!-[A-Za-z])", re.IGNORECASE)
 # grammatical repeats: "that that", "had had", "is is" in "what it is is"
 ALLOWED = frozenset({"that", "had", "is", "do"})
-
-
-def _dictionary_word(word: str) -> bool:
-    if known_word(word):
-        return True
-    from spacy.lang.en.stop_words import STOP_WORDS  # lemminflect lacks "the", "a", "and"
-
-    return word.lower() in STOP_WORDS
 
 
 class DoubledWord(Check):
@@ -52,7 +44,7 @@ class DoubledWord(Check):
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         for match in _DOUBLED.finditer(analyzed.segment.target):
             word = match.group(1)
-            if word.lower() in ALLOWED or not _dictionary_word(word):
+            if word.lower() in ALLOWED or not dictionary_word(word):
                 continue  # grammatical, or a name or loanword that doubles (ylang ylang, Bora Bora)
             if len(word) == 1 and word.isupper() and word != "I" and match.group().split()[1] == word:
                 continue  # initials: "Hussein A A, et al."

@@ -3,10 +3,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from termcheck.checks.base import Check, CheckContext, target_location
 from termcheck.core.model import Finding, Location, Severity
 from termcheck.matching.analysis import AnalyzedSegment
+from termcheck.text.lemmas import dictionary_word, known_word
 
 # a hyphen joins name parts (Xiao-ning), not a dash glued to the next word ("Norway-a wonderful")
 _TOKEN = r"[A-Z][a-z]+(?:-(?!(?:a|an|the|and|or|but|which|who|that|with|in|on|is|was|to)\b)[A-Za-z]+)*"
@@ -25,6 +27,7 @@ _LEADING = frozenset(
 )
 # "South Korea" and "South Korean", "Statistic" and "Statistics" are different words, not spellings
 ENDINGS = ("s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese")
+_PARTS = re.compile(r"[\s\-']+")
 MIN_KEY = 8  # shorter names (Li Ming, Li Min) are too often two different people
 MAX_EDITS = 2
 MAX_LOCATIONS = 50
@@ -52,8 +55,10 @@ class NameSpelling(Check):
     Names are runs of two or more capitalised words (joined by of, for, and, the where organisations
     need them). Spellings whose letters differ by at most two edits, or only by hyphens and spaces,
     and that share the first word, form one group; one finding per group, at the first occurrence of
-    a less frequent spelling, lists each spelling with its count and lines. Names shorter than eight
-    letters are left alone. Works without a source.
+    a less frequent spelling, lists each spelling with its count and lines. The difference has to lie
+    in a word that is not ordinary English: "Twenty-Year Report" and "Twenty Years Report", "Well-Being"
+    and "Wellbeing", "New Era of China" and "New Era China" are two wordings, not two spellings.
+    Names shorter than eight letters are left alone. Works without a source.
 
     Bad:
         segment 11: Wang Xiaoning, former director of the institute, said ...
@@ -122,13 +127,33 @@ def _derived(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short) :] in ENDINGS
 
 
+def _wording_only(a: str, b: str) -> bool:
+    """Whether two spellings differ only in ordinary English words: other words or other forms of them
+    ("Values"/"Value", "of"/none), or words spaced, hyphenated or joined otherwise ("Well-Being"/"Wellbeing").
+    Parts split apart count as English only if lemminflect knows each: "Ping An"/"Pingan" is a name, though
+    "an" is an English word too."""
+    one, other = _PARTS.split(a.lower()), _PARTS.split(b.lower())
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, one, other, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = one[i1:i2], other[j1:j2]
+        if "".join(left) == "".join(right):
+            parts = max(left, right, key=len)
+            if not (dictionary_word("".join(left)) or all(known_word(w) for w in parts)):
+                return False
+        elif not all(dictionary_word(w) for w in left + right):
+            return False
+    return True
+
+
 def _lines(places: list[Location]) -> str:
     shown = ", ".join(str(loc.line) for loc in places[:5])
     return f"line{'s' if len(places) > 1 else ''} {shown}{', …' if len(places) > 5 else ''}"
 
 
 def _groups(names: list[str]) -> list[list[str]]:
-    """Spellings that are one name: same first word, and keys equal or at most MAX_EDITS apart."""
+    """Spellings that are one name: same first word, keys equal or at most MAX_EDITS apart, and not only
+    a different wording in English words."""
     from rapidfuzz.distance import Levenshtein
 
     parent = {n: n for n in names}
@@ -148,7 +173,8 @@ def _groups(names: list[str]) -> list[list[str]]:
             for j in range(i + 1, len(block)):
                 if _derived(keys[i], keys[j]):
                     continue
-                if Levenshtein.distance(keys[i], keys[j], score_cutoff=MAX_EDITS) <= MAX_EDITS:
+                near = Levenshtein.distance(keys[i], keys[j], score_cutoff=MAX_EDITS) <= MAX_EDITS
+                if near and not _wording_only(block[i], block[j]):
                     parent[root(block[i])] = root(block[j])
     grouped: dict[str, list[str]] = defaultdict(list)
     for name in names:

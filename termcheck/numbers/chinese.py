@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from termcheck.numbers.codes import code_spans
+from termcheck.numbers.dates import month_years
 from termcheck.numbers.quantity import (
     DAY,
     DECADE,
@@ -133,6 +134,9 @@ _QUARTER = re.compile(
 _DOUBLINGS = re.compile(r"翻了?(?P<n>[一两三四])?番|翻了?一?倍|倍增|成倍")
 # 三名, 五个, 七家: a count of three or more with a measure word is said in English ("three suspects")
 COUNT_MEASURES = frozenset("个人名位家只头辆架艘座所项条件起例次天年周".replace("", " ").split()) | {"小时", "分钟"}
+# 百米, 每百公里, 千元: a bare 百 or 千 before a unit of measure or a currency is a count (the 100 metres)
+LITERAL_UNITS = frozenset(("度", "元", "美元", "块", "公里", "千米", "米", "厘米", "毫米", "公分", "克", "千克", "公斤",
+                           "吨", "升", "毫升", "亩", "平方"))  # fmt: skip
 # 1名, 1个, 1美元: one of a thing or a currency is "a" or "per" in English
 ONE_OF = COUNT_MEASURES | {"元", "美元", "块", "本", "张", "台", "部"}
 # 增长了3倍, 增加两倍: N times more is N+1 times as much in careful Chinese, and N×100% more
@@ -267,8 +271,9 @@ def _q(
     strong: bool = True,
     mantissa: float | None = None,
     alternatives: tuple[Reading, ...] = (),
+    figurative: bool = False,
 ) -> Quantity:
-    return Quantity(value, start, end, text[start:end], kind, strong, mantissa, alternatives)
+    return Quantity(value, start, end, text[start:end], kind, strong, mantissa, alternatives, figurative)
 
 
 def _decades(folded: str, text: str) -> Iterator[Quantity]:
@@ -510,6 +515,7 @@ def _countless(folded: str, text: str) -> Iterator[Quantity]:
 
 # each reader with the strings one of which any of its matches contains: most texts skip most readers
 _HINTED_READERS: tuple[tuple[tuple[str, ...], Callable[[str, str], Iterator[Quantity]]], ...] = (
+    ((".", "/"), month_years),  # 2022.02, 02/2022
     (("数以", "成百", "成千"), _countless),
     (("季",), _quarters),
     (("番", "倍"), _doublings),
@@ -579,6 +585,7 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 continue
             vague = (bool(match["vague"]) and not arabic) or _approximate(match[group])
             counted = value >= 3 and (after in COUNT_MEASURES or (prefix == "第" and after == "名"))
+            bare = match[group] in ("百", "千", "万") and not magnitude and not prefix
             if vague and match["vague"] and not magnitude:
                 alternatives = ((ORDER, value),)  # 数百 is "hundreds", 上千 "thousands"
             elif vague and match["vague"]:
@@ -589,7 +596,7 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                 alternatives = ((NUMBER, value + (2000 if value < 50 else 1900)),)  # 23年经济: 2023, or 23 years
             elif value == 10 and _DOZEN.match(folded, match.start(group)):
                 alternatives = ((NUMBER, 12.0),)  # 十多 is "more than ten" or "more than a dozen"
-            elif match[group] in ("百", "千") and not magnitude:
+            elif bare:
                 alternatives = ((ORDER, value),)  # 千人, 百年 without a digit: "thousands of people", "centuries"
             found.append(
                 _q(
@@ -602,6 +609,7 @@ def _ordinary(folded: str, text: str, spans: _Spans) -> list[Quantity]:
                     strong=evidence and (big or counted) and not vague and not (value * scale == 1 and after in ONE_OF),
                     mantissa=value if scale != 1 else _written_mantissa(match[group], value),
                     alternatives=alternatives,
+                    figurative=bare and after not in LITERAL_UNITS,
                 )
             )
     return found

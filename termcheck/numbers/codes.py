@@ -17,8 +17,10 @@ from termcheck.numbers.quantity import LONGEST_DIGITS
 # letters then digits (H7N9, Win11, PM2.5, Fig.2, COVID-19: a hyphen only after a capital)
 _LETTERS_FIRST = r"(?:[A-Za-z]+\.?\d|[A-Za-z]*[A-Z][A-Za-z]*-\d)[A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?:~\d+)?"  # nsp1~16
 # digits then letters (5G, 10G, 3D, 500Mbps): only read so in Chinese text, where English number
-# suffixes (1990s, 20th, 5pm, 5bn) do not occur
-_DIGITS_FIRST = r"\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+# suffixes (1990s, 20th, 5pm, 5bn) do not occur; not at the end of a range (0-100km/h, 2～3cm: two numbers
+# and their unit)
+_RANGE_BEFORE = r"(?<!\d[-–~～至到])(?<!\d[-–~～至到] )(?<!\d [-–~～至到] )"  # the dashes of chinese._QUANTITY
+_DIGITS_FIRST = rf"{_RANGE_BEFORE}\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _DOTTED = r"\d+(?:\.\d+){2,}"  # 2.3.1, 192.168.1.1
 _PHONE = r"(?:\+|00)?\(?\d[\d()\- ]{7,}\d"
 _LONG_RUN = rf"\d{{{LONGEST_DIGITS + 1},}}(?:\.\d+)*"

@@ -37,7 +37,7 @@ _RELATIVE_YEAR = re.compile(
 _THE_YEAR = re.compile(r"\b(?:the|this|that|last|next|same)\s+year\b|\byear[- ]end\b", re.IGNORECASE)
 
 
-def _is_year(quantity: Quantity) -> bool:
+def is_year(quantity: Quantity) -> bool:
     return quantity.kind == NUMBER and 1900 <= quantity.value <= 2100 and quantity.text[:4].isdigit()
 
 
@@ -270,9 +270,12 @@ def compare_quantities(
     mismatches = _mismatches(unpaired, left)
     # a number the source repeats is there if the target says it once ("the top and bottom 20%")
     missing = [q for q in unpaired if q.strong and not counterparts.holds(q)]
+    if missing and used:  # or says it inside a source code it kept: 0-100km/h … 100km/h, "100km/h" once
+        inside = SameValue((i, q) for i, q in enumerate(all_targets) if i in used and q.kind not in (CODE, PHONE))
+        missing = [q for q in missing if not inside.holds(q)]
     # 于2018年年底 is "at year-end" in a report about 2018: a year the target names as "the year"
-    if any(_is_year(q) for q in missing) and _THE_YEAR.search(target):
-        missing = [q for q in missing if not _is_year(q)]
+    if any(is_year(q) for q in missing) and _THE_YEAR.search(target):
+        missing = [q for q in missing if not is_year(q)]
     if missing and any(q.kind == CODE for q in all_targets):
         written = {q.text.casefold() for q in codes}  # the target's own codes, not the source's (COVID-19)
         own = [q for q in all_targets if q.kind == CODE and q.text.casefold() not in written]
@@ -283,8 +286,8 @@ def compare_quantities(
     # and one the target repeats is not added if the source has it ("Sandbox 2.0 (FSS 2.0)")
     added = _not_in_source(left, sources)
     # 去年 is "2016" to a translator who knows the report's year: a year the source only implies
-    if any(_is_year(q) for q in added) and _RELATIVE_YEAR.search(source):
-        added = [q for q in added if not _is_year(q)]
+    if any(is_year(q) for q in added) and _RELATIVE_YEAR.search(source):
+        added = [q for q in added if not is_year(q)]
     # a weekday counts only where the source names one, and "hundreds" only beside a rough amount (数百)
     if any(q.kind == WEEKDAY for q in added) and not any(q.kind == WEEKDAY for q in sources):
         added = [q for q in added if q.kind != WEEKDAY]

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from termcheck.numbers.codes import code_spans
+from termcheck.numbers.dates import month_years
 from termcheck.numbers.quantity import (
     DECADE,
     FRACTION,
@@ -281,6 +282,8 @@ def english_quantities(text: str) -> tuple[Quantity, ...]:
         keep(_per_base(text))
     if has_digits and "-" in text:
         keep(_iso_dates(text))
+    if has_digits and ("." in text or "/" in text):
+        keep(month_years(text))
     if not vocabulary.isdisjoint(ANNIVERSARIES):
         keep(_anniversaries(text))
     if has_digits:

@@ -38,6 +38,9 @@ class Quantity:
     mantissa: float | None = None  # 1.2 in 1.2万 or 1.2 million: set when a magnitude word scaled the value
     # other faithful readings: 七成 is 70 (%), 一年半 is 1.5 (years) or 18 (months), "doubled" is 2 or 100 (%)
     alternatives: tuple[Reading, ...] = ()
+    # a bare 百, 千 or 万 (流传百年, 百班千人, 千家万户, 万人空巷): as often "for generations", "thousands" or a
+    # name as a count, so the target may say no number for it
+    figurative: bool = False
 
     def readings(self) -> tuple[Reading, ...]:
         own = (_SAME_KIND.get(self.kind, self.kind), self.value)

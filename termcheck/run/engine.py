@@ -76,6 +76,7 @@ class Checker:
             severities=dict(options.severities),
             allow_untranslated=tuple(options.allow_untranslated),
             rule_budget=options.rule_budget,
+            codes=frozenset(c.code for c in self.check_types),
         )
 
     def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:

@@ -41,6 +41,15 @@ def known_word(word: str) -> bool:
     return bool(getAllLemmas(word.lower()))
 
 
+def dictionary_word(word: str) -> bool:
+    """Whether the word is ordinary English: one lemminflect knows, or a function word it lacks ("the", "of")."""
+    if known_word(word):
+        return True
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS
+
+
 # Which lemma an inflected word keys as when it has several: nouns first, as glossaries are mostly nouns
 # (auxiliaries before them, or "does" would be "doe").
 _POS_ORDER = ("AUX", "NOUN", "PROPN", "VERB", "ADJ", "ADV")
