@@ -18,7 +18,7 @@ from termcheck.readers import open_documents
 from termcheck.readers.base import Pair
 from termcheck.run.engine import Checker, CheckOptions, Report
 from termcheck.run.findings_store import FindingStore, merged
-from termcheck.writers.json_writer import JsonWriter, dumps_indented, report_to_dict
+from termcheck.writers.json_writer import BLOCK, JsonWriter, report_to_dict
 
 EXAMPLE = Pair(
     str(ROOT / "examples" / "stem-cell-approval.zh.txt"), str(ROOT / "examples" / "stem-cell-approval.en-mt.txt")
@@ -134,16 +134,47 @@ def test_streamed_json_is_what_json_dump_writes(count: int) -> None:
     assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-    max_leaves=12,
+@pytest.mark.parametrize("count", [BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK + 3])
+def test_streamed_json_blocks_join_as_json_dump_writes_them(count: int) -> None:
+    report = _report_with([_finding(n) for n in range(count)])
+    stream = io.StringIO()
+    JsonWriter().write(report, stream)
+    assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+TEXT = st.text(max_size=12)  # control characters, quotes, backslashes, CJK, U+2028 and the like (no surrogates)
+
+
+@given(
+    st.lists(
+        st.builds(
+            Finding,
+            code=st.just("TC101"),
+            check=TEXT,
+            severity=st.sampled_from(list(Severity)),
+            message=TEXT,
+            file=TEXT,
+            line=st.integers(0, 2**40),
+            segment=TEXT,
+            concept=TEXT,
+            found=TEXT,
+            expected=TEXT,
+            source_span=st.none() | st.tuples(st.integers(0, 99), st.integers(0, 99)),
+            related=st.lists(
+                st.builds(Location, TEXT, st.integers(0, 99), TEXT, st.integers(0, 9), st.integers(0, 9), TEXT),
+                max_size=2,
+            ).map(tuple),
+        ),
+        max_size=4,
+    ),
+    TEXT,
 )
-
-
-@given(JSON_VALUES)
-def test_indented_encoder_writes_what_json_dumps_writes(value: object) -> None:
-    assert dumps_indented(value, "    ") == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+def test_json_report_is_what_json_dumps_writes_for_any_text(findings: list[Finding], glossary_name: str) -> None:
+    report = _report_with(findings)
+    report.glossary_name = glossary_name
+    stream = io.StringIO()
+    JsonWriter().write(report, stream)
+    assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
 def test_streamed_json_keeps_key_order_with_scores(glossary) -> None:
