@@ -199,3 +199,52 @@ def test_a_repeated_segment_with_many_translations_points_at_each_first_place_on
     [finding] = checker.run([Document("tm.tsv", (), lambda: iter(segments), "test")], jobs=2).findings
     assert len(finding.related) == 40 < MAX_RELATED and finding.message.endswith(", and 35 more")
     assert finding.related[0].text == "The drug is on the market (0)."  # the most frequent (a tie: the first seen)
+
+
+_ROW = st.tuples(
+    st.integers(-(2**63), 2**63 - 1) | st.integers(-3, 3),  # group keys: 64-bit hashes, and a few that repeat
+    st.integers(0, 2),
+    st.none() | st.sampled_from(["<b>x</b>", "y"]),
+    st.sampled_from(["a.txt", "b.tsv"]),
+    st.integers(1, 9),
+    st.sampled_from(["1", "2"]),
+    st.integers(0, 3),
+    st.integers(3, 6),
+    st.sampled_from(["x", "z"]),
+    st.just(""),
+    st.integers(0, 3),
+)
+
+
+def _groups_as_sqlite_gave_them(rows: list[tuple[object, ...]]) -> list[list[tuple[str, Location, int]]]:
+    """The query the consistency checks ran on SQLite before rows went to the spill store: the oracle."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE r (seq INTEGER PRIMARY KEY, grp, var, label, file, line, segment, start, end, text, hash, col)"
+    )
+    db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash, col)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+    query = (
+        "SELECT grp, var, label, file, line, segment, start, end, text, hash, col FROM r WHERE grp IN"
+        " (SELECT grp FROM r GROUP BY grp HAVING MIN(var) <> MAX(var)) ORDER BY grp, seq"
+    )
+    groups: dict[int, dict[int, list[object]]] = {}
+    for grp, var, label, *place in db.execute(query):
+        variant = groups.setdefault(grp, {}).setdefault(var, [label if label is not None else place[5], place, 0])
+        variant[2] += 1
+    return [[(text, Location(*place), count) for text, place, count in g.values()] for g in groups.values()]
+
+
+@given(st.lists(st.lists(_ROW, max_size=6), max_size=5), st.sampled_from([1, 3, 1000]))
+def test_repeat_rows_group_on_disk_as_in_memory_as_sqlite_grouped_them(
+    partitions: list[list[tuple[object, ...]]], spill_at: int
+) -> None:
+    from termcheck.checks.repeats import RepeatTable
+
+    table = RepeatTable(spill_at=spill_at)
+    for rows in partitions:
+        table.merge(list(rows))
+    found = [[(v.text, v.first, v.count) for v in group] for group in table.groups()]
+    assert found == _groups_as_sqlite_gave_them([row for rows in partitions for row in rows])
