@@ -28,7 +28,7 @@ from termcheck.text.normalize import fold_chinese, without_invisible
 MAX_RELATED = 200
 MAX_LISTED = 5
 _NOT_LETTER = re.compile(r"[\W_]")
-SPILL_AT = 20_000  # merged rows kept in memory before they go to disk
+SPILL_AT = 5_000  # merged rows kept in memory before they go to disk (about 1.5 MB)
 BUCKET_SHIFT = 56  # on disk in 256 buckets, by the top 8 bits of the 64-bit group key: a bucket is read whole
 
 # group key, variant key, variant text (None: the place's text), then the place
