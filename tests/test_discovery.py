@@ -67,6 +67,17 @@ def _shown(found, root: Path) -> list[object]:
             [("content/news/a.zh.txt", "content/news/a.en.txt")],
         ),
         (
+            ["content"],
+            ["content/*", "!content/news"],  # everything but content/news
+            [("content/news/a.zh.txt", "content/news/a.en.txt"), "content/news/b.en.txt"],
+        ),
+        (
+            ["content/*/*.en.txt"],
+            [],
+            ["content/drafts/d.en.txt", ("content/news/a.zh.txt", "content/news/a.en.txt"), "content/news/b.en.txt"],
+        ),
+        (["content/.hidden/*.txt"], ["**/e.*"], []),
+        (
             ["content/news/a.en.txt", "content/news/*.en.txt"],
             [],
             [("content/news/a.zh.txt", "content/news/a.en.txt"), "content/news/b.en.txt"],
@@ -79,6 +90,9 @@ def _shown(found, root: Path) -> list[object]:
         "recursive-glob",
         "directory-with-excludes",
         "exclude-globs",
+        "negated-exclude-takes-back",
+        "wildcards-skip-hidden-folders",
+        "hidden-named-then-excluded",
         "duplicates-once",
     ],
 )
@@ -116,6 +130,10 @@ def test_a_missing_literal_path_is_left_to_its_reader(tree: Path) -> None:
         ("c.en.txt", "*.en.txt", True),
         ("a/b/c.en.txt", "**/*.en.txt", True),
         ("a/b/c.en.txt", "a/?/c.en.txt", True),
+        ("content/drafts/a.txt", "./content/drafts/", True),
+        ("content/.drafts/a.txt", "content/*", True),  # hidden names too: they reach exclude only when named
+        ("content/.drafts/a.txt", "**/*.txt", True),
+        ("content/a.txt", "content/a.txt/**", False),  # `**` after a file name: what is under it, not the file
     ],
 )
 def test_exclude_patterns(shown: str, pattern: str, excluded: bool) -> None:
@@ -145,6 +163,9 @@ def test_display_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str
         ("chapter[0-9].en.txt", "chapterX.en.txt", False),
         ("d*/x.en.txt", "d/sub/x.en.txt", False),  # * never crosses a /
         ("**/x.en.txt", "d/sub/x.en.txt", True),
+        ("d/**.en.txt", "d/sub/x.en.txt", False),  # `**` inside a name is `*`, for glob and for exclude
+        ("d/**.en.txt", "d/x.en.txt", True),
+        ("d/**/sub/x.en.txt", "d/sub/x.en.txt", True),  # `**/` spans no folder too
     ],
 )
 def test_exclude_reads_a_pattern_as_files_globs_do(tmp_path: Path, pattern: str, path: str, excluded: bool) -> None:

@@ -248,6 +248,28 @@ def test_a_full_temporary_folder_is_one_line_naming_it(
     assert not (tmp_path / "r.xlsx").exists() and not (tmp_path / "fixed").exists()
 
 
+@pytest.mark.parametrize("fake", [_no_room, _FullFile], ids=["made", "written"])
+def test_a_full_temporary_folder_while_repeated_segments_spill_is_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake: Any
+) -> None:
+    """The rows of the segment consistency checks (TC223, TC224) spill where findings and segments do."""
+    from termcheck.checks import repeats
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.zh.txt").write_text("该药已上市。\n" * 4, encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("".join(f"The drug is on the market ({n}).\n" for n in range(4)), "utf-8")
+    args = ["check", "--source", "a.zh.txt", "--target", "a.en.txt", "-g", GLOSSARY, "--select", "TC223"]
+    monkeypatch.setattr(repeats, "SPILL_AT", 1, raising=False)
+    monkeypatch.setattr(tempfile, "TemporaryFile", fake)
+    result = runner.invoke(app, [*args, "-f", "json", "-o", "r.json"])
+    assert result.exit_code == 2, result.stderr
+    assert _one_line(result.stderr) == (
+        f"termcheck: error: {tempfile.gettempdir()}: cannot write temporary files: {NO_SPACE} "
+        "(set TMPDIR to a folder with room)\n"
+    )
+    assert not (tmp_path / "r.json").exists()
+
+
 def test_a_copy_that_does_not_read_back_names_the_copies_left_unwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

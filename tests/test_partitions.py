@@ -19,7 +19,7 @@ from termcheck.readers.base import Pair
 from termcheck.run.engine import Checker, CheckOptions
 from termcheck.run.findings_store import FindingStore, merged
 from termcheck.run.report import Gate, Report
-from termcheck.writers.json_writer import JsonWriter, dumps_indented, report_to_dict
+from termcheck.writers.json_writer import BLOCK, JsonWriter, report_to_dict
 
 EXAMPLE = Pair(
     str(ROOT / "examples" / "stem-cell-approval.zh.txt"), str(ROOT / "examples" / "stem-cell-approval.en-mt.txt")
@@ -135,16 +135,47 @@ def test_streamed_json_is_what_json_dump_writes(count: int) -> None:
     assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-    max_leaves=12,
+@pytest.mark.parametrize("count", [BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK + 3])
+def test_streamed_json_blocks_join_as_json_dump_writes_them(count: int) -> None:
+    report = _report_with([_finding(n) for n in range(count)])
+    stream = io.StringIO()
+    JsonWriter().write(report, stream)
+    assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+TEXT = st.text(max_size=12)  # control characters, quotes, backslashes, CJK, U+2028 and the like (no surrogates)
+
+
+@given(
+    st.lists(
+        st.builds(
+            Finding,
+            code=st.just("TC101"),
+            check=TEXT,
+            severity=st.sampled_from(list(Severity)),
+            message=TEXT,
+            file=TEXT,
+            line=st.integers(0, 2**40),
+            segment=TEXT,
+            concept=TEXT,
+            found=TEXT,
+            expected=TEXT,
+            source_span=st.none() | st.tuples(st.integers(0, 99), st.integers(0, 99)),
+            related=st.lists(
+                st.builds(Location, TEXT, st.integers(0, 99), TEXT, st.integers(0, 9), st.integers(0, 9), TEXT),
+                max_size=2,
+            ).map(tuple),
+        ),
+        max_size=4,
+    ),
+    TEXT,
 )
-
-
-@given(JSON_VALUES)
-def test_indented_encoder_writes_what_json_dumps_writes(value: object) -> None:
-    assert dumps_indented(value, "    ") == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+def test_json_report_is_what_json_dumps_writes_for_any_text(findings: list[Finding], glossary_name: str) -> None:
+    report = _report_with(findings)
+    report.glossary_name = glossary_name
+    stream = io.StringIO()
+    JsonWriter().write(report, stream)
+    assert stream.getvalue() == json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
 def test_streamed_json_keeps_key_order_with_scores(glossary) -> None:
@@ -169,3 +200,52 @@ def test_a_repeated_segment_with_many_translations_points_at_each_first_place_on
     [finding] = checker.run([Document("tm.tsv", (), lambda: iter(segments), "test")], jobs=2).findings
     assert len(finding.related) == 40 < MAX_RELATED and finding.message.endswith(", and 35 more")
     assert finding.related[0].text == "The drug is on the market (0)."  # the most frequent (a tie: the first seen)
+
+
+_ROW = st.tuples(
+    st.integers(-(2**63), 2**63 - 1) | st.integers(-3, 3),  # group keys: 64-bit hashes, and a few that repeat
+    st.integers(0, 2),
+    st.none() | st.sampled_from(["<b>x</b>", "y"]),
+    st.sampled_from(["a.txt", "b.tsv"]),
+    st.integers(1, 9),
+    st.sampled_from(["1", "2"]),
+    st.integers(0, 3),
+    st.integers(3, 6),
+    st.sampled_from(["x", "z"]),
+    st.just(""),
+    st.integers(0, 3),
+)
+
+
+def _groups_as_sqlite_gave_them(rows: list[tuple[object, ...]]) -> list[list[tuple[str, Location, int]]]:
+    """The query the consistency checks ran on SQLite before rows went to the spill store: the oracle."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE r (seq INTEGER PRIMARY KEY, grp, var, label, file, line, segment, start, end, text, hash, col)"
+    )
+    db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash, col)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+    query = (
+        "SELECT grp, var, label, file, line, segment, start, end, text, hash, col FROM r WHERE grp IN"
+        " (SELECT grp FROM r GROUP BY grp HAVING MIN(var) <> MAX(var)) ORDER BY grp, seq"
+    )
+    groups: dict[int, dict[int, list[object]]] = {}
+    for grp, var, label, *place in db.execute(query):
+        variant = groups.setdefault(grp, {}).setdefault(var, [label if label is not None else place[5], place, 0])
+        variant[2] += 1
+    return [[(text, Location(*place), count) for text, place, count in g.values()] for g in groups.values()]
+
+
+@given(st.lists(st.lists(_ROW, max_size=6), max_size=5), st.sampled_from([1, 3, 1000]))
+def test_repeat_rows_group_on_disk_as_in_memory_as_sqlite_grouped_them(
+    partitions: list[list[tuple[object, ...]]], spill_at: int
+) -> None:
+    from termcheck.checks.repeats import RepeatTable
+
+    table = RepeatTable(spill_at=spill_at)
+    for rows in partitions:
+        table.merge(list(rows))
+    found = [[(v.text, v.first, v.count) for v in group] for group in table.groups()]
+    assert found == _groups_as_sqlite_gave_them([row for rows in partitions for row in rows])

@@ -2,9 +2,9 @@
 
 A run may hold a million segments, and a repeat may lie anywhere in it, across documents and
 partitions. Each partition keeps a row per segment (a key for the side that repeats, a key for the
-side that varies, and where the segment is); the merged rows go to a temporary SQLite database (the
-standard library's, deleted when the run ends), so the main process holds a few kilobytes however
-big the run, and only the groups with two variants or more are ever read back.
+side that varies, and where the segment is). The main process keeps the merged rows in memory while
+few; past SPILL_AT it files them on disk (termcheck.core.spill) in buckets by range of group key, so
+that at the end one bucket at a time is read back and grouped: memory stays flat however big the run.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.checks.base import Check, CheckContext, target_location
 from termcheck.core.model import Finding, InlineCode, Location, Segment
+from termcheck.core.spill import SpillFile
 from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.text.inline_display import with_codes
 from termcheck.text.normalize import fold_chinese, without_invisible
@@ -28,6 +28,8 @@ from termcheck.text.normalize import fold_chinese, without_invisible
 MAX_RELATED = 200
 MAX_LISTED = 5
 _NOT_LETTER = re.compile(r"[\W_]")
+SPILL_AT = 5_000  # merged rows kept in memory before they go to disk (about 1.5 MB)
+BUCKET_SHIFT = 56  # on disk in 256 buckets, by the top 8 bits of the 64-bit group key: a bucket is read whole
 
 # group key, variant key, variant text (None: the place's text), then the place
 Row = tuple[int, int, str | None, str, int, str, int, int, str, str, int]
@@ -100,11 +102,13 @@ class Variant:
 
 
 class RepeatTable:
-    """Rows of one check: kept in a list within a partition, in SQLite once merged."""
+    """Rows of one check: kept in a list within a partition; once merged, in memory while few, on disk when many."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill_at: int | None = None) -> None:
         self.rows: list[Row] = []
-        self._db: sqlite3.Connection | None = None
+        self._spill_at = SPILL_AT if spill_at is None else spill_at
+        self._merged: list[Row] = []
+        self._disk: SpillFile[Row] | None = None
 
     def add(self, group: int, variant: int, variant_text: str | None, analyzed: AnalyzedSegment) -> None:
         """A row for the segment, whose place is its whole target."""
@@ -113,48 +117,52 @@ class RepeatTable:
         self.rows.append((group, variant, variant_text, *place))
 
     def merge(self, rows: list[Row]) -> None:
-        if not rows:
-            return
-        if self._db is None:
-            self._db = sqlite3.connect("")  # "": a private temporary database on disk, removed on close
-            self._db.execute("PRAGMA journal_mode=OFF")
-            self._db.execute("PRAGMA synchronous=OFF")
-            self._db.execute(
-                "CREATE TABLE r (seq INTEGER PRIMARY KEY, grp INTEGER, var INTEGER, label TEXT,"
-                " file TEXT, line INTEGER, segment TEXT, start INTEGER, end INTEGER, text TEXT, hash TEXT, col INTEGER)"
-            )
-        with self._db:
-            self._db.executemany("INSERT INTO r (grp, var, label, file, line, segment, start, end, text, hash, col)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)  # fmt: skip
+        self._merged.extend(rows)
+        if len(self._merged) >= self._spill_at:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self._disk is None:
+            self._disk = SpillFile("termcheck-repeats-")
+        buckets: dict[int, list[Row]] = {}
+        for row in self._merged:
+            buckets.setdefault((row[0] + 2**63) >> BUCKET_SHIFT, []).append(row)
+        for bucket, rows in buckets.items():
+            self._disk.add(bucket, rows)
+        self._merged = []
 
     def groups(self) -> Iterator[list[Variant]]:
-        """Each group whose rows have two variants or more: its variants in order of first sight."""
+        """Each group whose rows have two variants or more, in order of group key: its variants in order of first
+        sight."""
         self.merge(self.rows)  # rows checked by this instance itself (a run in one partition)
         self.rows = []
-        if self._db is None:
+        if self._disk is None:
+            rows, self._merged = self._merged, []
+            yield from _grouped(rows)
             return
+        self._spill()
         try:
-            query = (
-                "SELECT grp, var, label, file, line, segment, start, end, text, hash, col FROM r WHERE grp IN"
-                " (SELECT grp FROM r GROUP BY grp HAVING MIN(var) <> MAX(var)) ORDER BY grp, seq"
-            )
-            group: int | None = None
-            variants: dict[int, Variant] = {}
-            for grp, var, label, file, line, segment, start, end, text, digest, column in self._db.execute(query):
-                if grp != group:
-                    if variants:
-                        yield list(variants.values())
-                    group, variants = grp, {}
-                variant = variants.get(var)
-                if variant is None:
-                    first = Location(file, line, segment, start, end, text, digest, column)
-                    variant = variants[var] = Variant(text if label is None else label, first)
-                variant.count += 1
-            if variants:
-                yield list(variants.values())
+            for bucket in self._disk.filed_keys():
+                yield from _grouped(self._disk.read(bucket))
         finally:
-            self._db.close()
-            self._db = None
+            self._disk.close()
+            self._disk = None
+
+
+def _grouped(rows: Iterable[Row]) -> Iterator[list[Variant]]:
+    """The groups of `rows` with two variants or more, by group key. A group costs its variants, not its rows:
+    a source repeated a hundred thousand times in three translations is three Variants."""
+    groups: dict[int, dict[int, Variant]] = {}
+    for group, var, label, file, line, segment, start, end, text, digest, column in rows:
+        variants = groups.setdefault(group, {})
+        variant = variants.get(var)
+        if variant is None:
+            first = Location(file, line, segment, start, end, text, digest, column)
+            variant = variants[var] = Variant(text if label is None else label, first)
+        variant.count += 1
+    for group in sorted(groups):
+        if len(groups[group]) > 1:
+            yield list(groups[group].values())
 
 
 def listing(variants: list[Variant], marked: Variant | None = None, note: str = "") -> str:

@@ -1,6 +1,6 @@
-"""The temporary files of a run, in the system's temporary folder (TMPDIR): spilled findings, the segments
-snapshot, the workbook's sheets, a corrected copy read back. A full or unwritable temporary folder ends the run
-with one line naming it, never as an internal error."""
+"""The temporary files of a run, in the system's temporary folder (TMPDIR): the spill store (spilled findings, the
+segments snapshot, the rows of repeated segments), the workbook's sheets, a corrected copy read back. A full or
+unwritable temporary folder ends the run with one line naming it, never as an internal error."""
 
 from __future__ import annotations
 

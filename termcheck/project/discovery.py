@@ -6,12 +6,11 @@ The readers show paths relative to the project root (`termcheck.readers.paths.di
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from wcmatch import glob as wcglob
 
 from termcheck.core.errors import UsageError
 from termcheck.readers import EXTENSIONS, Pair, detect_format
@@ -28,41 +27,30 @@ class Discovered:
     skipped: list[str] = field(default_factory=list)  # why a matched file is not checked
 
 
-@lru_cache(maxsize=256)
-def _pattern(glob_pattern: str) -> re.Pattern[str]:
-    """A glob as a regex over `/` paths, with the rules `glob` has for FILES patterns, so `exclude` and
-    `files` read a pattern alike: `**` spans directories, `*` and `?` do not cross `/`, `[abc]` and `[!abc]`
-    are character classes."""
-    out: list[str] = []
-    i = 0
-    pattern = glob_pattern.strip().replace("\\", "/").removeprefix("./")
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and (close := pattern.find("]", i + 2)) != -1:
-            inside = pattern[i + 1 : close]
-            negated = inside.startswith("!")
-            body = re.escape(inside[1:] if negated else inside).replace("\\-", "-")
-            out.append(f"[^/{body}]" if negated else f"(?!/)[{body}]")
-            i = close + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + "(?:/.*)?")  # a pattern naming a directory excludes what is under it
+# FILES and exclude read a pattern alike, with glob's rules: `**` alone in a path part spans folders, `*` and `?`
+# stay within one, `[abc]` and `[!abc]` are classes; no braces. FILES follows links to folders as glob did.
+FILES_FLAGS = wcglob.GLOBSTAR | wcglob.FOLLOW
+# exclude also: `!pattern` takes back what the patterns before it exclude, and `*` covers hidden names too (a
+# hidden file reaches exclude only when named, or found in a directory given)
+EXCLUDE_FLAGS = wcglob.GLOBSTAR | wcglob.DOTGLOB | wcglob.NEGATE
+
+
+def _exclude_patterns(exclude: Iterable[str]) -> list[str]:
+    """Each pattern also as the folder it may name, which excludes what is under it."""
+    patterns: list[str] = []
+    for raw in exclude:
+        pattern = raw.strip().replace("\\", "/")
+        negated = pattern.startswith("!")
+        pattern = pattern.removeprefix("!").removeprefix("./").rstrip("/")
+        if pattern:
+            sign = "!" if negated else ""
+            patterns += [sign + pattern, f"{sign}{pattern}/**"]
+    return patterns
 
 
 def is_excluded(shown: str, exclude: Iterable[str]) -> bool:
-    return any(_pattern(p).fullmatch(shown) for p in exclude)
+    patterns = _exclude_patterns(exclude)
+    return bool(patterns) and wcglob.globmatch(shown, patterns, flags=EXCLUDE_FLAGS)
 
 
 def _files_in(directory: str) -> list[str]:
@@ -82,7 +70,7 @@ def expand(patterns: Sequence[str], exclude: Sequence[str] = (), root: str = "."
             if not matched:
                 raise UsageError(f"{pattern}: no files with a known extension ({', '.join(EXTENSIONS)})")
         elif GLOB_CHARS & set(pattern) and not os.path.exists(pattern):
-            matched = sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p))
+            matched = sorted(p for p in wcglob.glob(pattern, flags=FILES_FLAGS) if os.path.isfile(p))
             if not matched:
                 raise UsageError(f"no files match {pattern!r}")
         else:

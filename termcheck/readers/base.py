@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from termcheck.core.errors import InputError
@@ -102,10 +102,3 @@ def reread(document: Document, digest: str) -> Iterator[Segment]:
         yield segment
     if digest and again.hexdigest() != digest:
         raise InputError(document.name, "changed while termcheck checked it; run the check again")
-
-
-def digests_of(segments: Iterable[Segment]) -> str:
-    digest = TextDigest()
-    for segment in segments:
-        digest.add(segment)
-    return digest.hexdigest()

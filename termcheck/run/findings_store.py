@@ -1,20 +1,20 @@
 """The findings of a run, kept in memory while few and spilled to a temporary file when many.
 
 A translation memory of a million segments can have a million findings: a gigabyte of objects.
-The store keeps the first `spill_at` in a list and moves every further block to an unnamed temporary
-file (pickled, deleted when the store is), so memory stays flat however big the run. It reads like a
-list: `len`, iteration (as often as wanted, streaming from disk), indexing and equality with a list.
+The store keeps the first `spill_at` in a list and moves every further block to the spill store
+(termcheck.core.spill: an unnamed temporary file, deleted with the store), so memory stays flat however big
+the run. It reads like a list: `len`, iteration (as often as wanted, streaming from disk), indexing and
+equality with a list.
 """
 
 from __future__ import annotations
 
 import heapq
-import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, Any, overload
+from typing import Any, overload
 
 from termcheck.core.model import Finding
-from termcheck.core.scratch import scratch_errors, scratch_file
+from termcheck.core.spill import SpillFile
 
 SPILL_AT = 50_000
 BLOCK = 5_000
@@ -27,8 +27,7 @@ class FindingStore(Sequence[Finding]):
         self._block = block
         self._memory: list[Finding] = []
         self._head: list[Finding] = []  # once spilled: the first findings, which stay in memory
-        self._file: IO[bytes] | None = None
-        self._spilled = 0
+        self._file: SpillFile[Finding] | None = None
         self.extend(findings)
 
     def _full(self) -> bool:
@@ -56,32 +55,21 @@ class FindingStore(Sequence[Finding]):
         """Keep the first `spill_at` findings in memory, write later ones to disk in blocks."""
         rest = self._memory
         if self._file is None:
-            self._file = scratch_file("termcheck-findings-")  # closed with the store
+            self._file = SpillFile("termcheck-findings-")  # deleted with the store
             self._head, rest = rest[: self._spill_at], rest[self._spill_at :]
-        with scratch_errors():
-            self._file.seek(0, 2)
-            for i in range(0, len(rest), self._block):
-                pickle.dump(rest[i : i + self._block], self._file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._spilled += len(rest)
+        for i in range(0, len(rest), self._block):
+            self._file.add(0, rest[i : i + self._block])
         self._memory = []
 
     def __len__(self) -> int:
-        return len(self._head) + self._spilled + len(self._memory) if self.spilled else len(self._memory)
+        return len(self._head) + self._file.count + len(self._memory) if self._file is not None else len(self._memory)
 
     def __iter__(self) -> Iterator[Finding]:
         if self._file is None:
             yield from list(self._memory)  # a copy: appending while iterating must not change what is read
             return
         yield from self._head
-        self._file.seek(0)
-        remaining = self._spilled
-        while remaining > 0:
-            with scratch_errors():
-                block: list[Finding] = pickle.load(self._file)
-                position = self._file.tell()
-            remaining -= len(block)
-            yield from block
-            self._file.seek(position)
+        yield from self._file.read()
         yield from list(self._memory)
 
     @overload
@@ -101,7 +89,7 @@ class FindingStore(Sequence[Finding]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        where = f", {self._spilled} on disk" if self.spilled else ""
+        where = f", {self._file.count} on disk" if self._file is not None else ""
         return f"FindingStore({len(self)} findings{where})"
 
     def __getstate__(self) -> dict[str, Any]:
