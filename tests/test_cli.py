@@ -416,3 +416,28 @@ def test_check_with_a_reference_prints_the_scores_in_the_text_report() -> None:
     assert result.exit_code == 1 and scored.exit_code == 0, result.output + scored.output
     assert "BLEU " in scored.stdout and "term accuracy" in scored.stdout
     assert result.stdout.endswith("\nScores\n" + scored.stdout), result.stdout[-1500:]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github", "xlsx"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Python keeps such a name's bytes as lone surrogates, which JSON, SARIF and Excel could not hold (an internal
+    error before): findings name the file with the byte escaped, and the report is written."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.en.txt", "wb") as handle:
+        handle.write("The drug，approved.\n".encode())
+    name = os.fsdecode(b"caf\xe9.en.txt")
+    output = ["--xlsx", "r.xlsx"] if fmt == "xlsx" else ["--format", fmt, "--output", "r.out"]
+    result = CliRunner().invoke(app, ["check", name, *output, "--fail-on", "never"])
+    assert result.exit_code == 0, result.stderr
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        cells = [c.value for row in load_workbook(tmp_path / "r.xlsx")["Findings"].iter_rows() for c in row]
+        assert "caf\\xe9.en.txt" in cells
+    else:
+        text = (tmp_path / "r.out").read_text(encoding="utf-8")
+        assert "caf\\xe9.en.txt" in text or "caf\\\\xe9.en.txt" in text or "caf%5Cxe9.en.txt" in text

@@ -117,7 +117,7 @@ def open_documents(
         raise UsageError("--source needs --target (the English file to check)")
 
     def shown(path: str) -> str:
-        return display_path(path, root) if root else path
+        return display_path(path, root)
 
     documents = [
         open_pair(f.source, f.target, encoding, shown(f.target))
