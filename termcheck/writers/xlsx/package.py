@@ -3,7 +3,8 @@
 openpyxl writes everything but the rows (styles, column widths, panes, filters, validation, the chart);
 its sheets are saved with an empty <sheetData></sheetData>, which this module replaces with the rows
 from each sheet's row file while copying the zip. The sheet parts are found by name through the
-package's relationships, as a spreadsheet program finds them (termcheck.text.xlsx_parts).
+package's relationships, as a spreadsheet program finds them (termcheck.text.xlsx_parts). The styles part is copied with
+its fonts' properties put in Excel's order (font_order), the one change made to what openpyxl wrote.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 from typing import IO, BinaryIO
 
 from termcheck.text import xlsx_parts
+from termcheck.writers.xlsx.font_order import styles_in_excel_order
 
 _EMPTY_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 _CHUNK = 1 << 20
@@ -38,8 +40,11 @@ def fill_sheets(frame: BinaryIO, rows: Mapping[str, IO[bytes]], out: BinaryIO) -
         if missing := sorted(set(rows) - set(found)):
             raise ValueError(f"no sheet {missing[0]!r} in the saved workbook")  # a bug: rows must not be dropped
         parts = {found[name]: data for name, data in rows.items()}
+        styles = xlsx_parts.styles_part(source)
         for member in source.infolist():
             data = source.read(member)
+            if member.filename == styles:
+                data = styles_in_excel_order(data)
             if member.filename not in parts:
                 target.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=SHEET_COMPRESSION)
                 continue
