@@ -228,6 +228,42 @@ def test_merged_cells_hold_their_value_in_every_row_they_cover(tmp_path: Path) -
     ]
 
 
+@pytest.mark.parametrize("targets", ["absolute", "relative"])
+def test_merged_cells_are_read_from_the_glossary_sheets_own_part(tmp_path: Path, targets: str) -> None:
+    """The glossary is the first worksheet: a chartsheet before it and a worksheet after it, each with a part of
+    its own, are not read for its merged ranges, whether the workbook names parts from the package root (as
+    openpyxl does) or from xl/ (as Excel does)."""
+    import zipfile
+
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Glossary"
+    sheet.append(["id", "zh", "en", "domain"])
+    sheet.append(["cde", "药品审评中心", "Center for Drug Evaluation", "regulator"])
+    sheet.append(["nmpa", "国家药监局", "National Medical Products Administration"])
+    sheet.merge_cells("D2:D3")
+    other = workbook.create_sheet("Notes")
+    other.append(["a", "b", "c", "d"])
+    other.merge_cells("A2:D9")
+    chart = BarChart()
+    chart.add_data(Reference(other, min_col=1, min_row=1, max_row=2))
+    workbook.create_chartsheet("Chart", 0).add_chart(chart)
+    path = tmp_path / "charted.xlsx"
+    workbook.save(path)
+    if targets == "relative":
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        rels = "xl/_rels/workbook.xml.rels"
+        parts[rels] = parts[rels].replace(b'Target="/xl/', b'Target="')
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    assert [(c.id, c.domain) for c in load_glossary(str(path))] == [("cde", "regulator"), ("nmpa", "regulator")]
+
+
 def _with_merged_range(path: Path, *refs: str) -> None:
     """Add merged ranges to a saved workbook's first sheet as raw XML (openpyxl would build a cell for every
     cell of a huge range)."""

@@ -386,6 +386,29 @@ def test_the_writer_uses_only_openpyxls_public_modules() -> None:
     assert private == []
 
 
+def test_termcheck_uses_no_private_openpyxl_attribute() -> None:
+    """A private attribute (a read-only sheet's _worksheet_path, the workbook's _cell_styles) may change in any
+    release, as a private module may. Private here: an underscored attribute openpyxl assigns on its objects and
+    termcheck does not define itself."""
+    import openpyxl
+
+    assigned = re.compile(r"\b\w+\.(_[a-z]\w*)\s*=(?!=)")
+    library = Path(openpyxl.__file__).parent
+    private = {name for path in library.rglob("*.py") for name in assigned.findall(path.read_text(encoding="utf-8"))}
+    assert {"_cell_styles", "_worksheet_path"} <= private
+    root = Path(__file__).resolve().parents[1] / "termcheck"
+    sources = {path: path.read_text(encoding="utf-8") for path in root.rglob("*.py")}
+    defined = re.compile(r"\bself\.(_[a-z]\w*)\s*[:=]|\bdef (_[a-z]\w*)|^(_[a-z]\w*)\s*[:=]|^class (_[a-z]\w*)", re.M)
+    own = {name for text in sources.values() for names in defined.findall(text) for name in names if name}
+    used = [
+        f"{path.relative_to(root)}: .{name}"
+        for path, text in sources.items()
+        for name in re.findall(r"\.(_[a-z]\w*)\b", text)
+        if name in private - own
+    ]
+    assert used == []
+
+
 XLIFF_WITH_CODES = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="a.html" source-language="zh-CN" target-language="en" datatype="html"><body>

@@ -10,6 +10,7 @@ from typing import Any
 
 from termcheck.core.errors import InputError
 from termcheck.text.textio import check_readable
+from termcheck.text.xlsx_parts import worksheet_part
 
 CELL_LIMIT = 32_767
 # The characters XML 1.0 cannot hold: control characters but tab, newline and carriage return, lone
@@ -120,13 +121,14 @@ def merged_ranges(path: str, sheet: Any) -> list[tuple[int, int, int, int]]:
 
     Read-only sheets have no merged-cell information, and openpyxl's full load costs ten times the memory
     and time of streaming (520 MiB for 100,000 rows) and builds a cell for every cell a range covers (a
-    7 KB file merging D2:XFD1048576 takes minutes). So the sheet's XML is read for its <mergeCell>
-    elements, after a plain byte search says it has any: most sheets have none."""
+    7 KB file merging D2:XFD1048576 takes minutes). So the sheet's XML, found by the sheet's name through the
+    package's relationships, is read for its <mergeCell> elements, after a plain byte search says it has any:
+    most sheets have none."""
     from lxml import etree
     from openpyxl.utils.cell import range_boundaries
 
     with zipfile.ZipFile(path) as archive:
-        part = sheet._worksheet_path  # the only way to the sheet's XML that read-only mode offers
+        part = worksheet_part(archive, sheet.title)
         if not _contains(archive, part, b"mergeCell"):
             return []
         ranges: list[tuple[int, int, int, int]] = []

@@ -2,24 +2,23 @@
 
 openpyxl writes everything but the rows (styles, column widths, panes, filters, validation, the chart);
 its sheets are saved with an empty <sheetData></sheetData>, which this module replaces with the rows
-from each sheet's row file while copying the zip. The sheet parts are found by name through
-xl/workbook.xml and its relationships, as a spreadsheet program finds them.
+from each sheet's row file while copying the zip. The sheet parts are found by name through the
+package's relationships, as a spreadsheet program finds them (termcheck.text.xlsx_parts). The styles part is copied with
+its fonts' properties put in Excel's order (font_order), the one change made to what openpyxl wrote.
 """
 
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 import shutil
 import zipfile
 from collections.abc import Mapping
 from typing import IO, BinaryIO
-from xml.etree import ElementTree
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+from termcheck.text import xlsx_parts
+from termcheck.writers.xlsx.font_order import styles_in_excel_order
+
 _EMPTY_DATA = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 _CHUNK = 1 << 20
 # Sheet XML is mostly markup: level 1 is three times faster than the default 6 and the file ~20% larger.
@@ -28,15 +27,7 @@ SHEET_COMPRESSION = 1
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → zip member of its XML."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in relations.iter(f"{_PACKAGE_REL}Relationship")}
-    parts = {}
-    for sheet in workbook.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_REL), "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        parts[sheet.get("name", "")] = part
-    return parts
+    return {name: rel.part for name, rel in xlsx_parts.sheet_parts(archive)}
 
 
 def fill_sheets(frame: BinaryIO, rows: Mapping[str, IO[bytes]], out: BinaryIO) -> None:
@@ -49,8 +40,11 @@ def fill_sheets(frame: BinaryIO, rows: Mapping[str, IO[bytes]], out: BinaryIO) -
         if missing := sorted(set(rows) - set(found)):
             raise ValueError(f"no sheet {missing[0]!r} in the saved workbook")  # a bug: rows must not be dropped
         parts = {found[name]: data for name, data in rows.items()}
+        styles = xlsx_parts.styles_part(source)
         for member in source.infolist():
             data = source.read(member)
+            if member.filename == styles:
+                data = styles_in_excel_order(data)
             if member.filename not in parts:
                 target.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=SHEET_COMPRESSION)
                 continue

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.xml.functions import tostring
 
 from termcheck.core.model import Severity
+from termcheck.writers.xlsx.font_order import put_in_excel_order
 from termcheck.writers.xlsx.layout import Sheet
 
 HEADER = "tc-header"
@@ -31,8 +32,10 @@ _FONT = "Calibri"
 
 
 def _run_properties(font: InlineFont) -> str:
-    """The inside of a rich-text run's <rPr> element."""
-    xml = str(tostring(font.to_tree("rPr")).decode())
+    """The inside of a rich-text run's <rPr> element, its properties in Excel's order (see font_order)."""
+    element = font.to_tree("rPr")
+    put_in_excel_order(element)
+    xml = str(tostring(element).decode())
     return xml.removeprefix("<rPr>").removesuffix("</rPr>")
 
 
@@ -83,7 +86,12 @@ class Style(NamedTuple):
 
 
 class Palette:
-    """Style ids for the named styles, resolved once through openpyxl, which writes them into styles.xml."""
+    """Style ids for the named styles, resolved once through openpyxl, which writes them into styles.xml.
+
+    An id is the public `style_id` of a write-only cell given the named style: the index of its cell format in
+    styles.xml's cellXfs, which openpyxl adds there if new, as it does for every cell it writes itself.
+    tests/test_xlsx_validity.py checks that each id written is below cellXfs' count and reads back as its style.
+    """
 
     def __init__(self, sheet: Sheet) -> None:
         self._sheet = sheet
