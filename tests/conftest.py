@@ -21,6 +21,17 @@ def load_toml(path: Path) -> dict:
         return tomllib.load(handle)
 
 
+def inline_side(text: str | None, xml: bool) -> tuple[str | None, tuple]:
+    """A test's text, or with `xml` true XLIFF inline markup read as the XLIFF reader reads it: (text, codes)."""
+    if text is None or not xml:
+        return text, ()
+    from lxml import etree
+
+    from termcheck.readers.inline import text_and_codes
+
+    return text_and_codes(etree.fromstring(f'<seg xmlns="urn:oasis:names:tc:xliff:document:1.2">{text}</seg>'))
+
+
 @pytest.fixture(scope="session")
 def case_glossary():
     from termcheck.glossary import load_glossary

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CASES, load_toml
+from conftest import CASES, inline_side, load_toml
 
 from termcheck.core.model import Finding, Segment
 from termcheck.readers.base import Document
@@ -19,20 +19,9 @@ def _cases() -> list:
     return params
 
 
-def _side(text: str | None, xml: bool) -> tuple[str | None, tuple]:
-    """A case's text, or with `xml = true` XLIFF inline markup read as the XLIFF reader reads it."""
-    if text is None or not xml:
-        return text, ()
-    from lxml import etree
-
-    from termcheck.readers.inline import text_and_codes
-
-    return text_and_codes(etree.fromstring(f'<seg xmlns="urn:oasis:names:tc:xliff:document:1.2">{text}</seg>'))
-
-
 def _segment(i: int, seg: dict) -> Segment:
-    source, source_codes = _side(seg.get("source"), seg.get("xml", False))
-    target, target_codes = _side(seg["target"], seg.get("xml", False))
+    source, source_codes = inline_side(seg.get("source"), seg.get("xml", False))
+    target, target_codes = inline_side(seg["target"], seg.get("xml", False))
     assert target is not None
     return Segment(str(i), source, target, "doc.txt", i, source_codes, target_codes, seg.get("pending", False))
 

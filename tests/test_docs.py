@@ -1,14 +1,21 @@
 """The README is short and starts with the quick start; the reference lives in docs/, one page per topic;
-every relative link and anchor resolves; the screenshots exist and their script skips what is missing."""
+every relative link and anchor resolves; the screenshots exist and their script skips what is missing;
+docs/checks.md is what the checks' code renders, and `termcheck explain` prints its sections."""
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from typer.testing import CliRunner
+
+from termcheck.checks.docs import REGENERATE, page, render
+from termcheck.checks.registry import ALL_CHECKS
+from termcheck.cli import app
 
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -68,3 +75,21 @@ def test_the_screenshot_script_skips_the_excel_picture_quietly_without_libreoffi
     screenshots.excel(tmp_path / "absent.xlsx", tmp_path)
     assert "not installed" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_the_checks_reference_is_generated_from_the_checks() -> None:
+    current = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    generated = page()
+    if current != generated:
+        diff = difflib.unified_diff(
+            current.splitlines(keepends=True), generated.splitlines(keepends=True), "docs/checks.md", "generated", n=1
+        )
+        pytest.fail(f"docs/checks.md is stale; regenerate it with\n    {REGENERATE}\n\n{''.join(diff)[:4000]}")
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda c: c.code)
+def test_explain_prints_the_checks_section_of_the_reference(check) -> None:
+    result = CliRunner().invoke(app, ["explain", check.code])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == render(check)
+    assert f"\n{render(check)}" in (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")

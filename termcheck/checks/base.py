@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from termcheck.checks.examples import Example
 from termcheck.checks.rules import RULE_BUDGET, RuleStop
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
@@ -52,6 +53,9 @@ class Check:
     # How `termcheck fix` (and "Apply fix" in the Excel report) corrects a finding without reading the
     # sentence; "" where only a person can: `fix` then returns None.
     fix_description: ClassVar[str] = ""
+    # What the check reports and what it passes, run by the test suite and shown in docs/checks.md and
+    # `termcheck explain` (termcheck.checks.docs): a bad example and a good one at least.
+    examples: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, context: CheckContext) -> None:
         self.context = context

@@ -5,10 +5,13 @@ from itertools import pairwise
 
 from termcheck.checks.base import Check
 from termcheck.checks.declared_fixes import span_of
+from termcheck.checks.examples import Entry, Example
 from termcheck.checks.term_forms import replacement_edit
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
+
+_GLOSSARY = Entry(zh="激素治疗失败", en="steroid-refractory", deprecated=("hormone therapy failure",))
 
 
 class DeprecatedTerm(Check):
@@ -17,14 +20,7 @@ class DeprecatedTerm(Check):
     With a source, the term is flagged when the concept's Chinese term is in the source segment, so a
     word that is wrong for one concept but right elsewhere is left alone; the glossary column
     `deprecated_everywhere` (or `--deprecated-everywhere`) flags it in every segment. Target-only
-    checks always flag it. A span that is also an allowed term of another concept is not flagged.
-
-    Bad:
-        source: 用于治疗激素治疗失败的急性移植物抗宿主病
-        target: used to treat acute graft-versus-host disease with hormone therapy failure
-    Good:
-        target: used to treat steroid-refractory acute graft-versus-host disease
-    """
+    checks always flag it. A span that is also an allowed term of another concept is not flagged."""
 
     code = "TC101"
     name = "deprecated-term"
@@ -32,6 +28,20 @@ class DeprecatedTerm(Check):
     needs_glossary = True
     fix_description = (
         "the preferred term in the deprecated one's form: its inflection, its capitals, and a/an before it"
+    )
+    examples = (
+        Example(
+            source="用于治疗激素治疗失败的急性移植物抗宿主病",
+            target="used to treat acute graft-versus-host disease with hormone therapy failure",
+            bad=True,
+            glossary=(_GLOSSARY,),
+        ),
+        Example(
+            source="用于治疗激素治疗失败的急性移植物抗宿主病",
+            target="used to treat steroid-refractory acute graft-versus-host disease",
+            bad=False,
+            glossary=(_GLOSSARY,),
+        ),
     )
 
     @classmethod

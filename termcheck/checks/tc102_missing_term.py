@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Entry, Example
 from termcheck.core.model import Finding, Severity
 from termcheck.glossary.model import Concept
 from termcheck.matching.analysis import AnalyzedSegment
@@ -30,6 +31,11 @@ def in_compound(concept: Concept, text: str) -> bool:
     )
 
 
+_GLOSSARY = Entry(
+    zh="药品审评中心", en="Center for Drug Evaluation", admitted=("CDE",), deprecated=("Drug Evaluation Center",)
+)
+
+
 class MissingTerm(Check):
     """A glossary term in the source has no rendering anywhere in the target.
 
@@ -38,20 +44,27 @@ class MissingTerm(Check):
     word (病毒 in 病毒学, "virology") is not required. Fewer renderings than source mentions is TC104's
     business, not this check's. Concepts of several glossaries that share a Chinese term are one
     requirement, reported once. A case-sensitive term that stands in the target in another case is
-    reported as written ("Nmpa"), not as missing. Needs a source.
-
-    Bad:
-        source: 药品审评中心发布了指导原则
-        target: The Drug Evaluation Office released the guidelines
-    Good:
-        target: The Center for Drug Evaluation released the guidelines
-    """
+    reported as written ("Nmpa"), not as missing."""
 
     code = "TC102"
     name = "missing-term"
     severity = Severity.ERROR
     needs_glossary = True
     needs_source = True
+    examples = (
+        Example(
+            source="药品审评中心发布了指导原则",
+            target="The Drug Evaluation Office released the guidelines",
+            bad=True,
+            glossary=(_GLOSSARY,),
+        ),
+        Example(
+            source="药品审评中心发布了指导原则",
+            target="The Center for Drug Evaluation released the guidelines",
+            bad=False,
+            glossary=(_GLOSSARY,),
+        ),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         if not analyzed.has_source:

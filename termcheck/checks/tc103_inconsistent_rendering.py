@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from termcheck.checks.base import Check, CheckContext, target_location
+from termcheck.checks.examples import Entry, Example
 from termcheck.core.model import Finding, Location, Severity
 from termcheck.glossary.model import TermStatus
 from termcheck.matching.analysis import AnalyzedSegment
@@ -38,29 +39,38 @@ def _first_places(files: dict[str, _Uses]) -> Iterator[Location]:
     return islice(chain.from_iterable(u.places for u in files.values()), MAX_LOCATIONS)
 
 
+_GLOSSARY = Entry(zh="干细胞治疗", en="stem cell therapy", admitted=("stem cell treatment",))
+
+
 class InconsistentRendering(Check):
     """One concept is rendered with different allowed variants across a document or a run.
 
-    One finding per concept lists each variant with its count and where it occurs, placed at the
-    first occurrence of a variant other than the one to use: the preferred term whenever it is among
-    them, however often an admitted term is used, and otherwise the most frequent. Inflected forms of one term are
-    one variant. With a source, only segments whose source has the concept count, so "subject to"
-    is not a rendering of 受试者 (subject) where the source does not say 受试者. An abbreviation
-    introduced after its full form — "graft-versus-host disease (GVHD)" — and used from then on in
-    that file is not an inconsistency.
-
-    Bad:
-        segment 3: stem cell therapy is promising
-        segment 9: stem cell treatment is expensive
-    Good:
-        segment 3: stem cell therapy is promising
-        segment 9: stem cell therapy is expensive
-    """
+    Variants are counted across a document and across all documents of the run. One finding per concept
+    lists each variant with its count and where it occurs, placed at the first occurrence of a variant
+    other than the one to use: the preferred term whenever it is among them, however often an admitted
+    term is used, and otherwise the most frequent. Inflected forms of one term are one variant. With a
+    source, only segments whose source has the concept count, so "subject to" is not a rendering of 受试者
+    (subject) where the source does not say 受试者. An abbreviation introduced after its full form —
+    "graft-versus-host disease (GVHD)" — and used from then on in that file is not an inconsistency."""
 
     code = "TC103"
     name = "inconsistent-rendering"
     severity = Severity.WARNING
     needs_glossary = True
+    examples = (
+        Example(
+            before=((None, "stem cell therapy is promising"),),
+            target="stem cell treatment is expensive",
+            bad=True,
+            glossary=(_GLOSSARY,),
+        ),
+        Example(
+            before=((None, "stem cell therapy is promising"),),
+            target="stem cell therapy is expensive",
+            bad=False,
+            glossary=(_GLOSSARY,),
+        ),
+    )
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

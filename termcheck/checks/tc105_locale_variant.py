@@ -3,9 +3,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Entry, Example
 from termcheck.core.model import Finding, Severity
 from termcheck.glossary.model import same_locale
 from termcheck.matching.analysis import AnalyzedSegment
+
+_GLOSSARY = Entry(
+    zh="药品审评中心",
+    en="Center for Drug Evaluation",
+    locales=(("Center for Drug Evaluation", "en-US"), ("Centre for Drug Evaluation", "en-GB")),
+)
 
 
 class LocaleVariant(Check):
@@ -15,19 +22,28 @@ class LocaleVariant(Check):
     locale is known (XLIFF `target-language`, TMX `xml:lang`, or `[languages] target = "en-US"` in
     termcheck.toml for the rest), a term of the other locale is not an allowed rendering; the term of the
     document's locale is suggested. With a source, only concepts whose Chinese term is in the segment count.
-    Without a known locale every English term is allowed and this check is silent.
-
-    Bad:
-        source: 药品审评中心发布了指导原则 (document en-US)
-        target: The Centre for Drug Evaluation released the guidelines
-    Good:
-        target: The Center for Drug Evaluation released the guidelines
-    """
+    Without a known locale every English term is allowed and this check is silent."""
 
     code = "TC105"
     name = "locale-variant"
     severity = Severity.WARNING
     needs_glossary = True
+    examples = (
+        Example(
+            source="药品审评中心发布了指导原则",
+            target="The Centre for Drug Evaluation released the guidelines",
+            bad=True,
+            glossary=(_GLOSSARY,),
+            locale="en-US",
+        ),
+        Example(
+            source="药品审评中心发布了指导原则",
+            target="The Center for Drug Evaluation released the guidelines",
+            bad=False,
+            glossary=(_GLOSSARY,),
+            locale="en-US",
+        ),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         locale = analyzed.locale

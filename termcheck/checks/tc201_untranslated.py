@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.errors import UsageError
 from termcheck.core.model import Finding, Severity
@@ -19,24 +20,24 @@ _UNTRANSLATED = re.compile(
 class Untranslated(Check):
     """Chinese characters or full-width letters and digits left in the English target.
 
-    One finding per run of such characters. Spans that are there on purpose — a Chinese name quoted
-    after its romanisation, say — are allowed with `--allow-untranslated REGEX` (repeatable): a run
-    inside a match of any of those patterns is not reported. Works without a source.
+    Chinese characters (and kana) or full-width letters and digits: one finding per run of such characters.
+    Spans that are there on purpose — a Chinese name quoted after its romanisation, say — are allowed with
+    `--allow-untranslated REGEX` (repeatable): a run inside a match of any of those patterns is not reported.
+    A target that copies the Chinese source is reported here; TC221 reports only an empty one.
 
     An XLIFF unit whose target is empty and whose state says it is not translated yet (`new`,
-    `needs-translation`, `initial`) is reported once here, and no other check reads it.
-
-    Bad:
-        target: The drug is made of 脐带 mesenchymal stem cells.
-    Good:
-        target: The drug is made of umbilical cord mesenchymal stem cells.
-    """
+    `needs-translation`, `initial`) is reported once here, as not translated yet, and no other check reads
+    it."""
 
     code = "TC201"
     name = "untranslated"
     severity = Severity.ERROR
     sees_pending = True
     trigger = Trigger(_UNTRANSLATED)
+    examples = (
+        Example(target="The drug is made of 脐带 mesenchymal stem cells.", bad=True),
+        Example(target="The drug is made of umbilical cord mesenchymal stem cells.", bad=False),
+    )
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

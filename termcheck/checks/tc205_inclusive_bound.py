@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -119,21 +120,45 @@ class InclusiveBound(Check):
     """An inclusive Chinese bound translated as a strict one: 14岁以上 is "14 and older", not "over 14".
 
     In Chinese regulatory and medical text 以上, 以下, 以内, 不少于 and 不超过 include the number
-    itself (14岁以上 admits a fourteen-year-old). "Over", "more than", "above", "under", "less than"
-    and "below" followed by the same number exclude it. Needs a source.
+    itself (14岁以上 admits a fourteen-year-old). "Over", "more than", "above", "under", "less than",
+    "below" and "exceeds" followed by the same number exclude it; the finding suggests "14 and older"
+    (ages) or "at least 14". English that is already inclusive ("no fewer than", "not more than") passes.
 
-    Bad:
-        source: 该药用于治疗14岁以上消化道受累为主的激素治疗失败的急性移植物抗宿主病
-        target: for patients over 14 years old with steroid-refractory acute GVHD
-    Good:
-        target: for patients aged 14 and older with steroid-refractory acute GVHD
-    """
+    Only thresholds that decide something count (ages, heights, doses, scores, money in a rule, 5万元以上
+    read with its magnitude): a count of people or things (3500人以上), an estimate (估计, 约, 通常) or the
+    size of a change (下降了五分之一以上) is not one, unless the clause states a rule (须, 要求, 条件,
+    不得…).
+
+    A warning only where the sentence states a rule (a law, a ban, eligibility, dosing, a limit: 禁止, 不得,
+    须, 剂量, 适用于, 用于治疗…); elsewhere (研究未纳入18岁以下的青少年, 接种率达90%以上) the finding is an
+    info note, because professional MQM raters on four data sets never marked "under 18" or "more than
+    90%" in a description as an error, and a reviewer wants the warning where the boundary decides who is
+    allowed or how much is given. A severity set for TC205 in the configuration applies everywhere."""
 
     code = "TC205"
     name = "inclusive-bound"
     severity = Severity.WARNING
     needs_source = True
     trigger = Trigger(_two_character_prefixes(f"{_AFTER_BOUNDS}|{_BEFORE_BOUNDS}"), "source")
+    examples = (
+        Example(
+            source="该药用于治疗14岁以上消化道受累为主的激素治疗失败的急性移植物抗宿主病",
+            target="for patients over 14 years old with steroid-refractory acute GVHD",
+            bad=True,
+        ),
+        Example(
+            source="该药用于治疗14岁以上消化道受累为主的激素治疗失败的急性移植物抗宿主病",
+            target="for patients aged 14 and older with steroid-refractory acute GVHD",
+            bad=False,
+        ),
+        Example(
+            source="研究未纳入18岁以下的青少年",
+            target="The study did not include adolescents under 18",
+            bad=True,
+            severity=Severity.INFO,
+        ),
+        Example(source="死亡人数估计在3500人以上", target="The death toll is estimated at more than 3,500", bad=False),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source = analyzed.segment.source

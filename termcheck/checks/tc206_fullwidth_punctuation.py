@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from termcheck.checks.base import Check
 from termcheck.checks.declared_fixes import span_of
+from termcheck.checks.examples import Example
 from termcheck.checks.punctuation import MARKS, ascii_for
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
@@ -73,24 +74,37 @@ def _spaced(target: str, start: int, end: int) -> str:
 class FullwidthPunctuation(Check):
     """Chinese or full-width punctuation in the English target: ，。：；！？（）【】《》、 and the like.
 
-    One finding per mark, however often it stands in the segment (the message says how often), and one for
-    the brackets of a kind (（…）, 《…》), with the ASCII punctuation to use; the fix makes every one ASCII.
-    A pair of label brackets 【…】 heading the target, as one heads the source, is an info note: Chinese
-    e-commerce titles and social-media posts open with such a label, English has no equivalent, and
-    professional reviewers leave it as it is. Curly quotes (“ ” ‘ ’) are English typography and are not
-    reported. Works without a source.
+    One finding per mark, however often it stands in the segment (the message says how often: "，" (3
+    times)), and one for the brackets of a kind ("（…）", "《…》"), each spanning every place it covers,
+    with the ASCII punctuation to use; the fix makes every one ASCII. Curly quotes (“ ” ‘ ’) are English
+    typography and are not reported.
 
-    Bad:
-        target: The drug was approved，and it went on sale。
-    Good:
-        target: The drug was approved, and it went on sale.
-    """
+    A pair of label brackets 【…】 heading the target, as one heads the source, is an info note: Chinese
+    e-commerce titles and social-media posts open with such a label ("【律师提醒】", "【诺拉图书】"), English
+    has no bracket of that use, and the professional MQM raters of the WMT22 set left every one kept at the
+    head of a target unmarked ("【Lawyer reminds】 …", "【Nora Books】 …": 0 of 7 segments); "[…]" is still
+    suggested and fixable. Elsewhere 【…】 is a warning: the WMT23 news raters marked "Font:【Large Medium
+    Small】" (字体:【大中小】, a page's font-size switch) as a punctuation error both times. So is a lone or
+    mismatched 【 or 】, and 【…】 the source does not open with. A severity set for TC206 in the
+    configuration applies everywhere."""
 
     code = "TC206"
     name = "fullwidth-punctuation"
     severity = Severity.WARNING
     trigger = Trigger(_ANY_MARK)
     fix_description = "the ASCII punctuation, with the space English puts after a comma or stop and before a bracket"
+    examples = (
+        Example(target="The drug was approved，and it went on sale。", bad=True),
+        Example(target="The drug was approved, and it went on sale.", bad=False),
+        Example(
+            source="【律师提醒】网购需谨慎",
+            target="【Lawyer reminds】 Be careful when shopping online",
+            bad=True,
+            severity=Severity.INFO,
+        ),
+        Example(source="字体:【大中小】", target="Font:【Large Medium Small】", bad=True),
+        Example(target="The drug, called “Ryoncil”, was approved.", bad=False),
+    )
 
     @classmethod
     def fix(cls, target: str, finding: Fixable) -> Edit | None:

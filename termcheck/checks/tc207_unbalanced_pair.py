@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.checks.punctuation import pairing
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
@@ -18,23 +19,26 @@ _MATCHING_QUOTES = {("“", "”"), ('"', '"')}
 class UnbalancedPair(Check):
     """Brackets or quotes that do not pair up in the target, though they do in the source.
 
-    Parentheses, square and curly brackets and double quotes pair by kind, whatever their glyph: "（a)" and
-    "”Alien walkers"" pair up (the full-width "（" is TC206's to report). Quotes whose glyphs do not match,
-    curly with straight or a closing quote opening, are an info note. Only segments whose source pairs up are
-    checked, so a quotation that runs over several segments is not reported. Needs a source.
+    Parentheses, square and curly brackets and double quotes pair by kind, not glyph: a full-width "（"
+    closed by ")" has its partner (the glyph is TC206's to report; a full-width mark with no partner is
+    TC206's finding too, not a second one here), and so do double quotes of any glyph or direction, taken
+    in turn. Only segments whose source pairs up are checked, so a quotation that runs over several segments
+    is not reported.
 
-    Bad:
-        source: 他说：“干细胞是‘活’的。”
-        target: He said: “Stem cells are 'alive'.
-    Good:
-        target: He said: “Stem cells are 'alive'.”
-    """
+    A quotation whose marks do not match (”…", "…”, “…"), curly with straight or a closing quote opening,
+    is an info note of its own, suggesting “…” or "…": a visible slip, but the WMT22 raters marked none of
+    the four in its set. A severity set for TC207 in the configuration applies to it too."""
 
     code = "TC207"
     name = "unbalanced-pair"
     severity = Severity.WARNING
     needs_source = True
     trigger = Trigger(re.compile("[" + re.escape(_ENGLISH) + "]"))  # no finding without one of them
+    examples = (
+        Example(source="他说：“干细胞是‘活’的。”", target="He said: “Stem cells are 'alive'.", bad=True),
+        Example(source="他说：“干细胞是‘活’的。”", target="He said: “Stem cells are 'alive'.”", bad=False),
+        Example(source="他说：“好。”", target='He said: ”Good."', bad=True, severity=Severity.INFO),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source = analyzed.segment.source

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.checks.base import Check
 from termcheck.checks.declared_fixes import expected_in_place
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
@@ -16,20 +17,18 @@ _DOUBLED = re.compile(r"(?<=\S) {2,}(?=\S)")
 class DoubledSpace(Check):
     """Two or more spaces between words in the target.
 
-    One finding per segment, at the first place, saying how many there are. Leading and trailing
-    spaces are left to the reader. Works without a source.
-
-    Bad:
-        target: The drug was  approved.
-    Good:
-        target: The drug was approved.
-    """
+    One finding per segment, at the first place, saying how many there are. Spaces at either end
+    are not reported here (TC222 compares them with the source's)."""
 
     code = "TC208"
     name = "doubled-space"
     severity = Severity.INFO
     trigger = Trigger(re.compile("  "))  # a literal: the fastest scan
     fix_description = "one space for the doubled ones (each place in turn)"
+    examples = (
+        Example(target="The drug was  approved.", bad=True),
+        Example(target="The drug was approved.", bad=False),
+    )
 
     @classmethod
     def fix(cls, target: str, finding: Fixable) -> Edit | None:

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.checks.base import Check
 from termcheck.checks.declared_fixes import expected_in_place
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
@@ -22,20 +23,18 @@ class DoubledWord(Check):
 
     Case is ignored; "that that", "had had", "is is" and "do do" are grammatical and allowed, and
     words no English dictionary knows double in names and loanwords (ylang ylang, Bora Bora); a capital
-    letter twice is a pair of initials ("Hussein A A, et al.").
-    Works without a source.
-
-    Bad:
-        target: The the drug was approved.
-    Good:
-        target: The drug was approved.
-    """
+    letter twice is a pair of initials ("Hussein A A, et al.")."""
 
     code = "TC209"
     name = "doubled-word"
     severity = Severity.WARNING
     trigger = Trigger(_DOUBLED)
     fix_description = "the word once, as first written"
+    examples = (
+        Example(target="The the drug was approved.", bad=True),
+        Example(target="The drug was approved.", bad=False),
+        Example(target="He had had enough.", bad=False),
+    )
 
     @classmethod
     def fix(cls, target: str, finding: Fixable) -> Edit | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from termcheck.checks.base import Check, CheckContext, target_location
+from termcheck.checks.examples import Example
 from termcheck.core.model import Finding, Location, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.text.lemmas import dictionary_word, known_word
@@ -57,19 +58,25 @@ class NameSpelling(Check):
     and that share the first word, form one group; one finding per group, at the first occurrence of
     a less frequent spelling, lists each spelling with its count and lines. The difference has to lie
     in a word that is not ordinary English: "Twenty-Year Report" and "Twenty Years Report", "Well-Being"
-    and "Wellbeing", "New Era of China" and "New Era China" are two wordings, not two spellings.
-    Names shorter than eight letters are left alone. Works without a source.
-
-    Bad:
-        segment 11: Wang Xiaoning, former director of the institute, said ...
-        segment 22: Wang Xiaonin suggested carrying out research ...
-    Good:
-        segment 22: Wang Xiaoning suggested carrying out research ...
-    """
+    and "Wellbeing", "New Era of China" and "New Era China" are two wordings, not two spellings, while
+    "Yue Wuhua" and "Yuewuhua" are two spellings. Names shorter than eight letters are left alone (Li Ming
+    and Li Min may be two people)."""
 
     code = "TC210"
     name = "name-spelling"
     severity = Severity.WARNING
+    examples = (
+        Example(
+            before=((None, "Wang Xiaoning, former director of the institute, said ..."),),
+            target="Wang Xiaonin suggested carrying out research ...",
+            bad=True,
+        ),
+        Example(
+            before=((None, "Wang Xiaoning, former director of the institute, said ..."),),
+            target="Wang Xiaoning suggested carrying out research ...",
+            bad=False,
+        ),
+    )
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from termcheck.checks.base import Check, CheckContext
+from termcheck.checks.examples import Example
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 
@@ -57,20 +58,26 @@ class Omission(Check):
     median over its segments, and Latin text in the source (COVID-19, a name) counts one for one. The
     spread is the median absolute deviation of log(target / expected), so a few wild segments do not
     move either. A target is reported when it is more than 3.5 robust deviations short and under half
-    the expected length. Sources with under 15 Chinese characters are skipped; documents with fewer
-    than 20 such segments use a prior of 3 English letters per Chinese character. Needs a source.
-
-    Bad:
-        source: 该药用于治疗14岁以上消化道受累为主的激素治疗失败的急性移植物抗宿主病。
-        target: The drug is used.
-    Good:
-        target: The drug treats steroid-refractory acute GVHD of the gut in patients aged 14 and older.
-    """
+    the expected length. Sources with under 15 Chinese characters are skipped (a terse 13-character
+    question said tersely in English is not an omission); documents with fewer than 20 such segments use
+    a prior of 3 English letters per Chinese character."""
 
     code = "TC211"
     name = "omission"
     severity = Severity.WARNING
     needs_source = True
+    examples = (
+        Example(
+            source="该药用于治疗14岁以上消化道受累为主的激素治疗失败的急性移植物抗宿主病。",
+            target="The drug is used.",
+            bad=True,
+        ),
+        Example(
+            source="该药用于治疗14岁以上消化道受累为主的激素治疗失败的急性移植物抗宿主病。",
+            target="The drug treats steroid-refractory acute GVHD of the gut in patients aged 14 and older.",
+            bad=False,
+        ),
+    )
 
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from termcheck.checks.base import Check
 from termcheck.checks.declared_fixes import expected_in_place
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.edits import Edit, Fixable
 from termcheck.core.model import Finding, Severity
@@ -60,20 +61,18 @@ class NumberFormat(Check):
     numbers, and numbers after a standard's name (ISO 14001, GB 2760) or a word such as "postcode",
     "tel", "No.", "order" or "model", or in a list that such a word starts ("Code 120125, 120140 and
     131080"); with a source, a year of the source with a footnote mark glued on ("since 19943" for
-    自1994年起…³) is left alone too.
-    Works without a source.
-
-    Bad:
-        target: The project has 250000 parts.
-    Good:
-        target: The project has 250,000 parts.
-    """
+    自1994年起…³) is left alone too."""
 
     code = "TC212"
     name = "number-format"
     severity = Severity.INFO
     trigger = Trigger(re.compile(r"\d{5}"))  # no lookbehind first: a fast scan
     fix_description = "the number with thousands separators (250000 → 250,000)"
+    examples = (
+        Example(target="The project has 250000 parts.", bad=True),
+        Example(target="The project has 250,000 parts.", bad=False),
+        Example(target="Call tel 13912345678 or see ISO 14001.", bad=False),
+    )
 
     @classmethod
     def fix(cls, target: str, finding: Fixable) -> Edit | None:

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -34,21 +35,18 @@ class PercentagePoint(Check):
 
     A rate that rises from 5% to 8% rises by 3 percentage points (3个百分点), which is a 60% rise:
     "percent" or "%" for 个百分点 changes the figure. "Points" alone after a rate, "pp" and "% points"
-    are accepted. The reverse is reported too: 百分之五 or 5% rendered as "5 percentage points". Needs
-    a source.
-
-    Bad:
-        source: 失业率上升了3个百分点
-        target: The unemployment rate rose by 3%
-    Good:
-        target: The unemployment rate rose by 3 percentage points
-    """
+    are accepted. The reverse is reported too: 百分之五 or 5% rendered as "5 percentage points"."""
 
     code = "TC213"
     name = "percentage-point"
     severity = Severity.ERROR
     needs_source = True
     trigger = Trigger(re.compile(r"[%％]|百分"), "source")
+    examples = (
+        Example(source="失业率上升了3个百分点", target="The unemployment rate rose by 3%", bad=True),
+        Example(source="失业率上升了3个百分点", target="The unemployment rate rose by 3 percentage points", bad=False),
+        Example(source="失业率上升了3个百分点", target="The unemployment rate rose 3 points", bad=False),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = analyzed.segment.source or "", analyzed.segment.target

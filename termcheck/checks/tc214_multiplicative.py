@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -45,23 +46,22 @@ class Multiplicative(Check):
 
     In careful Chinese (and in statistics offices) 增加了3倍 counts the increase: the result is four
     times the original, an increase of 300%. In loose usage it means three times the original. English
-    "increased 3 times" and "3 times more" are just as ambiguous, so a reader cannot tell whether the
-    figure is ×3 or ×4. Say which: "quadrupled" / "four times as much" / "an increase of 300%", or
-    "tripled" if the writer meant the loose sense. Unambiguous wording passes; "doubled" and
-    "twofold" also count as numbers for TC202/TC203. Needs a source.
-
-    Bad:
-        source: 出口额比去年增加了3倍
-        target: Exports increased 3 times over last year
-    Good:
-        target: Exports quadrupled over last year (an increase of 300%)
-    """
+    "increased 3 times", "3 times more" and "a 3-fold increase" are just as ambiguous, so a reader cannot
+    tell whether the figure is ×3 or ×4. Say which: "quadrupled" / "four times as much" / "an increase of
+    300%", or "tripled" if the writer meant the loose sense. Unambiguous wording passes; "doubled" and
+    "twofold" also count as numbers for TC202/TC203."""
 
     code = "TC214"
     name = "multiplicative"
     severity = Severity.WARNING
     needs_source = True
     trigger = Trigger(re.compile("倍"), "source")
+    examples = (
+        Example(source="出口额比去年增加了3倍", target="Exports increased 3 times over last year", bad=True),
+        Example(
+            source="出口额比去年增加了3倍", target="Exports quadrupled over last year (an increase of 300%)", bad=False
+        ),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = fold_chinese(analyzed.segment.source or ""), analyzed.segment.target

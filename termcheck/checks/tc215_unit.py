@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from termcheck.checks.base import Check
 from termcheck.checks.conventions import Convention, convention
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -65,28 +66,29 @@ _ANY_UNIT = re.compile(
 class UnitChanged(Check):
     """A number's unit changed and the figure was not converted: 100平方米 as "100 square feet".
 
-    Also 5吨 as "5 kilograms", 3斤 as "3 kilograms", 50基点 as "50%".
+    Also 5吨 as "5 kilograms", 3斤 as "3 kilograms", 42公里 as "42 miles", 50基点 as "50%".
 
-    Each number with a unit in the source (CLDR's units of length, mass, volume, area, temperature,
-    speed, data and time, and the Chinese market units 斤, 两, 亩, 里, and 基点) is compared with the
-    target's numbers in units of the same dimension. A target that keeps the unit passes (its number is
-    TC202's); one in another unit passes when it is the source quantity converted, within the rounding of
-    the digits it states ("1,076 square feet" or "about 1,100 square feet" for 100平方米), and is
-    reported otherwise, with the converted value. A unit named with no number ("20 yuan per pound" for
-    每公斤20元) is reported when another system's unit stands for a metric or Chinese one. Needs a source.
-
-    Bad:
-        source: 面积100平方米
-        target: an area of 100 square feet
-    Good:
-        target: an area of 100 square metres (1,076 square feet)
-    """
+    Each number with a unit in the source is compared with the target's numbers in units of the same
+    dimension. Units of length, mass, volume, area, temperature, speed, data and time are named from CLDR
+    (through Babel, `termcheck/data/cldr_quantities.json`); the Chinese market units 斤 (500 g), 两 (50 g),
+    亩 (666.7 m²), 里 (500 m) and 基点 (0.01 percentage point) and the conversion factors are termcheck's
+    own (`termcheck/measures/units.py`). A target that keeps the unit passes (its number is TC202's); one
+    in another unit passes when it is the source quantity converted, within 2% or the rounding of the
+    digits it states ("1,076 square feet", or "about 1,100 square feet" for 100平方米; 1 TB may be 1,000 or
+    1,024 GB), and is reported otherwise, with the converted value; TC202/TC203 do not report the two
+    numbers of a right conversion. A unit named with no number ("20 yuan per pound" for 每公斤20元) is
+    reported when another system's unit stands for a metric or Chinese one."""
 
     code = "TC215"
     name = "unit-changed"
     severity = Severity.ERROR
     needs_source = True
     trigger = Trigger(_ANY_UNIT, "source")
+    examples = (
+        Example(source="面积100平方米", target="an area of 100 square feet", bad=True),
+        Example(source="面积100平方米", target="an area of 100 square metres (1,076 square feet)", bad=False),
+        Example(source="面积100平方米", target="an area of about 1,100 square feet", bad=False),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source_text, target = analyzed.segment.source or "", analyzed.segment.target

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -27,26 +28,28 @@ _NOT_MONEY_AFTER = "旦素首帅年月代件器宵气老"  # 元旦, 元素, 元
 class CurrencyChanged(Check):
     """A sum's currency changed: 元 rendered with "$", 港元 as "US$", 欧元 as pounds, 韩元 as yen.
 
-    The currencies are CLDR's (through Babel: every currency's Chinese and English names, symbols and ISO
-    code) with everyday names beside them: 元, 块钱, 人民币 are yuan (RMB, CNY, ¥); 美元, 美金 US dollars
-    ($, US$, USD); 港元, 港币 Hong Kong dollars (HK$, HKD); 新台币 NT$; 澳元 A$; 加元 C$; 欧元 €; 英镑 £;
-    日元 yen (¥); 韩元 won (₩). "¥" is yuan or yen. A bare "$" or "dollars" means US dollars, so it is
-    an error for 元, 港元 or 澳元 unless the source also has a 美元 sum. Reported when the target names
-    none of the source currency's forms and puts another currency on an amount; a sum converted beside
-    the original ("HK$100 (about US$13)") passes, and currencies are never converted. Needs a source.
+    Also 新台币 or 澳元 as a bare "$", 美元/美金 as yuan. The currencies are CLDR's (through Babel: every
+    currency's Chinese and English names, symbols and ISO code) with everyday names beside them: 元, 块,
+    块钱, 人民币 are yuan (RMB, CNY, ¥, kuai); 美元, 美金 US dollars ($, US$, USD); 港元, 港币 Hong Kong
+    dollars (HK$, HKD); 新台币 NT$; 澳元 A$; 加元 C$; 欧元 €; 英镑 £; 日元 yen (¥); 韩元 won (₩). "¥" is
+    yuan or yen. A bare "$" or "dollars" is the US dollar, so it is wrong for 元, 港元, 新台币, 澳元 or 加元
+    (write HK$, NT$, A$, C$) unless the source also has a 美元 sum it stands for.
 
-    Bad:
-        source: 项目总投资约5亿元
-        target: The project will cost about $500 million
-    Good:
-        target: The project will cost about 500 million yuan
-    """
+    Reported when the target names none of the source currency's forms and puts another currency on an
+    amount: only a currency on an amount counts ("won the race" is not won). Currencies are never
+    converted: another currency is reported unless the source's own stands beside it ("HK$100 (about
+    US$13)")."""
 
     code = "TC216"
     name = "currency-changed"
     severity = Severity.ERROR
     needs_source = True
     trigger = Trigger(re.compile("[元币镑金郎卢比块]"), "source")
+    examples = (
+        Example(source="项目总投资约5亿元", target="The project will cost about $500 million", bad=True),
+        Example(source="项目总投资约5亿元", target="The project will cost about 500 million yuan", bad=False),
+        Example(source="售价100港元（约合13美元）", target="It sells for HK$100 (about US$13)", bad=False),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = fold_chinese(analyzed.segment.source or ""), analyzed.segment.target

@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 
@@ -66,18 +67,17 @@ class RepetitionLoop(Check):
     Reported when one to eight words come three or more times in a row and the source does not
     repeat itself as often (哈哈哈 may be "ha ha ha"), or when four or more words come twice in a
     row in a target over twice as long as its source predicts. A list of different items is not a
-    loop. Without a source, five repeats in a row are needed ("very, very, very" is emphasis).
-
-    Bad:
-        source: 瑞士首都伯尔尼
-        target: The Swiss capital, Bern, Bern, Bern, Bern, Bern
-    Good:
-        target: Bern, the Swiss capital
-    """
+    loop, nor are numbers alone. Without a source, five repeats in a row are needed ("very, very, very"
+    is emphasis)."""
 
     code = "TC217"
     name = "repetition-loop"
     severity = Severity.ERROR
+    examples = (
+        Example(source="瑞士首都伯尔尼", target="The Swiss capital, Bern, Bern, Bern, Bern, Bern", bad=True),
+        Example(source="瑞士首都伯尔尼", target="Bern, the Swiss capital", bad=False),
+        Example(target="It was very, very, very good.", bad=False),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = analyzed.segment.source, analyzed.segment.target

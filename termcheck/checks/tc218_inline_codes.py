@@ -4,6 +4,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.core.model import Finding, InlineCode, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 
@@ -36,22 +37,29 @@ class InlineCodes(Check):
     """Inline codes (tags, placeholders, line breaks) of the source missing, added or badly nested in the target.
 
     XLIFF and TMX keep the original format's tags as inline codes: bold, a link, a line break, an image,
-    `{0}`. A target that loses one, gains one, or closes its pairs out of order breaks the published
-    page. Codes are compared by id, so the target may put them in another order where English needs it,
-    as long as its pairs nest. Codes are shown as {1}…{/1} for pairs and {2/} for standalone codes.
-    Needs a source.
-
-    Bad:
-        source: 请<g id="1">点击这里</g>。<x id="2" ctype="lb"/>谢谢
-        target: Please click here. Thanks
-    Good:
-        target: Please <g id="1">click here</g>.<x id="2" ctype="lb"/>Thanks
-    """
+    `{0}`. A target that loses one, gains one, or closes its pairs out of order ("{/1} closes while {2} is
+    still open") breaks the published page. Codes are compared by id, so the target may put them in another
+    order where English needs it, as long as its pairs nest. Codes are shown as {1}…{/1} for pairs and {2/}
+    for standalone codes."""
 
     code = "TC218"
     name = "inline-codes"
     severity = Severity.ERROR
     needs_source = True
+    examples = (
+        Example(
+            source='请<g id="1">点击这里</g>。<x id="2" ctype="lb"/>谢谢',
+            target="Please click here. Thanks",
+            bad=True,
+            xliff=True,
+        ),
+        Example(
+            source='请<g id="1">点击这里</g>。<x id="2" ctype="lb"/>谢谢',
+            target='Please <g id="1">click here</g>.<x id="2" ctype="lb"/>Thanks',
+            bad=False,
+            xliff=True,
+        ),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         segment = analyzed.segment

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.checks.tokens import Token, pair_up, placeholders, printf_conversion, unmatched
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -14,22 +15,26 @@ class Placeholders(Check):
     """Placeholders and tags of the source missing, added or changed in the target.
 
     Compared source against target as written in the text: printf placeholders (`%s`, `%d`, `%1$s`),
-    brace placeholders (`{0}`, `{name}`), ICU arguments by name and type (`{count, plural, …}`) and
-    HTML/XML tags (`<b>`, `</b>`, `<br/>`). A printf placeholder whose type changed (`%d` → `%s`) is
-    reported as such. "50%" is a percentage, not a placeholder. Inline codes of XLIFF and TMX are
-    TC218's. Needs a source.
-
-    Bad:
-        source: 您有%d个新文件，请查看<b>{folder}</b>。
-        target: You have %s new files; see folder.
-    Good:
-        target: You have %d new files; see <b>{folder}</b>.
-    """
+    brace placeholders (`{0}`, `{name}`), ICU arguments by name and type (`{count, plural, …}`; the
+    messages inside are translated) and HTML/XML tags (`<b>`, `</b>`, `<br/>`; attributes need values,
+    so `a <b and c> d` is not a tag). A printf placeholder whose type changed is reported as such ("%d
+    became %s"). "50%" is a percentage and "%%" a literal percent sign, not placeholders. Inline codes of
+    XLIFF and TMX are TC218's."""
 
     code = "TC219"
     name = "placeholders"
     severity = Severity.ERROR
     needs_source = True
+    examples = (
+        Example(
+            source="您有%d个新文件，请查看<b>{folder}</b>。", target="You have %s new files; see folder.", bad=True
+        ),
+        Example(
+            source="您有%d个新文件，请查看<b>{folder}</b>。",
+            target="You have %d new files; see <b>{folder}</b>.",
+            bad=False,
+        ),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = analyzed.segment.source, analyzed.segment.target

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.checks.tokens import links, pair_up, unmatched
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -13,21 +14,19 @@ _MARKS = ("://", "www.", "@", "#")
 class Links(Check):
     """Links, e-mail addresses, @handles and #hashtags of the source missing or changed in the target.
 
-    Compared as tokens: a full stop or full-width punctuation after a URL is not part of it, a scheme
-    and host compare without case, a path with it. Chinese topic tags (#话题#) are translated, so only
-    Latin hashtags are compared. Needs a source.
-
-    Bad:
-        source: 详见 www.cde.org.cn/zdyz。
-        target: See www.cde.org.cn for details.
-    Good:
-        target: See www.cde.org.cn/zdyz for details.
-    """
+    Compared as tokens. A URL ends at white space, a quote, full-width punctuation or Chinese text (Chinese
+    puts no space after one); a trailing full stop or an unbalanced ")" is not part of it. Scheme and host
+    compare without case, a path with it. Chinese topic tags (#话题#) are translated, so only Latin
+    hashtags are compared."""
 
     code = "TC220"
     name = "links"
     severity = Severity.WARNING
     needs_source = True
+    examples = (
+        Example(source="详见 www.cde.org.cn/zdyz。", target="See www.cde.org.cn for details.", bad=True),
+        Example(source="详见 www.cde.org.cn/zdyz。", target="See www.cde.org.cn/zdyz for details.", bad=False),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = analyzed.segment.source, analyzed.segment.target

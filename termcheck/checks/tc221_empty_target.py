@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 
@@ -11,21 +12,20 @@ class EmptyTarget(Check):
     """An empty target where the source has text.
 
     One finding, and no other check reads the segment (it would otherwise be a list of missing terms).
-    An XLIFF target whose state says it is not translated yet is TC201's instead, and a target that
-    copies a Chinese source is TC201's too, so neither is reported twice. Needs a source.
-
-    Bad:
-        source: 药品审评中心批准了干细胞
-        target: ""
-    Good:
-        target: The Center for Drug Evaluation approved the stem cell
-    """
+    An XLIFF target whose state says it is not translated yet (`new`, `initial`) is TC201's "not translated
+    yet" instead, and a target that copies a Chinese source is TC201's too, so neither is reported twice."""
 
     code = "TC221"
     name = "empty-target"
     severity = Severity.ERROR
     needs_source = True
     sees_pending = True  # the engine shows empty targets only to the checks that declare they read them
+    examples = (
+        Example(source="药品审评中心批准了干细胞", target="", bad=True),
+        Example(
+            source="药品审评中心批准了干细胞", target="The Center for Drug Evaluation approved the stem cell", bad=False
+        ),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         segment = analyzed.segment

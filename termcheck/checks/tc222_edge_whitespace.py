@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable
 
 from termcheck.checks.base import Check
+from termcheck.checks.examples import Example
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 
@@ -14,21 +15,19 @@ _TRAILING = re.compile(r"[\s\u3000]+$")
 class EdgeWhitespace(Check):
     """Leading or trailing white space in the target unlike the source's.
 
-    Compared for its presence at either end (a full-width space counts). CMS fields and UI strings
-    often depend on it; in running text split into paragraphs it is mostly noise (5 per 1,000 human
-    paragraphs of the WMT25 HKMA reports), so it is info by default. Needs a source.
-
-    Bad:
-        source: "  干细胞 "
-        target: "stem cells"
-    Good:
-        target: "  stem cells "
-    """
+    Compared for its presence at either end, in either direction: present in the target but not the
+    source, or the reverse (a full-width space counts). CMS fields and UI strings often depend on it; in
+    running text split into paragraphs it is mostly noise (5 per 1,000 human paragraphs of the WMT25 HKMA
+    reports), so it is info by default."""
 
     code = "TC222"
     name = "edge-whitespace"
     severity = Severity.INFO
     needs_source = True
+    examples = (
+        Example(source="  干细胞 ", target="stem cells", bad=True),
+        Example(source="  干细胞 ", target="  stem cells ", bad=False),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source, target = analyzed.segment.source, analyzed.segment.target

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from termcheck.checks.examples import Example
 from termcheck.checks.repeats import RepeatCheck, Variant, keys_of, listing, related, shown
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
@@ -14,23 +15,29 @@ class InconsistentSource(RepeatCheck):
 
     The converse of TC223: the same target (whitespace folded) for sources that differ after folding
     whitespace, full-width forms and Traditional/Simplified characters, often a sign that one of them
-    was translated from the wrong segment or lost a part. One finding per target lists its sources
-    with their counts (the first five), placed where the target first stands for a second source. Targets of fewer than
-    five words are left alone: "Yes." and "Thank you very much." rightly render many sources. Info by default,
-    like TC223. Needs a source.
-
-    Bad:
-        segment 3: 该药适用于14岁以上的患者。 → The drug is for patients aged 14 and over.
-        segment 9: 该药适用于12岁以上的患者。 → The drug is for patients aged 14 and over.
-    Good:
-        segment 3: 该药适用于14岁以上的患者。 → The drug is for patients aged 14 and over.
-        segment 9: 该药适用于12岁以上的患者。 → The drug is for patients aged 12 and over.
-    """
+    was translated from the wrong segment (its neighbour) or lost a part. One finding per target lists its
+    sources with their counts (up to five, and how many others), placed where the target first stands for
+    a second source. Targets of fewer than five words are left alone: "Yes." and "Thank you very much."
+    rightly render many sources. Info by default, like TC223."""
 
     code = "TC224"
     name = "inconsistent-source"
     severity = Severity.INFO
     needs_source = True
+    examples = (
+        Example(
+            before=(("该药适用于14岁以上的患者。", "The drug is for patients aged 14 and over."),),
+            source="该药适用于12岁以上的患者。",
+            target="The drug is for patients aged 14 and over.",
+            bad=True,
+        ),
+        Example(
+            before=(("该药适用于14岁以上的患者。", "The drug is for patients aged 14 and over."),),
+            source="该药适用于12岁以上的患者。",
+            target="The drug is for patients aged 12 and over.",
+            bad=False,
+        ),
+    )
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment

@@ -32,11 +32,8 @@ def checks_command() -> None:
 
 @exit_codes
 def explain_command(code: Annotated[str, typer.Argument(help="A check code (TC101) or name, or a rule id.")]) -> None:
-    """Print a check's documentation, with a bad and a good example."""
+    """Print a check's documentation, with its examples: its section of docs/checks.md."""
     from termcheck.checks import get_check
+    from termcheck.checks.docs import render
 
-    check = get_check(code, _available())
-    typer.echo(f"{check.code} {check.name} (default severity: {check.severity.label})\n")
-    typer.echo(check.documentation())
-    if check.fix_description:
-        typer.echo(f"\nFix (termcheck fix, and Apply fix in the Excel report): {check.fix_description}.")
+    typer.echo(render(get_check(code, _available())), nl=False)

@@ -1,8 +1,9 @@
 """SARIF 2.1.0 output, for GitHub code scanning and other static-analysis dashboards.
 
-Rules come from the check registry (code, name, summary, documentation, default level); each result
-carries the file (a URI relative to the project root), the line, the segment id as a logical location,
-columns where the file is plain text, and a fingerprint that survives edits elsewhere in the file.
+Rules come from the check registry (code, name, summary, documentation, default level; the help is the
+check's section of docs/checks.md, as `termcheck explain` prints it); each result carries the file (a URI
+relative to the project root), the line, the segment id as a logical location, columns where the file is
+plain text, and a fingerprint that survives edits elsewhere in the file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from termcheck.checks import Check, get_check
+from termcheck.checks.docs import render
 from termcheck.checks.registry import catalogue
 from termcheck.core.fingerprints import VERSION as FINGERPRINT_VERSION
 from termcheck.core.model import Finding, Location, Severity
@@ -37,12 +39,13 @@ def artifact_location(path: str) -> dict[str, str]:
 
 def _rule(code: str, available: Sequence[type[Check]]) -> dict[str, Any]:
     check = get_check(code, available)
+    section = render(check)  # `termcheck explain`'s text: the documentation with its metadata and examples
     return {
         "id": check.code,
         "name": check.name,
         "shortDescription": {"text": check.summary()},
         "fullDescription": {"text": check.documentation()},
-        "help": {"text": check.documentation()},
+        "help": {"text": section, "markdown": section},
         "defaultConfiguration": {"level": LEVEL[check.severity]},
         "properties": {"tags": [_tag(check.code)]},
     }
