@@ -79,8 +79,8 @@ app.add_typer(review_app, name="review")
 
 
 def main() -> None:
-    from termcheck.run.parallel import TUNE_GC_IN_MAIN
+    from termcheck.core.process import TUNE_GC_IN_MAIN
 
-    TUNE_GC_IN_MAIN["on"] = True  # the command line owns this process (see termcheck.run.parallel)
+    TUNE_GC_IN_MAIN["on"] = True  # the command line owns this process
     stop_on_sigterm()
     app()

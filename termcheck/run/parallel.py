@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from termcheck.core.errors import RunError
+from termcheck.core.process import TUNE_GC_IN_MAIN
 from termcheck.core.suppression import Suppressions
 from termcheck.run.partitions import Partition, PartitionResult
 
@@ -37,9 +38,6 @@ class PartitionChecker(Protocol):
 
 
 _worker: tuple[PartitionChecker, Suppressions | None] | None = None
-# Tuning the cyclic collector changes the whole process; only a process termcheck owns may do it: its own
-# workers always, the main process when the command line sets this (an API caller's process is left alone).
-TUNE_GC_IN_MAIN = {"on": False}
 
 
 def default_jobs() -> int:
