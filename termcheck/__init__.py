@@ -12,8 +12,9 @@ between releases.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from termcheck.core.lazy import lazy_members
 from termcheck.core.version import __version__
 
 __all__ = [
@@ -47,10 +48,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    # Imported on first use so that `termcheck --help` stays fast.
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'termcheck' has no attribute {name!r}")
+__getattr__ = lazy_members(__name__, _LAZY)

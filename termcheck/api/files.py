@@ -84,15 +84,8 @@ def check(
     check_input_options(encoding, glossary_encoding, input_format)
     loaded, glossary_files, ignore = _glossary(glossary, ignore, glossary_columns, glossary_encoding)
     documents = open_documents(files, source, target, fields, encoding, input_format, root)
-    options = CheckOptions(
-        select=select,
-        ignore=ignore,
-        severities=dict(severities or {}),
-        deprecated_everywhere=deprecated_everywhere,
-        allow_untranslated=tuple(allow_untranslated),
-        target_locale=english_locale(target_locale),
-        rules=tuple(rules),
-        rule_budget=rule_budget,
+    options = check_options(
+        select, ignore, severities, deprecated_everywhere, allow_untranslated, target_locale, rules, rule_budget
     )
     report = check_documents(documents, loaded, options, progress, suppressions, jobs, snapshot or bool(references))
     report.glossary_files = glossary_files
@@ -124,6 +117,29 @@ def _glossary(
         return glossary, [], ignore
     loaded, files = load_glossary_files([glossary] if isinstance(glossary, str) else list(glossary), columns, encoding)
     return loaded, files, ignore
+
+
+def check_options(
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severities: Mapping[str, Severity] | None = None,
+    deprecated_everywhere: bool = False,
+    allow_untranslated: Sequence[str] = (),
+    target_locale: str = "",
+    rules: Sequence[Rule] = (),
+    rule_budget: float = RULE_BUDGET,
+) -> CheckOptions:
+    """The options of `check` and `check_segments` as the engine takes them."""
+    return CheckOptions(
+        select=select,
+        ignore=ignore,
+        severities=dict(severities or {}),
+        deprecated_everywhere=deprecated_everywhere,
+        allow_untranslated=tuple(allow_untranslated),
+        target_locale=english_locale(target_locale),
+        rules=tuple(rules),
+        rule_budget=rule_budget,
+    )
 
 
 def check_documents(

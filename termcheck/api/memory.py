@@ -10,9 +10,7 @@ from termcheck.core.errors import UsageError
 from termcheck.core.model import Segment, Severity
 from termcheck.glossary.model import Glossary
 from termcheck.readers.base import Document
-from termcheck.run.engine import CheckOptions
 from termcheck.run.report import Report
-from termcheck.text.langs import english_locale
 
 Pair = tuple[str | None, str]
 
@@ -50,20 +48,13 @@ def check_segments(
     checks that need no glossary. The other options mean what they mean for `check`. The run is in this
     process; for files and parallel runs use `check`.
     """
-    from termcheck.api.files import _glossary, check_documents  # the files API shares the run
+    from termcheck.api.files import _glossary, check_documents, check_options  # one run for files and pairs
 
     segments = tuple(_segment(item, number, name) for number, item in enumerate(pairs, start=1))
     loaded, glossary_files, ignore = _glossary(glossary, ignore)
     document = Document(name=name, paths=(), read=functools.partial(iter, segments), format="memory")
-    options = CheckOptions(
-        select=select,
-        ignore=ignore,
-        severities=dict(severities or {}),
-        deprecated_everywhere=deprecated_everywhere,
-        allow_untranslated=tuple(allow_untranslated),
-        target_locale=english_locale(target_locale),
-        rules=tuple(rules),
-        rule_budget=rule_budget,
+    options = check_options(
+        select, ignore, severities, deprecated_everywhere, allow_untranslated, target_locale, rules, rule_budget
     )
     report = check_documents([document], loaded, options, snapshot=False)
     report.sources = [document]

@@ -6,7 +6,9 @@ The names below load on first use, so that a module which needs only the project
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from termcheck.core.lazy import lazy_members
 
 if TYPE_CHECKING:
     from termcheck.checks.base import Check, CheckContext
@@ -23,9 +25,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'termcheck.checks' has no attribute {name!r}")
+__getattr__ = lazy_members(__name__, _LAZY)

@@ -6,7 +6,9 @@ not load the XML and spreadsheet readers with it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from termcheck.core.lazy import lazy_members
 
 if TYPE_CHECKING:
     from termcheck.glossary.io import load_glossaries, load_glossary, save_glossary
@@ -25,9 +27,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'termcheck.glossary' has no attribute {name!r}")
+__getattr__ = lazy_members(__name__, _LAZY)
