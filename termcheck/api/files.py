@@ -82,7 +82,7 @@ def check(
     Raises termcheck.core.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
     check_input_options(encoding, glossary_encoding, input_format)
-    loaded, glossary_files, ignore = _glossary(glossary, ignore, glossary_columns, glossary_encoding)
+    loaded, glossary_files, ignore = run_glossary(glossary, ignore, glossary_columns, glossary_encoding)
     documents = open_documents(files, source, target, fields, encoding, input_format, root)
     options = check_options(
         select, ignore, severities, deprecated_everywhere, allow_untranslated, target_locale, rules, rule_budget
@@ -104,7 +104,7 @@ def check(
     return report
 
 
-def _glossary(
+def run_glossary(
     glossary: str | Sequence[str] | Glossary | None,
     ignore: Sequence[str],
     columns: Mapping[str, str] | None = None,

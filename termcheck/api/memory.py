@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 
+from termcheck.api.files import check_documents, check_options, run_glossary
 from termcheck.checks.rules import RULE_BUDGET, Rule
 from termcheck.core.errors import UsageError
 from termcheck.core.model import Segment, Severity
@@ -48,10 +49,8 @@ def check_segments(
     checks that need no glossary. The other options mean what they mean for `check`. The run is in this
     process; for files and parallel runs use `check`.
     """
-    from termcheck.api.files import _glossary, check_documents, check_options  # one run for files and pairs
-
     segments = tuple(_segment(item, number, name) for number, item in enumerate(pairs, start=1))
-    loaded, glossary_files, ignore = _glossary(glossary, ignore)
+    loaded, glossary_files, ignore = run_glossary(glossary, ignore)
     document = Document(name=name, paths=(), read=functools.partial(iter, segments), format="memory")
     options = check_options(
         select, ignore, severities, deprecated_everywhere, allow_untranslated, target_locale, rules, rule_budget
