@@ -16,6 +16,28 @@ DATA = HERE / "data"
 ROOT = HERE.parent
 
 
+ENGINES = ("python", "native")
+
+
+def native_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("termcheck_native") is not None
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, monkeypatch):
+    """Each engine in turn (termcheck.core.native): the Python reference, and the native core where it is built."""
+    from termcheck.core import native
+
+    if request.param == "native" and not native_installed():
+        pytest.skip("the native core is not installed (pip install ./native)")
+    monkeypatch.setenv(native.ENGINE_VARIABLE, request.param)
+    native.reset()
+    yield request.param
+    native.reset()
+
+
 def load_toml(path: Path) -> dict:
     with path.open("rb") as handle:
         return tomllib.load(handle)
@@ -57,7 +79,9 @@ def case_checker_factory(case_glossary):
     ) -> Checker:
         """`glossary`: a file in tests/cases instead of glossary.csv (as a case's `glossary` key names one);
         `severity`: (code, severity) pairs, as a case's `severity` table sets them in the configuration."""
-        key = (select, ignore, allow, glossary, severity)
+        from termcheck.core.native import engine_name
+
+        key = (select, ignore, allow, glossary, severity, engine_name())
         if key not in cache:
             chosen = load_glossary(str(CASES / glossary)) if glossary else case_glossary
             severities = {code: Severity.parse(name) for code, name in severity}

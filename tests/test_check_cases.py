@@ -41,7 +41,7 @@ def _actual(finding: Finding, field: str) -> object:
 
 
 @pytest.mark.parametrize("case", _cases())
-def test_check_case(case: dict, case_checker_factory) -> None:
+def test_check_case(case: dict, case_checker_factory, engine: str) -> None:
     checker = case_checker_factory(
         tuple(case.get("select", ())),
         tuple(case.get("ignore", ())),
@@ -65,7 +65,7 @@ def test_every_check_has_a_case_file() -> None:
 
 
 @pytest.mark.parametrize("case", _cases())
-def test_check_case_in_one_segment_partitions(case: dict, case_checker_factory) -> None:
+def test_check_case_in_one_segment_partitions(case: dict, case_checker_factory, engine: str) -> None:
     """Every segment its own partition, states merged (as --jobs and Dask split a run): the same findings."""
     import copy
     from dataclasses import replace

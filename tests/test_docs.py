@@ -51,8 +51,8 @@ def test_the_readme_is_the_quick_start_what_it_checks_and_where_to_read_more() -
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
     assert headings[:3] == ["Quick start", "What it checks", "Read more"]
     blocks = re.findall(r"```sh\n(.*?)```", text, flags=re.S)
-    assert blocks[0].startswith("pip install -e . && termcheck check") and "--xlsx reports/" in blocks[0]
-    assert blocks[1].strip() == 'pip install -e ".[dev]" && python -m pytest -q'
+    assert blocks[0].startswith("pip install -e . ./native && termcheck check") and "--xlsx reports/" in blocks[0]
+    assert blocks[1].strip() == 'pip install -e ".[dev]" ./native && python -m pytest -q'
     linked = {Path(link.partition("#")[0]).name for link in links(ROOT / "README.md")}
     assert {page.name for page in PAGES} <= linked, "a docs page the README does not link"
     assert "## Dependencies and why" in text
@@ -93,3 +93,9 @@ def test_explain_prints_the_checks_section_of_the_reference(check) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == render(check)
     assert f"\n{render(check)}" in (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+
+
+def test_ci_installs_the_native_core_and_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'pip install --quiet --disable-pip-version-check -e ".[dev]" ./native' in ci
+    assert ci.rstrip().splitlines()[-1] == "python -m pytest -q"

@@ -25,15 +25,15 @@ def _glossary(case: dict, lang: str) -> Glossary:
 
 
 @pytest.mark.parametrize("case", TABLE["en"], ids=lambda c: c["name"])
-def test_english_matching(case: dict) -> None:
-    hits = TargetMatcher(_glossary(case, "en")).find(case["text"])
+def test_english_matching(case: dict, engine: str) -> None:
+    hits = TargetMatcher(_glossary(case, "en")).match_many([case["text"]])[0].hits
     assert [h.text for h in hits] == case["expect"]
     assert all(case["text"][h.start : h.end] == h.text for h in hits)
 
 
 @pytest.mark.parametrize("case", TABLE["zh"], ids=lambda c: c["name"])
-def test_chinese_matching(case: dict) -> None:
-    hits = SourceMatcher(_glossary(case, "zh")).find(case["text"])
+def test_chinese_matching(case: dict, engine: str) -> None:
+    hits = SourceMatcher(_glossary(case, "zh")).find_many([case["text"]])[0]
     assert [h.text for h in hits] == case["expect"]
 
 

@@ -8,6 +8,7 @@ for finding in report.findings:
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from termcheck.checks import ALL_CHECKS
 from termcheck.checks.rules import RULE_BUDGET, Rule
 from termcheck.core.atomic import OutputBatch
 from termcheck.core.model import Severity
+from termcheck.core.native import ENGINE_VARIABLE, engine_name
 from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
 from termcheck.project.baseline import apply_baseline, load_baseline, write_baseline
@@ -182,7 +184,7 @@ class ProjectRun:
 
     @property
     def notes(self) -> list[str]:
-        return self._glossary_note() + self._run_notes()
+        return self._glossary_note() + self._engine_note() + self._run_notes()
 
     def _glossary_note(self) -> list[str]:
         if self.report.glossary_files or self.report.concepts or not self.report.documents:
@@ -190,6 +192,15 @@ class ProjectRun:
         return [
             "no glossary given, so the glossary checks (TC101–TC105) were skipped; "
             "add one with -g FILE (CSV, XLSX or TBX) or `glossary = [...]` in termcheck.toml"
+        ]
+
+    def _engine_note(self) -> list[str]:
+        """Once, for a big run on the Python engine that nobody chose: why it was slower, and what to do."""
+        if self.report.segments < LARGE_RUN or engine_name() == "native" or os.environ.get(ENGINE_VARIABLE):
+            return []
+        return [
+            "the native core is not installed, so this run used the Python engine, which matches terms more "
+            "slowly; `pip install ./native` in termcheck's source builds it (with a Rust toolchain)"
         ]
 
     def _run_notes(self) -> list[str]:
@@ -215,6 +226,9 @@ class ProjectRun:
                     "(False positive or Won't fix), so the new report leaves them out"
                 )
         return notes
+
+
+LARGE_RUN = 100_000  # segments from which a run on the Python engine says so
 
 
 def check_project(

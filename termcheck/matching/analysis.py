@@ -76,7 +76,7 @@ class SegmentAnalyzer:
         self.target_matcher = TargetMatcher(glossary)
 
     def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:
-        source_hits = [self.source_matcher.find(s.source) if s.source else [] for s in batch]
+        source_hits = self.source_matcher.find_many([s.source for s in batch])
         counts = [concept_counts(hits) for hits in source_hits]
         prefer = [c.keys() if s.source is not None else None for s, c in zip(batch, counts, strict=True)]
         matches = self.target_matcher.match_many([s.target for s in batch], prefer)

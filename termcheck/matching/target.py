@@ -13,6 +13,8 @@ Common QR Code" and "Common QR Code Standard") are both there. The other terms r
 leftmost-longest in the gaps ("CAR-T cell therapy" is one hit, not also "cell therapy").
 `anywhere` names every concept of the source's with an occurrence, nested or not; `miscased` holds the occurrences of
 case-sensitive terms written in another case ("Nmpa" for "NMPA").
+With the native core installed (termcheck.core.native), the occurrences are found there (`match_many`); the
+Python walk here is the reference it is held equal to, and what counts is decided here for both.
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ from bisect import bisect_right
 from collections.abc import Sequence, Set
 from typing import Any, NamedTuple
 
+from termcheck.core.native import TermIndex, native_core
 from termcheck.glossary.model import Glossary, Term
 from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
-from termcheck.text.lemmas import EnglishAnalyzer, Tokens
+from termcheck.text.lemmas import CACHE_LIMIT, EnglishAnalyzer, Tokens
+from termcheck.text.normalize import english_table
 
 _END = "\x00end"
 Candidate = tuple[int, int, tuple[TermRef, ...]]
+Occurrence = tuple[int, int, int, int, int, list[str] | None]
 
 
 class TargetMatches(NamedTuple):
@@ -98,6 +103,8 @@ class TargetMatcher:
         self._trie: dict[str, Any] = {}
         # per term: its surface tokens, for the case-sensitive and exact checks
         self._surfaces: dict[Term, list[str]] = {}
+        self._ends: dict[int, tuple[tuple[TermRef, ...], bool]] = {}
+        paths: list[tuple[list[str], TermRef]] = []
         english = [(c.id, t) for c in glossary for t in c.terms if t.lang == "en"]
         analysed = self.analyzer.analyze_many([t.text for _, t in english])
         for (concept_id, term), tokens in zip(english, analysed, strict=True):
@@ -114,7 +121,24 @@ class TargetMatcher:
                 node = node.setdefault(key, {})
             node.setdefault(_END, []).append(ref)
             self._surfaces[term] = tokens.surfaces
+            paths.append((keys, ref))
         self._freeze(self._trie)
+        self._native = self._native_index(paths)
+
+    def _native_index(self, paths: list[tuple[list[str], TermRef]]) -> TermIndex | None:
+        """The native core's trie of the same terms; `_ends[end id]` holds what the Python trie's end holds."""
+        core = native_core()
+        if core is None:
+            return None
+        index = core.TermIndex(english_table(), self.analyzer.chunk_record, CACHE_LIMIT)
+        grouped: dict[int, list[TermRef]] = {}
+        for keys, ref in paths:
+            grouped.setdefault(index.insert(keys, ref.term.case_sensitive or ref.term.exact), []).append(ref)
+        self._ends = {
+            end: (tuple(refs), any(r.term.case_sensitive or r.term.exact for r in refs))
+            for end, refs in grouped.items()
+        }
+        return index
 
     def _freeze(self, node: dict[str, Any]) -> None:
         """Each end of a term: (refs, whether any of them has case or exactness rules to check)."""
@@ -131,9 +155,28 @@ class TargetMatcher:
         return self.match_in(text, tokens, prefer).hits
 
     def match_many(self, texts: list[str], prefer: Sequence[Set[str] | None] | None = None) -> list[TargetMatches]:
-        analysed = self.analyzer.analyze_many(texts)
         wanted = prefer if prefer is not None else [None] * len(texts)
+        if self._native is not None:
+            found = self._native.occurrences_many(texts)
+            return [self._match_native(t, o, p) for t, o, p in zip(texts, found, wanted, strict=True)]
+        analysed = self.analyzer.analyze_many(texts)
         return [self.match_in(t, tokens, p) for t, tokens, p in zip(texts, analysed, wanted, strict=True)]
+
+    def _match_native(self, text: str, occurrences: list[Occurrence], prefer: Set[str] | None) -> TargetMatches:
+        """`match_in` on the native core's occurrences, in character offsets (as good as token indices for
+        ordering and overlap: tokens are disjoint and in order)."""
+        miscased: list[Candidate] = []
+        candidates: list[Candidate] = []
+        ends = self._ends
+        for _, _, end_id, start, end, surfaces in occurrences:
+            refs, strict = ends[end_id]
+            if strict and surfaces is not None:
+                refs = self._strict_found(refs, surfaces, start, end, miscased)
+            if refs:
+                candidates.append((start, end, refs))
+        chosen, anywhere = _resolve(candidates, prefer)
+        hits = [TermHit(s, e, text[s:e], refs) for s, e, refs in chosen]
+        return TargetMatches(hits, anywhere, tuple(TermHit(s, e, text[s:e], r) for s, e, r in miscased))
 
     def match_in(self, text: str, tokens: Tokens, prefer: Set[str] | None = None) -> TargetMatches:
         miscased: list[Candidate] = []
@@ -158,17 +201,19 @@ class TargetMatcher:
         self, refs: tuple[TermRef, ...], tokens: Tokens, first: int, last: int, miscased: list[Candidate]
     ) -> tuple[TermRef, ...]:
         """The refs whose case and exactness rules accept the tokens; those failing on case alone go to `miscased`."""
-        accepted = tuple(r for r in refs if self._accepts(r.term, tokens.surfaces, first, last))
+        return self._strict_found(refs, tokens.surfaces[first:last], first, last, miscased)
+
+    def _strict_found(
+        self, refs: tuple[TermRef, ...], found: Sequence[str], start: int, end: int, miscased: list[Candidate]
+    ) -> tuple[TermRef, ...]:
+        """`_strict` for the tokens' surfaces `found`, spanning [start, end) (tokens or characters)."""
+        accepted = tuple(r for r in refs if self._accepts(r.term, found))
         if len(accepted) < len(refs):
             wrong_case = tuple(
-                r
-                for r in refs
-                if r not in accepted
-                and r.term.case_sensitive
-                and self._accepts(r.term, tokens.surfaces, first, last, False)
+                r for r in refs if r not in accepted and r.term.case_sensitive and self._accepts(r.term, found, False)
             )
             if wrong_case:
-                miscased.append((first, last, wrong_case))
+                miscased.append((start, end, wrong_case))
         return accepted
 
     def _plain_candidates(self, tokens: Tokens, miscased: list[Candidate]) -> list[Candidate]:
@@ -231,12 +276,11 @@ class TargetMatcher:
             step.append(alternates[index])
         return [child for node in nodes for k in step if (child := node.get(k)) is not None]
 
-    def _accepts(self, term: Term, surfaces: list[str], first: int, last: int, mind_case: bool = True) -> bool:
+    def _accepts(self, term: Term, found: Sequence[str], mind_case: bool = True) -> bool:
         case_sensitive = term.case_sensitive and mind_case
         if not (case_sensitive or term.exact):
             return True
         wanted = self._surfaces[term]
-        found = surfaces[first:last]
         for want, got in zip(wanted, found, strict=True):
             if term.exact:
                 same = want == got if case_sensitive else want.lower() == got.lower()

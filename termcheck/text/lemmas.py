@@ -146,7 +146,14 @@ class EnglishAnalyzer:
             else:
                 yield surface, token.idx
 
-    def _chunk(self, chunk: str) -> _Chunk:
+    def chunk_record(
+        self, chunk: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[tuple[int, str], ...]]:
+        """A chunk's keys, surfaces, offsets and alternates, for the native core (which keeps its own cache)."""
+        found = self._chunks.get(chunk) or self._chunk(chunk, keep=False)
+        return found.keys, found.surfaces, found.offsets, found.alternates
+
+    def _chunk(self, chunk: str, keep: bool = True) -> _Chunk:
         keys: list[str] = []
         surfaces: list[str] = []
         offsets: list[int] = []
@@ -161,7 +168,7 @@ class EnglishAnalyzer:
             surfaces.append(surface)
             offsets.append(offset)
         found = _Chunk(tuple(keys), tuple(surfaces), tuple(offsets), tuple(alternates))
-        if len(self._chunks) < CACHE_LIMIT:
+        if keep and len(self._chunks) < CACHE_LIMIT:
             self._chunks[chunk] = found
         return found
 

@@ -1,0 +1,69 @@
+"""Which engine runs the per-segment matching path: the native core (Rust, the `termcheck-native`
+distribution built from native/ in this repository) when it is installed, the Python reference otherwise.
+
+Both give the same findings (tests/test_native_equal.py). `TERMCHECK_ENGINE=python` forces the reference
+(for comparing the two, or to rule the core out when a result looks wrong); `TERMCHECK_ENGINE=native` makes a
+missing core an error instead of a silent fallback. The choice is read once per process; `reset` reads it again.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Protocol, cast
+
+from termcheck.core.errors import UsageError
+
+ENGINE_VARIABLE = "TERMCHECK_ENGINE"
+ENGINES = ("native", "python")
+Occurrence = tuple[int, int, int, int, int, list[str] | None]
+PyChunk = tuple[Sequence[str], Sequence[str], Sequence[int], Sequence[tuple[int, str]]]
+
+
+class SourceAutomaton(Protocol):
+    def find_many(self, texts: Sequence[str | None]) -> list[list[tuple[int, int, int]]]: ...
+
+
+class TermIndex(Protocol):
+    def insert(self, keys: Sequence[str], strict: bool) -> int: ...
+
+    def occurrences_many(self, texts: Sequence[str]) -> list[list[Occurrence]]: ...
+
+
+class NativeCore(Protocol):
+    VERSION: str
+
+    def SourceAutomaton(self, keys: Sequence[str], fold: Mapping[int, str], invisible: str) -> SourceAutomaton: ...
+
+    def TermIndex(self, fold: Mapping[int, str], chunker: Callable[[str], PyChunk], cache_limit: int) -> TermIndex: ...
+
+
+@lru_cache(maxsize=1)
+def native_core() -> NativeCore | None:
+    """The native core, or None where it is not installed or TERMCHECK_ENGINE=python."""
+    wanted = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+    if wanted and wanted not in ENGINES:
+        raise UsageError(f"{ENGINE_VARIABLE}={wanted}: expected one of {', '.join(ENGINES)}")
+    if wanted == "python":
+        return None
+    try:
+        module = importlib.import_module("termcheck_native")
+    except ImportError:
+        if wanted == "native":
+            raise UsageError(
+                f"{ENGINE_VARIABLE}=native but the native core is not installed (pip install ./native)"
+            ) from None
+        return None
+    return cast(NativeCore, module)
+
+
+def engine_name() -> str:
+    """ "native" or "python": the engine this process runs."""
+    return "native" if native_core() is not None else "python"
+
+
+def reset() -> None:
+    """Read TERMCHECK_ENGINE again (tests switch engines within one process)."""
+    native_core.cache_clear()
