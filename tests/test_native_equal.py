@@ -84,6 +84,10 @@ EN_TERMS = [
     ("AIDS", {}),
     ("iPhone", {"case_sensitive": True, "exact": True}),
     ("U.S.", {}),
+    ("Straße", {"exact": True}),
+    ("İstanbul", {"exact": True}),
+    ("ΟΔΟΣ", {"exact": True}),
+    ("Ångström", {"case_sensitive": True}),
 ]
 EN_WORDS = [
     "stem",
@@ -122,6 +126,17 @@ EN_WORDS = [
     "’s",
     "AoF.",
     "MSCs",
+    "Straße",
+    "STRASSE",
+    "straße",
+    "İstanbul",
+    "istanbul",
+    "ISTANBUL",
+    "ΟΔΟΣ",
+    "οδος",
+    "οδός",
+    "ångström",
+    "Ångströms",
 ]
 
 

@@ -6,7 +6,7 @@
 //! construction. Keys are interned as the glossary's vocabulary: a key no term has can never match.
 //! Every occurrence of every term is returned; which ones count is decided in Python.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::fold::Fold;
 
@@ -34,21 +34,24 @@ pub struct TermTrie {
     end_nodes: usize,
 }
 
-/// One occurrence of a term: first and last+1 token, end id, start and end in code points of the text,
-/// and the tokens' surfaces when the end is strict.
-pub type Occurrence = (usize, usize, u32, usize, usize, Option<Vec<String>>);
+/// One occurrence of a term's keys: first and last+1 token, end id.
+pub type Occurrence = (usize, usize, u32);
 
 impl TermTrie {
     pub fn new() -> TermTrie {
         TermTrie {
-            vocabulary: HashMap::new(),
+            vocabulary: HashMap::default(),
             nodes: vec![Node {
-                children: HashMap::new(),
+                children: HashMap::default(),
                 end: NO_END,
             }],
             strict: Vec::new(),
             end_nodes: 0,
         }
+    }
+
+    pub fn is_strict(&self, end: u32) -> bool {
+        self.strict[end as usize]
     }
 
     pub fn key_id(&self, key: &str) -> u32 {
@@ -65,7 +68,7 @@ impl TermTrie {
                 Some(child) => *child as usize,
                 None => {
                     self.nodes.push(Node {
-                        children: HashMap::new(),
+                        children: HashMap::default(),
                         end: NO_END,
                     });
                     let child = self.nodes.len() - 1;
@@ -112,24 +115,7 @@ impl TermTrie {
                 for &node in &nodes {
                     let end = self.nodes[node].end;
                     if end != NO_END {
-                        let surfaces = if self.strict[end as usize] {
-                            Some(
-                                tokens.surfaces[i..=j]
-                                    .iter()
-                                    .map(|s| s.to_string())
-                                    .collect(),
-                            )
-                        } else {
-                            None
-                        };
-                        found.push((
-                            i,
-                            j + 1,
-                            end,
-                            tokens.starts[i],
-                            tokens.starts[j] + tokens.lengths[j],
-                            surfaces,
-                        ));
+                        found.push((i, j + 1, end));
                     }
                 }
                 j += 1;

@@ -1,21 +1,21 @@
 //! Length-preserving folding: one code point to one code point, from a table Python hands over
 //! (termcheck.text.normalize's tables stay the one source of truth).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub struct Fold {
     ascii: [char; 128],
-    other: HashMap<char, char>,
+    other: FxHashMap<char, char>,
 }
 
 impl Fold {
     /// Fails on a mapping that is not one code point to one, which would shift offsets.
-    pub fn new(table: &HashMap<u32, String>) -> Result<Fold, String> {
+    pub fn new<'a>(table: impl IntoIterator<Item = (&'a u32, &'a String)>) -> Result<Fold, String> {
         let mut ascii = [' '; 128];
         for (code, slot) in ascii.iter_mut().enumerate() {
             *slot = char::from_u32(code as u32).unwrap_or(' ');
         }
-        let mut other = HashMap::new();
+        let mut other = FxHashMap::default();
         for (code, folded) in table {
             let (Some(from), Some(to)) = (char::from_u32(*code), single_char(folded)) else {
                 return Err(format!(

@@ -6,15 +6,17 @@
 
 mod english;
 mod fold;
+mod resolve;
 mod source;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use english::{Chunk, Occurrence, TermTrie};
+use english::{Chunk, TermTrie};
 use fold::Fold;
+use resolve::{Candidate, TermRule};
 
 /// Chinese source matching over a glossary's folded keys (termcheck.matching.source).
 #[pyclass(frozen, module = "termcheck_native")]
@@ -51,17 +53,25 @@ impl SourceAutomaton {
     }
 }
 
-/// English term occurrences over a glossary's token keys (termcheck.matching.target).
+/// English term matching over a glossary's token keys (termcheck.matching.target).
 #[pyclass(module = "termcheck_native")]
 struct TermIndex {
     fold: Fold,
     trie: TermTrie,
+    rules: Vec<TermRule>,    // per ref index
+    end_refs: Vec<Vec<u32>>, // per end id: its refs, in glossary order
     chunks: HashMap<String, Chunk>,
     chunker: PyObject,
     cache_limit: usize,
+    groups: HashMap<Vec<u32>, u32>,
+    group_refs: Vec<Vec<u32>>,
 }
 
 type PyChunk = (Vec<String>, Vec<String>, Vec<usize>, Vec<(usize, String)>);
+/// (start, end, ref group) in code points.
+type Hit = (usize, usize, u32);
+/// What counts, the preferred concepts found anywhere, and the case-sensitive terms found in another case.
+type TextMatch = (Vec<Hit>, Vec<u32>, Vec<Hit>);
 
 #[pymethods]
 impl TermIndex {
@@ -72,29 +82,64 @@ impl TermIndex {
         Ok(TermIndex {
             fold,
             trie: TermTrie::new(),
-            chunks: HashMap::new(),
+            rules: Vec::new(),
+            end_refs: Vec::new(),
+            chunks: HashMap::default(),
             chunker,
             cache_limit,
+            groups: HashMap::default(),
+            group_refs: Vec::new(),
         })
     }
 
-    /// Add a term by its keys; returns the end id that its path shares with every term of the same keys.
-    fn insert(&mut self, keys: Vec<String>, strict: bool) -> u32 {
+    /// Add ref `reference` (numbered by value, from 0) of a term with these keys, its concept's number, rules
+    /// and own token surfaces. Terms are added in glossary order.
+    #[allow(clippy::too_many_arguments)]
+    fn insert(
+        &mut self,
+        keys: Vec<String>,
+        reference: u32,
+        concept: u32,
+        case_sensitive: bool,
+        exact: bool,
+        surfaces: Vec<String>,
+    ) -> PyResult<()> {
+        let index = reference as usize;
+        if index > self.rules.len() {
+            return Err(PyValueError::new_err("refs are numbered in order from 0"));
+        }
+        if index == self.rules.len() {
+            self.rules.push(TermRule {
+                concept,
+                case_sensitive,
+                exact,
+                surfaces,
+            });
+        }
         self.chunks.clear(); // cached chunks hold key ids of the vocabulary as it was
-        self.trie.insert(&keys, strict)
+        let end = self.trie.insert(&keys, case_sensitive || exact) as usize;
+        if end == self.end_refs.len() {
+            self.end_refs.push(Vec::new());
+        }
+        self.end_refs[end].push(reference);
+        Ok(())
     }
 
-    /// For each text: every occurrence of every term, (first token, last token + 1, end id, start, end,
-    /// the tokens' surfaces where the end has case or exactness rules).
-    fn occurrences_many(
+    /// For each text and its preferred concepts (those of its source; None without one): the hits that count,
+    /// as (start, end, ref group), the preferred concepts with an occurrence anywhere, and the miscased hits.
+    fn match_many(
         &mut self,
         py: Python<'_>,
         texts: Vec<String>,
-    ) -> PyResult<Vec<Vec<Occurrence>>> {
+        prefer: Vec<Option<Vec<u32>>>,
+    ) -> PyResult<Vec<TextMatch>> {
+        if prefer.len() != texts.len() {
+            return Err(PyValueError::new_err("one `prefer` per text"));
+        }
         let mut found = Vec::with_capacity(texts.len());
-        for text in &texts {
+        for (text, wanted) in texts.iter().zip(prefer) {
             let parts = english::chunks(&self.fold, text);
-            let mut extra: HashMap<String, Chunk> = HashMap::new();
+            let mut extra: HashMap<String, Chunk> = HashMap::default();
             for (chunk, _) in &parts {
                 if !self.chunks.contains_key(chunk) && !extra.contains_key(chunk) {
                     let keyed = self.key_chunk(py, chunk)?;
@@ -118,13 +163,57 @@ impl TermIndex {
                 })
                 .collect();
             let tokens = english::assemble(&keyed);
-            found.push(self.trie.occurrences(&tokens));
+            let mut miscased: Vec<Candidate> = Vec::new();
+            let mut candidates: Vec<Candidate> = Vec::new();
+            for (first, last, end) in self.trie.occurrences(&tokens) {
+                let span = (
+                    tokens.starts[first],
+                    tokens.starts[last - 1] + tokens.lengths[last - 1],
+                );
+                let all = &self.end_refs[end as usize];
+                let refs = if self.trie.is_strict(end) {
+                    resolve::strict(
+                        all,
+                        &self.rules,
+                        &tokens.surfaces[first..last],
+                        span,
+                        &mut miscased,
+                    )
+                } else {
+                    all.clone()
+                };
+                if !refs.is_empty() {
+                    candidates.push((span.0, span.1, refs));
+                }
+            }
+            let wanted: HashSet<u32> = wanted.unwrap_or_default().into_iter().collect();
+            let (chosen, anywhere) = resolve::resolve(candidates, &wanted, &self.rules);
+            let hits = chosen.into_iter().map(|c| self.grouped(c)).collect();
+            let miscased = miscased.into_iter().map(|c| self.grouped(c)).collect();
+            found.push((hits, anywhere, miscased));
         }
         Ok(found)
+    }
+
+    /// The refs of each group numbered `first` and after (groups are numbered as they first occur).
+    fn groups_from(&self, first: usize) -> Vec<Vec<u32>> {
+        self.group_refs
+            .get(first..)
+            .map(|groups| groups.to_vec())
+            .unwrap_or_default()
     }
 }
 
 impl TermIndex {
+    fn grouped(&mut self, (start, end, refs): Candidate) -> Hit {
+        let next = self.group_refs.len() as u32;
+        let group = *self.groups.entry(refs).or_insert_with_key(|refs| {
+            self.group_refs.push(refs.clone());
+            next
+        });
+        (start, end, group)
+    }
+
     fn key_chunk(&self, py: Python<'_>, chunk: &str) -> PyResult<Chunk> {
         let (keys, surfaces, offsets, alternates): PyChunk =
             self.chunker.call1(py, (chunk,))?.extract(py)?;

@@ -4,7 +4,7 @@
 //! a key that begins or ends with an ASCII letter or digit must not touch another one there; then
 //! leftmost-longest. Offsets are code-point offsets into the original text, as Python's.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 

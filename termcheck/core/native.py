@@ -18,7 +18,8 @@ from termcheck.core.errors import UsageError
 
 ENGINE_VARIABLE = "TERMCHECK_ENGINE"
 ENGINES = ("native", "python")
-Occurrence = tuple[int, int, int, int, int, list[str] | None]
+Hit = tuple[int, int, int]  # start, end, ref group
+TextMatch = tuple[list[Hit], list[int], list[Hit]]  # hits that count, concepts anywhere, miscased hits
 PyChunk = tuple[Sequence[str], Sequence[str], Sequence[int], Sequence[tuple[int, str]]]
 
 
@@ -27,9 +28,19 @@ class SourceAutomaton(Protocol):
 
 
 class TermIndex(Protocol):
-    def insert(self, keys: Sequence[str], strict: bool) -> int: ...
+    def insert(
+        self,
+        keys: Sequence[str],
+        reference: int,
+        concept: int,
+        case_sensitive: bool,
+        exact: bool,
+        surfaces: Sequence[str],
+    ) -> None: ...
 
-    def occurrences_many(self, texts: Sequence[str]) -> list[list[Occurrence]]: ...
+    def match_many(self, texts: Sequence[str], prefer: Sequence[Sequence[int] | None]) -> list[TextMatch]: ...
+
+    def groups_from(self, first: int) -> list[list[int]]: ...
 
 
 class NativeCore(Protocol):

@@ -31,7 +31,6 @@ from termcheck.text.normalize import english_table
 
 _END = "\x00end"
 Candidate = tuple[int, int, tuple[TermRef, ...]]
-Occurrence = tuple[int, int, int, int, int, list[str] | None]
 
 
 class TargetMatches(NamedTuple):
@@ -103,7 +102,10 @@ class TargetMatcher:
         self._trie: dict[str, Any] = {}
         # per term: its surface tokens, for the case-sensitive and exact checks
         self._surfaces: dict[Term, list[str]] = {}
-        self._ends: dict[int, tuple[tuple[TermRef, ...], bool]] = {}
+        self._refs: list[TermRef] = []
+        self._concepts: list[str] = []
+        self._concept_numbers: dict[str, int] = {}
+        self._groups: list[tuple[TermRef, ...]] = []  # the native core's ref groups, as tuples of refs
         paths: list[tuple[list[str], TermRef]] = []
         english = [(c.id, t) for c in glossary for t in c.terms if t.lang == "en"]
         analysed = self.analyzer.analyze_many([t.text for _, t in english])
@@ -126,18 +128,19 @@ class TargetMatcher:
         self._native = self._native_index(paths)
 
     def _native_index(self, paths: list[tuple[list[str], TermRef]]) -> TermIndex | None:
-        """The native core's trie of the same terms; `_ends[end id]` holds what the Python trie's end holds."""
+        """The native core's index of the same terms. Refs are numbered by value (equal refs share a number, as
+        `in` compares them here) and concepts by name; the core hands back groups of ref numbers."""
         core = native_core()
         if core is None:
             return None
         index = core.TermIndex(english_table(), self.analyzer.chunk_record, CACHE_LIMIT)
-        grouped: dict[int, list[TermRef]] = {}
+        numbers: dict[TermRef, int] = {}
         for keys, ref in paths:
-            grouped.setdefault(index.insert(keys, ref.term.case_sensitive or ref.term.exact), []).append(ref)
-        self._ends = {
-            end: (tuple(refs), any(r.term.case_sensitive or r.term.exact for r in refs))
-            for end, refs in grouped.items()
-        }
+            number = numbers.setdefault(ref, len(numbers))
+            concept = self._concept_numbers.setdefault(ref.concept, len(self._concept_numbers))
+            index.insert(keys, number, concept, ref.term.case_sensitive, ref.term.exact, self._surfaces[ref.term])
+        self._refs = list(numbers)
+        self._concepts = list(self._concept_numbers)
         return index
 
     def _freeze(self, node: dict[str, Any]) -> None:
@@ -157,26 +160,29 @@ class TargetMatcher:
     def match_many(self, texts: list[str], prefer: Sequence[Set[str] | None] | None = None) -> list[TargetMatches]:
         wanted = prefer if prefer is not None else [None] * len(texts)
         if self._native is not None:
-            found = self._native.occurrences_many(texts)
-            return [self._match_native(t, o, p) for t, o, p in zip(texts, found, wanted, strict=True)]
+            return self._match_native(self._native, texts, wanted)
         analysed = self.analyzer.analyze_many(texts)
         return [self.match_in(t, tokens, p) for t, tokens, p in zip(texts, analysed, wanted, strict=True)]
 
-    def _match_native(self, text: str, occurrences: list[Occurrence], prefer: Set[str] | None) -> TargetMatches:
-        """`match_in` on the native core's occurrences, in character offsets (as good as token indices for
-        ordering and overlap: tokens are disjoint and in order)."""
-        miscased: list[Candidate] = []
-        candidates: list[Candidate] = []
-        ends = self._ends
-        for _, _, end_id, start, end, surfaces in occurrences:
-            refs, strict = ends[end_id]
-            if strict and surfaces is not None:
-                refs = self._strict_found(refs, surfaces, start, end, miscased)
-            if refs:
-                candidates.append((start, end, refs))
-        chosen, anywhere = _resolve(candidates, prefer)
-        hits = [TermHit(s, e, text[s:e], refs) for s, e, refs in chosen]
-        return TargetMatches(hits, anywhere, tuple(TermHit(s, e, text[s:e], r) for s, e, r in miscased))
+    def _match_native(
+        self, index: TermIndex, texts: list[str], prefer: Sequence[Set[str] | None]
+    ) -> list[TargetMatches]:
+        numbers = self._concept_numbers
+        wanted = [None if p is None else [numbers[c] for c in p if c in numbers] for p in prefer]
+        found = index.match_many(texts, wanted)
+        groups = self._groups
+        if new := index.groups_from(len(groups)):
+            refs = self._refs
+            groups.extend(tuple(refs[i] for i in group) for group in new)
+        concepts = self._concepts
+        return [
+            TargetMatches(
+                [TermHit(s, e, text[s:e], groups[g]) for s, e, g in hits],
+                tuple(concepts[c] for c in anywhere) if anywhere else NOWHERE,
+                tuple(TermHit(s, e, text[s:e], groups[g]) for s, e, g in miscased),
+            )
+            for text, (hits, anywhere, miscased) in zip(texts, found, strict=True)
+        ]
 
     def match_in(self, text: str, tokens: Tokens, prefer: Set[str] | None = None) -> TargetMatches:
         miscased: list[Candidate] = []
