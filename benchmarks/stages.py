@@ -7,12 +7,17 @@ subprocess, with the peak RSS of the process tree (main process and workers, sam
 
     python benchmarks/generate.py --segments 100000 --concepts 10000 --out /tmp/tc-bench
     python benchmarks/stages.py /tmp/tc-bench/segments-100000.tsv /tmp/tc-bench/glossary-10000.csv --jobs 2
+
+`--engine python` or `--engine native` runs every row on that engine (TERMCHECK_ENGINE, termcheck.core.native);
+by default the native core runs where it is installed. The "numbers" row is the number layer alone: each
+segment's numbers read in both languages and paired (compare_numbers, uncached), which the checks row includes.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import resource
 import subprocess
 import sys
@@ -66,7 +71,14 @@ def main() -> int:
     parser.add_argument("glossary")
     parser.add_argument("--jobs", type=int, default=2, help="for the whole-run row")
     parser.add_argument("--stages-limit", type=int, default=200_000, help="segments timed stage by stage")
+    parser.add_argument(
+        "--engine", choices=["native", "python"], help="the engine of every row (default: native if built)"
+    )
     args = parser.parse_args()
+    if args.engine:
+        os.environ["TERMCHECK_ENGINE"] = args.engine  # read when the checker is built, and by the subprocess
+    from termcheck.core.native import engine_name
+    from termcheck.numbers.compare import compare_numbers
 
     started = time.perf_counter()
     glossary = termcheck.load_glossary(args.glossary)
@@ -98,11 +110,18 @@ def main() -> int:
     del analyzed
 
     t0 = time.perf_counter()
+    for part in parts:
+        for segment in part.segments:
+            if segment.source is not None:
+                compare_numbers.__wrapped__(segment.source, segment.target)
+    rows.append(("numbers", time.perf_counter() - t0, count, words, peak_rss_mb()))
+
+    t0 = time.perf_counter()
     merger = checker.merger(documents)
     for part in parts:
         merger.add(checker.check_partition(part))
     report = checker.report(documents, merger)
-    checks = time.perf_counter() - t0 - rows[-1][1]  # check_partition matches again (warm): take that off
+    checks = time.perf_counter() - t0 - rows[-2][1]  # check_partition matches again (warm): take that off
     rows.append(("checks", checks, count, words, peak_rss_mb()))
 
     t0 = time.perf_counter()
@@ -130,7 +149,7 @@ def main() -> int:
             return 1
     total_segments = sum(d.segments for d in report.documents) if count < args.stages_limit else None
 
-    print(f"glossary: {len(glossary):,} concepts, compiled in {setup:.2f} s")
+    print(f"engine: {engine_name()}; glossary: {len(glossary):,} concepts, compiled in {setup:.2f} s")
     print(f"{'stage':<34}{'seconds':>9}{'segments/s':>13}{'words/s':>13}{'peak RSS MB':>13}")
     for name, seconds, n, w, rss in rows:
         print(f"{name:<34}{seconds:>9.2f}{n / seconds:>13,.0f}{w / seconds:>13,.0f}{rss:>13,.0f}")
