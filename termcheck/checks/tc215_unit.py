@@ -136,14 +136,18 @@ def unconverted(
     """(source, target, their units) for each source quantity whose dimension the target states only in
     other units, none of them its converted value; the target is the one whose number is nearest."""
     said = TargetMeasures(targets)
-    stated: dict[SourceKey, set[int]] = {}
+    stated: dict[SourceKey, bool] = {}
     for source in sources:
         key = source_key(source)
         if key not in stated:
-            stated[key] = _stated(source, said)
+
+            def accept(target: Measure, dimension: str = source.dimension) -> bool:
+                return target.dimension == dimension
+
+            same = said.same(source, accept)  # both: each marks what it finds
+            stated[key] = said.converted(source, accept) or same
     # a target number that another source number accounts for is not this one's rendering
-    taken = set().union(*stated.values())
-    others = NearestInOtherUnits(said, set(range(len(said.readings))) - taken)
+    others = NearestInOtherUnits(said, set(range(len(said.readings))) - said.marked)
     nearest: dict[SourceKey, int | None] = {}
     for source in sources:
         key = source_key(source)
@@ -154,12 +158,6 @@ def unconverted(
         if (position := nearest[key]) is not None:
             wrong = targets[position]
             yield source, wrong, source.units[0], wrong.units[0]
-
-
-def _stated(source: Measure, said: TargetMeasures) -> set[int]:
-    """The target's readings of the source quantity: in its unit with its number, or converted."""
-    found = said.same(source) | said.converted(source)
-    return {r for r in found if said.readings[r].dimension == source.dimension}
 
 
 class _Spans:

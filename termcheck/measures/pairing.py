@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from termcheck.measures.reading import Measure, agrees, chinese_measures, english_measures, tolerance
@@ -31,46 +30,60 @@ def _target_key(measure: Measure) -> TargetKey:
     return measure.value, tuple(u.id for u in measure.units), measure.places, measure.hedged
 
 
-@dataclass
+Related = Callable[[int], bool]  # whether a reading (by its number) states the source measure asked about
+
+
 class _Sorted:
-    """Readings (their numbers in `TargetMeasures.readings`) in ascending value."""
+    """Readings (their numbers in `TargetMeasures.readings`) in ascending value, for the ones within a
+    distance of a value; those already marked as stating some source measure are skipped over in a lookup
+    of the unmarked (each is passed over once: `_skip` points past runs of marked ones)."""
 
-    values: list[float] = field(default_factory=list)
-    readings: list[int] = field(default_factory=list)
-    odd: list[int] = field(default_factory=list)  # values that are not finite, compared one by one
+    def __init__(self, pairs: list[tuple[float, int]]) -> None:
+        finite = sorted((value, reading) for value, reading in pairs if math.isfinite(value))
+        self.values = [value for value, _ in finite]
+        self.readings = [reading for _, reading in finite]
+        self.odd = [reading for value, reading in pairs if not math.isfinite(value)]  # compared one by one
+        self._skip = list(range(len(self.readings) + 1))
 
-    def add(self, value: float, reading: int) -> None:
-        if math.isfinite(value):
-            self.values.append(value)
-            self.readings.append(reading)
-        else:
-            self.odd.append(reading)
+    def span(self, value: float, margin: float) -> tuple[int, int]:
+        """The index range of the values within `margin` of `value`; every value if `value` is not finite."""
+        if not math.isfinite(value):
+            return 0, len(self.values)
+        return bisect_left(self.values, value - margin), bisect_right(self.values, value + margin)
 
-    def sort(self) -> None:
-        order = sorted(range(len(self.values)), key=self.values.__getitem__)
-        self.values = [self.values[i] for i in order]
-        self.readings = [self.readings[i] for i in order]
+    def unmarked(self, low: int, high: int, marked: set[int]) -> Iterator[int]:
+        """The readings of the range, and the odd ones, not in `marked` (which only grows)."""
+        at = self._next_unmarked(low, marked)
+        while at < high:
+            yield self.readings[at]
+            at = self._next_unmarked(at + 1, marked)
+        yield from (reading for reading in self.odd if reading not in marked)
 
-    def near(self, value: float, margin: float) -> Iterator[int]:
-        """The readings within `margin` of `value` (a finite one), and the odd ones."""
-        low = bisect_left(self.values, value - margin)
-        high = bisect_right(self.values, value + margin)
-        yield from self.readings[low:high]
-        yield from self.odd
+    def marked(self, low: int, high: int, marked: set[int]) -> Iterator[int]:
+        yield from (reading for reading in self.readings[low:high] if reading in marked)
+        yield from (reading for reading in self.odd if reading in marked)
 
-    def every(self) -> Iterator[int]:
-        yield from self.readings
-        yield from self.odd
+    def _next_unmarked(self, at: int, marked: set[int]) -> int:
+        end = at
+        while end < len(self.readings) and self.readings[end] in marked:
+            end = max(self._skip[end], end + 1)
+        while at < end:  # all marked up to `end`: point them there
+            following = max(self._skip[at], at + 1)
+            self._skip[at] = end
+            at = following
+        return end
 
 
 class TargetMeasures:
-    """A target's measures, read for the source measures to find theirs among."""
+    """A target's measures, read for source measures to find theirs among. Each lookup marks every reading
+    that states the source measure (`marked`: what the target's numbers account for)."""
 
     def __init__(self, measures: Sequence[Measure]) -> None:
         self.measures = measures
         # each reading (measures alike): one of its measures, to compare, and the positions of all of them
         self.readings: list[Measure] = []
         self.positions: list[list[int]] = []
+        self.marked: set[int] = set()
         numbered: dict[TargetKey, int] = {}
         for position, measure in enumerate(measures):
             key = _target_key(measure)
@@ -79,67 +92,86 @@ class TargetMeasures:
                 self.readings.append(measure)
                 self.positions.append([])
             self.positions[numbered[key]].append(position)
-        self._by_unit: dict[str, _Sorted] = {}  # readings in each unit
-        # readings in each dimension, by unit and by the rounding (tolerance) their figure allows
-        self._by_rounding: dict[str, dict[tuple[Unit, float], _Sorted]] = {}
+        by_unit: dict[str, list[tuple[float, int]]] = {}
+        by_rounding: dict[str, dict[tuple[Unit, float], list[tuple[float, int]]]] = {}
         for reading, measure in enumerate(self.readings):
             allowed = tolerance(measure)
             for unit in measure.units:
-                self._by_unit.setdefault(unit.id, _Sorted()).add(measure.value, reading)
-                rounding = self._by_rounding.setdefault(unit.dimension, {})
-                rounding.setdefault((unit, allowed), _Sorted()).add(measure.value, reading)
-        for readings in self._by_unit.values():
-            readings.sort()
-        for by_rounding in self._by_rounding.values():
-            for readings in by_rounding.values():
-                readings.sort()
+                by_unit.setdefault(unit.id, []).append((measure.value, reading))
+                rounding = by_rounding.setdefault(unit.dimension, {})
+                rounding.setdefault((unit, allowed), []).append((measure.value, reading))
+        self._by_unit = {unit: _Sorted(pairs) for unit, pairs in by_unit.items()}  # readings in each unit
+        # readings in each dimension, by unit and by the rounding (tolerance) their figure allows
+        self._by_rounding = {
+            dimension: {bucket: _Sorted(pairs) for bucket, pairs in buckets.items()}
+            for dimension, buckets in by_rounding.items()
+        }
 
-    def same(self, source: Measure) -> set[int]:
-        """The readings that share a unit with `source` and have its number (math.isclose)."""
-        found: set[int] = set()
+    def same(self, source: Measure, accept: Callable[[Measure], bool] = lambda _: True) -> bool:
+        """Whether a reading (that `accept`s) shares a unit with `source` and has its number (math.isclose)."""
         margin = 2e-9 * abs(source.value)  # wider than isclose's 1e-9 of the larger value
-        for unit in source.units:
-            readings = self._by_unit.get(unit.id)
-            if readings is None:
-                continue
-            near = readings.near(source.value, margin) if math.isfinite(source.value) else readings.every()
-            found.update(r for r in near if math.isclose(self.readings[r].value, source.value))
-        return found
 
-    def converted(self, source: Measure) -> set[int]:
-        """The readings in units `source` does not share whose number is its quantity converted (`agrees`)."""
-        found: set[int] = set()
+        def related(reading: int) -> bool:
+            said = self.readings[reading]
+            return accept(said) and math.isclose(said.value, source.value)
+
+        lookups = [
+            (readings, *readings.span(source.value, margin), related)
+            for unit in source.units
+            if (readings := self._by_unit.get(unit.id)) is not None
+        ]
+        return self._find(lookups)
+
+    def converted(self, source: Measure, accept: Callable[[Measure], bool] = lambda _: True) -> bool:
+        """Whether a reading (that `accept`s) in units `source` does not share has its quantity converted
+        (`agrees`)."""
         own = {unit.id for unit in source.units}
+        lookups: list[tuple[_Sorted, int, int, Related]] = []
         for source_unit in source.units:
             for (unit, allowed), readings in self._by_rounding.get(source_unit.dimension, {}).items():
                 if unit.id in own:
                     continue
-                for reading in self._candidates(source.value, source_unit, unit, allowed, readings):
-                    said = self.readings[reading]
-                    if reading in found or any(u.id in own for u in said.units):
-                        continue
-                    if agrees(source, source_unit, said, unit):
-                        found.add(reading)
-        return found
 
-    @staticmethod
-    def _candidates(value: float, source_unit: Unit, unit: Unit, allowed: float, readings: _Sorted) -> Iterator[int]:
-        """The readings whose number may agree with `value` in `source_unit` converted into `unit`: those
-        within the widest distance `agrees` accepts, for figures rounded as `allowed` says."""
-        expected = [(value * source_unit.factor + source_unit.offset - unit.offset) / unit.factor]
-        if source_unit.dimension == "temperature":
-            expected.append(value * source_unit.factor / unit.factor)  # a difference of temperatures
-        for converted in expected:
-            if not math.isfinite(converted):
-                yield from readings.every()
-                continue
-            size = abs(converted)
-            relative = 0.05 if source_unit.dimension == "digital" else 0.02
-            # isclose within `relative` of the larger of two numbers is within relative / (1 - relative) of
-            # the converted one; else a rounded figure: within `allowed` (and 10%, or 0.06 more for temperatures)
-            rounded = allowed + 0.06 if source_unit.dimension == "temperature" else min(allowed, 0.1 * size)
-            margin = max(size * relative / (1 - relative), 1e-9, rounded)
-            yield from readings.near(converted, margin * 1.01 + 1e-9)
+                def related(reading: int, source_unit: Unit = source_unit, unit: Unit = unit) -> bool:
+                    said = self.readings[reading]
+                    shares = any(u.id in own for u in said.units)
+                    return not shares and accept(said) and agrees(source, source_unit, said, unit)
+
+                for value, margin in _windows(source.value, source_unit, unit, allowed):
+                    lookups.append((readings, *readings.span(value, margin), related))
+        return self._find(lookups)
+
+    def _find(self, lookups: Sequence[tuple[_Sorted, int, int, Related]]) -> bool:
+        """Marks the unmarked readings of the ranges that are related; whether any reading of them is."""
+        found = False
+        for readings, low, high, related in lookups:
+            for reading in readings.unmarked(low, high, self.marked):
+                if related(reading):
+                    self.marked.add(reading)
+                    found = True
+        return found or any(
+            related(reading)
+            for readings, low, high, related in lookups
+            for reading in readings.marked(low, high, self.marked)
+        )
+
+
+def _windows(value: float, source_unit: Unit, unit: Unit, allowed: float) -> list[tuple[float, float]]:
+    """Where numbers that may agree with `value` in `source_unit` converted into `unit` lie: the converted
+    value and the widest distance from it that `agrees` accepts, for figures rounded as `allowed` says."""
+    expected = [(value * source_unit.factor + source_unit.offset - unit.offset) / unit.factor]
+    if source_unit.dimension == "temperature":
+        expected.append(value * source_unit.factor / unit.factor)  # a difference of temperatures
+    relative = 0.05 if source_unit.dimension == "digital" else 0.02
+    windows = []
+    for converted in expected:
+        size = abs(converted)
+        # isclose within `relative` of the larger of two numbers is within relative / (1 - relative) of the
+        # converted one; else a rounded figure: within `allowed` (and 10%, or 0.06 more for temperatures)
+        rounded = allowed + 0.06 if source_unit.dimension == "temperature" else min(allowed, 0.1 * size)
+        margin = max(size * relative / (1 - relative), 1e-9, rounded)
+        windows.append((converted, margin * 1.01 + 1e-9))
+    return windows
 
 
 @lru_cache(maxsize=256)  # TC202, TC203 and TC215 ask about the same segment in turn
@@ -148,19 +180,15 @@ def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int
     square feet"): their start offsets, which the number checks then do not report missing or added."""
     sources = chinese_measures(source)
     targets = TargetMeasures(english_measures(target) if sources else ())
+    stated: dict[SourceKey, bool] = {}
     source_starts: set[int] = set()
-    target_starts: set[int] = set()
-    found: dict[SourceKey, set[int]] = {}
-    marked: set[int] = set()
     for wanted in sources:
         key = source_key(wanted)
-        if key not in found:
-            found[key] = targets.converted(wanted)
-            for reading in found[key] - marked:
-                target_starts.update(targets.measures[i].start for i in targets.positions[reading])
-            marked |= found[key]
-        if found[key]:
+        if key not in stated:
+            stated[key] = targets.converted(wanted)
+        if stated[key]:
             source_starts.add(wanted.start)
+    target_starts = {targets.measures[i].start for reading in targets.marked for i in targets.positions[reading]}
     return frozenset(source_starts), frozenset(target_starts)
 
 
