@@ -5,6 +5,8 @@ A line of thousands of measures is not compared pair by pair: the target's measu
 indexes keyed by what must be equal (the unit; for a conversion also the rounding the figure allows) and
 sorted by value, and a source measure is compared only with those whose value lies within what its
 converted value allows. Measures that read alike (one value, unit, rounding) are one reading, compared once.
+A reading found to state some source measure is marked, and later lookups pass over the marked ones: in a
+table of thousands of conversions, hundreds of readings lie within 2% of each value.
 """
 
 from __future__ import annotations
