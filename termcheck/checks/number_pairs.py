@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.checks.base import CheckContext
-from termcheck.measures.reading import conversions
+from termcheck.measures.pairing import conversions
 from termcheck.numbers import NumberComparison, compare_numbers
 from termcheck.numbers.codes import PHONE
 from termcheck.numbers.compare import is_year

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 
 from termcheck.checks.base import Check
 from termcheck.checks.conventions import Convention, convention
@@ -10,7 +12,8 @@ from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
-from termcheck.measures.reading import Measure, agrees, chinese_measures, converted, english_measures
+from termcheck.measures.pairing import NearestInOtherUnits, SourceKey, TargetMeasures, source_key
+from termcheck.measures.reading import Measure, chinese_measures, converted, english_measures
 from termcheck.measures.units import Unit
 from termcheck.numbers.chinese import CN, NUM
 from termcheck.text.normalize import fold_chinese
@@ -92,11 +95,11 @@ class UnitChanged(Check):
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         source_text, target = analyzed.segment.source or "", analyzed.segment.target
-        handled: list[tuple[int, int]] = []
+        wrongs: list[tuple[int, int]] = []
         sources = chinese_measures(source_text)
         targets = english_measures(target) if sources else ()
         for source, wrong, unit, other in unconverted(sources, targets):
-            handled.append((wrong.start, wrong.end))
+            wrongs.append((wrong.start, wrong.end))
             value = converted(source, unit, other)
             yield self.finding(
                 analyzed,
@@ -107,18 +110,16 @@ class UnitChanged(Check):
                 source_span=(source.start, source.end),
                 target_span=(wrong.start, wrong.end),
             )
-        handled += [(m.start, m.end) for m in targets]
+        handled = _Spans([*wrongs, *((m.start, m.end) for m in targets)])
         folded = fold_chinese(source_text)
         for rule in UNITS:
             match = rule.chinese.search(folded)
             if not match or rule.kept.search(target):
                 continue
-            wrong_form = next(
-                (w for w in rule.wrong.finditer(target) if not any(s <= w.start() < e for s, e in handled)), None
-            )
+            wrong_form = next((w for w in rule.wrong.finditer(target) if w.start() not in handled), None)
             if wrong_form is None:
                 continue
-            handled.append(wrong_form.span())
+            handled.add(wrong_form.span())
             yield self.finding(
                 analyzed,
                 f'"{match.group()}" is in {rule.name}, but the target has "{wrong_form.group()}" and no {rule.name}',
@@ -134,30 +135,48 @@ def unconverted(
 ) -> Iterator[tuple[Measure, Measure, Unit, Unit]]:
     """(source, target, their units) for each source quantity whose dimension the target states only in
     other units, none of them its converted value; the target is the one whose number is nearest."""
-    taken = {i for i, t in enumerate(targets) for s in sources if _pairs(s, t)}
+    said = TargetMeasures(targets)
+    stated: dict[SourceKey, bool] = {}
     for source in sources:
-        same_dimension = [t for t in targets if t.dimension == source.dimension]
-        if any(_pairs(source, t) for t in same_dimension):
+        key = source_key(source)
+        if key not in stated:
+
+            def accept(target: Measure, dimension: str = source.dimension) -> bool:
+                return target.dimension == dimension
+
+            same = said.same(source, accept)  # both: each marks what it finds
+            stated[key] = said.converted(source, accept) or same
+    # a target number that another source number accounts for is not this one's rendering
+    others = NearestInOtherUnits(said, set(range(len(said.readings))) - said.marked)
+    nearest: dict[SourceKey, int | None] = {}
+    for source in sources:
+        key = source_key(source)
+        if stated[key]:
             continue
-        # a target number that another source number accounts for is not this one's rendering
-        others = [
-            t
-            for i, t in enumerate(targets)
-            if t.dimension == source.dimension and i not in taken and not set(t.units) & set(source.units)
-        ]
-        if not others:
-            continue
-        wrong = min(others, key=lambda t: abs(math.log(abs(t.value) + 1) - math.log(abs(source.value) + 1)))
-        yield source, wrong, source.units[0], wrong.units[0]
+        if key not in nearest:
+            nearest[key] = others.of(source)
+        if (position := nearest[key]) is not None:
+            wrong = targets[position]
+            yield source, wrong, source.units[0], wrong.units[0]
 
 
-def _pairs(source: Measure, target: Measure) -> bool:
-    """The target states the source quantity: in its unit with its number, or converted."""
-    if source.dimension != target.dimension:
-        return False
-    if set(target.units) & set(source.units):
-        return math.isclose(target.value, source.value)
-    return any(agrees(source, s, target, u) for s in source.units for u in target.units)
+class _Spans:
+    """Spans of a text: is an offset inside one of them? (Bisected: a long line has thousands.)"""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+        self._added: list[tuple[int, int]] = []
+
+    def add(self, span: tuple[int, int]) -> None:
+        self._added.append(span)
+
+    def __contains__(self, at: object) -> bool:
+        if not isinstance(at, int):
+            return False
+        before = bisect_right(self._starts, at)
+        return (before > 0 and self._reach[before - 1] > at) or any(s <= at < e for s, e in self._added)
 
 
 def _figure(value: float) -> str:

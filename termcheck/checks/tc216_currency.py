@@ -59,9 +59,10 @@ class CurrencyChanged(Check):
             return
         forms = table.find(target)
         unexplained = _unexplained(Counter(code for code, _ in mentions), forms, target)
+        on_amounts = {code for f in forms if _on_amount(target, f) for code in f.codes}  # asked once per mention
         reported: set[str] = set()
         for code, span in mentions:
-            if code in reported or any(code in f.codes and _on_amount(target, f) for f in forms):
+            if code in reported or code in on_amounts:
                 continue
             wrong = next(iter(unexplained), None)
             if wrong is None:

@@ -191,21 +191,3 @@ def _close(converted: float, stated: float, target: Measure, dimension: str) -> 
 
 def converted(source: Measure, source_unit: Unit, target_unit: Unit) -> float:
     return (source.value * source_unit.factor + source_unit.offset - target_unit.offset) / target_unit.factor
-
-
-@lru_cache(maxsize=256)  # TC202, TC203 and TC215 ask about the same segment in turn
-def conversions(source: str, target: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Where the source's and the target's numbers are one quantity in two units (100平方米 and "1,076
-    square feet"): their start offsets, which the number checks then do not report missing or added."""
-    sources = chinese_measures(source)
-    targets = english_measures(target) if sources else ()
-    source_starts: set[int] = set()
-    target_starts: set[int] = set()
-    for wanted in sources:
-        for said in targets:
-            if set(said.units) & set(wanted.units):
-                continue
-            if any(agrees(wanted, s, said, t) for s in wanted.units for t in said.units):
-                source_starts.add(wanted.start)
-                target_starts.add(said.start)
-    return frozenset(source_starts), frozenset(target_starts)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+
+import ahocorasick
 
 from termcheck.numbers.chinese import chinese_quantities
 from termcheck.numbers.codes import PHONE, canonical_digits, digit_runs, phone_key
@@ -121,7 +123,7 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
     the same digits are, however grouped and with or without +86."""
     if not codes:
         return [], set()
-    said = _Target(target, targets)
+    said = _Target(target, targets, [code.text for code in codes if code.kind != PHONE])
     missing: list[Quantity] = []
     used: set[int] = set()
     for code in codes:
@@ -147,9 +149,12 @@ def _codes_present(codes: list[Quantity], target: str, targets: Sequence[Quantit
 class _Target:
     """A target as source codes are looked for in it: each view read at its first need, once."""
 
-    def __init__(self, text: str, quantities: Sequence[Quantity]) -> None:
+    FEW = 8  # codes looked for one by one; more in one pass over the target
+
+    def __init__(self, text: str, quantities: Sequence[Quantity], codes: Sequence[str]) -> None:
         self.text = text
         self.quantities = quantities
+        self._codes = {code.casefold() for code in codes}
         self._places: dict[str, int] = {}
 
     @cached_property
@@ -157,11 +162,28 @@ class _Target:
         return self.text.casefold()
 
     def find(self, code: str) -> int:
-        """Where `code` is first written, in any case; -1 if nowhere."""
+        """Where `code` (one of the codes given) is first written, in any case; -1 if nowhere."""
         folded = code.casefold()
+        if len(self._codes) > self.FEW:
+            return self._first_places.get(folded, -1)
         if folded not in self._places:
             self._places[folded] = self._folded.find(folded)
         return self._places[folded]
+
+    @cached_property
+    def _first_places(self) -> dict[str, int]:
+        """Where each code is first written: a line with thousands of codes is not read once for each."""
+        automaton = ahocorasick.Automaton()
+        for code in self._codes:
+            automaton.add_word(code, code)
+        automaton.make_automaton()
+        first: dict[str, int] = {}
+        for end, code in automaton.iter(self._folded):  # by where they end: a code's first is its first start
+            if code not in first:
+                first[code] = end - len(code) + 1
+                if len(first) == len(self._codes):
+                    break
+        return first
 
     @cached_property
     def runs(self) -> set[str]:
@@ -316,22 +338,49 @@ def _explained_by_source(added: list[Quantity], source: str, found: Sequence[Qua
     "this may delay"); digits the target split out of a source code ("HeLa 229" for HeLa229, "pc DNA 3.1")."""
     if not added:
         return added
-    codes = [q.text for q in found if q.kind == CODE]
+    codes = _InsideCodes(q.text for q in found if q.kind == CODE)
     kept = []
     for quantity in added:
         if quantity.kind == MONTH and "月" not in source:
             before = target[max(0, quantity.start - 9) : quantity.start]
             if not _BESIDE_DIGIT.search(before) and not _DIGIT_AFTER.match(target[quantity.end : quantity.end + 4]):
                 continue
-        if quantity.kind == NUMBER and codes and _inside_a_code(quantity.text, codes):
+        if quantity.kind == NUMBER and codes and quantity.text in codes:
             continue
         kept.append(quantity)
     return kept
 
 
-def _inside_a_code(text: str, codes: Sequence[str]) -> bool:
-    digits = re.escape(text)
-    return text[:1].isdigit() and any(re.search(rf"(?<![\d.]){digits}(?![\d]|\.\d)", code) for code in codes)
+class _InsideCodes:
+    """The numbers written inside a source's codes, whole (not a part of a longer number): 229 in HeLa229,
+    3.1 in pcDNA3.1. A number is looked up among those of its length, each length read from the codes once,
+    instead of searching every code for every number."""
+
+    def __init__(self, codes: Iterable[str]) -> None:
+        self._codes = list(dict.fromkeys(codes))
+        self._of_length: dict[int, set[str]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self._codes)
+
+    def __contains__(self, text: object) -> bool:
+        if not isinstance(text, str) or not text[:1].isdigit():
+            return False
+        if len(text) not in self._of_length:
+            self._of_length[len(text)] = {
+                code[start : start + len(text)]
+                for code in self._codes
+                for start in range(len(code) - len(text) + 1)
+                if code[start].isdigit()
+                and _NUMBER_STARTS.match(code, start) is not None
+                and _NUMBER_GOES_ON.match(code, start + len(text)) is None
+            }
+        return text in self._of_length[len(text)]
+
+
+# where a number may start and what may not follow it, to stand whole in a code (HeLa229, not 22 in it)
+_NUMBER_STARTS = re.compile(r"(?<![\d.])")
+_NUMBER_GOES_ON = re.compile(r"\d|\.\d")
 
 
 _COMPARED_KINDS = (TIME, WEEKDAY, QUARTER, FRACTION, ORDER, MONTH, DECADE)
