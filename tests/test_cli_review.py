@@ -127,7 +127,8 @@ def test_report_path_errors_exit_2(workdir: Path, args: list[str], message: str)
 
 def test_readme_quick_start_writes_the_example_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = next(line for line in readme.splitlines() if line.startswith("pip install -e . ./native && termcheck check"))
+    quick_start = "pip install -e . ./native && termcheck check"
+    command = next(line for line in readme.splitlines() if line.startswith(quick_start))
     args = command.split("&& termcheck ", 1)[1].split()
     assert args[-2:] == ["--xlsx", "reports/example.xlsx"]
     monkeypatch.chdir(ROOT)
