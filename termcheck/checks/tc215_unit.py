@@ -12,7 +12,7 @@ from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.measures.reading import Measure, agrees, chinese_measures, converted, english_measures
 from termcheck.measures.units import Unit
-from termcheck.numbers.chinese import CN, NUM
+from termcheck.numbers.numerals import CN, NUM
 from termcheck.text.normalize import fold_chinese
 
 

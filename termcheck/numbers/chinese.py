@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from termcheck.numbers.codes import code_spans
 from termcheck.numbers.dates import month_years
+from termcheck.numbers.numerals import CN, DIGITS, MAGNITUDES, NUM, TENS, UNITS
 from termcheck.numbers.quantity import (
     DAY,
     DECADE,
@@ -38,16 +39,6 @@ from termcheck.numbers.quantity import (
 )
 from termcheck.text.normalize import fold_chinese
 
-DIGITS = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
-}  # fmt: skip
-UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
-TENS = {"廿": 20, "卅": 30, "卌": 40}  # 廿一世纪 is the 21st century
-MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
-CN = "".join([*DIGITS, *UNITS, *TENS, *MAGNITUDES])
-ARABIC = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"  # 25 000 is 25,000
-NUM = rf"(?:{ARABIC}|[{CN}]+)"
 _GROUPING = re.compile("[, \u00a0\u2009\u202f]")
 MEASURE = (
     "个|人|名|位|岁|年|天|日|号|月|周|星期|小时|分钟|秒|次|倍|家|种|例|项|条|件|份|只|头|株|所|座|本|张|台|"
