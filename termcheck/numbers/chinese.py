@@ -17,7 +17,8 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from termcheck.numbers.codes import code_spans
+from termcheck.core.native import ChineseNumberReader, NativeCore, native_core
+from termcheck.numbers.codes import CODE_HINT, code_spans
 from termcheck.numbers.dates import month_years
 from termcheck.numbers.numerals import CN, DIGITS, MAGNITUDES, NUM, TENS, UNITS
 from termcheck.numbers.quantity import (
@@ -37,7 +38,7 @@ from termcheck.numbers.quantity import (
     measurable,
     within_bounds,
 )
-from termcheck.text.normalize import fold_chinese
+from termcheck.text.normalize import chinese_table, fold_chinese
 
 _GROUPING = re.compile("[, \u00a0\u2009\u202f]")
 MEASURE = (
@@ -232,6 +233,32 @@ class _Spans:
 
 
 def chinese_quantities(text: str) -> list[Quantity]:
+    """The quantities of a Chinese text: from the native core where it covers the text, else the reference."""
+    core = native_core()
+    read = _native_reader(core).quantities(text) if core is not None else None  # None: not covered
+    if read is None:
+        return _chinese_quantities_python(text)
+    return [
+        Quantity(
+            value,
+            start,
+            end,
+            text[start:end],
+            _KINDS[kind],
+            strong,
+            mantissa,
+            tuple((_KINDS[other], reading) for other, reading in readings),
+            figurative,
+        )
+        for value, start, end, kind, strong, mantissa, readings, figurative in read
+    ]
+
+
+_KINDS = (NUMBER, MONTH, DAY, ORDER)
+
+
+def _chinese_quantities_python(text: str) -> list[Quantity]:
+    """chinese_quantities in Python: the reference the native core is held equal to."""
     folded = fold_chinese(text)
     if not _ANY_NUMERAL.search(folded) and "半" not in folded and not _NAMED_NUMBER.search(folded):
         return []  # every pattern below starts from a numeral: four segments in ten have none
@@ -636,3 +663,41 @@ def _inside_name(text: str, start: int) -> bool:
         (before[-1].isascii() and before[-1].isalpha())
         or (len(before) == 2 and before[-1] == "-" and before[0].isascii() and before[0].isalpha())
     )
+
+
+_NATIVE_READERS: dict[int, ChineseNumberReader] = {}  # by the core's id: one reader per process
+
+
+def _native_reader(core: NativeCore) -> ChineseNumberReader:
+    reader = _NATIVE_READERS.get(id(core))
+    if reader is None:
+        reader = _NATIVE_READERS[id(core)] = _new_native_reader(core)
+    return reader
+
+
+def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
+    """The native core's reader, given Python's patterns and tables. It covers texts that the ordinary reader
+    and the month lists read alone; any other reader's cue, or a code, leaves the text to Python."""
+    month_list_cues = next(hints for hints, reader in _HINTED_READERS if reader is _month_lists)
+    patterns = {
+        "any_numeral": _ANY_NUMERAL.pattern,
+        "code_hint": CODE_HINT.pattern,
+        "quantity": _QUANTITY.pattern,
+        "not_numbers": _NOT_NUMBERS.pattern,
+        "month_list": _MONTH_LIST.pattern,
+        "month_item": _MONTH_ITEM.pattern,
+        "growth": _GROWTH.pattern.removesuffix("$") + r"\n?\z",  # Python's $ also matches before a final newline
+        "grouping": _GROUPING.pattern,
+    }
+    words = {
+        "elsewhere": sorted(
+            {hint for hints, reader in _HINTED_READERS if reader is not _month_lists for hint in hints}
+        ),
+        "month_list": list(month_list_cues),
+        "named": [*_DATED_DAYS, *_AGES],
+        "count_measures": sorted(COUNT_MEASURES),
+        "one_of": sorted(ONE_OF),
+        "literal_units": sorted(LITERAL_UNITS),
+    }
+    numerals = {"digits": DIGITS, "units": UNITS, "tens": TENS, "magnitudes": MAGNITUDES}
+    return core.ChineseNumberReader(chinese_table(), patterns, words, numerals, LONGEST_DIGITS)

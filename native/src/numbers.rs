@@ -1,0 +1,486 @@
+//! The Chinese number reader: termcheck.numbers.chinese.chinese_quantities, for the texts it covers.
+//!
+//! The patterns, tables and word lists come from Python (one source of truth). Covered is a text whose
+//! numbers the ordinary reader alone reads (a numeral with its prefix, range, magnitude and measure word),
+//! with lists of months; a text with a code (5G, COVID-19, a phone number) or the cue of another reader
+//! (年, 点, 分之, 成…) is left to Python: `quantities` answers None. Offsets are code points, as Python's.
+
+use fancy_regex::{Captures, Regex as Fancy};
+use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::fold::Fold;
+
+pub const NUMBER: u8 = 0;
+pub const MONTH: u8 = 1;
+pub const DAY: u8 = 2;
+pub const ORDER: u8 = 3;
+
+/// Python's LARGEST (1e30) as the integer the float is: ints compare with it exactly.
+const LARGEST_INT: u128 = 1_000_000_000_000_000_019_884_624_838_656;
+const LARGEST: f64 = 1e30;
+
+/// value, start, end, kind, strong, mantissa, alternatives, figurative
+pub type Reading = (
+    f64,
+    usize,
+    usize,
+    u8,
+    bool,
+    Option<f64>,
+    Vec<(u8, f64)>,
+    bool,
+);
+
+pub struct Tables {
+    pub digits: HashMap<char, u32>,
+    pub units: HashMap<char, u32>,
+    pub tens: HashMap<char, u32>,
+    pub magnitudes: HashMap<char, u32>,
+    pub longest_digits: usize,
+}
+
+pub struct Words {
+    pub elsewhere: Vec<String>, // cues of the readers Python keeps
+    pub month_list: Vec<String>,
+    pub count_measures: HashSet<String>,
+    pub one_of: HashSet<String>,
+    pub literal_units: HashSet<String>,
+    pub named: Vec<String>,
+}
+
+pub struct Patterns {
+    pub any_numeral: Regex,
+    pub code_hint: Regex,
+    pub quantity: Fancy,
+    pub not_numbers: Fancy,
+    pub month_list: Regex,
+    pub month_item: Regex,
+    pub growth: Regex,
+    pub grouping: Regex,
+}
+
+pub struct ChineseNumberReader {
+    fold: Fold,
+    tables: Tables,
+    words: Words,
+    patterns: Patterns,
+}
+
+/// The folded text, its characters and each byte offset's character index.
+struct Text {
+    folded: String,
+    chars: Vec<char>,
+    char_at: Vec<usize>,
+}
+
+impl Text {
+    fn new(fold: &Fold, text: &str) -> Text {
+        let folded: String = text.chars().map(|ch| fold.char(ch)).collect();
+        let chars: Vec<char> = folded.chars().collect();
+        let mut char_at = vec![0usize; folded.len() + 1];
+        for (count, (byte, _)) in folded.char_indices().enumerate() {
+            char_at[byte] = count;
+        }
+        char_at[folded.len()] = chars.len();
+        Text {
+            folded,
+            chars,
+            char_at,
+        }
+    }
+}
+
+impl ChineseNumberReader {
+    pub fn new(fold: Fold, tables: Tables, words: Words, patterns: Patterns) -> Self {
+        ChineseNumberReader {
+            fold,
+            tables,
+            words,
+            patterns,
+        }
+    }
+
+    /// The quantities of `text`, or None where Python's reader must read it.
+    pub fn quantities(&self, original: &str) -> Result<Option<Vec<Reading>>, String> {
+        let text = Text::new(&self.fold, original);
+        let folded = text.folded.as_str();
+        if !self.patterns.any_numeral.is_match(folded)
+            && !folded.contains('半')
+            && !self.words.named.iter().any(|w| folded.contains(w.as_str()))
+        {
+            return Ok(Some(Vec::new()));
+        }
+        if self.patterns.code_hint.is_match(folded)
+            || self.patterns.code_hint.is_match(original)
+            || self
+                .words
+                .elsewhere
+                .iter()
+                .any(|w| folded.contains(w.as_str()))
+        {
+            return Ok(None);
+        }
+        let mut taken = vec![false; text.chars.len()];
+        let mut found: Vec<Reading> = Vec::new();
+        if self
+            .words
+            .month_list
+            .iter()
+            .any(|w| folded.contains(w.as_str()))
+        {
+            for reading in self.month_lists(&text) {
+                if free(&taken, reading.1, reading.2) {
+                    take(&mut taken, reading.1, reading.2);
+                    found.push(reading);
+                }
+            }
+        }
+        for matched in self.patterns.not_numbers.find_iter(folded) {
+            let matched = matched.map_err(|e| e.to_string())?;
+            take(
+                &mut taken,
+                text.char_at[matched.start()],
+                text.char_at[matched.end()],
+            );
+        }
+        if !self.ordinary(&text, &taken, &mut found)? {
+            return Ok(None);
+        }
+        found.sort_by_key(|q| (q.1, q.2));
+        Ok(Some(found.into_iter().filter(measurable).collect()))
+    }
+
+    fn month_lists(&self, text: &Text) -> Vec<Reading> {
+        let mut found = Vec::new();
+        for list in self.patterns.month_list.find_iter(&text.folded) {
+            for item in self.patterns.month_item.find_iter(list.as_str()) {
+                let start = text.char_at[list.start() + item.start()];
+                let end = text.char_at[list.start() + item.end()];
+                if let Some((month, _)) = self.value(item.as_str()) {
+                    if (1.0..=12.0).contains(&month) {
+                        found.push((month, start, end, MONTH, true, None, Vec::new(), false));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// False where a numeral is in digits Python reads and Rust does not (not ASCII).
+    fn ordinary(
+        &self,
+        text: &Text,
+        taken: &[bool],
+        found: &mut Vec<Reading>,
+    ) -> Result<bool, String> {
+        let folded = text.folded.as_str();
+        for caps in self.patterns.quantity.captures_iter(folded) {
+            let caps = caps.map_err(|e| e.to_string())?;
+            let whole = caps.get(0).expect("the match");
+            let end = text.char_at[whole.end()];
+            let first = caps.name("first").expect("a numeral");
+            let second = caps.name("second");
+            let prefix = caps.name("prefix").map_or("", |m| m.as_str());
+            let start = text.char_at[caps.name("prefix").unwrap_or(first).start()];
+            if !free(taken, start, end) || inside_name(&text.chars, start) {
+                continue;
+            }
+            let after = caps.name("after").map_or("", |m| m.as_str());
+            let magnitude = caps.name("magnitude").map_or("", |m| m.as_str());
+            let vague_word = caps.name("vague").is_some();
+            let last_is_second = second.is_some();
+            for (is_second, group) in [(false, Some(first)), (true, second)] {
+                let Some(group) = group else { continue };
+                let numeral = group.as_str();
+                if numeral
+                    .chars()
+                    .any(|c| c.is_numeric() && !c.is_ascii_digit())
+                    && numeral.chars().next().is_some_and(|c| !self.is_chinese(c))
+                {
+                    return Ok(false);
+                }
+                let Some((mut value, arabic)) = self.value(numeral) else {
+                    continue;
+                };
+                if (prefix == "千分之" || prefix == "万分之") && !is_second {
+                    let per = if prefix == "千分之" {
+                        1000.0
+                    } else {
+                        10_000.0
+                    };
+                    value = value * 100.0 / per;
+                }
+                let scale = self.scale(magnitude);
+                let kind = if after == "月"
+                    && value <= 12.0
+                    && (!last_is_second || self.months_both(&caps))
+                {
+                    MONTH
+                } else if (after == "日" || after == "号")
+                    && is_second == last_is_second
+                    && value <= 31.0
+                    && !after_month(&text.chars, start)
+                {
+                    DAY
+                } else {
+                    NUMBER
+                };
+                let evidence =
+                    arabic || !after.is_empty() || !magnitude.is_empty() || !prefix.is_empty();
+                let big = arabic
+                    || value >= 10.0
+                    || kind == MONTH
+                    || !magnitude.is_empty()
+                    || prefix.ends_with("分之");
+                let g_start = text.char_at[group.start()];
+                let g_end = if is_second == last_is_second {
+                    end
+                } else {
+                    text.char_at[group.end()]
+                };
+                if !arabic {
+                    if let Some((low, high)) = self.approximate_range(numeral) {
+                        for end_value in [low, high] {
+                            let value = end_value as f64 * scale;
+                            found.push((value, g_start, g_end, NUMBER, false, None, vec![], false));
+                        }
+                        continue;
+                    }
+                }
+                let vague = (vague_word && !arabic) || self.approximate(numeral);
+                let counted = value >= 3.0
+                    && (self.words.count_measures.contains(after)
+                        || (prefix == "第" && after == "名"));
+                let bare = matches!(numeral, "百" | "千" | "万")
+                    && magnitude.is_empty()
+                    && prefix.is_empty();
+                let mut alternatives: Vec<(u8, f64)> = Vec::new();
+                if vague && vague_word && magnitude.is_empty() {
+                    alternatives.push((ORDER, value));
+                } else if vague && vague_word {
+                    alternatives.push((ORDER, value * scale));
+                } else if after == "倍" && self.grown(&text.chars, start) {
+                    alternatives.push((NUMBER, value + 1.0));
+                    alternatives.push((NUMBER, 100.0 * value));
+                } else if arabic
+                    && after == "年"
+                    && numeral.chars().count() == 2
+                    && !text
+                        .chars
+                        .get(end)
+                        .is_some_and(|c| "代级龄轻纪度".contains(*c))
+                {
+                    let century = if value < 50.0 { 2000.0 } else { 1900.0 };
+                    alternatives.push((NUMBER, value + century));
+                } else if value == 10.0
+                    && text.chars.get(g_start) == Some(&'十')
+                    && text
+                        .chars
+                        .get(g_start + 1)
+                        .is_some_and(|c| "多余几".contains(*c))
+                {
+                    alternatives.push((NUMBER, 12.0));
+                } else if bare {
+                    alternatives.push((ORDER, value));
+                }
+                let one = value * scale == 1.0 && self.words.one_of.contains(after);
+                let strong = evidence && (big || counted) && !vague && !one;
+                let mantissa = if scale != 1.0 {
+                    Some(value)
+                } else {
+                    written_mantissa(numeral, value)
+                };
+                let figurative = bare && !self.words.literal_units.contains(after);
+                found.push((
+                    value * scale,
+                    g_start,
+                    g_end,
+                    kind,
+                    strong,
+                    mantissa,
+                    alternatives,
+                    figurative,
+                ));
+            }
+        }
+        Ok(true)
+    }
+
+    fn is_chinese(&self, ch: char) -> bool {
+        self.tables.digits.contains_key(&ch)
+            || self.tables.units.contains_key(&ch)
+            || self.tables.tens.contains_key(&ch)
+            || self.tables.magnitudes.contains_key(&ch)
+    }
+
+    /// _value: the numeral's value and whether it is in Arabic digits; None beyond bounds.
+    fn value(&self, numeral: &str) -> Option<(f64, bool)> {
+        let first = numeral.chars().next()?;
+        if first.is_numeric() && !self.is_chinese(first) {
+            let plain = self.patterns.grouping.replace_all(numeral, "");
+            let value: f64 = plain.parse().ok()?;
+            return within_bounds(value).then_some((value, true));
+        }
+        self.parse(numeral).map(|v| (v as f64, false))
+    }
+
+    /// parse_chinese_numeral
+    fn parse(&self, text: &str) -> Option<u128> {
+        let t = &self.tables;
+        let chars: Vec<char> = text.chars().collect();
+        if chars.is_empty() || chars.iter().any(|c| !self.is_chinese(*c)) {
+            return None;
+        }
+        if chars.iter().all(|c| t.digits.contains_key(c)) {
+            if chars.len() > t.longest_digits {
+                return None;
+            }
+            return Some(
+                chars
+                    .iter()
+                    .fold(0u128, |n, c| n * 10 + t.digits[c] as u128),
+            );
+        }
+        let (mut total, mut section, mut digit, mut last_unit) = (0u128, 0u128, 0u128, 1u128);
+        for ch in &chars {
+            if let Some(d) = t.digits.get(ch) {
+                digit = *d as u128;
+            } else if let Some(tens) = t.tens.get(ch) {
+                section += *tens as u128;
+                digit = 0;
+                last_unit = 10;
+            } else if let Some(unit) = t.units.get(ch) {
+                let unit = *unit as u128;
+                section += (if digit != 0 { digit } else { 1 }) * unit;
+                digit = 0;
+                last_unit = unit;
+            } else {
+                let size = t.magnitudes[ch] as u128;
+                section += if digit != 0 {
+                    digit
+                } else if section != 0 || total != 0 {
+                    0
+                } else {
+                    1
+                };
+                total = if size > 10_000 {
+                    (total + section) * size
+                } else {
+                    total + section * 10_000
+                };
+                section = 0;
+                digit = 0;
+                last_unit = size;
+            }
+            if total >= LARGEST_INT || section >= LARGEST_INT {
+                return None;
+            }
+        }
+        if digit != 0
+            && last_unit >= 100
+            && chars.len() > 1
+            && !t.digits.contains_key(&chars[chars.len() - 2])
+        {
+            digit *= last_unit / 10;
+        }
+        let value = total + section + digit;
+        (value < LARGEST_INT).then_some(value)
+    }
+
+    /// approximate_range
+    fn approximate_range(&self, numeral: &str) -> Option<(u128, u128)> {
+        let digits = &self.tables.digits;
+        let chars: Vec<char> = numeral.chars().collect();
+        if chars.len() > 2 && chars.iter().all(|c| digits.contains_key(c)) {
+            return None;
+        }
+        for i in 0..chars.len().saturating_sub(1) {
+            let (Some(a), Some(b)) = (digits.get(&chars[i]), digits.get(&chars[i + 1])) else {
+                continue;
+            };
+            if 0 < *a && a < b && *b <= a + 2 {
+                let low: String = chars[..=i].iter().chain(&chars[i + 2..]).collect();
+                let high: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+                if let (Some(low), Some(high)) = (self.parse(&low), self.parse(&high)) {
+                    return Some((low, high));
+                }
+            }
+        }
+        None
+    }
+
+    /// _approximate: 一两, 十几
+    fn approximate(&self, numeral: &str) -> bool {
+        let digits: Vec<i64> = numeral
+            .chars()
+            .filter_map(|c| self.tables.digits.get(&c).map(|d| *d as i64))
+            .collect();
+        (numeral.chars().count() == 2 && digits.len() == 2 && digits[1] - digits[0] == 1)
+            || numeral.contains('几')
+    }
+
+    fn scale(&self, magnitude: &str) -> f64 {
+        let mut scale = 1.0;
+        for ch in magnitude.chars() {
+            scale *= self.tables.magnitudes[&ch] as f64;
+            if scale >= LARGEST {
+                return f64::INFINITY;
+            }
+        }
+        scale
+    }
+
+    fn months_both(&self, caps: &Captures<'_>) -> bool {
+        ["first", "second"].iter().all(|name| {
+            caps.name(name)
+                .and_then(|m| self.value(m.as_str()))
+                .is_some_and(|(v, _)| (1.0..=12.0).contains(&v) && v == v.trunc())
+        })
+    }
+
+    fn grown(&self, chars: &[char], start: usize) -> bool {
+        let before: String = chars[start.saturating_sub(3)..start].iter().collect();
+        self.patterns.growth.is_match(&before)
+    }
+}
+
+fn written_mantissa(numeral: &str, value: f64) -> Option<f64> {
+    for (magnitude, size) in [('亿', 100_000_000.0), ('万', 10_000.0)] {
+        if numeral.contains(magnitude) && value % size == 0.0 {
+            return Some(value / size);
+        }
+    }
+    None
+}
+
+fn after_month(chars: &[char], start: usize) -> bool {
+    chars[start.saturating_sub(3)..start].contains(&'月')
+}
+
+fn inside_name(chars: &[char], start: usize) -> bool {
+    let before = &chars[start.saturating_sub(2)..start];
+    let Some(last) = before.last() else {
+        return false;
+    };
+    last.is_ascii_alphabetic()
+        || (before.len() == 2 && *last == '-' && before[0].is_ascii_alphabetic())
+}
+
+fn free(taken: &[bool], start: usize, end: usize) -> bool {
+    !taken[start..end].iter().any(|t| *t)
+}
+
+fn take(taken: &mut [bool], start: usize, end: usize) {
+    taken[start..end].iter_mut().for_each(|t| *t = true);
+}
+
+fn within_bounds(value: f64) -> bool {
+    -LARGEST < value && value < LARGEST
+}
+
+fn measurable(q: &Reading) -> bool {
+    within_bounds(q.0)
+        && q.5.is_none_or(within_bounds)
+        && q.6.iter().all(|(_, v)| within_bounds(*v))
+}
