@@ -279,6 +279,7 @@ impl ChineseNumberReader {
         let code_hint = plain("code_hint")?;
         let month_list = plain("month_list")?;
         let month_item = plain("month_item")?;
+        let month_year_hint = plain("month_year_hint")?;
         let growth = plain("growth")?;
         let grouping = plain("grouping")?;
         let mut fancy = |name: &str| -> PyResult<fancy_regex::Regex> {
@@ -292,6 +293,10 @@ impl ChineseNumberReader {
             not_numbers: fancy("not_numbers")?,
             month_list,
             month_item,
+            month_year_hint,
+            month_year: fancy("month_year")?,
+            generation: fancy("generation")?,
+            short_year: fancy("short_year")?,
             growth,
             grouping,
         };
@@ -305,7 +310,10 @@ impl ChineseNumberReader {
         );
         let words = numbers::Words {
             elsewhere: take(&mut words, "elsewhere")?,
+            month_year: take(&mut words, "month_year")?,
+            generation: take(&mut words, "generation")?,
             month_list: take(&mut words, "month_list")?,
+            short_year: take(&mut words, "short_year")?,
             named: take(&mut words, "named")?,
             count_measures,
             one_of,
@@ -324,7 +332,7 @@ impl ChineseNumberReader {
     }
 
     /// (value, start, end, kind, strong, mantissa, alternatives, figurative) for each quantity of `text`,
-    /// kind 0 number, 1 month, 2 day, 3 order; None where the Python reader must read the text.
+    /// kind 0 number, 1 month, 2 day, 3 order, 4 decade; None where the Python reader must read the text.
     fn quantities(&self, py: Python<'_>, text: &str) -> PyResult<Option<Vec<numbers::Reading>>> {
         py.allow_threads(|| self.inner.quantities(text))
             .map_err(PyValueError::new_err)

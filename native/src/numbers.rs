@@ -15,10 +15,13 @@ pub const NUMBER: u8 = 0;
 pub const MONTH: u8 = 1;
 pub const DAY: u8 = 2;
 pub const ORDER: u8 = 3;
+pub const DECADE: u8 = 4;
 
 /// Python's LARGEST (1e30) as the integer the float is: ints compare with it exactly.
 const LARGEST_INT: u128 = 1_000_000_000_000_000_019_884_624_838_656;
 const LARGEST: f64 = 1e30;
+/// How far into a match of _QUANTITY or _NOT_NUMBERS its first numeral may stand: 好几 and 万分之 before it.
+const NUMERAL_AFTER: usize = 5;
 
 /// value, start, end, kind, strong, mantissa, alternatives, figurative
 pub type Reading = (
@@ -42,7 +45,10 @@ pub struct Tables {
 
 pub struct Words {
     pub elsewhere: Vec<String>, // cues of the readers Python keeps
+    pub month_year: Vec<String>,
+    pub generation: Vec<String>,
     pub month_list: Vec<String>,
+    pub short_year: Vec<String>,
     pub count_measures: HashSet<String>,
     pub one_of: HashSet<String>,
     pub literal_units: HashSet<String>,
@@ -56,6 +62,10 @@ pub struct Patterns {
     pub not_numbers: Fancy,
     pub month_list: Regex,
     pub month_item: Regex,
+    pub month_year_hint: Regex,
+    pub month_year: Fancy,
+    pub generation: Fancy,
+    pub short_year: Fancy,
     pub growth: Regex,
     pub grouping: Regex,
 }
@@ -123,32 +133,124 @@ impl ChineseNumberReader {
         }
         let mut taken = vec![false; text.chars.len()];
         let mut found: Vec<Reading> = Vec::new();
-        if self
-            .words
-            .month_list
-            .iter()
-            .any(|w| folded.contains(w.as_str()))
-        {
-            for reading in self.month_lists(&text) {
-                if free(&taken, reading.1, reading.2) {
-                    take(&mut taken, reading.1, reading.2);
-                    found.push(reading);
-                }
+        // the readers the core has, in Python's order, each where one of its cues is in the text
+        let cued = |cues: &[String]| cues.iter().any(|w| folded.contains(w.as_str()));
+        let mut read: Vec<Option<Vec<Reading>>> = Vec::new();
+        if cued(&self.words.month_year) {
+            read.push(self.month_years(&text)?);
+        }
+        if cued(&self.words.generation) {
+            read.push(self.generations(&text)?);
+        }
+        if cued(&self.words.month_list) {
+            read.push(Some(self.month_lists(&text)));
+        }
+        if cued(&self.words.short_year) {
+            read.push(self.short_years(&text)?);
+        }
+        for readings in read {
+            let Some(readings) = readings else {
+                return Ok(None);
+            };
+            let fresh: Vec<Reading> = readings
+                .into_iter()
+                .filter(|q| free(&taken, q.1, q.2))
+                .collect();
+            for reading in fresh {
+                take(&mut taken, reading.1, reading.2);
+                found.push(reading);
             }
         }
-        for matched in self.patterns.not_numbers.find_iter(folded) {
-            let matched = matched.map_err(|e| e.to_string())?;
-            take(
-                &mut taken,
-                text.char_at[matched.start()],
-                text.char_at[matched.end()],
-            );
+        for (start, end) in self.spans_near_numerals(&self.patterns.not_numbers, folded)? {
+            take(&mut taken, text.char_at[start], text.char_at[end]);
         }
         if !self.ordinary(&text, &taken, &mut found)? {
             return Ok(None);
         }
         found.sort_by_key(|q| (q.1, q.2));
         Ok(Some(found.into_iter().filter(measurable).collect()))
+    }
+
+    /// dates.month_years: 02.2022, 02/2022 and 2022.02 are a month and a year.
+    fn month_years(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
+        let mut found = Vec::new();
+        if !self.patterns.month_year_hint.is_match(&text.folded) {
+            return Ok(Some(found));
+        }
+        for caps in self.patterns.month_year.captures_iter(&text.folded) {
+            let caps = caps.map_err(|e| e.to_string())?;
+            let month = ["then", "month", "slashed"]
+                .iter()
+                .find_map(|name| caps.name(name))
+                .expect("a month");
+            let year = ["first", "year"]
+                .iter()
+                .find_map(|name| caps.name(name))
+                .expect("a year");
+            let mut parts = [(month, MONTH), (year, NUMBER)];
+            parts.sort_by_key(|(group, _)| group.start());
+            for (group, kind) in parts {
+                let Some(value) = ascii_number(group.as_str()) else {
+                    return Ok(None);
+                };
+                let (start, end) = (text.char_at[group.start()], text.char_at[group.end()]);
+                found.push((value, start, end, kind, true, None, Vec::new(), false));
+            }
+        }
+        Ok(Some(found))
+    }
+
+    /// 九〇后 and 00后: a generation, named by its decade.
+    fn generations(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
+        let mut found = Vec::new();
+        for caps in self.patterns.generation.captures_iter(&text.folded) {
+            let caps = caps.map_err(|e| e.to_string())?;
+            let whole = caps.get(0).expect("the match");
+            let Some(value) = self.digit_by_digit(&caps["digits"]) else {
+                return Ok(None);
+            };
+            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            found.push((value, start, end, DECADE, true, None, Vec::new(), false));
+        }
+        Ok(Some(found))
+    }
+
+    /// 九二共识, 08年: a year written with its last two digits.
+    fn short_years(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
+        let mut found = Vec::new();
+        for caps in self.patterns.short_year.captures_iter(&text.folded) {
+            let caps = caps.map_err(|e| e.to_string())?;
+            let whole = caps.get(0).expect("the match");
+            let Some(value) = self.digit_by_digit(&caps["digits"]) else {
+                return Ok(None);
+            };
+            let year = if value >= 30.0 { 1900.0 } else { 2000.0 } + value;
+            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            found.push((
+                value,
+                start,
+                end,
+                NUMBER,
+                false,
+                None,
+                vec![(NUMBER, year)],
+                false,
+            ));
+        }
+        Ok(Some(found))
+    }
+
+    /// Chinese or ASCII digits read one by one (九〇 is 90); None for other digits.
+    fn digit_by_digit(&self, digits: &str) -> Option<f64> {
+        let mut value = 0.0;
+        for ch in digits.chars() {
+            let digit = match self.tables.digits.get(&ch) {
+                Some(d) => *d,
+                None => ch.to_digit(10).filter(|_| ch.is_ascii_digit())?,
+            };
+            value = value * 10.0 + digit as f64;
+        }
+        Some(value)
     }
 
     fn month_lists(&self, text: &Text) -> Vec<Reading> {
@@ -175,9 +277,26 @@ impl ChineseNumberReader {
         found: &mut Vec<Reading>,
     ) -> Result<bool, String> {
         let folded = text.folded.as_str();
-        for caps in self.patterns.quantity.captures_iter(folded) {
-            let caps = caps.map_err(|e| e.to_string())?;
+        let mut from = 0;
+        while let Some(at) = self.near_numeral(folded, from) {
+            let Some(caps) = self
+                .patterns
+                .quantity
+                .captures_from_pos(folded, at)
+                .map_err(|e| e.to_string())?
+            else {
+                break;
+            };
             let whole = caps.get(0).expect("the match");
+            from = if whole.end() > whole.start() {
+                whole.end()
+            } else {
+                whole.end()
+                    + folded[whole.end()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8)
+            };
             let end = text.char_at[whole.end()];
             let first = caps.name("first").expect("a numeral");
             let second = caps.name("second");
@@ -305,6 +424,51 @@ impl ChineseNumberReader {
             }
         }
         Ok(true)
+    }
+
+    /// Where a search from byte `from` may find its first match, for the patterns whose matches hold a
+    /// numeral at most NUMERAL_AFTER characters after their start (好几万分之三): None where no numeral follows.
+    /// The fancy engine then runs near numerals only, and its lookbehinds still see the text before.
+    fn near_numeral(&self, folded: &str, from: usize) -> Option<usize> {
+        if from > folded.len() {
+            return None;
+        }
+        let numeral = self.patterns.any_numeral.find_at(folded, from)?.start();
+        let back = folded[from..numeral]
+            .char_indices()
+            .rev()
+            .nth(NUMERAL_AFTER - 1)
+            .map_or(from, |(i, _)| from + i);
+        Some(back)
+    }
+
+    /// The spans (in bytes) of a pattern's matches, searched near numerals only, as `find_iter` finds them.
+    fn spans_near_numerals(
+        &self,
+        pattern: &Fancy,
+        folded: &str,
+    ) -> Result<Vec<(usize, usize)>, String> {
+        let mut spans = Vec::new();
+        let mut from = 0;
+        while let Some(at) = self.near_numeral(folded, from) {
+            let Some(found) = pattern
+                .find_from_pos(folded, at)
+                .map_err(|e| e.to_string())?
+            else {
+                break;
+            };
+            spans.push((found.start(), found.end()));
+            from = if found.end() > found.start() {
+                found.end()
+            } else {
+                found.end()
+                    + folded[found.end()..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8)
+            };
+        }
+        Ok(spans)
     }
 
     fn is_chinese(&self, ch: char) -> bool {
@@ -443,6 +607,13 @@ impl ChineseNumberReader {
         let before: String = chars[start.saturating_sub(3)..start].iter().collect();
         self.patterns.growth.is_match(&before)
     }
+}
+
+fn ascii_number(digits: &str) -> Option<f64> {
+    if !digits.is_ascii() {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 fn written_mantissa(numeral: &str, value: f64) -> Option<f64> {

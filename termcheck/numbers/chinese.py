@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from termcheck.core.native import ChineseNumberReader, NativeCore, native_core
 from termcheck.numbers.codes import CODE_HINT, code_spans
-from termcheck.numbers.dates import month_years
+from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
 from termcheck.numbers.numerals import CN, DIGITS, MAGNITUDES, NUM, TENS, UNITS
 from termcheck.numbers.quantity import (
     DAY,
@@ -254,7 +254,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
     ]
 
 
-_KINDS = (NUMBER, MONTH, DAY, ORDER)
+_KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE)
 
 
 def _chinese_quantities_python(text: str) -> list[Quantity]:
@@ -676,24 +676,29 @@ def _native_reader(core: NativeCore) -> ChineseNumberReader:
 
 
 def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
-    """The native core's reader, given Python's patterns and tables. It covers texts that the ordinary reader
-    and the month lists read alone; any other reader's cue, or a code, leaves the text to Python."""
-    month_list_cues = next(hints for hints, reader in _HINTED_READERS if reader is _month_lists)
+    """The native core's reader, given Python's patterns and tables. It has the ordinary reader and the
+    readers of _NATIVE_READERS_HAVE; a code, or the cue of any other reader, leaves the text to Python."""
+    cues = {reader: hints for hints, reader in _HINTED_READERS}
     patterns = {
         "any_numeral": _ANY_NUMERAL.pattern,
         "code_hint": CODE_HINT.pattern,
         "quantity": _QUANTITY.pattern,
         "not_numbers": _NOT_NUMBERS.pattern,
+        "month_year_hint": MONTH_YEAR_HINT.pattern,
+        "month_year": MONTH_YEAR.pattern,
+        "generation": _GENERATION.pattern,
         "month_list": _MONTH_LIST.pattern,
         "month_item": _MONTH_ITEM.pattern,
+        "short_year": _SHORT_YEAR.pattern,
         "growth": _GROWTH.pattern.removesuffix("$") + r"\n?\z",  # Python's $ also matches before a final newline
         "grouping": _GROUPING.pattern,
     }
     words = {
-        "elsewhere": sorted(
-            {hint for hints, reader in _HINTED_READERS if reader is not _month_lists for hint in hints}
-        ),
-        "month_list": list(month_list_cues),
+        "elsewhere": sorted({hint for hints, read in _HINTED_READERS if read not in _NATIVE_HAS for hint in hints}),
+        "month_year": list(cues[month_years]),
+        "generation": list(cues[_generations]),
+        "month_list": list(cues[_month_lists]),
+        "short_year": list(cues[_short_years]),
         "named": [*_DATED_DAYS, *_AGES],
         "count_measures": sorted(COUNT_MEASURES),
         "one_of": sorted(ONE_OF),
@@ -701,3 +706,7 @@ def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
     }
     numerals = {"digits": DIGITS, "units": UNITS, "tens": TENS, "magnitudes": MAGNITUDES}
     return core.ChineseNumberReader(chinese_table(), patterns, words, numerals, LONGEST_DIGITS)
+
+
+# the readers native/src/numbers.rs has, which it runs in _HINTED_READERS's order
+_NATIVE_HAS = (month_years, _generations, _month_lists, _short_years)
