@@ -1,7 +1,7 @@
 """The Chinese number reader of the native core (native/src/numbers.rs) against the Python reference.
 
-Where the core covers a text (the ordinary reader and month lists alone) its quantities must equal
-`_chinese_quantities_python`'s; elsewhere it leaves the text to Python. Compared on generated number-ish
+Where the core covers a text (its codes, the ordinary reader and the readers the core has) its quantities
+must equal `_chinese_quantities_python`'s; elsewhere it leaves the text to Python. Compared on generated number-ish
 text (digits, Chinese numerals, 万/亿, measure words, dates, percentages, ranges) and on every Chinese text
 of the corpora in ../shared/data where it is there.
 """
@@ -30,10 +30,16 @@ PIECES = [
     "、", "和", "及", "与", " ", "\u3000", "，", "。", "个", "人", "名", "位", "岁", "天", "日", "号", "月", "次",
     "家", "公里", "千克", "吨", "%", "％", "多", "余", "来", "几", "数", "上", "第", "百分之", "千分之", "万分之",
     "增长", "提高了", "十分", "万一", "一些", "千万不要", "之一", "1、2月", "4月、5月及8月", "十多", "十几", "一两",
-    "三五", "一万六七千", "x", "A-", "的", "有", "约",
+    "三五", "一万六七千", "x", "A-", "的", "有", "约", "3.5", "12.8", "1.2万", "2022.02", "02.2022",
+    # clocks, weekdays, tenths, generations and short years
+    "点", "时", "上午", "晚上", "中午", "凌晨", "差", "分", "一刻", "三刻", "10:30", "：", "星期", "周", "礼拜",
+    "成", "折", "八五折", "后", "九〇后", "00后", "年", "08年", "共识", "年代",
+    # codes and phone numbers
+    "COVID-19", "5G", "H7N9", "2.3.1", "010-6523 4567", "13812345678", "14 000-230 000", "25000-68000", "Win11",
+    "9" * 35,
 ]  # fmt: skip
-# the cues of the readers the core leaves to Python (dates, clocks, decimals, codes…): rarer
-CUES = ["年", "点", "半", "倍", "成", "米", "元", "美元", "块", "周", "3.5", "1.2万", "COVID-19", "5G"]
+# the cues of the readers the core leaves to Python (fractions, halves, currencies, codes…): rarer
+CUES = ["半", "倍", "米", "元", "美元", "块", "分之", "每", "季", "节", "/"]
 texts = st.lists(st.sampled_from(PIECES * 6 + CUES), max_size=20).map("".join)
 
 
@@ -85,6 +91,6 @@ def test_native_reader_equals_python_on_real_corpora(monkeypatch: pytest.MonkeyP
 def test_the_reader_is_built_from_pythons_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     reader = _native_reader(_under_native(monkeypatch))
     assert reader.quantities("约3至5万人") is not None
-    assert reader.quantities("5G网络") is None  # a code: read by Python
+    assert reader.quantities("5G网络") == [(0.0, 0, 2, 8, True, None, [], False)]  # a code
     assert reader.quantities("80年代") is None  # another reader's cue
     assert reader.quantities("没有数字") == []

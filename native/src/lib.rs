@@ -277,9 +277,13 @@ impl ChineseNumberReader {
         };
         let any_numeral = plain("any_numeral")?;
         let code_hint = plain("code_hint")?;
+        let space_grouped = plain("space_grouped")?;
+        let digit_runs = plain("digit_runs")?;
+        let years = plain("years")?;
         let month_list = plain("month_list")?;
         let month_item = plain("month_item")?;
         let month_year_hint = plain("month_year_hint")?;
+        let tenths = plain("tenths")?;
         let growth = plain("growth")?;
         let grouping = plain("grouping")?;
         let mut fancy = |name: &str| -> PyResult<fancy_regex::Regex> {
@@ -289,6 +293,11 @@ impl ChineseNumberReader {
         let patterns = numbers::Patterns {
             any_numeral,
             code_hint,
+            codes: fancy("codes")?,
+            code_start: regex::Regex::new(r"[A-Za-z+(]|\d").expect("a valid pattern"),
+            space_grouped,
+            digit_runs,
+            years,
             quantity: fancy("quantity")?,
             not_numbers: fancy("not_numbers")?,
             month_list,
@@ -296,6 +305,10 @@ impl ChineseNumberReader {
             month_year_hint,
             month_year: fancy("month_year")?,
             generation: fancy("generation")?,
+            clock: fancy("clock")?,
+            colon_time: fancy("colon_time")?,
+            weekday: fancy("weekday")?,
+            tenths,
             short_year: fancy("short_year")?,
             growth,
             grouping,
@@ -308,10 +321,17 @@ impl ChineseNumberReader {
             set("one_of")?,
             set("literal_units")?,
         );
+        let (am, noon, pm) = (set("am")?, set("noon")?, set("pm")?);
         let words = numbers::Words {
             elsewhere: take(&mut words, "elsewhere")?,
             month_year: take(&mut words, "month_year")?,
             generation: take(&mut words, "generation")?,
+            clock: take(&mut words, "clock")?,
+            weekday: take(&mut words, "weekday")?,
+            tenths: take(&mut words, "tenths")?,
+            am,
+            noon,
+            pm,
             month_list: take(&mut words, "month_list")?,
             short_year: take(&mut words, "short_year")?,
             named: take(&mut words, "named")?,
@@ -324,6 +344,7 @@ impl ChineseNumberReader {
             units: char_table(take(&mut numerals, "units")?)?,
             tens: char_table(take(&mut numerals, "tens")?)?,
             magnitudes: char_table(take(&mut numerals, "magnitudes")?)?,
+            weekdays: char_table(take(&mut numerals, "weekdays")?)?,
             longest_digits,
         };
         Ok(ChineseNumberReader {
@@ -332,7 +353,8 @@ impl ChineseNumberReader {
     }
 
     /// (value, start, end, kind, strong, mantissa, alternatives, figurative) for each quantity of `text`,
-    /// kind 0 number, 1 month, 2 day, 3 order, 4 decade; None where the Python reader must read the text.
+    /// kind 0 number, 1 month, 2 day, 3 order, 4 decade, 5 time,
+    /// 6 weekday, 7 phone, 8 code; None where the Python reader must read the text.
     fn quantities(&self, py: Python<'_>, text: &str) -> PyResult<Option<Vec<numbers::Reading>>> {
         py.allow_threads(|| self.inner.quantities(text))
             .map_err(PyValueError::new_err)

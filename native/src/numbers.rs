@@ -16,11 +16,16 @@ pub const MONTH: u8 = 1;
 pub const DAY: u8 = 2;
 pub const ORDER: u8 = 3;
 pub const DECADE: u8 = 4;
+pub const TIME: u8 = 5;
+pub const WEEKDAY: u8 = 6;
+pub const PHONE: u8 = 7;
+pub const CODE: u8 = 8;
 
 /// Python's LARGEST (1e30) as the integer the float is: ints compare with it exactly.
 const LARGEST_INT: u128 = 1_000_000_000_000_000_019_884_624_838_656;
 const LARGEST: f64 = 1e30;
-/// How far into a match of _QUANTITY or _NOT_NUMBERS its first numeral may stand: 好几 and 万分之 before it.
+/// How far into a match of _QUANTITY, _NOT_NUMBERS or _CLOCK its first numeral may stand: 好几 and 万分之
+/// before it, or 上午 差.
 const NUMERAL_AFTER: usize = 5;
 
 /// value, start, end, kind, strong, mantissa, alternatives, figurative
@@ -40,6 +45,7 @@ pub struct Tables {
     pub units: HashMap<char, u32>,
     pub tens: HashMap<char, u32>,
     pub magnitudes: HashMap<char, u32>,
+    pub weekdays: HashMap<char, u32>,
     pub longest_digits: usize,
 }
 
@@ -47,6 +53,12 @@ pub struct Words {
     pub elsewhere: Vec<String>, // cues of the readers Python keeps
     pub month_year: Vec<String>,
     pub generation: Vec<String>,
+    pub clock: Vec<String>,
+    pub weekday: Vec<String>,
+    pub tenths: Vec<String>,
+    pub am: HashSet<String>,
+    pub noon: HashSet<String>,
+    pub pm: HashSet<String>,
     pub month_list: Vec<String>,
     pub short_year: Vec<String>,
     pub count_measures: HashSet<String>,
@@ -58,6 +70,11 @@ pub struct Words {
 pub struct Patterns {
     pub any_numeral: Regex,
     pub code_hint: Regex,
+    pub codes: Fancy,
+    pub code_start: Regex, // what each code starts with: a letter, a digit, + or (
+    pub space_grouped: Regex,
+    pub digit_runs: Regex,
+    pub years: Regex,
     pub quantity: Fancy,
     pub not_numbers: Fancy,
     pub month_list: Regex,
@@ -65,6 +82,10 @@ pub struct Patterns {
     pub month_year_hint: Regex,
     pub month_year: Fancy,
     pub generation: Fancy,
+    pub clock: Fancy,
+    pub colon_time: Fancy,
+    pub weekday: Fancy,
+    pub tenths: Regex,
     pub short_year: Fancy,
     pub growth: Regex,
     pub grouping: Regex,
@@ -121,18 +142,22 @@ impl ChineseNumberReader {
         {
             return Ok(Some(Vec::new()));
         }
-        if self.patterns.code_hint.is_match(folded)
-            || self.patterns.code_hint.is_match(original)
-            || self
-                .words
-                .elsewhere
-                .iter()
-                .any(|w| folded.contains(w.as_str()))
+        if self
+            .words
+            .elsewhere
+            .iter()
+            .any(|w| folded.contains(w.as_str()))
         {
             return Ok(None);
         }
         let mut taken = vec![false; text.chars.len()];
         let mut found: Vec<Reading> = Vec::new();
+        if self.patterns.code_hint.is_match(original) {
+            for (start, end, kind) in self.code_spans(original)? {
+                found.push((0.0, start, end, kind, true, None, Vec::new(), false));
+                take(&mut taken, start, end);
+            }
+        }
         // the readers the core has, in Python's order, each where one of its cues is in the text
         let cued = |cues: &[String]| cues.iter().any(|w| folded.contains(w.as_str()));
         let mut read: Vec<Option<Vec<Reading>>> = Vec::new();
@@ -141,6 +166,15 @@ impl ChineseNumberReader {
         }
         if cued(&self.words.generation) {
             read.push(self.generations(&text)?);
+        }
+        if cued(&self.words.clock) {
+            read.push(self.clocks(&text)?);
+        }
+        if cued(&self.words.weekday) {
+            read.push(self.weekdays(&text)?);
+        }
+        if cued(&self.words.tenths) {
+            read.push(Some(self.tenths(&text)));
         }
         if cued(&self.words.month_list) {
             read.push(Some(self.month_lists(&text)));
@@ -161,8 +195,14 @@ impl ChineseNumberReader {
                 found.push(reading);
             }
         }
-        for (start, end) in self.spans_near_numerals(&self.patterns.not_numbers, folded)? {
-            take(&mut taken, text.char_at[start], text.char_at[end]);
+        let numeral = &self.patterns.any_numeral;
+        for caps in matches_near(&self.patterns.not_numbers, numeral, NUMERAL_AFTER, folded)? {
+            let whole = caps.get(0).expect("the match");
+            take(
+                &mut taken,
+                text.char_at[whole.start()],
+                text.char_at[whole.end()],
+            );
         }
         if !self.ordinary(&text, &taken, &mut found)? {
             return Ok(None);
@@ -171,14 +211,65 @@ impl ChineseNumberReader {
         Ok(Some(found.into_iter().filter(measurable).collect()))
     }
 
+    /// codes.code_spans: (start, end, kind) of each code (5G, H7N9, COVID-19) and phone number in the text
+    /// as written, in code points.
+    fn code_spans(&self, original: &str) -> Result<Vec<(usize, usize, u8)>, String> {
+        let mut char_at = vec![0usize; original.len() + 1];
+        let mut count = 0;
+        for (byte, _) in original.char_indices() {
+            char_at[byte] = count;
+            count += 1;
+        }
+        char_at[original.len()] = count;
+        let mut found = Vec::new();
+        for caps in matches_near(&self.patterns.codes, &self.patterns.code_start, 0, original)? {
+            let whole = caps.get(0).expect("the match");
+            let token = whole.as_str().trim_end_matches(['.', '-']);
+            let (start, end) = (whole.start(), whole.start() + token.len());
+            if caps.name("phone").is_some() {
+                if self.is_phone(token) {
+                    found.push((char_at[start], char_at[end], PHONE));
+                }
+                continue;
+            }
+            found.push((char_at[start], char_at[end], CODE));
+        }
+        Ok(found)
+    }
+
+    /// codes._is_phone
+    fn is_phone(&self, token: &str) -> bool {
+        if self.patterns.space_grouped.is_match(token) {
+            return false;
+        }
+        let groups: Vec<&str> = self
+            .patterns
+            .digit_runs
+            .find_iter(token)
+            .map(|m| m.as_str())
+            .collect();
+        let digits: String = groups.concat();
+        if groups.len() == 1 && !token.starts_with(['+', '(']) {
+            return is_phone_digits(&digits);
+        }
+        if digits.chars().count() < 9
+            || (groups.len() == 2
+                && groups.iter().all(|g| g.ends_with("000"))
+                && below(groups[0], groups[1]))
+        {
+            return false;
+        }
+        !groups.iter().all(|g| self.patterns.years.is_match(g))
+    }
+
     /// dates.month_years: 02.2022, 02/2022 and 2022.02 are a month and a year.
     fn month_years(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
         let mut found = Vec::new();
         if !self.patterns.month_year_hint.is_match(&text.folded) {
             return Ok(Some(found));
         }
-        for caps in self.patterns.month_year.captures_iter(&text.folded) {
-            let caps = caps.map_err(|e| e.to_string())?;
+        let numeral = &self.patterns.any_numeral;
+        for caps in matches_near(&self.patterns.month_year, numeral, 0, &text.folded)? {
             let month = ["then", "month", "slashed"]
                 .iter()
                 .find_map(|name| caps.name(name))
@@ -203,8 +294,8 @@ impl ChineseNumberReader {
     /// 九〇后 and 00后: a generation, named by its decade.
     fn generations(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
         let mut found = Vec::new();
-        for caps in self.patterns.generation.captures_iter(&text.folded) {
-            let caps = caps.map_err(|e| e.to_string())?;
+        let numeral = &self.patterns.any_numeral;
+        for caps in matches_near(&self.patterns.generation, numeral, 0, &text.folded)? {
             let whole = caps.get(0).expect("the match");
             let Some(value) = self.digit_by_digit(&caps["digits"]) else {
                 return Ok(None);
@@ -215,11 +306,180 @@ impl ChineseNumberReader {
         Ok(Some(found))
     }
 
+    /// 上午10点, 3点半, 差五分八点, 14:00: a time of day, or a bare 3点 that may be points of an index.
+    fn clocks(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
+        let mut found = Vec::new();
+        let numeral = &self.patterns.any_numeral;
+        for caps in matches_near(&self.patterns.clock, numeral, NUMERAL_AFTER, &text.folded)? {
+            let whole = caps.get(0).expect("the match");
+            let group = |name: &str| caps.name(name).map(|m| m.as_str());
+            if ["hour", "minute", "less"]
+                .iter()
+                .any(|name| group(name).is_some_and(|g| self.foreign_digits(g)))
+            {
+                return Ok(None);
+            }
+            let Some((hour, arabic)) = self.value(group("hour").expect("an hour")) else {
+                continue;
+            };
+            if hour > 24.0 || hour != hour.trunc() {
+                continue;
+            }
+            let (part, less, half, quarter, more) = (
+                group("part"),
+                group("less"),
+                group("half"),
+                group("quarter"),
+                group("more"),
+            );
+            let marked = [part, less, half, quarter, more]
+                .iter()
+                .any(|g| g.is_some_and(|g| !g.is_empty()));
+            let bare = !marked && group("minute").is_none();
+            let mut minute: i64 = if half.is_some_and(|g| !g.is_empty()) {
+                30
+            } else if quarter == Some("一刻") {
+                15
+            } else if quarter.is_some_and(|g| !g.is_empty()) {
+                45
+            } else {
+                0
+            };
+            if let Some(written) = group("minute").filter(|g| !g.is_empty()) {
+                match self.value(written) {
+                    Some((parsed, _)) if parsed < 60.0 => minute = parsed.trunc() as i64,
+                    _ => continue,
+                }
+            }
+            let mut whole_hour = hour as i64;
+            if let Some(less) = less.filter(|g| !g.is_empty()) {
+                match self.value(less) {
+                    Some((less, _)) if 0.0 < less && less < 60.0 => {
+                        whole_hour -= 1;
+                        minute = 60 - less.trunc() as i64;
+                    }
+                    _ => continue,
+                }
+            }
+            let part = part.unwrap_or("");
+            let part = if self.words.am.contains(part) {
+                "am"
+            } else if self.words.noon.contains(part) {
+                "noon"
+            } else if self.words.pm.contains(part) {
+                "pm"
+            } else {
+                ""
+            };
+            let clock: Vec<(u8, f64)> = clock_minutes(whole_hour, minute, part)
+                .into_iter()
+                .map(|r| (TIME, r as f64))
+                .collect();
+            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            if bare {
+                if arabic || hour >= 10.0 {
+                    found.push((hour, start, end, NUMBER, true, None, clock, false));
+                }
+                continue;
+            }
+            let mut alternatives = clock[1..].to_vec();
+            if minute == 0 {
+                alternatives.push((NUMBER, whole_hour as f64));
+            }
+            found.push((
+                clock[0].1,
+                start,
+                end,
+                TIME,
+                true,
+                None,
+                alternatives,
+                false,
+            ));
+        }
+        let numeral = &self.patterns.any_numeral;
+        for caps in matches_near(&self.patterns.colon_time, numeral, 0, &text.folded)? {
+            let whole = caps.get(0).expect("the match");
+            let (Some(hour), Some(minute)) =
+                (ascii_number(&caps["hour"]), ascii_number(&caps["minute"]))
+            else {
+                return Ok(None);
+            };
+            let readings = clock_minutes(hour as i64, minute as i64, "");
+            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let alternatives = readings[1..].iter().map(|r| (TIME, *r as f64)).collect();
+            found.push((
+                readings[0] as f64,
+                start,
+                end,
+                TIME,
+                true,
+                None,
+                alternatives,
+                false,
+            ));
+        }
+        Ok(Some(found))
+    }
+
+    /// 星期三, 周三, 礼拜天: a day of the week, 1 (Monday) to 7.
+    fn weekdays(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
+        let mut found = Vec::new();
+        for caps in self.patterns.weekday.captures_iter(&text.folded) {
+            let caps = caps.map_err(|e| e.to_string())?;
+            let whole = caps.get(0).expect("the match");
+            let day = caps["day"].chars().next().expect("a day");
+            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let value = self.tables.weekdays[&day] as f64;
+            found.push((value, start, end, WEEKDAY, true, None, Vec::new(), false));
+        }
+        Ok(Some(found))
+    }
+
+    /// 七成 is 70%, 八折 80% of the price (20% off).
+    fn tenths(&self, text: &Text) -> Vec<Reading> {
+        let mut found = Vec::new();
+        for caps in self.patterns.tenths.captures_iter(&text.folded) {
+            let whole = caps.get(0).expect("the match");
+            let Some(tenths) = self.parse(&caps["n"]) else {
+                continue;
+            };
+            if tenths > 10 && tenths % 10 != 0 {
+                continue;
+            }
+            let percent = if tenths < 10 { tenths * 10 } else { tenths } as f64;
+            let alternatives = if &caps["unit"] == "折" {
+                vec![(NUMBER, 100.0 - percent)]
+            } else {
+                Vec::new()
+            };
+            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            found.push((
+                percent,
+                start,
+                end,
+                NUMBER,
+                false,
+                None,
+                alternatives,
+                false,
+            ));
+        }
+        found
+    }
+
+    /// Digits that Python reads and this reader does not: not ASCII, not Chinese.
+    fn foreign_digits(&self, numeral: &str) -> bool {
+        numeral
+            .chars()
+            .any(|c| c.is_numeric() && !c.is_ascii_digit() && !self.is_chinese(c))
+    }
+
     /// 九二共识, 08年: a year written with its last two digits.
     fn short_years(&self, text: &Text) -> Result<Option<Vec<Reading>>, String> {
         let mut found = Vec::new();
-        for caps in self.patterns.short_year.captures_iter(&text.folded) {
-            let caps = caps.map_err(|e| e.to_string())?;
+        let numeral = &self.patterns.any_numeral;
+        for caps in matches_near(&self.patterns.short_year, numeral, 0, &text.folded)? {
             let whole = caps.get(0).expect("the match");
             let Some(value) = self.digit_by_digit(&caps["digits"]) else {
                 return Ok(None);
@@ -277,26 +537,9 @@ impl ChineseNumberReader {
         found: &mut Vec<Reading>,
     ) -> Result<bool, String> {
         let folded = text.folded.as_str();
-        let mut from = 0;
-        while let Some(at) = self.near_numeral(folded, from) {
-            let Some(caps) = self
-                .patterns
-                .quantity
-                .captures_from_pos(folded, at)
-                .map_err(|e| e.to_string())?
-            else {
-                break;
-            };
+        let numeral = &self.patterns.any_numeral;
+        for caps in matches_near(&self.patterns.quantity, numeral, NUMERAL_AFTER, folded)? {
             let whole = caps.get(0).expect("the match");
-            from = if whole.end() > whole.start() {
-                whole.end()
-            } else {
-                whole.end()
-                    + folded[whole.end()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8)
-            };
             let end = text.char_at[whole.end()];
             let first = caps.name("first").expect("a numeral");
             let second = caps.name("second");
@@ -424,51 +667,6 @@ impl ChineseNumberReader {
             }
         }
         Ok(true)
-    }
-
-    /// Where a search from byte `from` may find its first match, for the patterns whose matches hold a
-    /// numeral at most NUMERAL_AFTER characters after their start (好几万分之三): None where no numeral follows.
-    /// The fancy engine then runs near numerals only, and its lookbehinds still see the text before.
-    fn near_numeral(&self, folded: &str, from: usize) -> Option<usize> {
-        if from > folded.len() {
-            return None;
-        }
-        let numeral = self.patterns.any_numeral.find_at(folded, from)?.start();
-        let back = folded[from..numeral]
-            .char_indices()
-            .rev()
-            .nth(NUMERAL_AFTER - 1)
-            .map_or(from, |(i, _)| from + i);
-        Some(back)
-    }
-
-    /// The spans (in bytes) of a pattern's matches, searched near numerals only, as `find_iter` finds them.
-    fn spans_near_numerals(
-        &self,
-        pattern: &Fancy,
-        folded: &str,
-    ) -> Result<Vec<(usize, usize)>, String> {
-        let mut spans = Vec::new();
-        let mut from = 0;
-        while let Some(at) = self.near_numeral(folded, from) {
-            let Some(found) = pattern
-                .find_from_pos(folded, at)
-                .map_err(|e| e.to_string())?
-            else {
-                break;
-            };
-            spans.push((found.start(), found.end()));
-            from = if found.end() > found.start() {
-                found.end()
-            } else {
-                found.end()
-                    + folded[found.end()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8)
-            };
-        }
-        Ok(spans)
     }
 
     fn is_chinese(&self, ch: char) -> bool {
@@ -607,6 +805,94 @@ impl ChineseNumberReader {
         let before: String = chars[start.saturating_sub(3)..start].iter().collect();
         self.patterns.growth.is_match(&before)
     }
+}
+
+/// codes.is_phone_digits: a Chinese mobile number, or a number with its trunk zero.
+fn is_phone_digits(digits: &str) -> bool {
+    let chars: Vec<char> = digits.chars().collect();
+    (chars.len() == 11 && chars[0] == '1' && "3456789".contains(chars[1]))
+        || (digits.starts_with('0') && chars.len() >= 10)
+}
+
+/// codes._below: whether one run of digits is a smaller number than another.
+fn below(digits: &str, other: &str) -> bool {
+    let (digits, other) = (
+        digits.trim_start_matches('0'),
+        other.trim_start_matches('0'),
+    );
+    (digits.chars().count(), digits) < (other.chars().count(), other)
+}
+
+/// termcheck.numbers.chinese.clock_minutes: the minutes after midnight 上午10点 or 3点 may mean.
+fn clock_minutes(hour: i64, minute: i64, part: &str) -> Vec<i64> {
+    let hour = hour.rem_euclid(24);
+    let hours = match part {
+        "am" => vec![if hour == 12 { 0 } else { hour }],
+        "noon" => vec![if hour >= 11 { hour } else { hour + 12 }],
+        "pm" if hour == 12 => vec![0],
+        "pm" if hour > 12 => vec![hour],
+        "pm" => vec![hour + 12],
+        _ if hour == 0 || hour > 12 => vec![hour],
+        _ => vec![hour, (hour + 12) % 24],
+    };
+    hours.into_iter().map(|h| h * 60 + minute).collect()
+}
+
+/// Every match of `pattern` in `text` as `captures_iter` finds them, where each match has a character that
+/// `near` matches at most `back` characters after its start: each search starts `back` characters before
+/// the next such character, and none is made where none is left; it ends at the end of that clause. The
+/// backtracking engine then runs near numbers only, and its lookbehinds still see the text before.
+///
+/// No pattern given here matches a clause's end (CLAUSE_ENDS not before a digit: `,\d{3}` is a thousands
+/// group) nor looks past it, so a match is the same in the clause as in the whole text.
+fn matches_near<'t>(
+    pattern: &Fancy,
+    near: &Regex,
+    back: usize,
+    text: &'t str,
+) -> Result<Vec<Captures<'t>>, String> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while from <= text.len() {
+        let Some(next) = near.find_at(text, from) else {
+            break;
+        };
+        let at = if back == 0 {
+            next.start()
+        } else {
+            let before = text[from..next.start()].char_indices().rev().nth(back - 1);
+            before.map_or(from, |(i, _)| from + i)
+        };
+        let end = clause_end(text, next.start());
+        let Some(caps) = pattern
+            .captures_from_pos(&text[..end], at)
+            .map_err(|e| e.to_string())?
+        else {
+            from = end;
+            continue;
+        };
+        let whole = caps.get(0).expect("the match");
+        from = if whole.end() > whole.start() {
+            whole.end()
+        } else {
+            whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8)
+        };
+        found.push(caps);
+    }
+    Ok(found)
+}
+
+const CLAUSE_ENDS: &[char] = &[',', ';', '!', '?', '。', '、', '，', '；', '！', '？'];
+
+/// The byte just after the first clause end at or after `from` that no digit follows; the text's end.
+fn clause_end(text: &str, from: usize) -> usize {
+    let mut chars = text[from..].char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if CLAUSE_ENDS.contains(&ch) && !chars.peek().is_some_and(|(_, next)| next.is_numeric()) {
+            return from + i + ch.len_utf8();
+        }
+    }
+    text.len()
 }
 
 fn ascii_number(digits: &str) -> Option<f64> {

@@ -18,10 +18,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from termcheck.core.native import ChineseNumberReader, NativeCore, native_core
-from termcheck.numbers.codes import CODE_HINT, code_spans
+from termcheck.numbers.codes import PHONE, code_spans, native_code_patterns
 from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
 from termcheck.numbers.numerals import CN, DIGITS, MAGNITUDES, NUM, TENS, UNITS
 from termcheck.numbers.quantity import (
+    CODE,
     DAY,
     DECADE,
     FRACTION,
@@ -254,7 +255,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
     ]
 
 
-_KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE)
+_KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE, TIME, WEEKDAY, PHONE, CODE)
 
 
 def _chinese_quantities_python(text: str) -> list[Quantity]:
@@ -676,17 +677,21 @@ def _native_reader(core: NativeCore) -> ChineseNumberReader:
 
 
 def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
-    """The native core's reader, given Python's patterns and tables. It has the ordinary reader and the
-    readers of _NATIVE_READERS_HAVE; a code, or the cue of any other reader, leaves the text to Python."""
+    """The native core's reader, given Python's patterns and tables. It has the codes, the ordinary reader
+    and the readers of _NATIVE_HAS; the cue of any other reader leaves the text to Python."""
     cues = {reader: hints for hints, reader in _HINTED_READERS}
     patterns = {
         "any_numeral": _ANY_NUMERAL.pattern,
-        "code_hint": CODE_HINT.pattern,
+        **native_code_patterns(),
         "quantity": _QUANTITY.pattern,
         "not_numbers": _NOT_NUMBERS.pattern,
         "month_year_hint": MONTH_YEAR_HINT.pattern,
         "month_year": MONTH_YEAR.pattern,
         "generation": _GENERATION.pattern,
+        "clock": _CLOCK.pattern,
+        "colon_time": _COLON_TIME.pattern,
+        "weekday": _WEEKDAY.pattern,
+        "tenths": _TENTHS.pattern,
         "month_list": _MONTH_LIST.pattern,
         "month_item": _MONTH_ITEM.pattern,
         "short_year": _SHORT_YEAR.pattern,
@@ -697,6 +702,10 @@ def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
         "elsewhere": sorted({hint for hints, read in _HINTED_READERS if read not in _NATIVE_HAS for hint in hints}),
         "month_year": list(cues[month_years]),
         "generation": list(cues[_generations]),
+        "clock": list(cues[_clocks]),
+        "weekday": list(cues[_weekdays]),
+        "tenths": list(cues[_tenths]),
+        **{part: [word for word, named in HOUR_PARTS.items() if named == part] for part in ("am", "noon", "pm")},
         "month_list": list(cues[_month_lists]),
         "short_year": list(cues[_short_years]),
         "named": [*_DATED_DAYS, *_AGES],
@@ -704,9 +713,9 @@ def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
         "one_of": sorted(ONE_OF),
         "literal_units": sorted(LITERAL_UNITS),
     }
-    numerals = {"digits": DIGITS, "units": UNITS, "tens": TENS, "magnitudes": MAGNITUDES}
+    numerals = {"digits": DIGITS, "units": UNITS, "tens": TENS, "magnitudes": MAGNITUDES, "weekdays": WEEKDAYS}
     return core.ChineseNumberReader(chinese_table(), patterns, words, numerals, LONGEST_DIGITS)
 
 
 # the readers native/src/numbers.rs has, which it runs in _HINTED_READERS's order
-_NATIVE_HAS = (month_years, _generations, _month_lists, _short_years)
+_NATIVE_HAS = (month_years, _generations, _clocks, _weekdays, _tenths, _month_lists, _short_years)

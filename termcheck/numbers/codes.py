@@ -44,6 +44,17 @@ PHONE = "phone"
 CODE = "code"
 
 
+def native_code_patterns() -> dict[str, str]:
+    """The patterns of `code_spans` for Chinese text, in the syntax of the native core's regex crates."""
+    return {
+        "code_hint": CODE_HINT.pattern,
+        "codes": _CHINESE_CODES.pattern,
+        "space_grouped": rf"\A(?:{_SPACE_GROUPED.pattern})\z",  # _is_phone's fullmatch
+        "digit_runs": _DIGIT_RUNS.pattern,
+        "years": rf"\A(?:{_YEARS.pattern})\z",
+    }
+
+
 def code_spans(text: str, chinese: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, "phone" | "code") for each code in `text`."""
     if not CODE_HINT.search(text):
