@@ -348,7 +348,8 @@ impl ChineseNumberReader {
             longest_digits,
         };
         Ok(ChineseNumberReader {
-            inner: numbers::ChineseNumberReader::new(fold, tables, words, patterns),
+            inner: numbers::ChineseNumberReader::new(fold, tables, words, patterns)
+                .map_err(PyValueError::new_err)?,
         })
     }
 

@@ -5,6 +5,7 @@
 //! with lists of months; a text with a code (5G, COVID-19, a phone number) or the cue of another reader
 //! (年, 点, 分之, 成…) is left to Python: `quantities` answers None. Offsets are code points, as Python's.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use fancy_regex::{Captures, Regex as Fancy};
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -96,7 +97,19 @@ pub struct ChineseNumberReader {
     tables: Tables,
     words: Words,
     patterns: Patterns,
+    cues: AhoCorasick,    // every cue word, for one pass over the text
+    cue_groups: Vec<u16>, // for each cue word, the groups (CUE_…) it is a cue of
 }
+
+const CUE_ELSEWHERE: u16 = 1;
+const CUE_NAMED: u16 = 1 << 1;
+const CUE_MONTH_YEAR: u16 = 1 << 2;
+const CUE_GENERATION: u16 = 1 << 3;
+const CUE_CLOCK: u16 = 1 << 4;
+const CUE_WEEKDAY: u16 = 1 << 5;
+const CUE_TENTHS: u16 = 1 << 6;
+const CUE_MONTH_LIST: u16 = 1 << 7;
+const CUE_SHORT_YEAR: u16 = 1 << 8;
 
 /// The folded text, its characters and each byte offset's character index.
 struct Text {
@@ -123,31 +136,64 @@ impl Text {
 }
 
 impl ChineseNumberReader {
-    pub fn new(fold: Fold, tables: Tables, words: Words, patterns: Patterns) -> Self {
-        ChineseNumberReader {
+    pub fn new(
+        fold: Fold,
+        tables: Tables,
+        words: Words,
+        patterns: Patterns,
+    ) -> Result<Self, String> {
+        let mut groups: HashMap<&str, u16> = HashMap::default();
+        for (list, group) in [
+            (&words.elsewhere, CUE_ELSEWHERE),
+            (&words.named, CUE_NAMED),
+            (&words.month_year, CUE_MONTH_YEAR),
+            (&words.generation, CUE_GENERATION),
+            (&words.clock, CUE_CLOCK),
+            (&words.weekday, CUE_WEEKDAY),
+            (&words.tenths, CUE_TENTHS),
+            (&words.month_list, CUE_MONTH_LIST),
+            (&words.short_year, CUE_SHORT_YEAR),
+        ] {
+            for word in list.iter().filter(|w| !w.is_empty()) {
+                *groups.entry(word.as_str()).or_default() |= group;
+            }
+        }
+        let (cue_words, cue_groups): (Vec<&str>, Vec<u16>) = groups.into_iter().unzip();
+        let cues = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&cue_words)
+            .map_err(|e| e.to_string())?;
+        Ok(ChineseNumberReader {
             fold,
             tables,
             words,
             patterns,
-        }
+            cues,
+            cue_groups,
+        })
+    }
+
+    /// The groups (CUE_…) one of whose cue words is in the folded text.
+    fn cued(&self, folded: &str) -> u16 {
+        self.cues
+            .find_overlapping_iter(folded)
+            .fold(0, |groups, found| {
+                groups | self.cue_groups[found.pattern().as_usize()]
+            })
     }
 
     /// The quantities of `text`, or None where Python's reader must read it.
     pub fn quantities(&self, original: &str) -> Result<Option<Vec<Reading>>, String> {
         let text = Text::new(&self.fold, original);
         let folded = text.folded.as_str();
+        let groups = self.cued(folded);
         if !self.patterns.any_numeral.is_match(folded)
             && !folded.contains('半')
-            && !self.words.named.iter().any(|w| folded.contains(w.as_str()))
+            && groups & CUE_NAMED == 0
         {
             return Ok(Some(Vec::new()));
         }
-        if self
-            .words
-            .elsewhere
-            .iter()
-            .any(|w| folded.contains(w.as_str()))
-        {
+        if groups & CUE_ELSEWHERE != 0 {
             return Ok(None);
         }
         let mut taken = vec![false; text.chars.len()];
@@ -159,27 +205,27 @@ impl ChineseNumberReader {
             }
         }
         // the readers the core has, in Python's order, each where one of its cues is in the text
-        let cued = |cues: &[String]| cues.iter().any(|w| folded.contains(w.as_str()));
+        let cued = |group: u16| groups & group != 0;
         let mut read: Vec<Option<Vec<Reading>>> = Vec::new();
-        if cued(&self.words.month_year) {
+        if cued(CUE_MONTH_YEAR) {
             read.push(self.month_years(&text)?);
         }
-        if cued(&self.words.generation) {
+        if cued(CUE_GENERATION) {
             read.push(self.generations(&text)?);
         }
-        if cued(&self.words.clock) {
+        if cued(CUE_CLOCK) {
             read.push(self.clocks(&text)?);
         }
-        if cued(&self.words.weekday) {
+        if cued(CUE_WEEKDAY) {
             read.push(self.weekdays(&text)?);
         }
-        if cued(&self.words.tenths) {
+        if cued(CUE_TENTHS) {
             read.push(Some(self.tenths(&text)));
         }
-        if cued(&self.words.month_list) {
+        if cued(CUE_MONTH_LIST) {
             read.push(Some(self.month_lists(&text)));
         }
-        if cued(&self.words.short_year) {
+        if cued(CUE_SHORT_YEAR) {
             read.push(self.short_years(&text)?);
         }
         for readings in read {
