@@ -236,7 +236,9 @@ class _Spans:
 def chinese_quantities(text: str) -> list[Quantity]:
     """The quantities of a Chinese text: from the native core where it covers the text, else the reference."""
     core = native_core()
-    read = _native_reader(core).quantities(text) if core is not None else None  # None: not covered
+    # None where the core does not cover the text, or is one built before it had the reader
+    has_reader = core is not None and hasattr(core, "ChineseNumberReader")
+    read = _native_reader(core).quantities(text) if core is not None and has_reader else None
     if read is None:
         return _chinese_quantities_python(text)
     return [
