@@ -55,7 +55,7 @@ def _under_native(monkeypatch: pytest.MonkeyPatch) -> native.NativeCore:
 @given(texts)
 def test_native_reader_equals_python(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     _under_native(monkeypatch)
-    assert chinese_quantities(text) == _chinese_quantities_python(text)
+    assert repr(chinese_quantities(text)) == repr(_chinese_quantities_python(text))  # 180 is not 180.0 in a report
 
 
 def test_generated_texts_are_mostly_covered(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -84,7 +84,7 @@ def test_native_reader_equals_python_on_real_corpora(monkeypatch: pytest.MonkeyP
     covered = 0
     for text in texts:
         covered += reader.quantities(text) is not None
-        assert chinese_quantities(text) == _chinese_quantities_python(text), text
+        assert repr(chinese_quantities(text)) == repr(_chinese_quantities_python(text)), text
     assert covered > len(texts) / 3
 
 
