@@ -8,7 +8,13 @@ busy machine changes less), the CPU per byte beyond that of a 1 KB line (startin
 the time is linear) and the number of findings. The default sizes show the curve (200 KB to 1.6 MB) and the
 4 MB target (< 30 s). docs/robustness.md records the figures, before and after the measures were indexed.
 
+With `--digit-runs`, each size is instead the length of runs of digits, of Chinese numerals and of 亿 (an
+identifier, noise, an MT repetition loop) in a line that has every number reader's cues around them:
+no numeral starts inside a run and a run too long is none, so time grows linearly with the runs too
+(default sizes 10,000, 20,000 and 40,000).
+
     python benchmarks/long_number_line.py [--sizes 200000,400000,800000,1600000,4000000] [--timeout 600]
+    python benchmarks/long_number_line.py --digit-runs [--sizes 10000,20000,40000]
 """
 
 from __future__ import annotations
@@ -80,13 +86,28 @@ def build_line(size: int, seed: int = 27) -> tuple[str, str]:
     return "".join(source), "".join(target)
 
 
+# what makes each number reader and check try its pattern: a decade, a clock time, a share, a currency…
+CUES = (
+    "在80年代的3点半，每十个人中有三个，三分之一，一年半，售价100港元，增长3倍，下降2个百分点，不超过5%，",
+    "in the 1980s at 3:30, three in ten, a third, a year and a half, HK$100, up threefold, down 2 points, 5% or less, ",
+)
+
+
+def build_runs(size: int) -> tuple[str, str]:
+    """A source line with runs of `size` digits, Chinese numerals and 亿 among number cues, and its target."""
+    digits = ("1234567890" * (size // 10 + 1))[:size]
+    chinese = ("一二三四五六七八九" * (size // 9 + 1))[:size]
+    zh, en = CUES
+    return f"{zh}编号{digits}，代号{chinese}，{'亿' * size}，{zh}", f"{en}ID {digits}, {en}"
+
+
 def children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def run(folder: Path, size: int, timeout: float) -> tuple[float | None, float, int]:
-    source_text, target_text = build_line(size)
+def run(folder: Path, size: int, timeout: float, digit_runs: bool) -> tuple[float | None, float, int]:
+    source_text, target_text = build_runs(size) if digit_runs else build_line(size)
     source, target, report = folder / "line.zh.txt", folder / "line.en.txt", folder / "report.json"
     source.write_text(source_text + "\n", encoding="utf-8")
     target.write_text(target_text + "\n", encoding="utf-8")
@@ -103,15 +124,19 @@ def run(folder: Path, size: int, timeout: float) -> tuple[float | None, float, i
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="200000,400000,800000,1600000,4000000", help="target line sizes in bytes")
+    parser.add_argument("--sizes", help="target line sizes in bytes (with --digit-runs: run lengths)")
     parser.add_argument("--timeout", type=float, default=600, help="give up on one size after this many seconds")
+    parser.add_argument("--digit-runs", action="store_true", help="long runs of digits and Chinese numerals")
     args = parser.parse_args()
+    default = "10000,20000,40000" if args.digit_runs else "200000,400000,800000,1600000,4000000"
+    unit = "run length" if args.digit_runs else "line bytes"
+    per = "CPU µs per char" if args.digit_runs else "CPU µs per byte"
     with tempfile.TemporaryDirectory() as folder:
-        _, startup, _ = run(Path(folder), 1000, args.timeout)
+        _, startup, _ = run(Path(folder), 1000, args.timeout, False)
         print(f"starting up, with a 1 KB line: {startup:.1f} s of CPU")
-        print(f"{'line bytes':>12}{'wall s':>9}{'CPU s':>8}{'CPU µs per byte':>17}{'findings':>10}")
-        for size in (int(s) for s in args.sizes.split(",")):
-            elapsed, cpu, found = run(Path(folder), size, args.timeout)
+        print(f"{unit:>12}{'wall s':>9}{'CPU s':>8}{per:>17}{'findings':>10}")
+        for size in (int(s) for s in (args.sizes or default).split(",")):
+            elapsed, cpu, found = run(Path(folder), size, args.timeout, args.digit_runs)
             if elapsed is None:
                 print(f"{size:>12,}{'> ' + str(int(args.timeout)):>9}")
             else:

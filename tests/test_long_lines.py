@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import time
 from collections.abc import Callable
 from types import FrameType
 from typing import Any
@@ -28,6 +29,7 @@ from termcheck.measures import pairing
 from termcheck.measures.reading import Measure, agrees, chinese_measures, english_measures
 from termcheck.numbers.compare import compare_numbers
 from termcheck.numbers.english import english_quantities
+from termcheck.readers.base import Document
 from termcheck.run.engine import Checker, CheckOptions
 
 SCANNING = ("search", "match", "fullmatch", "findall", "finditer", "sub", "split")
@@ -88,6 +90,38 @@ def _numbers(clauses: int) -> tuple[str, str]:
 
 def test_pairing_numbers_is_linear() -> None:
     assert grows_linearly(lambda n: lambda: compare_numbers(*_numbers(n)), 150) < 2.5
+
+
+def _cpu_seconds(run: Callable[[], object], repeats: int = 3) -> float:
+    """The least CPU time of a few runs: a busy machine changes it less than wall time."""
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.process_time()
+        run()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def test_long_digit_runs_are_linear() -> None:
+    """A run of digits or Chinese numerals (an ID, noise) is read once, not once from each of its characters.
+
+    The number patterns run inside `re`, where counting lines sees no work, so this one is timed: eight times
+    the run should take about eight times as long (a quadratic pattern took 64 times, minutes at 40,000)."""
+    # every reader's cue is in the line (年代, 点, 分之, 每…中, 元, 倍, 百分点…), so every pattern that
+    # fails after a numeral gets its chance to fail at each character of the runs
+    cues = "在80年代的3点半，每十个人中有三个，三分之一，一年半，售价100港元，增长3倍，下降2个百分点，不超过5%，"
+
+    def make(n: int) -> Callable[[], object]:
+        checker = Checker(Glossary(name="none"), CheckOptions())
+        runs = f"编号{'1234567890' * (n // 10)}，代号{'一二三四五六七八九' * (n // 9)}，{'亿' * n}，"
+        source = cues + runs + cues
+        target = f"In the 1980s, ID {'1234567890' * (n // 10)}, 3:30, HK$100, three times, 5% or less."
+        document = Document("line.tsv", (), lambda: iter([Segment("1", source, target, "line.tsv", 1)]), "tsv")
+        return lambda: checker.run([document], snapshot=False)
+
+    small, large = make(1_000), make(8_000)
+    small()  # patterns compiled, tables loaded
+    assert _cpu_seconds(large) < 24 * _cpu_seconds(small)
 
 
 def test_inclusive_bounds_are_linear() -> None:

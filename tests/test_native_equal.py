@@ -177,12 +177,11 @@ def _document(name: str, pairs: list[tuple[str | None, str]]) -> Document:
 
 
 def _tsv_pairs(path: Path) -> list[tuple[str | None, str]]:
-    pairs = []
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        fields = line.split("\t")
-        if len(fields) >= 3:
-            pairs.append((fields[1], fields[2]))
-    return pairs
+    """The (zh, en) columns of a TICO-19 segments TSV, found by its header (id, doc, zh, en)."""
+    header, *lines = path.read_text(encoding="utf-8").splitlines()
+    columns = header.split("\t")
+    zh, en = columns.index("zh"), columns.index("en")
+    return [(fields[zh], fields[en]) for fields in (line.split("\t") for line in lines) if len(fields) > en]
 
 
 def _generated(glossary: Glossary, count: int, seed: int) -> list[tuple[str | None, str]]:

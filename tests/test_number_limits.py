@@ -68,7 +68,7 @@ def test_huge_numbers_are_compared_without_raising(source: str, target: str) -> 
     _findings(None, target)
 
 
-def test_a_value_beyond_the_bound_is_no_quantity() -> None:
+def test_a_value_beyond_the_bound_is_no_quantity(engine: str) -> None:
     assert all(q.value < LARGEST for q in english_quantities("It cost " + "hundred " * 200 + "yuan"))
     assert parse_number_words(["hundred"] * 200) is None
     assert parse_chinese_numeral("九" * 40) is None

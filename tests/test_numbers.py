@@ -20,7 +20,7 @@ def _row(q: Quantity) -> list[object]:
 
 
 @pytest.mark.parametrize("case", TABLE["zh"], ids=[c["text"] for c in TABLE["zh"]])
-def test_chinese_numbers(case: dict) -> None:
+def test_chinese_numbers(case: dict, engine: str) -> None:
     assert [_row(q) for q in chinese_quantities(case["text"])] == case["expect"]
 
 

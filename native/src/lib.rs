@@ -6,6 +6,7 @@
 
 mod english;
 mod fold;
+mod numbers;
 mod resolve;
 mod source;
 
@@ -231,10 +232,141 @@ impl TermIndex {
     }
 }
 
+/// The Chinese number reader (termcheck.numbers.chinese.chinese_quantities) for the texts it covers.
+#[pyclass(frozen, module = "termcheck_native")]
+struct ChineseNumberReader {
+    inner: numbers::ChineseNumberReader,
+}
+
+fn char_table(table: HashMap<String, u32>) -> PyResult<HashMap<char, u32>> {
+    table
+        .into_iter()
+        .map(|(key, value)| {
+            let mut chars = key.chars();
+            match (chars.next(), chars.next()) {
+                (Some(ch), None) => Ok((ch, value)),
+                _ => Err(PyValueError::new_err(format!(
+                    "{key:?} is not one character"
+                ))),
+            }
+        })
+        .collect()
+}
+
+fn take<T>(map: &mut HashMap<String, T>, name: &str) -> PyResult<T> {
+    map.remove(name)
+        .ok_or_else(|| PyValueError::new_err(format!("missing {name}")))
+}
+
+#[pymethods]
+impl ChineseNumberReader {
+    /// `patterns`: Python's regular expressions by name; `words`: word lists by name; `numerals`: the
+    /// values of the Chinese digits, units, tens and magnitudes.
+    #[new]
+    fn new(
+        fold: HashMap<u32, String>,
+        mut patterns: HashMap<String, String>,
+        mut words: HashMap<String, Vec<String>>,
+        mut numerals: HashMap<String, HashMap<String, u32>>,
+        longest_digits: usize,
+    ) -> PyResult<Self> {
+        let fold = Fold::new(&fold).map_err(PyValueError::new_err)?;
+        let mut plain = |name: &str| -> PyResult<regex::Regex> {
+            regex::Regex::new(&take(&mut patterns, name)?)
+                .map_err(|e| PyValueError::new_err(format!("{name}: {e}")))
+        };
+        let any_numeral = plain("any_numeral")?;
+        let code_hint = plain("code_hint")?;
+        let space_grouped = plain("space_grouped")?;
+        let digit_runs = plain("digit_runs")?;
+        let years = plain("years")?;
+        let month_list = plain("month_list")?;
+        let month_item = plain("month_item")?;
+        let month_year_hint = plain("month_year_hint")?;
+        let tenths = plain("tenths")?;
+        let growth = plain("growth")?;
+        let grouping = plain("grouping")?;
+        let mut fancy = |name: &str| -> PyResult<fancy_regex::Regex> {
+            fancy_regex::Regex::new(&take(&mut patterns, name)?)
+                .map_err(|e| PyValueError::new_err(format!("{name}: {e}")))
+        };
+        let patterns = numbers::Patterns {
+            any_numeral,
+            code_hint,
+            codes: fancy("codes")?,
+            code_start: regex::Regex::new(r"[A-Za-z+(]|\d").expect("a valid pattern"),
+            space_grouped,
+            digit_runs,
+            years,
+            quantity: fancy("quantity")?,
+            not_numbers: fancy("not_numbers")?,
+            month_list,
+            month_item,
+            month_year_hint,
+            month_year: fancy("month_year")?,
+            generation: fancy("generation")?,
+            clock: fancy("clock")?,
+            colon_time: fancy("colon_time")?,
+            weekday: fancy("weekday")?,
+            tenths,
+            short_year: fancy("short_year")?,
+            growth,
+            grouping,
+        };
+        let mut set = |name: &str| -> PyResult<HashSet<String>> {
+            Ok(take(&mut words, name)?.into_iter().collect())
+        };
+        let (count_measures, one_of, literal_units) = (
+            set("count_measures")?,
+            set("one_of")?,
+            set("literal_units")?,
+        );
+        let (am, noon, pm) = (set("am")?, set("noon")?, set("pm")?);
+        let words = numbers::Words {
+            elsewhere: take(&mut words, "elsewhere")?,
+            month_year: take(&mut words, "month_year")?,
+            generation: take(&mut words, "generation")?,
+            clock: take(&mut words, "clock")?,
+            weekday: take(&mut words, "weekday")?,
+            tenths: take(&mut words, "tenths")?,
+            am,
+            noon,
+            pm,
+            month_list: take(&mut words, "month_list")?,
+            short_year: take(&mut words, "short_year")?,
+            named: take(&mut words, "named")?,
+            count_measures,
+            one_of,
+            literal_units,
+        };
+        let tables = numbers::Tables {
+            digits: char_table(take(&mut numerals, "digits")?)?,
+            units: char_table(take(&mut numerals, "units")?)?,
+            tens: char_table(take(&mut numerals, "tens")?)?,
+            magnitudes: char_table(take(&mut numerals, "magnitudes")?)?,
+            weekdays: char_table(take(&mut numerals, "weekdays")?)?,
+            longest_digits,
+        };
+        Ok(ChineseNumberReader {
+            inner: numbers::ChineseNumberReader::new(fold, tables, words, patterns)
+                .map_err(PyValueError::new_err)?,
+        })
+    }
+
+    /// (value, start, end, kind, strong, mantissa, alternatives, figurative) for each quantity of `text`,
+    /// kind 0 number, 1 month, 2 day, 3 order, 4 decade, 5 time,
+    /// 6 weekday, 7 phone, 8 code; None where the Python reader must read the text.
+    fn quantities(&self, py: Python<'_>, text: &str) -> PyResult<Option<Vec<numbers::Reading>>> {
+        py.allow_threads(|| self.inner.quantities(text))
+            .map_err(PyValueError::new_err)
+    }
+}
+
 #[pymodule]
 fn termcheck_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<SourceAutomaton>()?;
     m.add_class::<TermIndex>()?;
+    m.add_class::<ChineseNumberReader>()?;
     Ok(())
 }

@@ -10,8 +10,9 @@ from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
-from termcheck.numbers.chinese import NUM, chinese_quantities
+from termcheck.numbers.chinese import chinese_quantities
 from termcheck.numbers.english import english_quantities
+from termcheck.numbers.numerals import NUM
 from termcheck.text.normalize import chinese_variants, fold_chinese
 
 # 14岁以上, 65岁及以上, 3个月以内, 不少于30天, 不超过5%: the number is included

@@ -8,8 +8,9 @@ from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
-from termcheck.numbers.chinese import NUM, chinese_quantities
+from termcheck.numbers.chinese import chinese_quantities
 from termcheck.numbers.english import english_quantities
+from termcheck.numbers.numerals import NUM
 from termcheck.numbers.quantity import NUMBER
 from termcheck.text.normalize import fold_chinese
 

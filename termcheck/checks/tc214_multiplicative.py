@@ -8,8 +8,9 @@ from termcheck.checks.examples import Example
 from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
-from termcheck.numbers.chinese import NUM, parse_chinese_numeral
+from termcheck.numbers.chinese import parse_chinese_numeral
 from termcheck.numbers.english import ONES, TENS
+from termcheck.numbers.numerals import NUM
 from termcheck.numbers.quantity import within_bounds
 from termcheck.text.normalize import fold_chinese
 

@@ -15,7 +15,7 @@ from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.measures.pairing import NearestInOtherUnits, SourceKey, TargetMeasures, source_key
 from termcheck.measures.reading import Measure, chinese_measures, converted, english_measures
 from termcheck.measures.units import Unit
-from termcheck.numbers.chinese import CN, NUM
+from termcheck.numbers.numerals import CN, NUM
 from termcheck.text.normalize import fold_chinese
 
 

@@ -11,10 +11,10 @@ from termcheck.checks.triggers import Trigger
 from termcheck.core.model import Finding, Severity
 from termcheck.matching.analysis import AnalyzedSegment
 from termcheck.measures.currencies import Found, currencies, name_of
-from termcheck.numbers.chinese import ARABIC, CN
+from termcheck.numbers.numerals import NUM
 from termcheck.text.normalize import fold_chinese
 
-_NUMBER = rf"(?:{ARABIC}|[{CN}]+)[ \u3000]?(?:多|余|来)?(?:[万亿]+)?[ \u3000]?"
+_NUMBER = rf"{NUM}[ \u3000]?(?:多|余|来)?(?:[万亿]+)?[ \u3000]?"
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|trillion|"
     r"dozen|few|several|many|bn|m|k))[\s,.]*(?:million|billion|thousand|trillion|bn|mn|m|k)?[\s]*$",

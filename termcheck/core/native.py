@@ -43,12 +43,29 @@ class TermIndex(Protocol):
     def groups_from(self, first: int) -> list[list[int]]: ...
 
 
+# value, start, end, kind (0 number, 1 month, 2 day, 3 order), strong, mantissa, alternatives, figurative
+NumberReading = tuple[float, int, int, int, bool, float | None, list[tuple[int, float]], bool]
+
+
+class ChineseNumberReader(Protocol):
+    def quantities(self, text: str) -> list[NumberReading] | None: ...
+
+
 class NativeCore(Protocol):
     VERSION: str
 
     def SourceAutomaton(self, keys: Sequence[str], fold: Mapping[int, str], invisible: str) -> SourceAutomaton: ...
 
     def TermIndex(self, fold: Mapping[int, str], chunker: Callable[[str], PyChunk], cache_limit: int) -> TermIndex: ...
+
+    def ChineseNumberReader(
+        self,
+        fold: Mapping[int, str],
+        patterns: Mapping[str, str],
+        words: Mapping[str, Sequence[str]],
+        numerals: Mapping[str, Mapping[str, int]],
+        longest_digits: int,
+    ) -> ChineseNumberReader: ...
 
 
 @lru_cache(maxsize=1)

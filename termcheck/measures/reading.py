@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.measures.units import Unit, chinese_unit_forms, english_unit_forms, english_units_of, units
-from termcheck.numbers.chinese import ARABIC, CN, chinese_quantities
+from termcheck.numbers.chinese import chinese_quantities
 from termcheck.numbers.english import english_quantities
+from termcheck.numbers.numerals import ARABIC, CHINESE
 from termcheck.numbers.quantity import CODE, Quantity
 from termcheck.text.normalize import fold_chinese
 
@@ -30,11 +31,11 @@ class Measure:
         return self.units[0].dimension
 
 
-_CN_NUMERAL = re.compile(rf"(?:{ARABIC}[ \u3000]?[万亿]*|[{CN}]+)[ \u3000]?(?:多|余|来)?[ \u3000]?")
-_CN_RANGE = re.compile(rf"[-~～—至到](?:{ARABIC}[万亿]*|[{CN}]+)[ \u3000]?(?:多|余)?")
+_CN_NUMERAL = re.compile(rf"(?:{ARABIC}[ \u3000]?[万亿]*|{CHINESE})[ \u3000]?(?:多|余|来)?[ \u3000]?")
+_CN_RANGE = re.compile(rf"[-~～—至到](?:{ARABIC}[万亿]*|{CHINESE})[ \u3000]?(?:多|余)?")
 # 2024年 is a year, 5年级 a grade, 80年代 a decade; 两 is "two" unless a number comes before it
 _NOT_A_YEAR = re.compile(r"[代级度底初中末内月前后来间轻龄]")
-_CN_NUMBER_CHARS = set(CN) | set("0123456789")
+_ARABIC = re.compile(ARABIC)
 _LATIN_BEFORE_CJK = re.compile(r"[A-Za-zµμ°㎡²/]")
 
 
@@ -54,7 +55,7 @@ def chinese_measures(text: str) -> tuple[Measure, ...]:
             continue
         value = quantity.value
         if quantity.kind == CODE:  # 5GB is read as a code token
-            digits = re.match(ARABIC, folded[quantity.start :])
+            digits = _ARABIC.match(folded, quantity.start)
             if digits is None:
                 continue
             value = float(digits.group().replace(",", ""))

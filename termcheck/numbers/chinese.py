@@ -17,9 +17,12 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from termcheck.numbers.codes import code_spans
-from termcheck.numbers.dates import month_years
+from termcheck.core.native import ChineseNumberReader, NativeCore, native_core
+from termcheck.numbers.codes import PHONE, code_spans, native_code_patterns
+from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
+from termcheck.numbers.numerals import CN, DIGITS, MAGNITUDES, NUM, TENS, UNITS
 from termcheck.numbers.quantity import (
+    CODE,
     DAY,
     DECADE,
     FRACTION,
@@ -36,18 +39,8 @@ from termcheck.numbers.quantity import (
     measurable,
     within_bounds,
 )
-from termcheck.text.normalize import fold_chinese
+from termcheck.text.normalize import chinese_table, fold_chinese
 
-DIGITS = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
-}  # fmt: skip
-UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
-TENS = {"廿": 20, "卅": 30, "卌": 40}  # 廿一世纪 is the 21st century
-MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
-CN = "".join([*DIGITS, *UNITS, *TENS, *MAGNITUDES])
-ARABIC = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"  # 25 000 is 25,000
-NUM = rf"(?:{ARABIC}|[{CN}]+)"
 _GROUPING = re.compile("[, \u00a0\u2009\u202f]")
 MEASURE = (
     "个|人|名|位|岁|年|天|日|号|月|周|星期|小时|分钟|秒|次|倍|家|种|例|项|条|件|份|只|头|株|所|座|本|张|台|"
@@ -241,6 +234,34 @@ class _Spans:
 
 
 def chinese_quantities(text: str) -> list[Quantity]:
+    """The quantities of a Chinese text: from the native core where it covers the text, else the reference."""
+    core = native_core()
+    # None where the core does not cover the text, or is one built before it had the reader
+    has_reader = core is not None and hasattr(core, "ChineseNumberReader")
+    read = _native_reader(core).quantities(text) if core is not None and has_reader else None
+    if read is None:
+        return _chinese_quantities_python(text)
+    return [
+        Quantity(
+            value,
+            start,
+            end,
+            text[start:end],
+            _KINDS[kind],
+            strong,
+            mantissa,
+            tuple((_KINDS[other], reading) for other, reading in readings),
+            figurative,
+        )
+        for value, start, end, kind, strong, mantissa, readings, figurative in read
+    ]
+
+
+_KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE, TIME, WEEKDAY, PHONE, CODE)
+
+
+def _chinese_quantities_python(text: str) -> list[Quantity]:
+    """chinese_quantities in Python: the reference the native core is held equal to."""
     folded = fold_chinese(text)
     if not _ANY_NUMERAL.search(folded) and "半" not in folded and not _NAMED_NUMBER.search(folded):
         return []  # every pattern below starts from a numeral: four segments in ten have none
@@ -645,3 +666,58 @@ def _inside_name(text: str, start: int) -> bool:
         (before[-1].isascii() and before[-1].isalpha())
         or (len(before) == 2 and before[-1] == "-" and before[0].isascii() and before[0].isalpha())
     )
+
+
+_NATIVE_READERS: dict[int, ChineseNumberReader] = {}  # by the core's id: one reader per process
+
+
+def _native_reader(core: NativeCore) -> ChineseNumberReader:
+    reader = _NATIVE_READERS.get(id(core))
+    if reader is None:
+        reader = _NATIVE_READERS[id(core)] = _new_native_reader(core)
+    return reader
+
+
+def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
+    """The native core's reader, given Python's patterns and tables. It has the codes, the ordinary reader
+    and the readers of _NATIVE_HAS; the cue of any other reader leaves the text to Python."""
+    cues = {reader: hints for hints, reader in _HINTED_READERS}
+    patterns = {
+        "any_numeral": _ANY_NUMERAL.pattern,
+        **native_code_patterns(),
+        "quantity": _QUANTITY.pattern,
+        "not_numbers": _NOT_NUMBERS.pattern,
+        "month_year_hint": MONTH_YEAR_HINT.pattern,
+        "month_year": MONTH_YEAR.pattern,
+        "generation": _GENERATION.pattern,
+        "clock": _CLOCK.pattern,
+        "colon_time": _COLON_TIME.pattern,
+        "weekday": _WEEKDAY.pattern,
+        "tenths": _TENTHS.pattern,
+        "month_list": _MONTH_LIST.pattern,
+        "month_item": _MONTH_ITEM.pattern,
+        "short_year": _SHORT_YEAR.pattern,
+        "growth": _GROWTH.pattern.removesuffix("$") + r"\n?\z",  # Python's $ also matches before a final newline
+        "grouping": _GROUPING.pattern,
+    }
+    words = {
+        "elsewhere": sorted({hint for hints, read in _HINTED_READERS if read not in _NATIVE_HAS for hint in hints}),
+        "month_year": list(cues[month_years]),
+        "generation": list(cues[_generations]),
+        "clock": list(cues[_clocks]),
+        "weekday": list(cues[_weekdays]),
+        "tenths": list(cues[_tenths]),
+        **{part: [word for word, named in HOUR_PARTS.items() if named == part] for part in ("am", "noon", "pm")},
+        "month_list": list(cues[_month_lists]),
+        "short_year": list(cues[_short_years]),
+        "named": [*_DATED_DAYS, *_AGES],
+        "count_measures": sorted(COUNT_MEASURES),
+        "one_of": sorted(ONE_OF),
+        "literal_units": sorted(LITERAL_UNITS),
+    }
+    numerals = {"digits": DIGITS, "units": UNITS, "tens": TENS, "magnitudes": MAGNITUDES, "weekdays": WEEKDAYS}
+    return core.ChineseNumberReader(chinese_table(), patterns, words, numerals, LONGEST_DIGITS)
+
+
+# the readers native/src/numbers.rs has, which it runs in _HINTED_READERS's order
+_NATIVE_HAS = (month_years, _generations, _clocks, _weekdays, _tenths, _month_lists, _short_years)

@@ -32,7 +32,7 @@ _CHINESE_CODES = re.compile(
 _ENGLISH_CODES = re.compile(
     rf"{_BOUNDARY_BEFORE}(?:{_LONG_RUN}|(?P<phone>{_PHONE})|{_DOTTED}|{_LETTERS_FIRST}){_BOUNDARY_AFTER}"
 )
-_HINT = re.compile(
+CODE_HINT = re.compile(  # where a text may hold a code: what code_spans looks for first
     rf"[A-Za-z][-.]?\d|\d[A-Za-z]|\d\.\d+\.\d|\d{{2}}[ ()-]+\d{{3}}|1[3-9]\d{{9}}|0\d{{9}}|\d{{{LONGEST_DIGITS + 1}}}"
 )
 _DIGIT_RUNS = re.compile(r"\d+")
@@ -44,9 +44,20 @@ PHONE = "phone"
 CODE = "code"
 
 
+def native_code_patterns() -> dict[str, str]:
+    """The patterns of `code_spans` for Chinese text, in the syntax of the native core's regex crates."""
+    return {
+        "code_hint": CODE_HINT.pattern,
+        "codes": _CHINESE_CODES.pattern,
+        "space_grouped": rf"\A(?:{_SPACE_GROUPED.pattern})\z",  # _is_phone's fullmatch
+        "digit_runs": _DIGIT_RUNS.pattern,
+        "years": rf"\A(?:{_YEARS.pattern})\z",
+    }
+
+
 def code_spans(text: str, chinese: bool = True) -> Iterator[tuple[int, int, str]]:
     """(start, end, "phone" | "code") for each code in `text`."""
-    if not _HINT.search(text):
+    if not CODE_HINT.search(text):
         return
     pattern = _CHINESE_CODES if chinese else _ENGLISH_CODES
     for match in pattern.finditer(text):

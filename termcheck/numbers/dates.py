@@ -14,21 +14,22 @@ from collections.abc import Iterator
 from termcheck.numbers.quantity import MONTH, NUMBER, Quantity
 
 _YEAR = r"(?:19|20)\d\d"
-_MONTH_YEAR = re.compile(
+MONTH_YEAR = re.compile(
     r"(?<![A-Za-z0-9.,/])"
     rf"(?:(?:(?P<month>0[1-9])\.|(?P<slashed>0[1-9]|1[0-2])/)(?P<year>{_YEAR})|(?P<first>{_YEAR})\.(?P<then>0[1-9]|1[0-2]))"
     r"(?![A-Za-z0-9%]|[./]\d)"
 )
-_HINT = re.compile(r"\d\d[./]\d\d")  # a plain scan, four times quicker than the pattern's lookbehind at each place
+# a plain scan, four times quicker than the pattern's lookbehind at each place
+MONTH_YEAR_HINT = re.compile(r"\d\d[./]\d\d")
 
 
 def month_years(text: str, written: str | None = None) -> Iterator[Quantity]:
     """The month and the year of each such date, each a quantity of its own (as an ISO date's are). `written`
     is the text as written where `text` is its folded form (of the same length)."""
-    if not _HINT.search(text):
+    if not MONTH_YEAR_HINT.search(text):
         return
     written = text if written is None else written
-    for match in _MONTH_YEAR.finditer(text):
+    for match in MONTH_YEAR.finditer(text):
         month = "then" if match["then"] else "month" if match["month"] else "slashed"
         year = "first" if match["first"] else "year"
         for group, kind in sorted(((month, MONTH), (year, NUMBER)), key=lambda pair: match.start(pair[0])):
