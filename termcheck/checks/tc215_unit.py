@@ -19,9 +19,11 @@ from termcheck.numbers.numerals import CN, NUM
 from termcheck.text.normalize import fold_chinese
 
 
-def _unit(chinese: str, name: str, kept: str, wrong: str) -> Convention:
+def _unit(chinese: str, name: str, kept: str, wrong: str) -> tuple[re.Pattern[str], Convention]:
+    """The unit alone, a cheap test that must pass before the rule's pattern (a numeral before the unit,
+    whose run-start lookbehinds leave the regex engine no literal to skip ahead to) can match, and the rule."""
     number = rf"(?:(?:{NUM})[ \u3000]?(?:多|余)?(?:[万亿])?[ \u3000]?|每)"  # 42公里, 每公斤
-    return convention(number + f"(?:{chinese})", name, kept, wrong)
+    return re.compile(chinese), convention(number + f"(?:{chinese})", name, kept, wrong)
 
 
 _FEET = r"\bfeet\b|\bfoot\b|\bft\b|\byards?\b"
@@ -112,8 +114,8 @@ class UnitChanged(Check):
             )
         handled = _Spans([*wrongs, *((m.start, m.end) for m in targets)])
         folded = fold_chinese(source_text)
-        for rule in UNITS:
-            match = rule.chinese.search(folded)
+        for unit_alone, rule in UNITS:
+            match = rule.chinese.search(folded) if unit_alone.search(folded) else None
             if not match or rule.kept.search(target):
                 continue
             wrong_form = next((w for w in rule.wrong.finditer(target) if w.start() not in handled), None)

@@ -41,4 +41,5 @@ ARABIC = (
 CHINESE_START = rf"(?:(?<![{CN}])|(?<=[万亿]))"  # 3万五千, 六余万八: 五千 and 八 after a magnitude
 CHINESE = rf"(?![{CN}]{{{LONGEST_CHINESE + 1}}})[{CN}]+"
 # a numeral, Arabic or Chinese, only where its run starts
-NUM = rf"(?:{ARABIC_START}(?:{ARABIC})|{CHINESE_START}{CHINESE})"
+# (the lookahead first: where no numeral stands, one character test fails the position, not the lookbehinds)
+NUM = rf"(?=[\d{CN}])(?:{ARABIC_START}(?:{ARABIC})|{CHINESE_START}{CHINESE})"
