@@ -148,7 +148,7 @@ def check_partitions(
         with fewer_collections():
             pending: deque[Future[PartitionResult]] = deque()
             for partition in partitions:
-                pending.append(pool.submit(_check, partition))
+                pending.append(_submit(pool, partition))
                 if len(pending) >= 2 * jobs:
                     yield _result(pending.popleft())
             while pending:
@@ -158,10 +158,19 @@ def check_partitions(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+WORKER_DIED = "a --jobs worker process died (killed, perhaps for lack of memory); run again with fewer --jobs"
+
+
+def _submit(pool: ProcessPoolExecutor, partition: Partition) -> Future[PartitionResult]:
+    """The pool may already know a worker died (before its partition's result is asked for)."""
+    try:
+        return pool.submit(_check, partition)
+    except BrokenProcessPool:
+        raise RunError(WORKER_DIED) from None
+
+
 def _result(future: Future[PartitionResult]) -> PartitionResult:
     try:
         return future.result()
     except BrokenProcessPool:
-        raise RunError(
-            "a --jobs worker process died (killed, perhaps for lack of memory); run again with fewer --jobs"
-        ) from None
+        raise RunError(WORKER_DIED) from None
