@@ -55,7 +55,7 @@ class Report:
     `usage` is how often each concept occurred and how it was rendered.
     """
 
-    findings: Sequence[Finding]  # a FindingStore from a run: in memory, or on disk when many
+    findings: Sequence[Finding]  # from a run: a FindingStore (on disk when many) or, with --jobs, ShardedFindings
     documents: list[DocumentSummary]
     checks: list[str]
     glossary_name: str
