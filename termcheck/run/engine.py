@@ -2,13 +2,15 @@
 
 Segments are read, matched and checked in partitions (termcheck.run.partitions), so memory stays flat
 however long a document is; checks that need the whole run (consistency) keep only what they report
-at the end, and many findings spill to disk (termcheck.run.findings_store).
+at the end, and many findings spill to disk (termcheck.run.findings_store); with `--jobs`, the workers write
+them to disk themselves (termcheck.run.shards).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,7 @@ from termcheck.readers.base import Document
 from termcheck.run.partitions import Partition, PartitionResult, RunMerger, in_order, partitions, snapshot_documents
 from termcheck.run.report import DocumentSummary, Report
 from termcheck.run.segment_store import SegmentStore
+from termcheck.run.shards import ShardFolder
 from termcheck.scoring.term_accuracy import TermAccuracy
 
 if TYPE_CHECKING:
@@ -157,10 +160,12 @@ class Checker:
         store = SegmentStore() if snapshot else None
         parts = partitions(documents, self.options.batch_size, merger.digests, store)
         make = functools.partial(Checker, self.glossary, self.options)  # how a spawned worker builds its own
-        for result in check_partitions(self, parts, suppressions, jobs, make):
-            merger.add(result)
-            if progress:
-                progress(result.segments)
+        with ShardFolder() if jobs > 1 else nullcontext() as folder:
+            for result in check_partitions(self, parts, suppressions, jobs, make, folder.path if folder else ""):
+                merger.add(result)
+                if progress:
+                    progress(result.segments)
+            merger.open_shards()  # the files stay readable once the folder is gone
         return self.report(documents, merger, store)
 
     def merger(self, documents: Sequence[Document], suppressions: Suppressions | None = None) -> RunMerger:

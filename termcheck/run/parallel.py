@@ -1,11 +1,14 @@
 """`--jobs N`: partitions checked by N worker processes, results handed back in document order.
 
-The main process reads the documents and merges results; workers analyse and check. At most
+The main process reads the documents and merges results; workers analyse and check, and write each partition's
+findings to the run's shard folder themselves (termcheck.run.shards), handing back only the check states, counts
+and where the findings are. At most
 2 × N partitions are in flight, so a huge input is never read ahead into memory. On Linux the
 workers are forked with the compiled glossary already in memory; elsewhere each builds its own.
 A worker that dies ends the run with one line (exit 2); Ctrl-C is handled once, by the main process. A worker
 whose main process is gone (killed, even by SIGKILL, which no handler sees) ends itself: waiting on the task queue
-for ever, it would hold the run's deleted temporary files open.
+for ever, it would hold the run's deleted temporary files open. It removes the shard folder first, which
+nobody else is left to remove.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from termcheck.core.errors import RunError
 from termcheck.core.process import TUNE_GC_IN_MAIN
 from termcheck.core.suppression import Suppressions
 from termcheck.run.partitions import Partition, PartitionResult
+from termcheck.run.shards import ShardWriter, remove_folder
 
 
 class PartitionChecker(Protocol):
@@ -38,6 +42,7 @@ class PartitionChecker(Protocol):
 
 
 _worker: tuple[PartitionChecker, Suppressions | None] | None = None
+_shards: ShardWriter | None = None  # a worker's: where its partitions' findings go
 
 
 def default_jobs() -> int:
@@ -71,7 +76,7 @@ def fewer_collections() -> Iterator[None]:
 PARENT_POLL = 1.0  # seconds between a worker's checks that its main process is still there
 
 
-def _end_with_parent() -> None:
+def _end_with_parent(folder: str) -> None:
     """End this worker when the main process ends. multiprocessing's parent sentinel is ready then (a pipe end
     only the parent holds, or the parent's handle on Windows); a forked worker also looks for a new parent pid,
     since a sibling forked after it inherits its sentinel's other end and the pipe closes only with that sibling."""
@@ -84,26 +89,31 @@ def _end_with_parent() -> None:
         while not multiprocessing.connection.wait([sentinel], timeout=PARENT_POLL):
             if os.getppid() != parent_pid:
                 break
+        remove_folder(folder)
         os._exit(1)
 
     threading.Thread(target=watch, name="termcheck-parent-watch", daemon=True).start()
 
 
-def _start(make: Callable[[], PartitionChecker], suppressions: Suppressions | None) -> None:
-    global _worker
+def _start(make: Callable[[], PartitionChecker], suppressions: Suppressions | None, folder: str) -> None:
+    global _worker, _shards
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle, once
     # a forked worker inherits the command line's SIGTERM handler; SIGTERM ends a worker, as the pool expects
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _end_with_parent()
+    _end_with_parent(folder)
+    _shards = ShardWriter(folder)
     if _worker is None:  # not forked from a process that had it
         _worker = (make(), suppressions)
     _collect_less()  # a worker lives for one run
 
 
 def _check(partition: Partition) -> PartitionResult:
-    assert _worker is not None
+    assert _worker is not None and _shards is not None
     checker, suppressions = _worker
-    return checker.check_partition(partition, suppressions)
+    result = checker.check_partition(partition, suppressions)
+    result.shard = _shards.write(result.findings)
+    result.findings = []
+    return result
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -118,23 +128,27 @@ def check_partitions(
     suppressions: Suppressions | None,
     jobs: int,
     make: Callable[[], PartitionChecker],
+    folder: str = "",
 ) -> Iterator[PartitionResult]:
-    """Each partition's result, in the order the partitions come. A worker that dies (killed for memory) ends
-    the run with a RunError instead of a hang."""
+    """Each partition's result, in the order the partitions come. With `jobs` > 1, the workers write the findings
+    to shards in `folder` (the result's `shard`). A worker that dies (killed for memory) ends the run with a
+    RunError instead of a hang."""
     if jobs <= 1:
         with fewer_collections():
             for partition in partitions:
                 yield checker.check_partition(partition, suppressions)
         return
+    if not folder:
+        raise ValueError("a run with --jobs needs a shard folder")
     global _worker
     context = _context()
     _worker = (checker, suppressions) if context.get_start_method() == "fork" else None
-    pool = ProcessPoolExecutor(jobs, context, _start, (make, suppressions))
+    pool = ProcessPoolExecutor(jobs, context, _start, (make, suppressions, folder))
     try:
         with fewer_collections():
             pending: deque[Future[PartitionResult]] = deque()
             for partition in partitions:
-                pending.append(pool.submit(_check, partition))
+                pending.append(_submit(pool, partition))
                 if len(pending) >= 2 * jobs:
                     yield _result(pending.popleft())
             while pending:
@@ -144,10 +158,19 @@ def check_partitions(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+WORKER_DIED = "a --jobs worker process died (killed, perhaps for lack of memory); run again with fewer --jobs"
+
+
+def _submit(pool: ProcessPoolExecutor, partition: Partition) -> Future[PartitionResult]:
+    """The pool may already know a worker died (before its partition's result is asked for)."""
+    try:
+        return pool.submit(_check, partition)
+    except BrokenProcessPool:
+        raise RunError(WORKER_DIED) from None
+
+
 def _result(future: Future[PartitionResult]) -> PartitionResult:
     try:
         return future.result()
     except BrokenProcessPool:
-        raise RunError(
-            "a --jobs worker process died (killed, perhaps for lack of memory); run again with fewer --jobs"
-        ) from None
+        raise RunError(WORKER_DIED) from None

@@ -22,6 +22,7 @@ from termcheck.matching.usage import UsageTally
 from termcheck.readers.base import Document, TextDigest
 from termcheck.run.findings_store import FindingStore, merged
 from termcheck.run.segment_store import SegmentStore
+from termcheck.run.shards import Place, Shard, ShardedFindings, ShardFiles
 from termcheck.scoring.term_accuracy import TermAccuracy
 
 
@@ -43,6 +44,7 @@ class PartitionResult:
     accuracy: TermAccuracy = field(default_factory=TermAccuracy)
     suppressed: int = 0
     matched: set[str] = field(default_factory=set)  # ids of the suppressions that covered a finding
+    shard: Shard | None = None  # with --jobs: where the worker wrote `findings` (then left empty here)
 
 
 def snapshot_documents(documents: Sequence[Document], store: SegmentStore) -> list[Document]:
@@ -77,6 +79,8 @@ class RunMerger:
         self.checks = list(checks)
         self.suppressions = suppressions
         self.findings = FindingStore()
+        self.shards: list[Shard] = []  # findings the --jobs workers wrote (termcheck.run.shards)
+        self.shard_files = ShardFiles()
         self.segments = [0] * len(documents)
         self.digests = [""] * len(documents)  # what was read of each, for writers that read it again
         self.bilingual = [False] * len(documents)
@@ -90,6 +94,15 @@ class RunMerger:
     def key(self, finding: Finding) -> tuple[int, int, str]:
         return (self.order.get(finding.file, len(self.order)), finding.line, finding.code)
 
+    def _place_key(self, place: Place) -> tuple[int, int, str]:
+        file, line, code = place
+        return (self.order.get(file, len(self.order)), line, code)
+
+    def _arrive(self, first: tuple[int, int, str], last: tuple[int, int, str]) -> None:
+        if self._last is not None and first < self._last:
+            self._in_order = False
+        self._last = last
+
     def add(self, result: PartitionResult) -> None:
         self.segments[result.document] += result.segments
         self.bilingual[result.document] = self.bilingual[result.document] or result.bilingual
@@ -99,14 +112,22 @@ class RunMerger:
         self.matched |= result.matched
         for check, state in zip(self.checks, result.states, strict=True):
             check.merge(state)
-        if result.findings:
-            first, last = self.key(result.findings[0]), self.key(result.findings[-1])
-            if self._last is not None and first < self._last:
-                self._in_order = False
-            self._last = last
+        if result.shard is not None:
+            if self.findings:
+                raise ValueError("a run's findings come all in shards or all in results")
+            self._arrive(self._place_key(result.shard.first), self._place_key(result.shard.last))
+            self.shards.append(result.shard)
+        elif result.findings:
+            if self.shards:
+                raise ValueError("a run's findings come all in shards or all in results")
+            self._arrive(self.key(result.findings[0]), self.key(result.findings[-1]))
             self.findings.extend(result.findings)
 
-    def finish(self) -> FindingStore:
+    def open_shards(self) -> None:
+        """Open the shard files while their folder is there (before the run removes it)."""
+        self.shard_files.open(self.shards)
+
+    def finish(self) -> Sequence[Finding]:
         """All findings in (document, line, code) order, those of the whole-run checks included."""
         final: list[Finding] = []
         for check in self.checks:
@@ -115,11 +136,14 @@ class RunMerger:
             kept = self.suppressions.uncovered(final, self.matched)
             self.suppressed += len(final) - len(kept)
             final = kept
-        store = (
-            FindingStore(sorted([*self.findings, *final], key=self.key))
-            if not self._in_order
-            else merged(self.findings, final, self.key)
-        )
+        store: Sequence[Finding]
+        if self.shards and self._in_order:
+            store = ShardedFindings(self.shards, self.shard_files, sorted(final, key=self.key), self.key)
+        elif not self._in_order:
+            stored = ShardedFindings(self.shards, self.shard_files, (), self.key) if self.shards else self.findings
+            store = FindingStore(sorted([*stored, *final], key=self.key))
+        else:
+            store = merged(self.findings, final, self.key)
         if self.suppressions is not None and len(self.matched) < len(self.suppressions):
             moved = self.suppressions.rematch(store, self.matched)  # a second pass, only when some are left
             if moved:

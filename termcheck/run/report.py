@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from termcheck.core.fingerprints import fingerprints
 from termcheck.core.model import Finding, Severity
 from termcheck.core.suppression import Suppression
+from termcheck.run.shards import ShardedFindings
 from termcheck.scoring.term_accuracy import TermAccuracy
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Report:
     `usage` is how often each concept occurred and how it was rendered.
     """
 
-    findings: Sequence[Finding]  # a FindingStore from a run: in memory, or on disk when many
+    findings: Sequence[Finding]  # from a run: a FindingStore (on disk when many) or, with --jobs, ShardedFindings
     documents: list[DocumentSummary]
     checks: list[str]
     glossary_name: str
@@ -104,7 +105,9 @@ class Report:
     def _counts(self) -> Counter[tuple[str, Severity]]:
         key = (id(self.findings), len(self.findings))
         if self._tally is None or self._tally[0] != key:
-            self._tally = (key, Counter((f.code, f.severity) for f in self.findings))
+            findings = self.findings
+            counted = findings.tally() if isinstance(findings, ShardedFindings) else None
+            self._tally = (key, counted if counted is not None else Counter((f.code, f.severity) for f in findings))
         return self._tally[1]
 
     def count_by_code(self) -> Counter[str]:

@@ -9,7 +9,8 @@ plain text, and a fingerprint that survives edits elsewhere in the file.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -18,6 +19,7 @@ from termcheck.checks import Check, get_check
 from termcheck.checks.docs import render
 from termcheck.checks.registry import catalogue
 from termcheck.core.fingerprints import VERSION as FINGERPRINT_VERSION
+from termcheck.core.fingerprints import fingerprint
 from termcheck.core.model import Finding, Location, Severity
 from termcheck.core.version import __version__
 from termcheck.run.report import Gate, Report
@@ -114,13 +116,18 @@ def _result(finding: Finding, rule_index: int, fingerprint: str, text_files: set
     return result
 
 
-def report_to_sarif(report: Report, gate: Gate = Gate()) -> dict[str, Any]:
-    codes = list(dict.fromkeys([*report.checks, *(f.code for f in report.findings)]))
-    rule_index = {code: i for i, code in enumerate(codes)}
+def _codes(report: Report) -> list[str]:
+    """The rules' codes: the run's checks, then any other code a finding has, in the order they first occur (a
+    pass over the findings only when the counts show such a code)."""
+    codes = list(dict.fromkeys(report.checks))
+    if set(report.count_by_code()) <= set(codes):
+        return codes
+    return list(dict.fromkeys([*codes, *(f.code for f in report.findings)]))
+
+
+def _run(report: Report, gate: Gate, codes: Sequence[str], results: Any) -> dict[str, Any]:
     available = catalogue(report.rules)
-    text_files = report.files_with_columns()
-    fingerprints = report.finding_fingerprints()
-    run: dict[str, Any] = {
+    return {
         "tool": {
             "driver": {
                 "name": "termcheck",
@@ -138,10 +145,21 @@ def report_to_sarif(report: Report, gate: Gate = Gate()) -> dict[str, Any]:
         ],
         "artifacts": [{"location": artifact_location(d.name), "roles": ["analysisTarget"]} for d in report.documents],
         "columnKind": "unicodeCodePoints",
-        "results": [
-            _result(f, rule_index[f.code], fp, text_files) for f, fp in zip(report.findings, fingerprints, strict=True)
-        ],
+        "results": results,
     }
+
+
+def _results(report: Report, codes: Sequence[str]) -> Iterator[dict[str, Any]]:
+    rule_index = {code: i for i, code in enumerate(codes)}
+    text_files = report.files_with_columns()
+    for finding in report.findings:
+        yield _result(finding, rule_index[finding.code], fingerprint(finding, finding.segment_hash), text_files)
+
+
+def report_to_sarif(report: Report, gate: Gate = Gate()) -> dict[str, Any]:
+    """The whole log as one object (SarifWriter streams the same, byte for byte, without holding the results)."""
+    codes = _codes(report)
+    run = _run(report, gate, codes, list(_results(report, codes)))
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
@@ -170,8 +188,31 @@ def _notifications(report: Report) -> dict[str, Any]:
 
 
 class SarifWriter:
+    """The log as `json.dump(report_to_sarif(report), indent=2)` lays it out; the results are encoded a block at
+    a time, so a run with a million findings (on disk) is never held in memory as objects."""
+
     name = "sarif"
 
     def write(self, report: Report, stream: TextIO, gate: Gate = Gate()) -> None:
-        json.dump(report_to_sarif(report, gate), stream, ensure_ascii=False, indent=2)
+        codes = _codes(report)
+        log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [_run(report, gate, codes, _PLACEHOLDER)]}
+        head, tail = _dumps(log).split(_dumps(_PLACEHOLDER), 1)
+        stream.write(head)
+        results = _results(report, codes)
+        written = False
+        while block := list(islice(results, BLOCK)):
+            # a list at the top level indents its items by 2; in the log they stand at 8
+            items = _dumps(block)[1:-2].replace("\n", "\n      ")
+            stream.write(("," if written else "[") + items)
+            written = True
+        stream.write("\n      ]" if written else "[]")
+        stream.write(tail)
         stream.write("\n")
+
+
+_PLACEHOLDER = "\x00results\x00"
+BLOCK = 1_000  # results encoded at once
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
