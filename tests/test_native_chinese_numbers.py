@@ -51,6 +51,12 @@ def _under_native(monkeypatch: pytest.MonkeyPatch) -> native.NativeCore:
     return core
 
 
+def _core_reader(monkeypatch: pytest.MonkeyPatch) -> native.ChineseNumberReader:
+    reader = _native_reader(_under_native(monkeypatch))
+    assert reader is not None, "the installed core has no Chinese number reader: reinstall ./native"
+    return reader
+
+
 @settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts)
 def test_native_reader_equals_python(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
@@ -60,7 +66,7 @@ def test_native_reader_equals_python(monkeypatch: pytest.MonkeyPatch, text: str)
 
 def test_generated_texts_are_mostly_covered(monkeypatch: pytest.MonkeyPatch) -> None:
     """Most generated texts are read by the core itself, so the property test above tests it."""
-    reader = _native_reader(_under_native(monkeypatch))
+    reader = _core_reader(monkeypatch)
     rng = random.Random(3)
     sample = ["".join(rng.choices(PIECES * 6 + CUES, k=rng.randint(0, 20))) for _ in range(300)]
     assert sum(reader.quantities(text) is not None for text in sample) > len(sample) / 3
@@ -79,7 +85,7 @@ def _corpus_texts() -> Iterator[str]:
 
 @pytest.mark.skipif(not SHARED.exists(), reason="no ../shared/data beside the checkout")
 def test_native_reader_equals_python_on_real_corpora(monkeypatch: pytest.MonkeyPatch) -> None:
-    reader = _native_reader(_under_native(monkeypatch))
+    reader = _core_reader(monkeypatch)
     texts = sorted(set(_corpus_texts()))
     covered = 0
     for text in texts:
@@ -89,7 +95,7 @@ def test_native_reader_equals_python_on_real_corpora(monkeypatch: pytest.MonkeyP
 
 
 def test_the_reader_is_built_from_pythons_tables(monkeypatch: pytest.MonkeyPatch) -> None:
-    reader = _native_reader(_under_native(monkeypatch))
+    reader = _core_reader(monkeypatch)
     assert reader.quantities("约3至5万人") is not None
     assert reader.quantities("5G网络") == [(0.0, 0, 2, 8, True, None, [], False)]  # a code
     assert reader.quantities("80年代") is None  # another reader's cue

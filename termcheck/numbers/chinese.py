@@ -235,10 +235,8 @@ class _Spans:
 
 def chinese_quantities(text: str) -> list[Quantity]:
     """The quantities of a Chinese text: from the native core where it covers the text, else the reference."""
-    core = native_core()
-    # None where the core does not cover the text, or is one built before it had the reader
-    has_reader = core is not None and hasattr(core, "ChineseNumberReader")
-    read = _native_reader(core).quantities(text) if core is not None and has_reader else None
+    reader = _native_reader(native_core())
+    read = reader.quantities(text) if reader is not None else None  # None: a text the core does not cover
     if read is None:
         return _chinese_quantities_python(text)
     return [
@@ -668,14 +666,17 @@ def _inside_name(text: str, start: int) -> bool:
     )
 
 
-_NATIVE_READERS: dict[int, ChineseNumberReader] = {}  # by the core's id: one reader per process
+# by the core's id: one reader per process; None for a core built before it had the reader
+_NATIVE_READERS: dict[int, ChineseNumberReader | None] = {}
 
 
-def _native_reader(core: NativeCore) -> ChineseNumberReader:
-    reader = _NATIVE_READERS.get(id(core))
-    if reader is None:
-        reader = _NATIVE_READERS[id(core)] = _new_native_reader(core)
-    return reader
+def _native_reader(core: NativeCore | None) -> ChineseNumberReader | None:
+    if core is None:
+        return None
+    if id(core) not in _NATIVE_READERS:
+        has_reader = hasattr(core, "ChineseNumberReader")
+        _NATIVE_READERS[id(core)] = _new_native_reader(core) if has_reader else None
+    return _NATIVE_READERS[id(core)]
 
 
 def _new_native_reader(core: NativeCore) -> ChineseNumberReader:
