@@ -17,13 +17,13 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import test_stopping
 from conftest import DATA, ROOT
-from test_stopping import DEADLINE, _alive, _children, _pair, _until
+from test_stopping import DEADLINE, _alive, _children, _pair, _until, linux_only
 
 import termcheck
 from termcheck.core.errors import RunError
@@ -47,7 +47,6 @@ GLOSSARY = str(ROOT / "glossaries" / "stem-cell-therapy.zh-en.csv")
 INPUTS = [EXAMPLE, str(DATA / "tico19-segments-sample.tsv"), str(DATA / "repeats.tsv")]
 WHOLE_RUN_CODES = {"TC103", "TC223", "TC224"}  # reported at finish, merged into the stream
 CREATED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks the workers, finds them in /proc")
 
 
 @pytest.fixture(scope="module")
@@ -190,30 +189,24 @@ def _run_in_background(tmp_path: Path, tmpdir: Path) -> subprocess.Popen[str]:
     )
 
 
-@pytest.fixture
-def workers() -> Iterator[list[int]]:
-    """The worker pids a test found; any still running at the end are killed."""
-    found: list[int] = []
-    yield found
-    for pid in found:
-        if _alive(pid):
-            os.kill(pid, signal.SIGKILL)
+workers = test_stopping.workers  # the worker pids a test found, killed at its end if still running
 
 
-def _checking(run: subprocess.Popen[str], tmpdir: Path, found: list[int]) -> None:
-    """Wait until both workers are checking and the shard folder is there."""
+def _checking(tmp_path: Path, found: list[int]) -> tuple[subprocess.Popen[str], Path]:
+    """A --jobs 2 run started with its own TMPDIR, once both workers are checking and the shard folder is there."""
+    tmpdir = tmp_path / "tmp"
+    tmpdir.mkdir()
+    run = _run_in_background(tmp_path, tmpdir)
     assert _until(lambda: len(_children(run.pid)) >= 2 or run.poll() is not None, 60)
     found += _children(run.pid)
     assert len(found) >= 2 and _until(lambda: _shard_folders(tmpdir) != [], 30)
+    return run, tmpdir
 
 
 @linux_only
 def test_the_shard_folder_goes_when_the_main_process_is_killed(tmp_path: Path, workers: list[int]) -> None:
     """SIGKILL runs no handler: the workers, seeing their main process gone, remove the folder as they end."""
-    tmpdir = tmp_path / "tmp"
-    tmpdir.mkdir()
-    run = _run_in_background(tmp_path, tmpdir)
-    _checking(run, tmpdir, workers)
+    run, tmpdir = _checking(tmp_path, workers)
     run.kill()
     run.wait(DEADLINE)
     assert _until(lambda: not any(_alive(pid) for pid in workers))
@@ -222,10 +215,7 @@ def test_the_shard_folder_goes_when_the_main_process_is_killed(tmp_path: Path, w
 
 @linux_only
 def test_the_shard_folder_goes_when_a_worker_is_killed(tmp_path: Path, workers: list[int]) -> None:
-    tmpdir = tmp_path / "tmp"
-    tmpdir.mkdir()
-    run = _run_in_background(tmp_path, tmpdir)
-    _checking(run, tmpdir, workers)
+    run, tmpdir = _checking(tmp_path, workers)
     os.kill(workers[0], signal.SIGKILL)
     try:
         code = run.wait(60)
