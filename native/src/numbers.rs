@@ -133,6 +133,11 @@ impl Text {
             char_at,
         }
     }
+
+    /// The character offsets (Python's) of a byte range of the folded text.
+    fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.char_at[start], self.char_at[end])
+    }
 }
 
 impl ChineseNumberReader {
@@ -244,11 +249,8 @@ impl ChineseNumberReader {
         let numeral = &self.patterns.any_numeral;
         for caps in matches_near(&self.patterns.not_numbers, numeral, NUMERAL_AFTER, folded)? {
             let whole = caps.get(0).expect("the match");
-            take(
-                &mut taken,
-                text.char_at[whole.start()],
-                text.char_at[whole.end()],
-            );
+            let (start, end) = text.span(whole.start(), whole.end());
+            take(&mut taken, start, end);
         }
         if !self.ordinary(&text, &taken, &mut found)? {
             return Ok(None);
@@ -330,7 +332,7 @@ impl ChineseNumberReader {
                 let Some(value) = ascii_number(group.as_str()) else {
                     return Ok(None);
                 };
-                let (start, end) = (text.char_at[group.start()], text.char_at[group.end()]);
+                let (start, end) = text.span(group.start(), group.end());
                 found.push((value, start, end, kind, true, None, Vec::new(), false));
             }
         }
@@ -346,7 +348,7 @@ impl ChineseNumberReader {
             let Some(value) = self.digit_by_digit(&caps["digits"]) else {
                 return Ok(None);
             };
-            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let (start, end) = text.span(whole.start(), whole.end());
             found.push((value, start, end, DECADE, true, None, Vec::new(), false));
         }
         Ok(Some(found))
@@ -421,7 +423,7 @@ impl ChineseNumberReader {
                 .into_iter()
                 .map(|r| (TIME, r as f64))
                 .collect();
-            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let (start, end) = text.span(whole.start(), whole.end());
             if bare {
                 if arabic || hour >= 10.0 {
                     found.push((hour, start, end, NUMBER, true, None, clock, false));
@@ -452,7 +454,7 @@ impl ChineseNumberReader {
                 return Ok(None);
             };
             let readings = clock_minutes(hour as i64, minute as i64, "");
-            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let (start, end) = text.span(whole.start(), whole.end());
             let alternatives = readings[1..].iter().map(|r| (TIME, *r as f64)).collect();
             found.push((
                 readings[0] as f64,
@@ -475,7 +477,7 @@ impl ChineseNumberReader {
             let caps = caps.map_err(|e| e.to_string())?;
             let whole = caps.get(0).expect("the match");
             let day = caps["day"].chars().next().expect("a day");
-            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let (start, end) = text.span(whole.start(), whole.end());
             let value = self.tables.weekdays[&day] as f64;
             found.push((value, start, end, WEEKDAY, true, None, Vec::new(), false));
         }
@@ -499,7 +501,7 @@ impl ChineseNumberReader {
             } else {
                 Vec::new()
             };
-            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let (start, end) = text.span(whole.start(), whole.end());
             found.push((
                 percent,
                 start,
@@ -531,7 +533,7 @@ impl ChineseNumberReader {
                 return Ok(None);
             };
             let year = if value >= 30.0 { 1900.0 } else { 2000.0 } + value;
-            let (start, end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
+            let (start, end) = text.span(whole.start(), whole.end());
             found.push((
                 value,
                 start,
