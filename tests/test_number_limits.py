@@ -75,7 +75,7 @@ def test_a_value_beyond_the_bound_is_no_quantity(engine: str) -> None:
     assert parse_chinese_numeral("九" * 30) == int("9" * 30)
     assert parse_chinese_numeral("亿" * 300) is None
     grouped = "1" + ",000" * 40  # 10**120: not one run of digits, so no identifier either
-    assert chinese_quantities(f"收入{grouped}元") == []
+    assert chinese_quantities(f"收入{grouped}元") == ()
     assert english_quantities(f"income {grouped} yuan") == ()
     assert [q.kind for q in chinese_quantities(f"收入{OVER_FLOAT}元")] == [CODE]
 

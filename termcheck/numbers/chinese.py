@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
-from termcheck.core.native import ChineseNumberReader, NativeCore, native_core
+from termcheck.core.native import ChineseNumberReader, NativeCore, engine_name, native_core
 from termcheck.numbers.codes import PHONE, code_spans, native_code_patterns
 from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
 from termcheck.numbers.numerals import CN, DIGITS, MAGNITUDES, NUM, TENS, UNITS
@@ -233,13 +234,20 @@ class _Spans:
         self.taken[start:end] = [True] * (end - start)
 
 
-def chinese_quantities(text: str) -> list[Quantity]:
+def chinese_quantities(text: str) -> tuple[Quantity, ...]:
     """The quantities of a Chinese text: from the native core where it covers the text, else the reference."""
+    return _read(engine_name(), text)
+
+
+# compare_numbers and chinese_measures read each source in turn; keyed by the engine too, so that a test
+# switching engines never gets the other engine's reading
+@lru_cache(maxsize=256)
+def _read(engine: str, text: str) -> tuple[Quantity, ...]:
     reader = _native_reader(native_core())
     read = reader.quantities(text) if reader is not None else None  # None: a text the core does not cover
     if read is None:
-        return _chinese_quantities_python(text)
-    return [
+        return tuple(_chinese_quantities_python(text))
+    return tuple(
         Quantity(
             value,
             start,
@@ -252,7 +260,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
             figurative,
         )
         for value, start, end, kind, strong, mantissa, readings, figurative in read
-    ]
+    )
 
 
 _KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE, TIME, WEEKDAY, PHONE, CODE)
