@@ -211,7 +211,9 @@ impl EnglishNumberReader {
     }
 
     fn safe_char(&self, ch: char) -> bool {
-        self.safe.iter().any(|(low, high)| *low <= ch && ch <= *high)
+        self.safe
+            .iter()
+            .any(|(low, high)| *low <= ch && ch <= *high)
     }
 
     /// Every match of a pattern, as finditer gives them.
@@ -224,7 +226,11 @@ impl EnglishNumberReader {
 
     /// Every match of a pattern each of whose matches starts with an ASCII digit: searched from each
     /// next digit only, so the backtracking engine does not try every place of a long text.
-    fn from_digits<'t>(&self, name: &str, text: &'t str) -> Result<Vec<Captures<'t>>, String> {
+    fn starting_at_digits<'t>(
+        &self,
+        name: &str,
+        text: &'t str,
+    ) -> Result<Vec<Captures<'t>>, String> {
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(next) = self.digit.find_at(text, from) {
@@ -256,14 +262,22 @@ impl EnglishNumberReader {
 
     /// Python's pattern.match(text, pos) for a pattern given as \A(?:…) that looks at nothing before
     /// its start; the match's end in code points.
-    fn match_at<'t>(&self, name: &str, text: &Text<'t>, pos: usize) -> Result<Option<Captures<'t>>, String> {
+    fn match_at<'t>(
+        &self,
+        name: &str,
+        text: &Text<'t>,
+        pos: usize,
+    ) -> Result<Option<Captures<'t>>, String> {
         let rest = &text.s[text.byte_at[pos.min(text.len)]..];
         self.p(name).captures(rest).map_err(|e| e.to_string())
     }
 
     /// The quantities of `text`, or None where Python's reader must read it.
     pub fn quantities(&self, text: &str) -> Option<Vec<Reading>> {
-        if !text.chars().all(|c| (c >= ' ' && c <= '~') || self.safe_char(c)) {
+        if !text
+            .chars()
+            .all(|c| (' '..='~').contains(&c) || self.safe_char(c))
+        {
             return None;
         }
         self.read(text).unwrap_or(None)
@@ -333,7 +347,12 @@ impl EnglishNumberReader {
         }
         if cued(HALF) {
             let halves = self.all("unit_and_a_half", s)?;
-            keep!(Some(halves.iter().map(|m| q(1.5, text.whole(m), NUMBER, false)).collect()));
+            keep!(Some(
+                halves
+                    .iter()
+                    .map(|m| q(1.5, text.whole(m), NUMBER, false))
+                    .collect()
+            ));
             keep!(self.and_a_half(&text)?);
         }
         if cued(FRACTION_WORD) || s.contains('/') {
@@ -358,7 +377,13 @@ impl EnglishNumberReader {
             keep!(self.month_years(&text)?);
         }
         if cued(ANNIVERSARY) {
-            keep!(Some(self.table_words(&text, "anniversary", "anniversaries", NUMBER, true)?));
+            keep!(Some(self.table_words(
+                &text,
+                "anniversary",
+                "anniversaries",
+                NUMBER,
+                true
+            )?));
         }
         if has_digits {
             let glued = self.search("glued_hint", s)?;
@@ -379,7 +404,7 @@ impl EnglishNumberReader {
         }
         if has_digits && s.contains('.') {
             let mut read = Vec::new();
-            for m in self.from_dot("bare_decimal", s)? {
+            for m in self.starting_at_dots("bare_decimal", s)? {
                 let value = float(&format!("0.{}", &m["digits"]))?;
                 read.push(q(value, text.whole(&m), NUMBER, true));
             }
@@ -389,7 +414,13 @@ impl EnglishNumberReader {
             keep!(Some(self.word_numbers(&text)?));
         }
         if cued(COUNT_WORD) {
-            keep!(Some(self.table_words(&text, "count_word", "count_words", NUMBER, false)?));
+            keep!(Some(self.table_words(
+                &text,
+                "count_word",
+                "count_words",
+                NUMBER,
+                false
+            )?));
         }
         if cued(MONTH_WORD) {
             keep!(Some(self.months(&text)?));
@@ -398,7 +429,9 @@ impl EnglishNumberReader {
             let mut read = Vec::new();
             for m in self.all("weekday", s)? {
                 let day = m[0].to_lowercase();
-                let value = self.n("weekdays", day.trim_end_matches('s')).ok_or("a weekday")?;
+                let value = self
+                    .n("weekdays", day.trim_end_matches('s'))
+                    .ok_or("a weekday")?;
                 read.push(q(value as f64, text.whole(&m), WEEKDAY, true));
             }
             keep!(Some(read));
@@ -415,7 +448,7 @@ impl EnglishNumberReader {
     }
 
     /// Every match of a pattern each of whose matches starts with a dot (_BARE_DECIMAL).
-    fn from_dot<'t>(&self, name: &str, text: &'t str) -> Result<Vec<Captures<'t>>, String> {
+    fn starting_at_dots<'t>(&self, name: &str, text: &'t str) -> Result<Vec<Captures<'t>>, String> {
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(at) = text[from..].find('.') {
@@ -450,7 +483,16 @@ impl EnglishNumberReader {
             let (start, _) = text.span(&m, "digits");
             let (_, end) = text.whole(&m);
             let mantissa = (scale > 1).then_some(value);
-            found.push((value * scale as f64, start, end, NUMBER, true, mantissa, vec![], false));
+            found.push((
+                value * scale as f64,
+                start,
+                end,
+                NUMBER,
+                true,
+                mantissa,
+                vec![],
+                false,
+            ));
         }
         Ok(Some(found))
     }
@@ -460,12 +502,22 @@ impl EnglishNumberReader {
         for m in self.all("roman", text.s)? {
             let values: Vec<i64> = m["roman"]
                 .chars()
-                .map(|c| self.n("roman", &c.to_string()).map(|v| v as i64).ok_or("a numeral"))
+                .map(|c| {
+                    self.n("roman", &c.to_string())
+                        .map(|v| v as i64)
+                        .ok_or("a numeral")
+                })
                 .collect::<Result<_, _>>()?;
             let value: i64 = values
                 .iter()
                 .enumerate()
-                .map(|(i, v)| if i + 1 < values.len() && *v < values[i + 1] { -v } else { *v })
+                .map(|(i, v)| {
+                    if i + 1 < values.len() && *v < values[i + 1] {
+                        -v
+                    } else {
+                        *v
+                    }
+                })
                 .sum();
             found.push(q(value as f64, text.span(&m, "roman"), NUMBER, false));
         }
@@ -519,13 +571,19 @@ impl EnglishNumberReader {
         if self.search("space_grouped", token)? {
             return Ok(false);
         }
-        let groups: Vec<&str> = self.all("digit_runs", token)?.into_iter().map(|m| m.get(0).expect("a run").as_str()).collect();
+        let groups: Vec<&str> = self
+            .all("digit_runs", token)?
+            .into_iter()
+            .map(|m| m.get(0).expect("a run").as_str())
+            .collect();
         let digits: String = groups.concat();
         if groups.len() == 1 && !token.starts_with(['+', '(']) {
             return Ok(is_phone_digits(&digits));
         }
         if digits.chars().count() < 9
-            || (groups.len() == 2 && groups.iter().all(|g| g.ends_with("000")) && below(groups[0], groups[1]))
+            || (groups.len() == 2
+                && groups.iter().all(|g| g.ends_with("000"))
+                && below(groups[0], groups[1]))
         {
             return Ok(false);
         }
@@ -542,7 +600,11 @@ impl EnglishNumberReader {
         for m in self.all("clock", text.s)? {
             let span = text.whole(&m);
             if let Some(word) = filled(&m, "word") {
-                let minutes = if word.to_lowercase() == "midnight" { 0.0 } else { 720.0 };
+                let minutes = if word.to_lowercase() == "midnight" {
+                    0.0
+                } else {
+                    720.0
+                };
                 found.push(q(minutes, span, TIME, false));
                 continue;
             }
@@ -588,13 +650,27 @@ impl EnglishNumberReader {
             if !part.is_empty() && !(1..=12).contains(&hour) {
                 continue;
             }
-            let part = if part == "pm" && hour == 12 { "noon" } else { part };
+            let part = if part == "pm" && hour == 12 {
+                "noon"
+            } else {
+                part
+            };
             let readings = clock_minutes(hour, minute, part);
-            let mut alternatives: Vec<(u8, f64)> = readings[1..].iter().map(|r| (TIME, *r as f64)).collect();
+            let mut alternatives: Vec<(u8, f64)> =
+                readings[1..].iter().map(|r| (TIME, *r as f64)).collect();
             if filled(&m, "oclock").is_some() {
                 alternatives.push((NUMBER, hour as f64));
             }
-            found.push((readings[0] as f64, span.0, span.1, TIME, true, None, alternatives, false));
+            found.push((
+                readings[0] as f64,
+                span.0,
+                span.1,
+                TIME,
+                true,
+                None,
+                alternatives,
+                false,
+            ));
         }
         Ok(found)
     }
@@ -602,10 +678,25 @@ impl EnglishNumberReader {
     fn quarter_of(&self, text: &Text<'_>) -> Result<Found, String> {
         let mut found = Vec::new();
         for m in self.all("quarter_of", text.s)? {
-            let mantissa = if m["n"].to_lowercase() == "three" { 0.75 } else { 0.25 };
-            let scale = self.n("scales", &m["scale"].to_lowercase()).ok_or("a scale")?;
+            let mantissa = if m["n"].to_lowercase() == "three" {
+                0.75
+            } else {
+                0.25
+            };
+            let scale = self
+                .n("scales", &m["scale"].to_lowercase())
+                .ok_or("a scale")?;
             let (start, end) = text.whole(&m);
-            found.push((mantissa * scale as f64, start, end, NUMBER, true, Some(mantissa), vec![], false));
+            found.push((
+                mantissa * scale as f64,
+                start,
+                end,
+                NUMBER,
+                true,
+                Some(mantissa),
+                vec![],
+                false,
+            ));
         }
         Ok(found)
     }
@@ -615,7 +706,10 @@ impl EnglishNumberReader {
         for m in self.all("and_a_half", text.s)? {
             let whole = filled(&m, "whole").unwrap_or("0");
             let base = if whole.starts_with(|c: char| c.is_ascii_digit()) {
-                if !whole.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+                if !whole
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                {
                     return Ok(None); // Python's float() fails on a space-grouped number
                 }
                 float(&whole.replace(',', ""))?
@@ -629,7 +723,16 @@ impl EnglishNumberReader {
             let (start, end) = text.whole(&m);
             if let Some(scale) = filled(&m, "scale") {
                 let scale = self.n("scales", &scale.to_lowercase()).ok_or("a scale")?;
-                found.push((mantissa * scale as f64, start, end, NUMBER, true, Some(mantissa), vec![], false));
+                found.push((
+                    mantissa * scale as f64,
+                    start,
+                    end,
+                    NUMBER,
+                    true,
+                    Some(mantissa),
+                    vec![],
+                    false,
+                ));
             } else if filled(&m, "whole").is_some() {
                 found.push(q(mantissa, (start, end), NUMBER, mantissa >= 10.0));
             }
@@ -667,7 +770,9 @@ impl EnglishNumberReader {
                 let whole = m.get(0).expect("the match");
                 if den.starts_with("quarter") {
                     let before = text.slice(0, text.char_at[whole.start()]);
-                    if (!of && !whole.as_str().contains('-')) || self.search("period_before", before)? {
+                    if (!of && !whole.as_str().contains('-'))
+                        || self.search("period_before", before)?
+                    {
                         continue;
                     }
                 }
@@ -683,9 +788,22 @@ impl EnglishNumberReader {
                 (NUMBER, round1(percent)),
                 (NUMBER, percent.trunc()),
             ];
-            let start = if m.name("num").is_some() { text.span(&m, "num").0 } else { text.whole(&m).0 };
+            let start = if m.name("num").is_some() {
+                text.span(&m, "num").0
+            } else {
+                text.whole(&m).0
+            };
             let end = text.whole(&m).1;
-            found.push((share, start, end, FRACTION, denominator != 2.0, None, alternatives, false));
+            found.push((
+                share,
+                start,
+                end,
+                FRACTION,
+                denominator != 2.0,
+                None,
+                alternatives,
+                false,
+            ));
         }
         Ok(found)
     }
@@ -705,7 +823,16 @@ impl EnglishNumberReader {
             };
             let growth = 100.0 * (times - 1.0);
             let (start, end) = text.whole(&m);
-            found.push((times, start, end, NUMBER, true, None, vec![(NUMBER, growth)], false));
+            found.push((
+                times,
+                start,
+                end,
+                NUMBER,
+                true,
+                None,
+                vec![(NUMBER, growth)],
+                false,
+            ));
         }
         Ok(Some(found))
     }
@@ -718,7 +845,9 @@ impl EnglishNumberReader {
                 self.n("orders", &many.to_lowercase()).ok_or("an order")?
                     * self.n("orders", &of.to_lowercase()).ok_or("an order")?
             } else {
-                let word = filled(&m, "few").or(filled(&m, "plural")).ok_or("an order")?;
+                let word = filled(&m, "few")
+                    .or(filled(&m, "plural"))
+                    .ok_or("an order")?;
                 self.n("orders", &word.to_lowercase()).ok_or("an order")?
             };
             found.push(q(size as f64, text.whole(&m), ORDER, true));
@@ -757,7 +886,7 @@ impl EnglishNumberReader {
 
     fn iso_dates(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.from_digits("iso_date", text.s)? {
+        for m in self.starting_at_digits("iso_date", text.s)? {
             for (name, kind) in [("year", NUMBER), ("month", MONTH), ("day", NUMBER)] {
                 found.push(q(float(&m[name])?, text.span(&m, name), kind, true));
             }
@@ -771,9 +900,16 @@ impl EnglishNumberReader {
         if !self.search("month_year_hint", text.s)? {
             return Ok(Some(found));
         }
-        for m in self.from_digits("month_year", text.s)? {
-            let month = ["then", "month", "slashed"].into_iter().find(|n| filled(&m, n).is_some()).ok_or("a month")?;
-            let year = if filled(&m, "first").is_some() { "first" } else { "year" };
+        for m in self.starting_at_digits("month_year", text.s)? {
+            let month = ["then", "month", "slashed"]
+                .into_iter()
+                .find(|n| filled(&m, n).is_some())
+                .ok_or("a month")?;
+            let year = if filled(&m, "first").is_some() {
+                "first"
+            } else {
+                "year"
+            };
             let mut parts = [(month, MONTH), (year, NUMBER)];
             parts.sort_by_key(|(name, _)| m.name(name).map_or(0, |g| g.start()));
             for (name, kind) in parts {
@@ -784,7 +920,14 @@ impl EnglishNumberReader {
     }
 
     /// A word looked up in a table: an anniversary, a count word.
-    fn table_words(&self, text: &Text<'_>, pattern: &str, table: &str, kind: u8, strong: bool) -> Result<Found, String> {
+    fn table_words(
+        &self,
+        text: &Text<'_>,
+        pattern: &str,
+        table: &str,
+        kind: u8,
+        strong: bool,
+    ) -> Result<Found, String> {
         let mut found = Vec::new();
         for m in self.all(pattern, text.s)? {
             let value = self.n(table, &m[0].to_lowercase()).ok_or("a word")?;
@@ -795,7 +938,7 @@ impl EnglishNumberReader {
 
     fn short_magnitudes(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.from_currency_or_digit("short_magnitude", text.s)? {
+        for m in self.starting_near_digits("short_magnitude", text.s)? {
             let suffix = &m["suffix"];
             if (suffix == "m" || suffix == "b") && filled(&m, "currency").is_none() {
                 continue;
@@ -804,19 +947,40 @@ impl EnglishNumberReader {
             let scale = self.n("short_scales", suffix).ok_or("a short scale")?;
             let start = text.span(&m, "digits").0;
             let end = text.whole(&m).1;
-            found.push((mantissa * scale as f64, start, end, NUMBER, true, Some(mantissa), vec![], false));
+            found.push((
+                mantissa * scale as f64,
+                start,
+                end,
+                NUMBER,
+                true,
+                Some(mantissa),
+                vec![],
+                false,
+            ));
         }
         Ok(Some(found))
     }
 
     /// _SHORT_MAGNITUDE's matches start with a currency sign or a digit: the search starts at a digit's
     /// place less the longest sign (US$, HK$).
-    fn from_currency_or_digit<'t>(&self, name: &str, text: &'t str) -> Result<Vec<Captures<'t>>, String> {
+    fn starting_near_digits<'t>(
+        &self,
+        name: &str,
+        text: &'t str,
+    ) -> Result<Vec<Captures<'t>>, String> {
         let mut found = Vec::new();
         let mut from = 0;
         while let Some(next) = self.digit.find_at(text, from) {
-            let back = text[from..next.start()].char_indices().rev().nth(2).map_or(from, |(i, _)| from + i);
-            let Some(caps) = self.p(name).captures_from_pos(text, back).map_err(|e| e.to_string())? else {
+            let back = text[from..next.start()]
+                .char_indices()
+                .rev()
+                .nth(2)
+                .map_or(from, |(i, _)| from + i);
+            let Some(caps) = self
+                .p(name)
+                .captures_from_pos(text, back)
+                .map_err(|e| e.to_string())?
+            else {
                 break;
             };
             let whole = caps.get(0).expect("the match");
@@ -833,7 +997,7 @@ impl EnglishNumberReader {
         let mut found = Vec::new();
         for m in self.all("decade", text.s)? {
             let value: u64 = m["digits"].parse().map_err(|_| "a decade")?;
-            if value % 10 == 0 && (value < 100 || value >= 1000) {
+            if value.is_multiple_of(10) && !(100..1000).contains(&value) {
                 found.push(q((value % 100) as f64, text.whole(&m), DECADE, true));
             }
         }
@@ -842,7 +1006,7 @@ impl EnglishNumberReader {
 
     fn digit_numbers(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.from_digits("digit_number", text.s)? {
+        for m in self.starting_at_digits("digit_number", text.s)? {
             if group(&m, "suffix") == Some("s") {
                 continue;
             }
@@ -857,14 +1021,23 @@ impl EnglishNumberReader {
             };
             let (start, end) = text.whole(&m);
             let mantissa = (scale > 1).then_some(value);
-            found.push((value * scale as f64, start, end, NUMBER, true, mantissa, vec![], false));
+            found.push((
+                value * scale as f64,
+                start,
+                end,
+                NUMBER,
+                true,
+                mantissa,
+                vec![],
+                false,
+            ));
         }
         Ok(Some(found))
     }
 
     fn glued(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.from_digits("glued", text.s)? {
+        for m in self.starting_at_digits("glued", text.s)? {
             let (start, _) = text.whole(&m);
             let (_, end) = text.span(&m, "digits");
             found.push(q(float(&m["digits"])?, (start, end), NUMBER, false));
@@ -876,7 +1049,9 @@ impl EnglishNumberReader {
         let mut found = Vec::new();
         for m in self.all("counted_units", text.s)? {
             let count = self.small(&m["n"])?;
-            let unit = self.n("many_units", &m["unit"].to_lowercase()).ok_or("a unit")?;
+            let unit = self
+                .n("many_units", &m["unit"].to_lowercase())
+                .ok_or("a unit")?;
             found.push(q(count * unit as f64, text.whole(&m), NUMBER, false));
         }
         Ok(Some(found))
@@ -903,7 +1078,10 @@ impl EnglishNumberReader {
             if 0 < numerator && numerator < denominator {
                 let share = numerator as f64 / denominator as f64;
                 let percent = 100.0 * share;
-                let alternatives = vec![(NUMBER, percent.round_ties_even()), (NUMBER, round1(percent))];
+                let alternatives = vec![
+                    (NUMBER, percent.round_ties_even()),
+                    (NUMBER, round1(percent)),
+                ];
                 let (start, end) = text.whole(&m);
                 found.push((share, start, end, FRACTION, true, None, alternatives, false));
             }
@@ -922,7 +1100,11 @@ impl EnglishNumberReader {
             }
             if word == "a" {
                 current = 1;
-            } else if let Some(v) = self.n("ones", &word).or(self.n("tens", &word)).or(self.n("ordinals", &word)) {
+            } else if let Some(v) = self
+                .n("ones", &word)
+                .or(self.n("tens", &word))
+                .or(self.n("ordinals", &word))
+            {
                 current = current.checked_add(v as u128)?;
             } else if word == "hundred" {
                 current = (if current == 0 { 1 } else { current }).checked_mul(100)?;
@@ -946,29 +1128,50 @@ impl EnglishNumberReader {
         for m in self.all("word_number", text.s)? {
             for (start, end) in self.split_after_ordinals(text, &m)? {
                 let written = text.slice(start, end);
-                let words: Vec<&str> = self.p("word_separator").split(written).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+                let words: Vec<&str> = self
+                    .p("word_separator")
+                    .split(written)
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| e.to_string())?;
                 let Some(number) = self.parse_number_words(&words) else {
                     continue;
                 };
                 let last = words.last().map_or(String::new(), |w| w.to_lowercase());
-                let scaled = last != "hundred" && self.n("scales", &last).is_some() && words.len() > 1;
+                let scaled =
+                    last != "hundred" && self.n("scales", &last).is_some() && words.len() > 1;
                 let mantissa = if scaled {
-                    let before = self.parse_number_words(&words[..words.len() - 1]).unwrap_or(0);
+                    let before = self
+                        .parse_number_words(&words[..words.len() - 1])
+                        .unwrap_or(0);
                     Some(if before == 0 { 1.0 } else { before as f64 })
                 } else {
                     None
                 };
                 let lowered = written.to_lowercase();
                 let strong = number >= 10
-                    && !["second", "hundred", "thousand", "million", "billion"].contains(&lowered.as_str());
-                found.push((number as f64, start, end, NUMBER, strong, mantissa, vec![], false));
+                    && !["second", "hundred", "thousand", "million", "billion"]
+                        .contains(&lowered.as_str());
+                found.push((
+                    number as f64,
+                    start,
+                    end,
+                    NUMBER,
+                    strong,
+                    mantissa,
+                    vec![],
+                    false,
+                ));
             }
         }
         Ok(found)
     }
 
     /// _split_after_ordinals, in code points.
-    fn split_after_ordinals(&self, text: &Text<'_>, m: &Captures<'_>) -> Result<Vec<(usize, usize)>, String> {
+    fn split_after_ordinals(
+        &self,
+        text: &Text<'_>,
+        m: &Captures<'_>,
+    ) -> Result<Vec<(usize, usize)>, String> {
         const STRIP: &[char] = &[' ', '\t', '\n', '-'];
         let whole = m.get(0).expect("the match");
         let (m_start, m_end) = (text.char_at[whole.start()], text.char_at[whole.end()]);
@@ -1001,7 +1204,12 @@ impl EnglishNumberReader {
         Ok(pieces
             .into_iter()
             .filter(|(s, e)| !text.slice(*s, *e).trim_matches(STRIP).is_empty())
-            .map(|(s, e)| (s, s + text.slice(s, e).trim_end_matches(STRIP).chars().count()))
+            .map(|(s, e)| {
+                (
+                    s,
+                    s + text.slice(s, e).trim_end_matches(STRIP).chars().count(),
+                )
+            })
             .collect())
     }
 
@@ -1015,7 +1223,9 @@ impl EnglishNumberReader {
             } else {
                 text.span(&m, "ambiguous").1
             };
-            let name_too = self.given_names.contains(&m[0].trim_end_matches('.').to_lowercase());
+            let name_too = self
+                .given_names
+                .contains(&m[0].trim_end_matches('.').to_lowercase());
             if name_too
                 && self.match_at("named", text, word_end)?.is_some()
                 && self.match_at("date_follows", text, word_end)?.is_none()
@@ -1031,8 +1241,13 @@ impl EnglishNumberReader {
             {
                 continue;
             }
-            let name = filled(&m, "month").or(ambiguous).ok_or("a month")?.to_lowercase();
-            let value = self.n("months", name.trim_end_matches('.')).ok_or("a month name")?;
+            let name = filled(&m, "month")
+                .or(ambiguous)
+                .ok_or("a month")?
+                .to_lowercase();
+            let value = self
+                .n("months", name.trim_end_matches('.'))
+                .ok_or("a month name")?;
             found.push(q(value as f64, (start, end), MONTH, true));
         }
         Ok(found)
@@ -1092,7 +1307,10 @@ impl EnglishNumberReader {
                 }
             }
             if let Some(unit) = unit {
-                let name = ["kilo", "mega", "giga"].into_iter().find(|n| unit.name(n).is_some()).ok_or("a prefix")?;
+                let name = ["kilo", "mega", "giga"]
+                    .into_iter()
+                    .find(|n| unit.name(n).is_some())
+                    .ok_or("a prefix")?;
                 let scale = self.floats["prefix_scale"][name];
                 extra.push((NUMBER, quantity.0 * scale));
                 extra.push((NUMBER, quantity.0 * scale / 1000.0));
@@ -1111,7 +1329,10 @@ impl EnglishNumberReader {
             if quantity.4
                 && quantity.3 == NUMBER
                 && text.slice(start.saturating_sub(16), start).contains('(')
-                && self.search("before_conversion", text.slice(start.saturating_sub(40), start))?
+                && self.search(
+                    "before_conversion",
+                    text.slice(start.saturating_sub(40), start),
+                )?
                 && text.slice(end, end + 30).contains(')')
             {
                 quantity.4 = false;
@@ -1123,12 +1344,17 @@ impl EnglishNumberReader {
 
 /// _UNGROUPED.sub: the separators _DIGITS allows (a comma or a space of the kinds it lists).
 fn ungrouped(digits: &str) -> String {
-    digits.chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}')).collect()
+    digits
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'))
+        .collect()
 }
 
 /// Digits of ASCII only: Python's float() also reads other decimal digits, Rust's parse does not.
 fn ungroupable(digits: &str) -> bool {
-    digits.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}'))
+    digits.chars().all(|c| {
+        c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}')
+    })
 }
 
 /// The patterns `EnglishNumberReader::new` needs.

@@ -43,7 +43,8 @@ class TermIndex(Protocol):
     def groups_from(self, first: int) -> list[list[int]]: ...
 
 
-# value, start, end, kind (an index into the reader's kinds: 0 number, 1 month…), strong, mantissa, alternatives, figurative
+# value, start, end, kind (an index into the reader's kinds: 0 number, 1 month…), strong, mantissa,
+# alternatives, figurative
 NumberReading = tuple[float, int, int, int, bool, float | None, list[tuple[int, float]], bool]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from termcheck.core.native import EnglishNumberReader, NativeCore, NumberReading, native_core
+from termcheck.core.native import EnglishNumberReader, NativeCore, NumberReading, engine_name, native_core
 from termcheck.numbers.codes import CODE, PHONE, code_spans, native_code_patterns
 from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
 from termcheck.numbers.quantity import (
@@ -237,9 +237,13 @@ _COUNT_WORDS = frozenset(COUNT_WORDS)
 _MONTH_WORDS = frozenset(MONTHS) | {"sept"}
 
 
-@lru_cache(maxsize=512)  # the number checks (TC202–TC205, TC213) read the same target in turn
 def english_quantities(text: str) -> tuple[Quantity, ...]:
     """The quantities of an English text: from the native core where it covers the text, else the reference."""
+    return _quantities(text, engine_name())
+
+
+@lru_cache(maxsize=512)  # the number checks (TC202–TC205, TC213) read the same target in turn; per engine
+def _quantities(text: str, engine: str) -> tuple[Quantity, ...]:
     reader = _native_reader(native_core())
     read = reader.quantities(text) if reader is not None else None  # None: a text the core does not cover
     return _english_quantities_python(text) if read is None else from_native(text, read)
