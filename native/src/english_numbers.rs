@@ -6,7 +6,9 @@
 //! `safe`), or a reader cue the core does not have, is left to Python: `quantities` answers None.
 //! Offsets are code points, as Python's.
 
-use fancy_regex::{Captures, Regex as Fancy};
+use std::ops::Index;
+
+use fancy_regex::Regex as Fancy;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -59,7 +61,7 @@ type Found = Vec<Reading>;
 type Read = Result<Option<Found>, String>;
 
 pub struct EnglishNumberReader {
-    patterns: HashMap<String, Fancy>,
+    patterns: HashMap<String, Pattern>,
     numbers: HashMap<String, HashMap<String, u64>>,
     floats: HashMap<String, HashMap<String, f64>>,
     words: HashMap<String, u32>, // each trigger word's groups
@@ -68,6 +70,182 @@ pub struct EnglishNumberReader {
     digit: Regex,
     letters: Regex,
     longest_digits: usize,
+}
+
+/// A pattern of Python's as it is (`full`), and where it has lookaround, anchored at the search's start
+/// (`\G`) and relaxed: without its lookaround, which matches wherever the pattern does (and elsewhere).
+struct Pattern {
+    full: Fancy,
+    anchored: Option<Fancy>,
+    relaxed: Option<Regex>,
+    plain: Option<Regex>, // the pattern in the regex crate, where it has no lookaround
+}
+
+impl Pattern {
+    fn new(source: &str) -> Result<Pattern, String> {
+        let full = Fancy::new(source).map_err(|e| e.to_string())?;
+        let relaxed_source = without_lookaround(source);
+        if relaxed_source == source {
+            return Ok(Pattern {
+                full,
+                anchored: None,
+                relaxed: None,
+                plain: Some(Regex::new(source).map_err(|e| e.to_string())?),
+            });
+        }
+        let relaxed = Regex::new(&relaxed_source).map_err(|e| format!("relaxed: {e}"))?;
+        let anchored = Fancy::new(&format!(r"\G(?:{source})")).map_err(|e| e.to_string())?;
+        Ok(Pattern {
+            full,
+            anchored: Some(anchored),
+            relaxed: Some(relaxed),
+            plain: None,
+        })
+    }
+}
+
+/// A match of a pattern in either crate.
+enum Captures<'t> {
+    Fancy(fancy_regex::Captures<'t>),
+    Plain(regex::Captures<'t>),
+}
+
+/// A group of a match: its text and byte offsets.
+#[derive(Clone, Copy)]
+struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+impl<'t> Captures<'t> {
+    fn name(&self, name: &str) -> Option<Group<'t>> {
+        match self {
+            Captures::Fancy(c) => c.name(name).map(|m| Group {
+                text: m.as_str(),
+                start: m.start(),
+                end: m.end(),
+            }),
+            Captures::Plain(c) => c.name(name).map(|m| Group {
+                text: m.as_str(),
+                start: m.start(),
+                end: m.end(),
+            }),
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<Group<'t>> {
+        match self {
+            Captures::Fancy(c) => c.get(index).map(|m| Group {
+                text: m.as_str(),
+                start: m.start(),
+                end: m.end(),
+            }),
+            Captures::Plain(c) => c.get(index).map(|m| Group {
+                text: m.as_str(),
+                start: m.start(),
+                end: m.end(),
+            }),
+        }
+    }
+}
+
+impl Index<&str> for Captures<'_> {
+    type Output = str;
+
+    fn index(&self, name: &str) -> &str {
+        match self {
+            Captures::Fancy(c) => &c[name],
+            Captures::Plain(c) => &c[name],
+        }
+    }
+}
+
+impl Index<usize> for Captures<'_> {
+    type Output = str;
+
+    fn index(&self, index: usize) -> &str {
+        match self {
+            Captures::Fancy(c) => &c[index],
+            Captures::Plain(c) => &c[index],
+        }
+    }
+}
+
+/// The pattern without its lookahead and lookbehind groups (each matches the empty string instead).
+fn without_lookaround(pattern: &str) -> String {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut out = String::with_capacity(pattern.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &chars[i..];
+        let lookaround = ["(?=", "(?!", "(?<=", "(?<!"]
+            .iter()
+            .any(|start| rest.iter().take(start.len()).copied().eq(start.chars()));
+        if lookaround {
+            i += group_length(rest);
+            continue;
+        }
+        let length = atom_length(rest);
+        out.extend(&rest[..length]);
+        i += length;
+    }
+    out
+}
+
+/// The length of the escape or character class at the start of `chars`, else 1.
+fn atom_length(chars: &[char]) -> usize {
+    match chars[0] {
+        '\\' => 2.min(chars.len()),
+        '[' => {
+            let mut i = 1;
+            if chars.get(i) == Some(&'^') {
+                i += 1;
+            }
+            if chars.get(i) == Some(&']') {
+                i += 1;
+            }
+            while i < chars.len() && chars[i] != ']' {
+                i += if chars[i] == '\\' { 2 } else { 1 };
+            }
+            (i + 1).min(chars.len())
+        }
+        _ => 1,
+    }
+}
+
+/// The length of the group that starts `chars`, to its closing bracket.
+fn group_length(chars: &[char]) -> usize {
+    let mut depth = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += atom_length(&chars[i..]);
+    }
+    chars.len()
 }
 
 /// The text, its characters and the offsets between bytes and code points.
@@ -165,7 +343,7 @@ impl EnglishNumberReader {
     ) -> Result<Self, String> {
         let mut patterns = HashMap::default();
         for (name, source) in sources {
-            let compiled = Fancy::new(&source).map_err(|e| format!("{name}: {e}"))?;
+            let compiled = Pattern::new(&source).map_err(|e| format!("{name}: {e}"))?;
             patterns.insert(name, compiled);
         }
         let mut words: HashMap<String, u32> = HashMap::default();
@@ -203,7 +381,15 @@ impl EnglishNumberReader {
     }
 
     fn p(&self, name: &str) -> &Fancy {
-        &self.patterns[name]
+        &self.patterns[name].full
+    }
+
+    /// A pattern without lookaround, in the regex crate.
+    fn plain(&self, name: &str) -> Result<&Regex, String> {
+        self.patterns[name]
+            .plain
+            .as_ref()
+            .ok_or_else(|| format!("{name} has lookaround"))
     }
 
     fn n(&self, table: &str, key: &str) -> Option<u64> {
@@ -216,40 +402,40 @@ impl EnglishNumberReader {
             .any(|(low, high)| *low <= ch && ch <= *high)
     }
 
-    /// Every match of a pattern, as finditer gives them.
+    /// Every match of a pattern, as finditer gives them. A pattern with lookaround is tried only where
+    /// its relaxed form (without the lookaround, in the regex crate) matches, and there anchored: the
+    /// backtracking engine then runs at a few places of the text, not at each.
     fn all<'t>(&self, name: &str, text: &'t str) -> Result<Vec<Captures<'t>>, String> {
-        self.p(name)
-            .captures_iter(text)
-            .map(|c| c.map_err(|e| e.to_string()))
-            .collect()
-    }
-
-    /// Every match of a pattern each of whose matches starts with an ASCII digit: searched from each
-    /// next digit only, so the backtracking engine does not try every place of a long text.
-    fn starting_at_digits<'t>(
-        &self,
-        name: &str,
-        text: &'t str,
-    ) -> Result<Vec<Captures<'t>>, String> {
+        let pattern = &self.patterns[name];
+        if let Some(plain) = &pattern.plain {
+            return Ok(plain.captures_iter(text).map(Captures::Plain).collect());
+        }
+        let (Some(relaxed), Some(anchored)) = (&pattern.relaxed, &pattern.anchored) else {
+            return Err(format!("{name}: no relaxed form"));
+        };
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some(next) = self.digit.find_at(text, from) {
-            let Some(caps) = self
-                .p(name)
-                .captures_from_pos(text, next.start())
+        while from <= text.len() {
+            let Some(candidate) = relaxed.find_at(text, from) else {
+                break;
+            };
+            let at = candidate.start();
+            let next = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            match anchored
+                .captures_from_pos(text, at)
                 .map_err(|e| e.to_string())?
-            else {
-                break;
-            };
-            let whole = caps.get(0).expect("the match");
-            from = if whole.end() > whole.start() {
-                whole.end()
-            } else {
-                whole.end() + text[whole.end()..].chars().next().map_or(1, char::len_utf8)
-            };
-            found.push(caps);
-            if from > text.len() {
-                break;
+            {
+                Some(caps) => {
+                    let caps = Captures::Fancy(caps);
+                    let whole = caps.get(0).expect("the match");
+                    from = if whole.end() > whole.start() {
+                        whole.end()
+                    } else {
+                        next
+                    };
+                    found.push(caps);
+                }
+                None => from = next,
             }
         }
         Ok(found)
@@ -257,6 +443,9 @@ impl EnglishNumberReader {
 
     /// Python's pattern.search(text)
     fn search(&self, name: &str, text: &str) -> Result<bool, String> {
+        if let Some(plain) = &self.patterns[name].plain {
+            return Ok(plain.is_match(text));
+        }
         self.p(name).is_match(text).map_err(|e| e.to_string())
     }
 
@@ -269,7 +458,12 @@ impl EnglishNumberReader {
         pos: usize,
     ) -> Result<Option<Captures<'t>>, String> {
         let rest = &text.s[text.byte_at[pos.min(text.len)]..];
-        self.p(name).captures(rest).map_err(|e| e.to_string())
+        let pattern = &self.patterns[name];
+        if let Some(plain) = &pattern.plain {
+            return Ok(plain.captures(rest).map(Captures::Plain));
+        }
+        let caps = pattern.full.captures(rest).map_err(|e| e.to_string())?;
+        Ok(caps.map(Captures::Fancy))
     }
 
     /// The quantities of `text`, or None where Python's reader must read it.
@@ -404,7 +598,7 @@ impl EnglishNumberReader {
         }
         if has_digits && s.contains('.') {
             let mut read = Vec::new();
-            for m in self.starting_at_dots("bare_decimal", s)? {
+            for m in self.all("bare_decimal", s)? {
                 let value = float(&format!("0.{}", &m["digits"]))?;
                 read.push(q(value, text.whole(&m), NUMBER, true));
             }
@@ -445,24 +639,6 @@ impl EnglishNumberReader {
             shared = self.conversions(shared, &text)?;
         }
         Ok(Some(shared))
-    }
-
-    /// Every match of a pattern each of whose matches starts with a dot (_BARE_DECIMAL).
-    fn starting_at_dots<'t>(&self, name: &str, text: &'t str) -> Result<Vec<Captures<'t>>, String> {
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(at) = text[from..].find('.') {
-            let Some(caps) = self
-                .p(name)
-                .captures_from_pos(text, from + at)
-                .map_err(|e| e.to_string())?
-            else {
-                break;
-            };
-            from = caps.get(0).expect("the match").end().max(from + at + 1);
-            found.push(caps);
-        }
-        Ok(found)
     }
 
     fn currency_codes(&self, text: &Text<'_>) -> Read {
@@ -886,7 +1062,7 @@ impl EnglishNumberReader {
 
     fn iso_dates(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.starting_at_digits("iso_date", text.s)? {
+        for m in self.all("iso_date", text.s)? {
             for (name, kind) in [("year", NUMBER), ("month", MONTH), ("day", NUMBER)] {
                 found.push(q(float(&m[name])?, text.span(&m, name), kind, true));
             }
@@ -900,7 +1076,7 @@ impl EnglishNumberReader {
         if !self.search("month_year_hint", text.s)? {
             return Ok(Some(found));
         }
-        for m in self.starting_at_digits("month_year", text.s)? {
+        for m in self.all("month_year", text.s)? {
             let month = ["then", "month", "slashed"]
                 .into_iter()
                 .find(|n| filled(&m, n).is_some())
@@ -938,7 +1114,7 @@ impl EnglishNumberReader {
 
     fn short_magnitudes(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.starting_near_digits("short_magnitude", text.s)? {
+        for m in self.all("short_magnitude", text.s)? {
             let suffix = &m["suffix"];
             if (suffix == "m" || suffix == "b") && filled(&m, "currency").is_none() {
                 continue;
@@ -961,38 +1137,6 @@ impl EnglishNumberReader {
         Ok(Some(found))
     }
 
-    /// _SHORT_MAGNITUDE's matches start with a currency sign or a digit: the search starts at a digit's
-    /// place less the longest sign (US$, HK$).
-    fn starting_near_digits<'t>(
-        &self,
-        name: &str,
-        text: &'t str,
-    ) -> Result<Vec<Captures<'t>>, String> {
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(next) = self.digit.find_at(text, from) {
-            let back = text[from..next.start()]
-                .char_indices()
-                .rev()
-                .nth(2)
-                .map_or(from, |(i, _)| from + i);
-            let Some(caps) = self
-                .p(name)
-                .captures_from_pos(text, back)
-                .map_err(|e| e.to_string())?
-            else {
-                break;
-            };
-            let whole = caps.get(0).expect("the match");
-            from = whole.end().max(whole.start() + 1);
-            found.push(caps);
-            if from > text.len() {
-                break;
-            }
-        }
-        Ok(found)
-    }
-
     fn decades(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
         for m in self.all("decade", text.s)? {
@@ -1006,7 +1150,7 @@ impl EnglishNumberReader {
 
     fn digit_numbers(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.starting_at_digits("digit_number", text.s)? {
+        for m in self.all("digit_number", text.s)? {
             if group(&m, "suffix") == Some("s") {
                 continue;
             }
@@ -1037,7 +1181,7 @@ impl EnglishNumberReader {
 
     fn glued(&self, text: &Text<'_>) -> Read {
         let mut found = Vec::new();
-        for m in self.starting_at_digits("glued", text.s)? {
+        for m in self.all("glued", text.s)? {
             let (start, _) = text.whole(&m);
             let (_, end) = text.span(&m, "digits");
             found.push(q(float(&m["digits"])?, (start, end), NUMBER, false));
@@ -1128,11 +1272,7 @@ impl EnglishNumberReader {
         for m in self.all("word_number", text.s)? {
             for (start, end) in self.split_after_ordinals(text, &m)? {
                 let written = text.slice(start, end);
-                let words: Vec<&str> = self
-                    .p("word_separator")
-                    .split(written)
-                    .collect::<Result<_, _>>()
-                    .map_err(|e| e.to_string())?;
+                let words: Vec<&str> = self.plain("word_separator")?.split(written).collect();
                 let Some(number) = self.parse_number_words(&words) else {
                     continue;
                 };
@@ -1178,8 +1318,7 @@ impl EnglishNumberReader {
         let mut pieces = Vec::new();
         let mut start = m_start;
         let mut previous = String::new();
-        for word in self.p("word_split").find_iter(whole.as_str()) {
-            let word = word.map_err(|e| e.to_string())?;
+        for word in self.plain("word_split")?.find_iter(whole.as_str()) {
             let here = text.char_at[whole.start() + word.start()];
             let lowered = word.as_str().to_lowercase();
             let ordinal = self.n("ordinals", &lowered).is_some();
