@@ -28,7 +28,7 @@ from termcheck.glossary.model import Glossary
 from termcheck.measures import pairing
 from termcheck.measures.reading import Measure, agrees, chinese_measures, english_measures
 from termcheck.numbers.compare import compare_numbers
-from termcheck.numbers.english import english_quantities
+from termcheck.numbers.english import _quantities
 from termcheck.readers.base import Document
 from termcheck.run.engine import Checker, CheckOptions
 
@@ -37,7 +37,7 @@ SCANNING = ("search", "match", "fullmatch", "findall", "finditer", "sub", "split
 
 def work(run: Callable[[], object]) -> int:
     """Lines run, functions called and characters given to `re` by `run`, with the number caches cleared."""
-    for cached in (compare_numbers, english_quantities, chinese_measures, english_measures, pairing.conversions):
+    for cached in (compare_numbers, _quantities, chinese_measures, english_measures, pairing.conversions):
         cached.cache_clear()
     number_pairs._pairs.cache_clear()
     count = 0

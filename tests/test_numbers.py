@@ -25,7 +25,7 @@ def test_chinese_numbers(case: dict, engine: str) -> None:
 
 
 @pytest.mark.parametrize("case", TABLE["en"], ids=[c["text"] for c in TABLE["en"]])
-def test_english_numbers(case: dict) -> None:
+def test_english_numbers(case: dict, engine: str) -> None:
     assert [_row(q) for q in english_quantities(case["text"])] == case["expect"]
 
 

@@ -5,6 +5,7 @@
 //! is one source of truth for termcheck's knowledge.
 
 mod english;
+mod english_numbers;
 mod fold;
 mod numbers;
 mod resolve;
@@ -362,11 +363,52 @@ impl ChineseNumberReader {
     }
 }
 
+/// The English number reader (termcheck.numbers.english.english_quantities) for the texts it covers.
+#[pyclass(frozen, module = "termcheck_native")]
+struct EnglishNumberReader {
+    inner: english_numbers::EnglishNumberReader,
+}
+
+#[pymethods]
+impl EnglishNumberReader {
+    /// `patterns`: Python's regular expressions by name; `numbers` and `floats`: its word tables by
+    /// name; `words`: the word groups a text's words are looked up in; `safe`: ranges of the non-ASCII
+    /// characters whose classes (\w, \s, \d, case) both engines agree on.
+    #[new]
+    fn new(
+        patterns: HashMap<String, String>,
+        numbers: HashMap<String, HashMap<String, u64>>,
+        floats: HashMap<String, HashMap<String, f64>>,
+        words: HashMap<String, Vec<String>>,
+        safe: Vec<(char, char)>,
+        longest_digits: usize,
+    ) -> PyResult<Self> {
+        let inner = english_numbers::EnglishNumberReader::new(
+            patterns,
+            numbers,
+            floats,
+            words,
+            safe,
+            longest_digits,
+        )
+        .map_err(PyValueError::new_err)?;
+        Ok(EnglishNumberReader { inner })
+    }
+
+    /// (value, start, end, kind, strong, mantissa, alternatives, figurative) for each quantity of `text`,
+    /// kinds as ChineseNumberReader's, and 9 fraction, 10 quarter; None where the Python reader must read
+    /// the text.
+    fn quantities(&self, py: Python<'_>, text: &str) -> Option<Vec<numbers::Reading>> {
+        py.allow_threads(|| self.inner.quantities(text))
+    }
+}
+
 #[pymodule]
 fn termcheck_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<SourceAutomaton>()?;
     m.add_class::<TermIndex>()?;
     m.add_class::<ChineseNumberReader>()?;
+    m.add_class::<EnglishNumberReader>()?;
     Ok(())
 }

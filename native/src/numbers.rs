@@ -21,9 +21,11 @@ pub const TIME: u8 = 5;
 pub const WEEKDAY: u8 = 6;
 pub const PHONE: u8 = 7;
 pub const CODE: u8 = 8;
+pub const FRACTION: u8 = 9;
+pub const QUARTER: u8 = 10;
 
 /// Python's LARGEST (1e30) as the integer the float is: ints compare with it exactly.
-const LARGEST_INT: u128 = 1_000_000_000_000_000_019_884_624_838_656;
+pub(crate) const LARGEST_INT: u128 = 1_000_000_000_000_000_019_884_624_838_656;
 const LARGEST: f64 = 1e30;
 /// How far into a match of _QUANTITY, _NOT_NUMBERS or _CLOCK its first numeral may stand: 好几 and 万分之
 /// before it, or 上午 差.
@@ -856,14 +858,14 @@ impl ChineseNumberReader {
 }
 
 /// codes.is_phone_digits: a Chinese mobile number, or a number with its trunk zero.
-fn is_phone_digits(digits: &str) -> bool {
+pub(crate) fn is_phone_digits(digits: &str) -> bool {
     let chars: Vec<char> = digits.chars().collect();
     (chars.len() == 11 && chars[0] == '1' && "3456789".contains(chars[1]))
         || (digits.starts_with('0') && chars.len() >= 10)
 }
 
 /// codes._below: whether one run of digits is a smaller number than another.
-fn below(digits: &str, other: &str) -> bool {
+pub(crate) fn below(digits: &str, other: &str) -> bool {
     let (digits, other) = (
         digits.trim_start_matches('0'),
         other.trim_start_matches('0'),
@@ -872,7 +874,7 @@ fn below(digits: &str, other: &str) -> bool {
 }
 
 /// termcheck.numbers.chinese.clock_minutes: the minutes after midnight 上午10点 or 3点 may mean.
-fn clock_minutes(hour: i64, minute: i64, part: &str) -> Vec<i64> {
+pub(crate) fn clock_minutes(hour: i64, minute: i64, part: &str) -> Vec<i64> {
     let hour = hour.rem_euclid(24);
     let hours = match part {
         "am" => vec![if hour == 12 { 0 } else { hour }],
@@ -972,19 +974,19 @@ fn inside_name(chars: &[char], start: usize) -> bool {
         || (before.len() == 2 && *last == '-' && before[0].is_ascii_alphabetic())
 }
 
-fn free(taken: &[bool], start: usize, end: usize) -> bool {
+pub(crate) fn free(taken: &[bool], start: usize, end: usize) -> bool {
     !taken[start..end].iter().any(|t| *t)
 }
 
-fn take(taken: &mut [bool], start: usize, end: usize) {
+pub(crate) fn take(taken: &mut [bool], start: usize, end: usize) {
     taken[start..end].iter_mut().for_each(|t| *t = true);
 }
 
-fn within_bounds(value: f64) -> bool {
+pub(crate) fn within_bounds(value: f64) -> bool {
     -LARGEST < value && value < LARGEST
 }
 
-fn measurable(q: &Reading) -> bool {
+pub(crate) fn measurable(q: &Reading) -> bool {
     within_bounds(q.0)
         && q.5.is_none_or(within_bounds)
         && q.6.iter().all(|(_, v)| within_bounds(*v))

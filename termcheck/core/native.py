@@ -43,11 +43,16 @@ class TermIndex(Protocol):
     def groups_from(self, first: int) -> list[list[int]]: ...
 
 
-# value, start, end, kind (0 number, 1 month, 2 day, 3 order), strong, mantissa, alternatives, figurative
+# value, start, end, kind (an index into the reader's kinds: 0 number, 1 month…), strong, mantissa,
+# alternatives, figurative
 NumberReading = tuple[float, int, int, int, bool, float | None, list[tuple[int, float]], bool]
 
 
 class ChineseNumberReader(Protocol):
+    def quantities(self, text: str) -> list[NumberReading] | None: ...
+
+
+class EnglishNumberReader(Protocol):
     def quantities(self, text: str) -> list[NumberReading] | None: ...
 
 
@@ -66,6 +71,16 @@ class NativeCore(Protocol):
         numerals: Mapping[str, Mapping[str, int]],
         longest_digits: int,
     ) -> ChineseNumberReader: ...
+
+    def EnglishNumberReader(
+        self,
+        patterns: Mapping[str, str],
+        numbers: Mapping[str, Mapping[str, int]],
+        floats: Mapping[str, Mapping[str, float]],
+        words: Mapping[str, Sequence[str]],
+        safe: Sequence[tuple[str, str]],
+        longest_digits: int,
+    ) -> EnglishNumberReader: ...
 
 
 @lru_cache(maxsize=1)

@@ -44,11 +44,11 @@ PHONE = "phone"
 CODE = "code"
 
 
-def native_code_patterns() -> dict[str, str]:
-    """The patterns of `code_spans` for Chinese text, in the syntax of the native core's regex crates."""
+def native_code_patterns(chinese: bool = True) -> dict[str, str]:
+    """The patterns of `code_spans`, in the syntax of the native core's regex crates."""
     return {
         "code_hint": CODE_HINT.pattern,
-        "codes": _CHINESE_CODES.pattern,
+        "codes": (_CHINESE_CODES if chinese else _ENGLISH_CODES).pattern,
         "space_grouped": rf"\A(?:{_SPACE_GROUPED.pattern})\z",  # _is_phone's fullmatch
         "digit_runs": _DIGIT_RUNS.pattern,
         "years": rf"\A(?:{_YEARS.pattern})\z",

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from termcheck.numbers.codes import code_spans
-from termcheck.numbers.dates import month_years
+from termcheck.core.native import EnglishNumberReader, NativeCore, NumberReading, engine_name, native_core
+from termcheck.numbers.codes import CODE, PHONE, code_spans, native_code_patterns
+from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
 from termcheck.numbers.quantity import (
+    DAY,
     DECADE,
     FRACTION,
     LARGEST,
@@ -235,8 +237,41 @@ _COUNT_WORDS = frozenset(COUNT_WORDS)
 _MONTH_WORDS = frozenset(MONTHS) | {"sept"}
 
 
-@lru_cache(maxsize=512)  # the number checks (TC202–TC205, TC213) read the same target in turn
 def english_quantities(text: str) -> tuple[Quantity, ...]:
+    """The quantities of an English text: from the native core where it covers the text, else the reference."""
+    return _quantities(text, engine_name())
+
+
+@lru_cache(maxsize=512)  # the number checks (TC202–TC205, TC213) read the same target in turn; per engine
+def _quantities(text: str, engine: str) -> tuple[Quantity, ...]:
+    reader = _native_reader(native_core())
+    read = reader.quantities(text) if reader is not None else None  # None: a text the core does not cover
+    return _english_quantities_python(text) if read is None else from_native(text, read)
+
+
+def from_native(text: str, read: list[NumberReading]) -> tuple[Quantity, ...]:
+    """The native core's readings of `text` as quantities."""
+    return tuple(
+        Quantity(
+            value,
+            start,
+            end,
+            text[start:end],
+            _KINDS[kind],
+            strong,
+            mantissa,
+            tuple((_KINDS[other], reading) for other, reading in readings),
+            figurative,
+        )
+        for value, start, end, kind, strong, mantissa, readings, figurative in read
+    )
+
+
+_KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE, TIME, WEEKDAY, PHONE, CODE, FRACTION, QUARTER)
+
+
+def _english_quantities_python(text: str) -> tuple[Quantity, ...]:
+    """english_quantities in Python: the reference the native core is held equal to."""
     # the word patterns are slow alternations: run each only where one of its words occurs
     has_digits = bool(_ANY_DIGIT.search(text))
     vocabulary = set(_LETTERS.findall(text.lower())) & _TRIGGER_WORDS
@@ -693,3 +728,126 @@ _TRIGGER_WORDS = frozenset().union(
     _MONTH_WORDS,
     _WEEKDAY_WORDS,
 )
+
+
+# by the core's id: one reader per process; None for a core built before it had the reader
+_NATIVE_READERS: dict[int, EnglishNumberReader | None] = {}
+
+
+def _native_reader(core: NativeCore | None) -> EnglishNumberReader | None:
+    if core is None:
+        return None
+    if id(core) not in _NATIVE_READERS:
+        has_reader = hasattr(core, "EnglishNumberReader")
+        _NATIVE_READERS[id(core)] = _new_native_reader(core) if has_reader else None
+    return _NATIVE_READERS[id(core)]
+
+
+def _rust(pattern: re.Pattern[str]) -> str:
+    """A pattern in the syntax of the native core's regex crates: IGNORECASE as an inline flag."""
+    if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
+        raise ValueError(f"flags the native core does not take: {pattern.pattern}")
+    return ("(?i)" if pattern.flags & re.IGNORECASE else "") + pattern.pattern
+
+
+def _at_end(pattern: re.Pattern[str]) -> str:
+    """A pattern ending in $, which in Python also matches before a final newline."""
+    return _rust(pattern).removesuffix("$") + r"\n?\z"
+
+
+def _at_start(pattern: re.Pattern[str]) -> str:
+    """For pattern.match(text, pos), searched from pos (the pattern looks at nothing before its start)."""
+    flags = "(?i)" if pattern.flags & re.IGNORECASE else ""
+    return rf"{flags}\A(?:{pattern.pattern})"
+
+
+# Ranges of the non-ASCII characters that Python's re and the Rust regex crates class alike (\w, \s, \d,
+# \b, ignoring case): letters, spaces and punctuation of the common scripts. Left out: numerals that are no
+# decimal digits (², ½: \w only in Python), combining marks, joiners and connector punctuation (\w only in
+# Rust), other decimal digits (Python's float() reads them), ſ, ı, İ and the Kelvin sign (which match s, i
+# or k ignoring case in one engine only), and \x1c-\x1f (\s only in Python).
+_SAFE = (
+    ("\x00", "\x1b"), ("\x20", "\xb1"), ("\xb4", "\xb8"), ("\xba", "\xbb"), ("\xbf", "\u012f"),
+    ("\u0132", "\u017e"), ("\u0180", "\u024f"), ("\u0370", "\u03ff"), ("\u2000", "\u200b"),
+    ("\u200e", "\u203e"), ("\u2041", "\u2053"), ("\u2055", "\u206f"), ("\u20a0", "\u20cf"),
+    ("\u2190", "\u23ff"), ("\u2500", "\u25ff"), ("\u3000", "\u3029"), ("\u3030", "\u303f"),
+    ("\u4e00", "\u9fff"), ("\uff01", "\uff0f"), ("\uff1a", "\uff1f"),
+)  # fmt: skip
+
+
+def _new_native_reader(core: NativeCore) -> EnglishNumberReader:
+    """The native core's reader, given Python's patterns, tables and word lists."""
+    codes = native_code_patterns(chinese=False)
+    patterns = {
+        "round_the_clock": _rust(_ROUND_THE_CLOCK),
+        "currency_code": _rust(_CURRENCY_CODE),
+        "roman": _rust(_ROMAN),
+        "quarter": _rust(_QUARTER),
+        **{name: codes[name] for name in ("code_hint", "codes", "space_grouped", "digit_runs", "years")},
+        "clock_hint": _rust(_CLOCK_HINT),
+        "clock": _rust(_CLOCK),
+        "quarter_of": _rust(_QUARTER_OF),
+        "unit_and_a_half": _rust(_UNIT_AND_A_HALF),
+        "and_a_half": _rust(_AND_A_HALF),
+        "fraction": _rust(_FRACTION),
+        "period_before": _at_end(_PERIOD_BEFORE),
+        "multiplied": _rust(_MULTIPLIED),
+        "order": _rust(_ORDER),
+        "per_mille": _rust(_PER_MILLE),
+        "per_base": _rust(_PER_BASE),
+        "iso_date": _rust(_ISO_DATE),
+        "month_year_hint": _rust(MONTH_YEAR_HINT),
+        "month_year": _rust(MONTH_YEAR),
+        "anniversary": _rust(_ANNIVERSARY),
+        "glued_hint": _rust(_GLUED_HINT),
+        "short_magnitude": _rust(_SHORT_MAGNITUDE),
+        "decade": _rust(_DECADE),
+        "digit_number": _rust(_DIGIT_NUMBER),
+        "glued": _rust(_GLUED),
+        "counted_units": _rust(_COUNTED_UNITS),
+        "one_in": _rust(_ONE_IN),
+        "bare_decimal": _rust(_BARE_DECIMAL),
+        "word_number": _rust(_WORD_NUMBER),
+        "word_split": _rust(_WORD_SPLIT),
+        "word_separator": r"[\s-]+",  # _word_numbers' re.split
+        "count_word": _rust(_COUNT_WORD),
+        "month": _rust(_MONTH),
+        "named": _at_start(_NAMED),
+        "date_follows": _at_start(_DATE_FOLLOWS),
+        "not_the_month": _at_end(_NOT_THE_MONTH),
+        "leads_to_date": _at_end(_LEADS_TO_DATE),
+        "weekday": _rust(_WEEKDAY),
+        "range_gap": rf"\A(?:{_RANGE_GAP.pattern})\z",  # fullmatch
+        "short_year_range": _at_end(_SHORT_YEAR_RANGE),
+        "prefixed_unit": _at_start(_PREFIXED_UNIT),
+        "before_conversion": _at_end(_BEFORE_CONVERSION),
+    }
+    numbers = {
+        "ones": ONES, "tens": TENS, "ordinals": ORDINALS, "scales": SCALES, "months": MONTHS, "weekdays": WEEKDAYS,
+        "count_words": COUNT_WORDS, "roman": ROMAN, "orders": _ORDERS, "nth": _NTH, "fraction_words": _FRACTION_WORDS,
+        "short_scales": _SHORT_SCALES, "many_units": _MANY_UNITS, "anniversaries": ANNIVERSARIES, "fold": FOLD,
+    }  # fmt: skip
+    floats = {"multiplied": {word: float(times) for word, times in MULTIPLIED.items()}, "prefix_scale": _PREFIX_SCALE}
+    words = {
+        "currency_codes": _CURRENCY_CODES,
+        "roman_words": _ROMAN_WORDS,
+        "quarter_cues": ("quarter", "quarters", "q"),
+        "quarter_words": ("quarter", "quarters"),
+        "half": ("half",),
+        "fraction_words": _FRACTION_WORDS,
+        "multiplied_words": _MULTIPLIED_WORDS,
+        "orders": _ORDERS,
+        "per_mille": ("thousand", "mille"),
+        "anniversaries": ANNIVERSARIES,
+        "counted": ("decades", "centuries", "dozen"),
+        "clock_words": _CLOCK_WORDS,
+        "number_words": _NUMBER_WORDS,
+        "count_words": _COUNT_WORDS,
+        "month_words": _MONTH_WORDS,
+        "weekday_words": _WEEKDAY_WORDS,
+        "given_names": _GIVEN_NAMES,
+    }
+    assert set().union(*(group for name, group in words.items() if name != "given_names")) == _TRIGGER_WORDS
+    return core.EnglishNumberReader(
+        patterns, numbers, floats, {name: sorted(group) for name, group in words.items()}, _SAFE, LONGEST_DIGITS
+    )
