@@ -9,6 +9,7 @@ mod fold;
 mod numbers;
 mod resolve;
 mod source;
+mod tokens;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -66,6 +67,8 @@ struct TermIndex {
     cache_limit: usize,
     groups: HashMap<Vec<u32>, u32>,
     group_refs: Vec<Vec<u32>>,
+    keyed_here: u64,   // distinct chunks keyed from the tables
+    keyed_python: u64, // and by the chunker
 }
 
 type PyChunk = (Vec<String>, Vec<String>, Vec<usize>, Vec<(usize, String)>);
@@ -90,6 +93,8 @@ impl TermIndex {
             cache_limit,
             groups: HashMap::default(),
             group_refs: Vec::new(),
+            keyed_here: 0,
+            keyed_python: 0,
         })
     }
 
@@ -196,6 +201,11 @@ impl TermIndex {
         Ok(found)
     }
 
+    /// How many chunks were keyed from the tables and how many by the chunker (each time one was keyed).
+    fn chunk_counts(&self) -> (u64, u64) {
+        (self.keyed_here, self.keyed_python)
+    }
+
     /// The refs of each group numbered `first` and after (groups are numbered as they first occur).
     fn groups_from(&self, first: usize) -> Vec<Vec<u32>> {
         self.group_refs
@@ -215,7 +225,23 @@ impl TermIndex {
         (start, end, group)
     }
 
-    fn key_chunk(&self, py: Python<'_>, chunk: &str) -> PyResult<Chunk> {
+    fn key_chunk(&mut self, py: Python<'_>, chunk: &str) -> PyResult<Chunk> {
+        if let Some(keyed) = tokens::key_chunk(chunk) {
+            self.keyed_here += 1;
+            let lengths = keyed.surfaces.iter().map(|s| s.len()).collect(); // ASCII: bytes are characters
+            return Ok(Chunk {
+                keys: keyed.keys.iter().map(|k| self.trie.key_id(k)).collect(),
+                surfaces: keyed.surfaces,
+                offsets: keyed.offsets,
+                lengths,
+                alternates: keyed
+                    .alternates
+                    .iter()
+                    .map(|(i, k)| (*i, self.trie.key_id(k)))
+                    .collect(),
+            });
+        }
+        self.keyed_python += 1;
         let (keys, surfaces, offsets, alternates): PyChunk =
             self.chunker.call1(py, (chunk,))?.extract(py)?;
         let lengths = surfaces.iter().map(|s| s.chars().count()).collect();
@@ -230,6 +256,13 @@ impl TermIndex {
                 .collect(),
         })
     }
+}
+
+/// A chunk's keys, surfaces, offsets and alternates from the tables, as the chunker gives them; None where the
+/// tables leave it to Python (for tests: tests/test_native_key_tables.py).
+#[pyfunction]
+fn english_chunk(chunk: &str) -> Option<PyChunk> {
+    tokens::key_chunk(chunk).map(|k| (k.keys, k.surfaces, k.offsets, k.alternates))
 }
 
 /// The Chinese number reader (termcheck.numbers.chinese.chinese_quantities) for the texts it covers.
@@ -368,5 +401,6 @@ fn termcheck_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SourceAutomaton>()?;
     m.add_class::<TermIndex>()?;
     m.add_class::<ChineseNumberReader>()?;
+    m.add_function(wrap_pyfunction!(english_chunk, m)?)?;
     Ok(())
 }

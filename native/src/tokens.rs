@@ -1,0 +1,316 @@
+//! English chunks the core keys itself, from tables generated out of spaCy's tokenizer rules and
+//! lemminflect's data (scripts/gen_english_keys.py, data/english_keys.txt, compiled in).
+//!
+//! `key_chunk` gives what termcheck.text.lemmas.EnglishAnalyzer.chunk_record gives, or None where the
+//! tables do not decide the chunk and Python must key it: a chunk with a character outside ASCII letters
+//! and the table's punctuation, with "..", one that is or reaches a tokenizer exception, one that keeps a
+//! full stop before its end once affixes are split off (spaCy's URL rule could take it), and a word that would key by lemminflect's
+//! out-of-vocabulary rules (an unknown plural-looking word). For the rest it runs spaCy's affix loop
+//! (Tokenizer._split_affixes and _attach_tokens) with the rules read as the table states them; the
+//! generator checks that reading against spaCy, tests/test_native_key_tables.py the whole result.
+
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+const TABLE: &str = include_str!("data/english_keys.txt");
+
+/// A chunk's keys, surfaces, offsets and (token, alternate key) pairs, as EnglishAnalyzer.chunk_record.
+pub struct Keyed {
+    pub keys: Vec<String>,
+    pub surfaces: Vec<String>,
+    pub offsets: Vec<usize>,
+    pub alternates: Vec<(usize, String)>,
+}
+
+type CharSet = [bool; 128];
+
+struct Tables {
+    keys: HashMap<&'static str, &'static str>,
+    same: HashSet<&'static str>,
+    specials: HashSet<&'static str>,
+    retokenize: HashMap<&'static str, Vec<Vec<&'static str>>>, // first token -> token runs
+    alphabet: CharSet,
+    prefix: CharSet,
+    suffix: CharSet,
+    dot_after: CharSet,
+    dot_after_two: CharSet,
+    infix: CharSet,
+}
+
+fn char_set(chars: &str) -> CharSet {
+    let mut set = [false; 128];
+    for byte in chars.bytes().filter(|b| b.is_ascii()) {
+        set[byte as usize] = true;
+    }
+    set
+}
+
+impl Tables {
+    fn parse(text: &'static str) -> Tables {
+        let mut tables = Tables {
+            keys: HashMap::default(),
+            same: HashSet::default(),
+            specials: HashSet::default(),
+            retokenize: HashMap::default(),
+            alphabet: [false; 128],
+            prefix: [false; 128],
+            suffix: [false; 128],
+            dot_after: [false; 128],
+            dot_after_two: [false; 128],
+            infix: [false; 128],
+        };
+        for line in text.lines() {
+            let (kind, rest) = line.split_once(' ').unwrap_or((line, ""));
+            match kind {
+                "key" => {
+                    if let Some((form, key)) = rest.split_once('\t') {
+                        tables.keys.insert(form, key);
+                    }
+                }
+                "same" => {
+                    tables.same.insert(rest);
+                }
+                "special" => {
+                    tables.specials.insert(rest);
+                }
+                "retokenize" => {
+                    let tokens: Vec<&str> = rest.split(' ').skip(1).collect();
+                    if let Some(first) = tokens.first() {
+                        tables
+                            .retokenize
+                            .entry(*first)
+                            .or_default()
+                            .push(tokens.clone());
+                    }
+                }
+                "chars" => {
+                    let (name, chars) = rest.split_once(' ').unwrap_or((rest, ""));
+                    let set = char_set(chars);
+                    match name {
+                        "alphabet" => {
+                            tables.alphabet = set;
+                            for letter in (b'a'..=b'z').chain(b'A'..=b'Z') {
+                                tables.alphabet[letter as usize] = true;
+                            }
+                        }
+                        "prefix" => tables.prefix = set,
+                        "suffix" => tables.suffix = set,
+                        "dot_after" => tables.dot_after = set,
+                        "dot_after_two" => tables.dot_after_two = set,
+                        "infix" => tables.infix = set,
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        tables
+    }
+
+    /// spaCy's find_prefix on a string of the alphabet without "..".
+    fn prefix_len(&self, text: &[u8]) -> usize {
+        usize::from(!text.is_empty() && self.prefix[text[0] as usize])
+    }
+
+    /// spaCy's find_suffix on a string of the alphabet without "..": the rules' lookbehinds see two characters.
+    fn suffix_len(&self, text: &[u8]) -> usize {
+        let n = text.len();
+        if n >= 2 && text[n - 2] == b'\'' && matches!(text[n - 1], b's' | b'S') {
+            return 2;
+        }
+        match text.last() {
+            None => 0,
+            Some(b'.') => {
+                let after_one = n >= 2 && self.dot_after[text[n - 2] as usize];
+                let after_two = n >= 3
+                    && self.dot_after_two[text[n - 3] as usize]
+                    && self.dot_after_two[text[n - 2] as usize];
+                usize::from(after_one || after_two)
+            }
+            Some(&last) => usize::from(self.suffix[last as usize]),
+        }
+    }
+
+    /// spaCy's infix split of a string without a full stop: a run of non-letters between two letters splits
+    /// off if it is one infix character or two or three hyphens (the infix rules look one character each way).
+    fn infixes(&self, text: &[u8], base: usize, spans: &mut Vec<(usize, usize)>) {
+        let n = text.len();
+        let mut start = 0;
+        let mut i = 0;
+        while i < n {
+            if text[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && !text[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            let run = &text[i..j];
+            let splits = i > 0
+                && j < n
+                && ((run.len() == 1 && self.infix[run[0] as usize])
+                    || run == b"--"
+                    || run == b"---");
+            if splits {
+                spans.push((base + start, base + i));
+                spans.push((base + i, base + j));
+                start = j;
+            }
+            i = j;
+        }
+        if start < n {
+            spans.push((base + start, base + n));
+        }
+    }
+
+    /// spaCy's tokens of a chunk as byte spans, or None where an exception or its URL rule may apply.
+    fn tokenize(&self, chunk: &str) -> Option<Vec<(usize, usize)>> {
+        let bytes = chunk.as_bytes();
+        if bytes.is_empty()
+            || !bytes
+                .iter()
+                .all(|&b| b.is_ascii() && self.alphabet[b as usize])
+            || chunk.contains("..")
+            || self.specials.contains(chunk)
+        {
+            return None;
+        }
+        let (mut lo, mut hi) = (0usize, bytes.len());
+        let mut prefixes: Vec<(usize, usize)> = Vec::new();
+        let mut suffixes: Vec<(usize, usize)> = Vec::new();
+        let mut last_size = 0usize;
+        while hi > lo && hi - lo != last_size {
+            if self.specials.contains(&chunk[lo..hi]) {
+                return None;
+            }
+            last_size = hi - lo;
+            let pre = self.prefix_len(&bytes[lo..hi]);
+            if pre != 0 && lo + pre < hi && self.specials.contains(&chunk[lo + pre..hi]) {
+                return None;
+            }
+            let suf = self.suffix_len(&bytes[lo + pre..hi]);
+            if suf != 0 && lo < hi - suf && self.specials.contains(&chunk[lo..hi - suf]) {
+                return None;
+            }
+            if pre != 0 && suf != 0 && pre + suf <= hi - lo {
+                prefixes.push((lo, lo + pre));
+                suffixes.push((hi - suf, hi));
+                lo += pre;
+                hi -= suf;
+            } else if pre != 0 {
+                prefixes.push((lo, lo + pre));
+                lo += pre;
+            } else if suf != 0 {
+                suffixes.push((hi - suf, hi));
+                hi -= suf;
+            }
+        }
+        let mut spans = prefixes;
+        if hi > lo {
+            let rest = &chunk[lo..hi];
+            // spaCy's URL rule (and the full stop infix) needs a full stop with something after it
+            if self.specials.contains(rest) || rest[..rest.len() - 1].contains('.') {
+                return None;
+            }
+            self.infixes(&bytes[lo..hi], lo, &mut spans);
+        }
+        spans.extend(suffixes.into_iter().rev());
+        // spaCy's second pass: an exception found as a run of tokens is split its own way
+        for (at, &(start, end)) in spans.iter().enumerate() {
+            if let Some(runs) = self.retokenize.get(&chunk[start..end]) {
+                for run in runs {
+                    let found = spans.len() - at >= run.len()
+                        && run
+                            .iter()
+                            .zip(&spans[at..])
+                            .all(|(want, &(s, e))| &chunk[s..e] == *want);
+                    if found {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(spans)
+    }
+
+    /// termcheck.text.lemmas.lemma for a lowercase ASCII word; None where lemminflect would guess.
+    fn lemma<'a>(&'a self, word: &'a str, guess: bool) -> Option<&'a str> {
+        if let Some(key) = self.keys.get(word) {
+            return Some(key);
+        }
+        let guessed = guess
+            && word.len() > 3
+            && word.ends_with('s')
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && !self.same.contains(word);
+        if guessed {
+            None
+        } else {
+            Some(word)
+        }
+    }
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables::parse(TABLE))
+}
+
+/// Python's str.isupper on ASCII: a capital and no small letter.
+fn all_capitals(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_uppercase()) && !text.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// EnglishAnalyzer.chunk_record of a chunk, or None where Python must key it.
+pub fn key_chunk(chunk: &str) -> Option<Keyed> {
+    let tables = tables();
+    let spans = tables.tokenize(chunk)?;
+    let mut keyed = Keyed {
+        keys: Vec::with_capacity(spans.len()),
+        surfaces: Vec::with_capacity(spans.len()),
+        offsets: Vec::with_capacity(spans.len()),
+        alternates: Vec::new(),
+    };
+    for (start, end) in spans {
+        let surface = &chunk[start..end];
+        let lower = surface.to_ascii_lowercase();
+        if matches!(lower.as_str(), "'s" | "'" | "s'") {
+            continue; // possessives carry no key
+        }
+        let n = surface.len();
+        let pieces: &[(usize, usize)] =
+            if n > 2 && surface.ends_with('.') && !surface[..n - 1].contains('.') {
+                &[(start, end - 1), (end - 1, end)] // a full stop spaCy kept on a mixed-case word
+            } else {
+                &[(start, end)]
+            };
+        for &(s, e) in pieces {
+            let surface = &chunk[s..e];
+            let lower = surface.to_ascii_lowercase();
+            let n = surface.len();
+            let key = if n > 1 && all_capitals(surface) {
+                let base = tables.lemma(&lower, false)?;
+                if base != lower {
+                    keyed.alternates.push((keyed.keys.len(), base.to_string()));
+                }
+                lower.clone()
+            } else if surface.ends_with('s')
+                && surface[..n - 1]
+                    .bytes()
+                    .filter(|b| b.is_ascii_uppercase())
+                    .count()
+                    >= 2
+            {
+                lower[..n - 1].to_string()
+            } else {
+                tables.lemma(&lower, true)?.to_string()
+            };
+            keyed.keys.push(key);
+            keyed.surfaces.push(surface.to_string());
+            keyed.offsets.push(s);
+        }
+    }
+    Some(keyed)
+}

@@ -1,0 +1,172 @@
+"""The native core's English key tables: the shipped file is what scripts/gen_english_keys.py makes from the
+installed spaCy and lemminflect, and every chunk the core keys from it (termcheck_native.english_chunk) keys
+exactly as termcheck.text.lemmas.EnglishAnalyzer keys it: on every term of the shipped and test glossaries,
+every English segment of the real corpora in ../shared/data, and generated chunks."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, native_installed
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from termcheck.glossary import load_glossary
+from termcheck.text.lemmas import CACHE_LIMIT, EnglishAnalyzer
+from termcheck.text.normalize import english_table, fold_english
+
+SCRIPT = ROOT / "scripts" / "gen_english_keys.py"
+SHARED = ROOT.parent / "shared" / "data"
+
+needs_core = pytest.mark.skipif(not native_installed(), reason="the native core is not built")
+
+
+def _script() -> Any:
+    spec = importlib.util.spec_from_file_location("gen_english_keys", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_shipped_table_equals_what_the_script_generates() -> None:
+    module = _script()
+    assert module.TARGET.read_text(encoding="utf-8") == module.build()
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> EnglishAnalyzer:
+    return EnglishAnalyzer()
+
+
+def _record(chunk: str) -> tuple[Any, ...]:
+    keys, surfaces, offsets, alternates = _analyzer().chunk_record(chunk)
+    return tuple(keys), tuple(surfaces), tuple(offsets), tuple(alternates)
+
+
+def _native(chunk: str) -> tuple[Any, ...] | None:
+    import termcheck_native
+
+    found = termcheck_native.english_chunk(chunk)
+    if found is None:
+        return None
+    keys, surfaces, offsets, alternates = found
+    return tuple(keys), tuple(surfaces), tuple(offsets), tuple(tuple(a) for a in alternates)
+
+
+def _chunks(texts: Iterator[str]) -> set[str]:
+    return {chunk for text in texts for chunk in fold_english(text).split(" ") if chunk}
+
+
+def _decided_share(chunks: set[str]) -> float:
+    """Assert every chunk the tables decide keys as Python keys it; the share they decide."""
+    decided = 0
+    for chunk in sorted(chunks):
+        native = _native(chunk)
+        if native is not None:
+            assert native == _record(chunk), chunk
+            decided += 1
+    return decided / max(1, len(chunks))
+
+
+def _glossary_files() -> list[Path]:
+    found = sorted((ROOT / "glossaries").iterdir())
+    found += sorted(
+        p for p in (ROOT / "tests").rglob("*") if p.suffix in (".csv", ".tbx", ".xlsx") and "gloss" in p.name
+    )
+    if SHARED.exists():
+        found += sorted(SHARED.rglob("glossary*.csv"))
+    return found
+
+
+@needs_core
+def test_every_glossary_term_keys_alike() -> None:
+    terms: list[str] = []
+    for path in _glossary_files():
+        try:
+            glossary = load_glossary(str(path))
+        except Exception:  # some test glossaries are broken on purpose
+            continue
+        terms += [t.text for c in glossary for t in c.terms if t.lang == "en"]
+    assert len(terms) > 500
+    assert _decided_share(_chunks(iter(terms))) > 0.8
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def _corpus_english(name: str) -> Iterator[str]:
+    folder = SHARED / name
+    if name == "tico19-zhen":
+        lines = (folder / "derived" / "segments.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        yield from (line.split("\t")[3] for line in lines)
+    elif name == "wmt25-term-zhen-dev":
+        for paragraph in _jsonl(folder / "paragraphs.jsonl"):
+            yield paragraph["ref_en"]
+            yield from paragraph["mt"].values()
+    else:
+        yield from (row["target"] for row in _jsonl(folder / "segments.jsonl"))
+
+
+@needs_core
+@pytest.mark.skipif(not SHARED.exists(), reason="no ../shared/data beside the checkout")
+@pytest.mark.parametrize(
+    "corpus", ["tico19-zhen", "mqm-wmt23-zhen-dev", "mqm-ted-zhen", "mqm-fresh-zhen-dev", "wmt25-term-zhen-dev"]
+)
+def test_every_real_chunk_keys_alike(corpus: str) -> None:
+    assert _decided_share(_chunks(_corpus_english(corpus))) > 0.8
+
+
+PIECES = [
+    *"()[]{}<>\"'`,;:!?.-~/=&*#_%+@$ ",
+    *("'s", "'S", "s'", "--", "---", "..", "...", "’", "é", "ß", "İ", "ﬁ", "Ω", "\t", "7", "19", "2020", "3.5"),
+    *("cells", "Cells", "CELLS", "cell", "MSCs", "analyses", "does", "news", "iBonds", "SARS", "AIDS", "data"),
+    *("U.S.", "US", "Mr.", "Inc", "e.g.", "can", "not", "cannot", "gonna", "e-mail", "Crohn", "AoF", "a", "I", "s"),
+    *("words", "stem", "STEM", "therapies", "x", "zz", "qs", "Qs", "ABCs", "ing", "meeting", "com", "The", "http"),
+]
+
+
+@needs_core
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join))
+def test_generated_chunks_key_alike(text: str) -> None:
+    for chunk in _chunks(iter([text])):
+        native = _native(chunk)
+        if native is not None:
+            assert native == _record(chunk)
+
+
+@needs_core
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x17F), min_size=1, max_size=12))
+def test_arbitrary_chunks_key_alike(text: str) -> None:
+    native = _native(text)
+    if native is not None:
+        assert native == _record(text)
+
+
+@needs_core
+def test_the_index_asks_python_only_for_chunks_the_tables_leave() -> None:
+    import termcheck_native
+
+    asked: list[str] = []
+
+    def chunker(chunk: str) -> Any:
+        asked.append(chunk)
+        return _analyzer().chunk_record(chunk)
+
+    index = termcheck_native.TermIndex(english_table(), chunker, CACHE_LIMIT)
+    index.insert(["stem", "cell"], 0, 0, False, False, ["stem", "cell"])
+    found = index.match_many(["Stem cells, U.S. stem cells cannot"], [None])
+    assert [(start, end) for start, end, _ in found[0][0]] == [(0, 10), (17, 27)]
+    assert sorted(asked) == ["U.S.", "cannot"]
+    assert index.chunk_counts() == (4, 2)  # "Stem", "cells,", "stem", "cells", each keyed once
