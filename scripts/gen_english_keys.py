@@ -42,7 +42,16 @@ TARGET = Path(__file__).resolve().parent.parent / "native" / "src" / "data" / "e
 LETTERS = string.ascii_letters
 # The punctuation the core tokenizes: none starts spaCy's multi-character affixes ("US$", "..", digits and units).
 PUNCTUATION = "()[]{}<>\"'`,;:!?.-~/=&*#_%+@"
-ALPHABET = LETTERS + PUNCTUATION
+ALPHABET = LETTERS + string.digits + PUNCTUATION
+# spaCy's rules that look at digits (units and currencies after a number, "+" before one, arithmetic and hyphens
+# after one) all need a digit next to one of these: the core hands such chunks to Python.
+AFTER_DIGIT = string.ascii_letters + "%+-*:<>=/~"
+
+
+def hands_over(text: str) -> bool:
+    """Whether the core hands a chunk to Python for its characters alone."""
+    pairs = itertools.pairwise(text)
+    return ".." in text or any((a.isdigit() and b in AFTER_DIGIT) or (a == "+" and b.isdigit()) for a, b in pairs)
 
 
 def _known_forms() -> set[str]:
@@ -169,12 +178,12 @@ class Rules:
         return found
 
     def check(self) -> None:
-        """The core's reading equals spaCy's on every string of up to three ALPHABET characters without ".."
+        """The core's reading equals spaCy's on every string of up to three ALPHABET characters it does not hand over
         (four for infixes, over letters standing for all), which the rules' lookbehinds cannot see past."""
         for size in (1, 2, 3):
             for chars in itertools.product(ALPHABET, repeat=size):
                 text = "".join(chars)
-                if ".." in text:
+                if hands_over(text):
                     continue
                 assert self.prefix(text) == self._prefix(text), ("prefix", text)
                 assert self.suffix(text) == self._suffix(text), ("suffix", text)
@@ -183,16 +192,19 @@ class Rules:
         runs = [
             "".join(chars)
             for size in (1, 2, 3)
-            for chars in itertools.product(PUNCTUATION.replace(".", ""), repeat=size)
+            for chars in itertools.product(string.digits[:2] + PUNCTUATION.replace(".", ""), repeat=size)
         ]
         runs += ["-" * size for size in (4, 5, 6)] + ["~" * size for size in (2, 4)]
         for run in runs:
-            for left, right in itertools.product(("", "a", "Z", "a-", "Zb"), repeat=2):
+            for left, right in itertools.product(("", "a", "Z", "a-", "Zb", "1", "a1"), repeat=2):
                 text = left + run + right[::-1]
+                if hands_over(text):
+                    continue
                 assert self.infixes(text) == self._infixes(text), ("infix", text)
 
     def lines(self) -> Iterator[str]:
-        yield f"chars alphabet {PUNCTUATION}"
+        yield f"chars alphabet {string.digits}{PUNCTUATION}"
+        yield f"chars after_digit {AFTER_DIGIT}"
         yield f"chars prefix {self.prefix_chars}"
         yield f"chars suffix {self.suffix_chars}"
         yield f"chars dot_after {self.dot_after}"

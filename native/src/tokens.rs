@@ -2,11 +2,13 @@
 //! lemminflect's data (scripts/gen_english_keys.py, data/english_keys.txt, compiled in).
 //!
 //! `key_chunk` gives what termcheck.text.lemmas.EnglishAnalyzer.chunk_record gives, or None where the
-//! tables do not decide the chunk and Python must key it: a chunk with a character outside ASCII letters
-//! and the table's punctuation, with "..", one that is or reaches a tokenizer exception, one that keeps a
-//! full stop before its end once affixes are split off (spaCy's URL rule could take it), and a word that would key by lemminflect's
-//! out-of-vocabulary rules (an unknown plural-looking word). For the rest it runs spaCy's affix loop
-//! (Tokenizer._split_affixes and _attach_tokens) with the rules read as the table states them; the
+//! tables do not decide the chunk and Python must key it: a chunk with a character outside ASCII
+//! letters, digits and the table's punctuation; with ".."; with a digit before a letter or a sign
+//! (spaCy's unit, currency and arithmetic rules) or "+" before a digit; one that is or reaches a
+//! tokenizer exception; one that keeps a full stop before its end once affixes are split off (spaCy's
+//! URL rule could take it); and a word that would key by lemminflect's out-of-vocabulary rules (an
+//! unknown plural-looking word). For the rest it runs spaCy's affix loop (Tokenizer._split_affixes
+//! and _attach_tokens) with the rules read as the table states them; the
 //! generator checks that reading against spaCy, tests/test_native_key_tables.py the whole result.
 
 use std::sync::OnceLock;
@@ -31,6 +33,7 @@ struct Tables {
     specials: HashSet<&'static str>,
     retokenize: HashMap<&'static str, Vec<Vec<&'static str>>>, // first token -> token runs
     alphabet: CharSet,
+    after_digit: CharSet,
     prefix: CharSet,
     suffix: CharSet,
     dot_after: CharSet,
@@ -54,6 +57,7 @@ impl Tables {
             specials: HashSet::default(),
             retokenize: HashMap::default(),
             alphabet: [false; 128],
+            after_digit: [false; 128],
             prefix: [false; 128],
             suffix: [false; 128],
             dot_after: [false; 128],
@@ -94,6 +98,7 @@ impl Tables {
                                 tables.alphabet[letter as usize] = true;
                             }
                         }
+                        "after_digit" => tables.after_digit = set,
                         "prefix" => tables.prefix = set,
                         "suffix" => tables.suffix = set,
                         "dot_after" => tables.dot_after = set,
@@ -173,6 +178,10 @@ impl Tables {
                 .iter()
                 .all(|&b| b.is_ascii() && self.alphabet[b as usize])
             || chunk.contains("..")
+            || bytes.windows(2).any(|pair| {
+                (pair[0].is_ascii_digit() && self.after_digit[pair[1] as usize])
+                    || (pair[0] == b'+' && pair[1].is_ascii_digit())
+            })
             || self.specials.contains(chunk)
         {
             return None;
