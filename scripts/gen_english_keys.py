@@ -14,6 +14,9 @@ only the core reads them. The file is plain sorted text, one record a line, in s
   is one once affixes are split off, goes to Python), and `retokenize TEXT TOKEN…`: those of them
   spaCy also looks for as a run of tokens inside a longer chunk, with those tokens (its affix rules'
   split), where the exception splits otherwise (a chunk whose tokens hold that run goes to Python).
+- `oov TAKEN,PUT,UNDOUBLE`: lemminflect's rules for the lemma of a word it does not know. Its model
+  picks one by the word's letters; the core does not run the model, but a word none of whose keys
+  by any rule is a glossary key matches nothing, whichever the model picks.
 - `chars NAME CHARS`: the ASCII characters the core tokenizes, and spaCy's rules on them read from
   the installed tokenizer: single-character prefixes and suffixes, the characters after which a final
   full stop is split off (alone, and as the second of two capitals), and single-character infixes.
@@ -212,10 +215,20 @@ class Rules:
         yield f"chars infix {self.infix_chars}"
 
 
+def oov_lines() -> Iterator[str]:
+    """lemminflect's out-of-vocabulary lemma rules (LemmatizerRules: ending taken off, ending put on, undouble)."""
+    from lemminflect import Lemmatizer
+
+    for rule in Lemmatizer()._getOOVLemmatizer().rules:
+        if len(rule.split(",")) != 3 or " " in rule:
+            raise ValueError(f"an out-of-vocabulary rule the core cannot read: {rule!r}")
+        yield f"oov {rule}"
+
+
 def build() -> str:
     rules = Rules()
     rules.check()
-    lines = [*rules.lines(), *special_lines(), *key_lines()]
+    lines = [*rules.lines(), *oov_lines(), *special_lines(), *key_lines()]
     return "\n".join(lines) + "\n"
 
 

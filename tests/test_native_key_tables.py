@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termcheck.glossary import load_glossary
-from termcheck.text.lemmas import CACHE_LIMIT, EnglishAnalyzer
+from termcheck.text.lemmas import CACHE_LIMIT, EnglishAnalyzer, known_word, lemma
 from termcheck.text.normalize import english_table, fold_english
 
 SCRIPT = ROOT / "scripts" / "gen_english_keys.py"
@@ -64,14 +64,30 @@ def _chunks(texts: Iterator[str]) -> set[str]:
     return {chunk for text in texts for chunk in fold_english(text).split(" ") if chunk}
 
 
+def _guessed(word: str) -> bool:
+    """Whether termcheck.text.lemmas.lemma keys the word by lemminflect's out-of-vocabulary rules."""
+    return word.isascii() and len(word) > 3 and word.endswith("s") and word.isalpha() and not known_word(word)
+
+
+def _assert_guesses_hold(word: str) -> None:
+    import termcheck_native
+
+    lower = word.lower()
+    if _guessed(lower):
+        assert lemma(lower) in termcheck_native.english_guesses(lower), lower
+
+
 def _decided_share(chunks: set[str]) -> float:
-    """Assert every chunk the tables decide keys as Python keys it; the share they decide."""
+    """Assert every chunk the tables decide keys as Python keys it, and that the rules' guesses hold the key of
+    every out-of-vocabulary word; the share of chunks the tables decide alone."""
     decided = 0
     for chunk in sorted(chunks):
         native = _native(chunk)
         if native is not None:
             assert native == _record(chunk), chunk
             decided += 1
+        for surface in _record(chunk)[1]:
+            _assert_guesses_hold(surface)
     return decided / max(1, len(chunks))
 
 
@@ -147,6 +163,13 @@ def test_generated_chunks_key_alike(text: str) -> None:
 
 @needs_core
 @settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=14).map(lambda word: word + "s"))
+def test_the_out_of_vocabulary_guesses_hold_every_key(word: str) -> None:
+    _assert_guesses_hold(word)
+
+
+@needs_core
+@settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x17F), min_size=1, max_size=12))
 def test_arbitrary_chunks_key_alike(text: str) -> None:
     native = _native(text)
@@ -170,3 +193,22 @@ def test_the_index_asks_python_only_for_chunks_the_tables_leave() -> None:
     assert [(start, end) for start, end, _ in found[0][0]] == [(0, 10), (17, 27)]
     assert sorted(asked) == ["U.S.", "cannot"]
     assert index.chunk_counts() == (4, 2)  # "Stem", "cells,", "stem", "cells", each keyed once
+
+
+@needs_core
+def test_a_guessed_word_goes_to_python_only_where_a_term_may_have_its_key() -> None:
+    import termcheck_native
+
+    asked: list[str] = []
+
+    def chunker(chunk: str) -> Any:
+        asked.append(chunk)
+        return _analyzer().chunk_record(chunk)
+
+    for keys, expected in ((["pangolin"], ["pangolins"]), (["stem", "cell"], [])):
+        asked.clear()
+        index = termcheck_native.TermIndex(english_table(), chunker, CACHE_LIMIT)
+        index.insert(keys, 0, 0, False, False, keys)
+        found = index.match_many(["pangolins"], [None])
+        assert asked == expected
+        assert len(found[0][0]) == len(expected)

@@ -16,9 +16,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use english::{Chunk, TermTrie};
+use english::{Chunk, TermTrie, NO_KEY};
 use fold::Fold;
 use resolve::{Candidate, TermRule};
+use tokens::Key;
 
 /// Chinese source matching over a glossary's folded keys (termcheck.matching.source).
 #[pyclass(frozen, module = "termcheck_native")]
@@ -227,19 +228,36 @@ impl TermIndex {
 
     fn key_chunk(&mut self, py: Python<'_>, chunk: &str) -> PyResult<Chunk> {
         if let Some(keyed) = tokens::key_chunk(chunk) {
-            self.keyed_here += 1;
-            let lengths = keyed.surfaces.iter().map(|s| s.len()).collect(); // ASCII: bytes are characters
-            return Ok(Chunk {
-                keys: keyed.keys.iter().map(|k| self.trie.key_id(k)).collect(),
-                surfaces: keyed.surfaces,
-                offsets: keyed.offsets,
-                lengths,
-                alternates: keyed
-                    .alternates
-                    .iter()
-                    .map(|(i, k)| (*i, self.trie.key_id(k)))
-                    .collect(),
-            });
+            let mut keys = Vec::with_capacity(keyed.keys.len());
+            for key in &keyed.keys {
+                keys.push(match key {
+                    Key::Known(key) => self.trie.key_id(key),
+                    Key::Guessed(word) => {
+                        if tokens::guesses(word)
+                            .iter()
+                            .any(|k| self.trie.key_id(k) != NO_KEY)
+                        {
+                            break; // a term may have its key: lemminflect's model must choose
+                        }
+                        NO_KEY
+                    }
+                });
+            }
+            if keys.len() == keyed.keys.len() {
+                self.keyed_here += 1;
+                let lengths = keyed.surfaces.iter().map(|s| s.len()).collect(); // ASCII: bytes are characters
+                return Ok(Chunk {
+                    keys,
+                    surfaces: keyed.surfaces,
+                    offsets: keyed.offsets,
+                    lengths,
+                    alternates: keyed
+                        .alternates
+                        .iter()
+                        .map(|(i, k)| (*i, self.trie.key_id(k)))
+                        .collect(),
+                });
+            }
         }
         self.keyed_python += 1;
         let (keys, surfaces, offsets, alternates): PyChunk =
@@ -259,10 +277,25 @@ impl TermIndex {
 }
 
 /// A chunk's keys, surfaces, offsets and alternates from the tables, as the chunker gives them; None where the
-/// tables leave it to Python (for tests: tests/test_native_key_tables.py).
+/// tables leave it to Python or to lemminflect's out-of-vocabulary rules (tests/test_native_key_tables.py).
 #[pyfunction]
 fn english_chunk(chunk: &str) -> Option<PyChunk> {
-    tokens::key_chunk(chunk).map(|k| (k.keys, k.surfaces, k.offsets, k.alternates))
+    let keyed = tokens::key_chunk(chunk)?;
+    let keys = keyed
+        .keys
+        .into_iter()
+        .map(|key| match key {
+            Key::Known(key) => Some(key),
+            Key::Guessed(_) => None,
+        })
+        .collect::<Option<Vec<String>>>()?;
+    Some((keys, keyed.surfaces, keyed.offsets, keyed.alternates))
+}
+
+/// The keys lemminflect's out-of-vocabulary rules can give a lowercase word (for tests).
+#[pyfunction]
+fn english_guesses(word: &str) -> Vec<String> {
+    tokens::guesses(word)
 }
 
 /// The Chinese number reader (termcheck.numbers.chinese.chinese_quantities) for the texts it covers.
@@ -402,5 +435,6 @@ fn termcheck_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<TermIndex>()?;
     m.add_class::<ChineseNumberReader>()?;
     m.add_function(wrap_pyfunction!(english_chunk, m)?)?;
+    m.add_function(wrap_pyfunction!(english_guesses, m)?)?;
     Ok(())
 }

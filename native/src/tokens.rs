@@ -17,9 +17,15 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const TABLE: &str = include_str!("data/english_keys.txt");
 
+/// A token's key: known from the tables, or a word lemminflect's out-of-vocabulary rules key (one of `guesses`).
+pub enum Key {
+    Known(String),
+    Guessed(String),
+}
+
 /// A chunk's keys, surfaces, offsets and (token, alternate key) pairs, as EnglishAnalyzer.chunk_record.
 pub struct Keyed {
-    pub keys: Vec<String>,
+    pub keys: Vec<Key>,
     pub surfaces: Vec<String>,
     pub offsets: Vec<usize>,
     pub alternates: Vec<(usize, String)>,
@@ -32,6 +38,7 @@ struct Tables {
     same: HashSet<&'static str>,
     specials: HashSet<&'static str>,
     retokenize: HashMap<&'static str, Vec<Vec<&'static str>>>, // first token -> token runs
+    oov_rules: Vec<(&'static str, &'static str, bool)>, // ending taken off, ending put on, undouble
     alphabet: CharSet,
     after_digit: CharSet,
     prefix: CharSet,
@@ -56,6 +63,7 @@ impl Tables {
             same: HashSet::default(),
             specials: HashSet::default(),
             retokenize: HashMap::default(),
+            oov_rules: Vec::new(),
             alphabet: [false; 128],
             after_digit: [false; 128],
             prefix: [false; 128],
@@ -86,6 +94,14 @@ impl Tables {
                             .entry(*first)
                             .or_default()
                             .push(tokens.clone());
+                    }
+                }
+                "oov" => {
+                    let mut parts = rest.split(',');
+                    if let (Some(taken), Some(put), Some(undouble)) =
+                        (parts.next(), parts.next(), parts.next())
+                    {
+                        tables.oov_rules.push((taken, put, undouble == "True"));
                     }
                 }
                 "chars" => {
@@ -244,10 +260,10 @@ impl Tables {
         Some(spans)
     }
 
-    /// termcheck.text.lemmas.lemma for a lowercase ASCII word; None where lemminflect would guess.
-    fn lemma<'a>(&'a self, word: &'a str, guess: bool) -> Option<&'a str> {
+    /// termcheck.text.lemmas.lemma for a lowercase ASCII word; Guessed where lemminflect's rules would key it.
+    fn lemma(&self, word: &str, guess: bool) -> Key {
         if let Some(key) = self.keys.get(word) {
-            return Some(key);
+            return Key::Known(key.to_string());
         }
         let guessed = guess
             && word.len() > 3
@@ -255,11 +271,36 @@ impl Tables {
             && word.bytes().all(|b| b.is_ascii_lowercase())
             && !self.same.contains(word);
         if guessed {
-            None
+            Key::Guessed(word.to_string())
         } else {
-            Some(word)
+            Key::Known(word.to_string())
         }
     }
+}
+
+/// Every key lemminflect's out-of-vocabulary rules can give a lowercase word (LemmatizerRules._applyRule with
+/// each of its rules): its model picks one, so a guessed word none of whose keys a term has matches nothing.
+pub fn guesses(word: &str) -> Vec<String> {
+    tables()
+        .oov_rules
+        .iter()
+        .map(|&(taken, put, undouble)| {
+            let kept = word.len().saturating_sub(taken.len());
+            let mut key = format!(
+                "{}{}",
+                if taken.is_empty() {
+                    word
+                } else {
+                    &word[..kept]
+                },
+                put
+            );
+            if undouble {
+                key.pop();
+            }
+            key
+        })
+        .collect()
 }
 
 fn tables() -> &'static Tables {
@@ -300,11 +341,12 @@ pub fn key_chunk(chunk: &str) -> Option<Keyed> {
             let lower = surface.to_ascii_lowercase();
             let n = surface.len();
             let key = if n > 1 && all_capitals(surface) {
-                let base = tables.lemma(&lower, false)?;
-                if base != lower {
-                    keyed.alternates.push((keyed.keys.len(), base.to_string()));
+                if let Key::Known(base) = tables.lemma(&lower, false) {
+                    if base != lower {
+                        keyed.alternates.push((keyed.keys.len(), base));
+                    }
                 }
-                lower.clone()
+                Key::Known(lower.clone())
             } else if surface.ends_with('s')
                 && surface[..n - 1]
                     .bytes()
@@ -312,9 +354,9 @@ pub fn key_chunk(chunk: &str) -> Option<Keyed> {
                     .count()
                     >= 2
             {
-                lower[..n - 1].to_string()
+                Key::Known(lower[..n - 1].to_string())
             } else {
-                tables.lemma(&lower, true)?.to_string()
+                tables.lemma(&lower, true)
             };
             keyed.keys.push(key);
             keyed.surfaces.push(surface.to_string());
