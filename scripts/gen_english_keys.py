@@ -5,6 +5,9 @@ termcheck keys English text with spaCy's blank English tokenizer and lemminflect
 Python for the rest; the tables live in the crate (compiled into the extension with include_str!), as
 only the core reads them. The file is plain sorted text, one record a line, in sections:
 
+- `version PACKAGE VERSION`: the spaCy and lemminflect the table is made from. Where others are installed
+  the core keys every chunk through Python (termcheck.core.native.english_tables), so both engines
+  still key alike.
 - `key FORM<tab>KEY`: a lowercase ASCII form whose key (termcheck.text.lemmas.lemma) is not the form
   itself. Forms lemminflect knows key the same with and without guessing, so one key serves both.
 - `same FORM`: a form lemminflect knows that keys as itself although it looks like a plural it does not
@@ -42,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 TARGET = Path(__file__).resolve().parent.parent / "native" / "src" / "data" / "english_keys.txt"
+PACKAGES = ("spacy", "lemminflect")  # the versions the table is made from: the core uses it only with these
 LETTERS = string.ascii_letters
 # The punctuation the core tokenizes: none starts spaCy's multi-character affixes ("US$", "..", digits and units).
 PUNCTUATION = "()[]{}<>\"'`,;:!?.-~/=&*#_%+@"
@@ -225,10 +229,17 @@ def oov_lines() -> Iterator[str]:
         yield f"oov {rule}"
 
 
+def version_lines() -> Iterator[str]:
+    from importlib.metadata import version
+
+    for package in PACKAGES:
+        yield f"version {package} {version(package)}"
+
+
 def build() -> str:
     rules = Rules()
     rules.check()
-    lines = [*rules.lines(), *oov_lines(), *special_lines(), *key_lines()]
+    lines = [*version_lines(), *rules.lines(), *oov_lines(), *special_lines(), *key_lines()]
     return "\n".join(lines) + "\n"
 
 

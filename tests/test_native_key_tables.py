@@ -35,9 +35,39 @@ def _script() -> Any:
     return module
 
 
+def _made_here() -> bool:
+    """Whether the shipped table was made from the spaCy and lemminflect installed here."""
+    from importlib.metadata import version
+
+    module = _script()
+    lines = module.TARGET.read_text(encoding="utf-8").splitlines()
+    return all(f"version {package} {version(package)}" in lines for package in module.PACKAGES)
+
+
+STALE = "the table was made from another spaCy or lemminflect: run scripts/gen_english_keys.py"
+
+
 def test_shipped_table_equals_what_the_script_generates() -> None:
+    if not _made_here():
+        pytest.skip(STALE)
     module = _script()
     assert module.TARGET.read_text(encoding="utf-8") == module.build()
+
+
+@needs_core
+def test_the_core_uses_the_tables_only_with_the_packages_they_were_made_from(monkeypatch) -> None:
+    from termcheck.core import native
+
+    core = native.native_core()
+    if core is None:
+        pytest.skip("TERMCHECK_ENGINE=python")
+    assert native.english_tables(core) == _made_here()
+    monkeypatch.setattr(core, "english_key_versions", lambda: [("spacy", "0.0.1"), ("lemminflect", "0.2.3")])
+    assert not native.english_tables(core)
+
+
+# the core keys from its tables only where they were made from the installed packages
+needs_tables = pytest.mark.skipif(not native_installed() or not _made_here(), reason=STALE)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +131,7 @@ def _glossary_files() -> list[Path]:
     return found
 
 
-@needs_core
+@needs_tables
 def test_every_glossary_term_keys_alike() -> None:
     terms: list[str] = []
     for path in _glossary_files():
@@ -133,7 +163,7 @@ def _corpus_english(name: str) -> Iterator[str]:
         yield from (row["target"] for row in _jsonl(folder / "segments.jsonl"))
 
 
-@needs_core
+@needs_tables
 @pytest.mark.skipif(not SHARED.exists(), reason="no ../shared/data beside the checkout")
 @pytest.mark.parametrize(
     "corpus", ["tico19-zhen", "mqm-wmt23-zhen-dev", "mqm-ted-zhen", "mqm-fresh-zhen-dev", "wmt25-term-zhen-dev"]
@@ -151,7 +181,7 @@ PIECES = [
 ]
 
 
-@needs_core
+@needs_tables
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join))
 def test_generated_chunks_key_alike(text: str) -> None:
@@ -161,14 +191,14 @@ def test_generated_chunks_key_alike(text: str) -> None:
             assert native == _record(chunk)
 
 
-@needs_core
+@needs_tables
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=14).map(lambda word: word + "s"))
 def test_the_out_of_vocabulary_guesses_hold_every_key(word: str) -> None:
     _assert_guesses_hold(word)
 
 
-@needs_core
+@needs_tables
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x17F), min_size=1, max_size=12))
 def test_arbitrary_chunks_key_alike(text: str) -> None:
@@ -177,7 +207,7 @@ def test_arbitrary_chunks_key_alike(text: str) -> None:
         assert native == _record(text)
 
 
-@needs_core
+@needs_tables
 def test_the_index_asks_python_only_for_chunks_the_tables_leave() -> None:
     import termcheck_native
 
@@ -195,7 +225,7 @@ def test_the_index_asks_python_only_for_chunks_the_tables_leave() -> None:
     assert index.chunk_counts() == (4, 2)  # "Stem", "cells,", "stem", "cells", each keyed once
 
 
-@needs_core
+@needs_tables
 def test_a_guessed_word_goes_to_python_only_where_a_term_may_have_its_key() -> None:
     import termcheck_native
 

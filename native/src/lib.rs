@@ -68,6 +68,7 @@ struct TermIndex {
     cache_limit: usize,
     groups: HashMap<Vec<u32>, u32>,
     group_refs: Vec<Vec<u32>>,
+    tables: bool,      // key chunks from the tables where they decide them
     keyed_here: u64,   // distinct chunks keyed from the tables
     keyed_python: u64, // and by the chunker
 }
@@ -80,9 +81,16 @@ type TextMatch = (Vec<Hit>, Vec<u32>, Vec<Hit>);
 
 #[pymethods]
 impl TermIndex {
-    /// `chunker(chunk)` keys a run of non-space characters: (keys, surfaces, offsets, alternates).
+    /// `chunker(chunk)` keys a run of non-space characters: (keys, surfaces, offsets, alternates); with `tables`,
+    /// only those the key tables do not decide (termcheck.core.native.english_tables says whether they apply).
     #[new]
-    fn new(fold: HashMap<u32, String>, chunker: PyObject, cache_limit: usize) -> PyResult<Self> {
+    #[pyo3(signature = (fold, chunker, cache_limit, tables = true))]
+    fn new(
+        fold: HashMap<u32, String>,
+        chunker: PyObject,
+        cache_limit: usize,
+        tables: bool,
+    ) -> PyResult<Self> {
         let fold = Fold::new(&fold).map_err(PyValueError::new_err)?;
         Ok(TermIndex {
             fold,
@@ -94,6 +102,7 @@ impl TermIndex {
             cache_limit,
             groups: HashMap::default(),
             group_refs: Vec::new(),
+            tables,
             keyed_here: 0,
             keyed_python: 0,
         })
@@ -227,7 +236,7 @@ impl TermIndex {
     }
 
     fn key_chunk(&mut self, py: Python<'_>, chunk: &str) -> PyResult<Chunk> {
-        if let Some(keyed) = tokens::key_chunk(chunk) {
+        if let Some(keyed) = self.tables.then(|| tokens::key_chunk(chunk)).flatten() {
             let mut keys = Vec::with_capacity(keyed.keys.len());
             for key in &keyed.keys {
                 keys.push(match key {
@@ -290,6 +299,12 @@ fn english_chunk(chunk: &str) -> Option<PyChunk> {
         })
         .collect::<Option<Vec<String>>>()?;
     Some((keys, keyed.surfaces, keyed.offsets, keyed.alternates))
+}
+
+/// The (package, version) pairs the key tables were generated from.
+#[pyfunction]
+fn english_key_versions() -> Vec<(String, String)> {
+    tokens::versions()
 }
 
 /// The keys lemminflect's out-of-vocabulary rules can give a lowercase word (for tests).
@@ -436,5 +451,6 @@ fn termcheck_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ChineseNumberReader>()?;
     m.add_function(wrap_pyfunction!(english_chunk, m)?)?;
     m.add_function(wrap_pyfunction!(english_guesses, m)?)?;
+    m.add_function(wrap_pyfunction!(english_key_versions, m)?)?;
     Ok(())
 }

@@ -303,6 +303,16 @@ pub fn guesses(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// The (package, version) pairs the table was generated from: its first lines, read without parsing the rest.
+pub fn versions() -> Vec<(String, String)> {
+    TABLE
+        .lines()
+        .map_while(|line| line.strip_prefix("version "))
+        .filter_map(|rest| rest.split_once(' '))
+        .map(|(package, version)| (package.to_string(), version.to_string()))
+        .collect()
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| Tables::parse(TABLE))
