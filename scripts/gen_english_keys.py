@@ -21,7 +21,8 @@ only the core reads them. The file is plain sorted text, one record a line, in s
   picks one by the word's letters; the core does not run the model, but a word none of whose keys
   by any rule is a glossary key matches nothing, whichever the model picks.
 - `chars NAME CHARS`: the ASCII characters the core tokenizes, and spaCy's rules on them read from
-  the installed tokenizer: single-character prefixes and suffixes, the characters after which a final
+  the installed tokenizer: single-character prefixes and suffixes (and those split off after a digit:
+  "%"), the characters after which a final
   full stop is split off (alone, and as the second of two capitals), and single-character infixes.
 
 The rules are read by probing the tokenizer, and checked against it on every string of up to three
@@ -51,8 +52,9 @@ LETTERS = string.ascii_letters
 PUNCTUATION = "()[]{}<>\"'`,;:!?.-~/=&*#_%+@"
 ALPHABET = LETTERS + string.digits + PUNCTUATION
 # spaCy's rules that look at digits (units and currencies after a number, "+" before one, arithmetic and hyphens
-# after one) all need a digit next to one of these: the core hands such chunks to Python.
-AFTER_DIGIT = string.ascii_letters + "%+-*:<>=/~"
+# after one) all need a digit next to one of these, but for "%" after a number: the core hands such chunks to
+# Python.
+AFTER_DIGIT = string.ascii_letters + "+-*:<>=/~"
 
 
 def hands_over(text: str) -> bool:
@@ -138,6 +140,9 @@ class Rules:
         self.suffix_chars = "".join(c for c in ALPHABET if c != "." and self._suffix("a" + c) == 1)
         self.dot_after = "".join(c for c in ALPHABET if self._suffix(c + ".") == 1)
         self.dot_after_two = "".join(c for c in ALPHABET if c not in self.dot_after and self._suffix(c + c + ".") == 1)
+        self.suffix_after_digit = "".join(
+            c for c in ALPHABET if c not in self.suffix_chars + "." + AFTER_DIGIT and self._suffix("1" + c) == 1
+        )
         self.infix_chars = "".join(c for c in PUNCTUATION if self._infixes("a" + c + "a") == [(1, 2)])
 
     def _prefix(self, text: str) -> int:
@@ -164,6 +169,8 @@ class Rules:
                 return 1
             two = before[-2:]
             return 1 if len(two) == 2 and two[0] in self.dot_after_two and two[1] in self.dot_after_two else 0
+        if last and last in self.suffix_after_digit:
+            return 1 if text[-2:-1].isdigit() else 0
         return 1 if last and last in self.suffix_chars else 0
 
     def infixes(self, text: str) -> list[tuple[int, int]]:
@@ -214,6 +221,7 @@ class Rules:
         yield f"chars after_digit {AFTER_DIGIT}"
         yield f"chars prefix {self.prefix_chars}"
         yield f"chars suffix {self.suffix_chars}"
+        yield f"chars suffix_after_digit {self.suffix_after_digit}"
         yield f"chars dot_after {self.dot_after}"
         yield f"chars dot_after_two {self.dot_after_two}"
         yield f"chars infix {self.infix_chars}"

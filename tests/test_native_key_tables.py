@@ -175,6 +175,7 @@ def test_every_real_chunk_keys_alike(corpus: str) -> None:
 PIECES = [
     *"()[]{}<>\"'`,;:!?.-~/=&*#_%+@$ ",
     *("'s", "'S", "s'", "--", "---", "..", "...", "’", "é", "ß", "İ", "ﬁ", "Ω", "\t", "7", "19", "2020", "3.5"),
+    *("1.2.3.4", "192.168.1.1", "8.8.8", "0.5", ".5", "5.", "80%", "%", "x.com", "a.b", "a.B", ".org", "km"),
     *("cells", "Cells", "CELLS", "cell", "MSCs", "analyses", "does", "news", "iBonds", "SARS", "AIDS", "data"),
     *("U.S.", "US", "Mr.", "Inc", "e.g.", "can", "not", "cannot", "gonna", "e-mail", "Crohn", "AoF", "a", "I", "s"),
     *("words", "stem", "STEM", "therapies", "x", "zz", "qs", "Qs", "ABCs", "ing", "meeting", "com", "The", "http"),

@@ -4,11 +4,12 @@
 //! `key_chunk` gives what termcheck.text.lemmas.EnglishAnalyzer.chunk_record gives, or None where the
 //! tables do not decide the chunk and Python must key it: a chunk with a character outside ASCII
 //! letters, digits and the table's punctuation; with ".."; with a digit before a letter or a sign
-//! (spaCy's unit, currency and arithmetic rules) or "+" before a digit; one that is or reaches a
-//! tokenizer exception; one that keeps a full stop before its end once affixes are split off (spaCy's
-//! URL rule could take it); and a word that would key by lemminflect's out-of-vocabulary rules (an
-//! unknown plural-looking word). For the rest it runs spaCy's affix loop (Tokenizer._split_affixes
-//! and _attach_tokens) with the rules read as the table states them; the
+//! (spaCy's unit, currency and arithmetic rules; "%" excepted) or "+" before a digit; one that is or
+//! reaches a tokenizer exception; one that keeps a full stop before its end, other than between two
+//! digits, once affixes are split off (spaCy's URL rule could take it); and a word that would key by
+//! lemminflect's out-of-vocabulary rules (an unknown plural-looking word). For the rest it runs spaCy's
+//! affix loop (Tokenizer._split_affixes and _attach_tokens) with the rules read as the table states
+//! them; the
 //! generator checks that reading against spaCy, tests/test_native_key_tables.py the whole result.
 
 use std::sync::OnceLock;
@@ -43,6 +44,7 @@ struct Tables {
     after_digit: CharSet,
     prefix: CharSet,
     suffix: CharSet,
+    suffix_after_digit: CharSet,
     dot_after: CharSet,
     dot_after_two: CharSet,
     infix: CharSet,
@@ -68,6 +70,7 @@ impl Tables {
             after_digit: [false; 128],
             prefix: [false; 128],
             suffix: [false; 128],
+            suffix_after_digit: [false; 128],
             dot_after: [false; 128],
             dot_after_two: [false; 128],
             infix: [false; 128],
@@ -117,6 +120,7 @@ impl Tables {
                         "after_digit" => tables.after_digit = set,
                         "prefix" => tables.prefix = set,
                         "suffix" => tables.suffix = set,
+                        "suffix_after_digit" => tables.suffix_after_digit = set,
                         "dot_after" => tables.dot_after = set,
                         "dot_after_two" => tables.dot_after_two = set,
                         "infix" => tables.infix = set,
@@ -148,6 +152,9 @@ impl Tables {
                     && self.dot_after_two[text[n - 3] as usize]
                     && self.dot_after_two[text[n - 2] as usize];
                 usize::from(after_one || after_two)
+            }
+            Some(&last) if self.suffix_after_digit[last as usize] => {
+                usize::from(n >= 2 && text[n - 2].is_ascii_digit())
             }
             Some(&last) => usize::from(self.suffix[last as usize]),
         }
@@ -235,8 +242,7 @@ impl Tables {
         let mut spans = prefixes;
         if hi > lo {
             let rest = &chunk[lo..hi];
-            // spaCy's URL rule (and the full stop infix) needs a full stop with something after it
-            if self.specials.contains(rest) || rest[..rest.len() - 1].contains('.') {
+            if self.specials.contains(rest) || !plain_stops(rest.as_bytes()) {
                 return None;
             }
             self.infixes(&bytes[lo..hi], lo, &mut spans);
@@ -311,6 +317,24 @@ pub fn versions() -> Vec<(String, String)> {
         .filter_map(|rest| rest.split_once(' '))
         .map(|(package, version)| (package.to_string(), version.to_string()))
         .collect()
+}
+
+/// Whether no rule of spaCy's looks at the full stops of a string left once affixes are split off: each one is
+/// its last character or stands between two digits, at most two of them. spaCy's URL rule needs a full stop
+/// before two small letters (a domain) or three full stops (an IPv4 address), and its full stop infix a small
+/// letter or quote before and a capital after.
+fn plain_stops(rest: &[u8]) -> bool {
+    let n = rest.len();
+    let mut inner = 0;
+    for i in 0..n.saturating_sub(1) {
+        if rest[i] == b'.' {
+            if i == 0 || !rest[i - 1].is_ascii_digit() || !rest[i + 1].is_ascii_digit() {
+                return false;
+            }
+            inner += 1;
+        }
+    }
+    inner <= 2
 }
 
 fn tables() -> &'static Tables {
