@@ -1,9 +1,10 @@
 //! English target matching: termcheck.matching.target.TargetMatcher's token keys and term trie.
 //!
 //! A text is folded (termcheck.text.normalize.english_table), split at spaces, and each chunk's keyed
-//! tokens come from a cache; a chunk not seen before is keyed by Python (spaCy's tokenizer and
-//! lemminflect, termcheck.text.lemmas.EnglishAnalyzer), so both engines key every word the same way by
-//! construction. Keys are interned as the glossary's vocabulary: a key no term has can never match.
+//! tokens come from a cache; a chunk not seen before is keyed from the generated tables (tokens.rs)
+//! where they decide it, and by Python otherwise (spaCy's tokenizer and lemminflect,
+//! termcheck.text.lemmas.EnglishAnalyzer). Keys are interned as the glossary's vocabulary: a key no term
+//! has can never match.
 //! Every occurrence of every term is returned; which ones count is decided in Python.
 
 use rustc_hash::FxHashMap as HashMap;

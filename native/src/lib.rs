@@ -10,15 +10,17 @@ mod fold;
 mod numbers;
 mod resolve;
 mod source;
+mod tokens;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-use english::{Chunk, TermTrie};
+use english::{Chunk, TermTrie, NO_KEY};
 use fold::Fold;
 use resolve::{Candidate, TermRule};
+use tokens::Key;
 
 /// Chinese source matching over a glossary's folded keys (termcheck.matching.source).
 #[pyclass(frozen, module = "termcheck_native")]
@@ -67,6 +69,9 @@ struct TermIndex {
     cache_limit: usize,
     groups: HashMap<Vec<u32>, u32>,
     group_refs: Vec<Vec<u32>>,
+    tables: bool,      // key chunks from the tables where they decide them
+    keyed_here: u64,   // distinct chunks keyed from the tables
+    keyed_python: u64, // and by the chunker
 }
 
 type PyChunk = (Vec<String>, Vec<String>, Vec<usize>, Vec<(usize, String)>);
@@ -77,9 +82,16 @@ type TextMatch = (Vec<Hit>, Vec<u32>, Vec<Hit>);
 
 #[pymethods]
 impl TermIndex {
-    /// `chunker(chunk)` keys a run of non-space characters: (keys, surfaces, offsets, alternates).
+    /// `chunker(chunk)` keys a run of non-space characters: (keys, surfaces, offsets, alternates); with `tables`,
+    /// only those the key tables do not decide (termcheck.core.native.english_tables says whether they apply).
     #[new]
-    fn new(fold: HashMap<u32, String>, chunker: PyObject, cache_limit: usize) -> PyResult<Self> {
+    #[pyo3(signature = (fold, chunker, cache_limit, tables = true))]
+    fn new(
+        fold: HashMap<u32, String>,
+        chunker: PyObject,
+        cache_limit: usize,
+        tables: bool,
+    ) -> PyResult<Self> {
         let fold = Fold::new(&fold).map_err(PyValueError::new_err)?;
         Ok(TermIndex {
             fold,
@@ -91,6 +103,9 @@ impl TermIndex {
             cache_limit,
             groups: HashMap::default(),
             group_refs: Vec::new(),
+            tables,
+            keyed_here: 0,
+            keyed_python: 0,
         })
     }
 
@@ -197,6 +212,11 @@ impl TermIndex {
         Ok(found)
     }
 
+    /// How many chunks were keyed from the tables and how many by the chunker (each time one was keyed).
+    fn chunk_counts(&self) -> (u64, u64) {
+        (self.keyed_here, self.keyed_python)
+    }
+
     /// The refs of each group numbered `first` and after (groups are numbered as they first occur).
     fn groups_from(&self, first: usize) -> Vec<Vec<u32>> {
         self.group_refs
@@ -216,7 +236,40 @@ impl TermIndex {
         (start, end, group)
     }
 
-    fn key_chunk(&self, py: Python<'_>, chunk: &str) -> PyResult<Chunk> {
+    fn key_chunk(&mut self, py: Python<'_>, chunk: &str) -> PyResult<Chunk> {
+        if let Some(keyed) = self.tables.then(|| tokens::key_chunk(chunk)).flatten() {
+            let mut keys = Vec::with_capacity(keyed.keys.len());
+            for key in &keyed.keys {
+                keys.push(match key {
+                    Key::Known(key) => self.trie.key_id(key),
+                    Key::Guessed(word) => {
+                        if tokens::guesses(word)
+                            .iter()
+                            .any(|k| self.trie.key_id(k) != NO_KEY)
+                        {
+                            break; // a term may have its key: lemminflect's model must choose
+                        }
+                        NO_KEY
+                    }
+                });
+            }
+            if keys.len() == keyed.keys.len() {
+                self.keyed_here += 1;
+                let lengths = keyed.surfaces.iter().map(|s| s.len()).collect(); // ASCII: bytes are characters
+                return Ok(Chunk {
+                    keys,
+                    surfaces: keyed.surfaces,
+                    offsets: keyed.offsets,
+                    lengths,
+                    alternates: keyed
+                        .alternates
+                        .iter()
+                        .map(|(i, k)| (*i, self.trie.key_id(k)))
+                        .collect(),
+                });
+            }
+        }
+        self.keyed_python += 1;
         let (keys, surfaces, offsets, alternates): PyChunk =
             self.chunker.call1(py, (chunk,))?.extract(py)?;
         let lengths = surfaces.iter().map(|s| s.chars().count()).collect();
@@ -231,6 +284,34 @@ impl TermIndex {
                 .collect(),
         })
     }
+}
+
+/// A chunk's keys, surfaces, offsets and alternates from the tables, as the chunker gives them; None where the
+/// tables leave it to Python or to lemminflect's out-of-vocabulary rules (tests/test_native_key_tables.py).
+#[pyfunction]
+fn english_chunk(chunk: &str) -> Option<PyChunk> {
+    let keyed = tokens::key_chunk(chunk)?;
+    let keys = keyed
+        .keys
+        .into_iter()
+        .map(|key| match key {
+            Key::Known(key) => Some(key),
+            Key::Guessed(_) => None,
+        })
+        .collect::<Option<Vec<String>>>()?;
+    Some((keys, keyed.surfaces, keyed.offsets, keyed.alternates))
+}
+
+/// The (package, version) pairs the key tables were generated from.
+#[pyfunction]
+fn english_key_versions() -> Vec<(String, String)> {
+    tokens::versions()
+}
+
+/// The keys lemminflect's out-of-vocabulary rules can give a lowercase word (for tests).
+#[pyfunction]
+fn english_guesses(word: &str) -> Vec<String> {
+    tokens::guesses(word)
 }
 
 /// The Chinese number reader (termcheck.numbers.chinese.chinese_quantities) for the texts it covers.
@@ -410,5 +491,8 @@ fn termcheck_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<TermIndex>()?;
     m.add_class::<ChineseNumberReader>()?;
     m.add_class::<EnglishNumberReader>()?;
+    m.add_function(wrap_pyfunction!(english_chunk, m)?)?;
+    m.add_function(wrap_pyfunction!(english_guesses, m)?)?;
+    m.add_function(wrap_pyfunction!(english_key_versions, m)?)?;
     Ok(())
 }

@@ -61,7 +61,11 @@ class NativeCore(Protocol):
 
     def SourceAutomaton(self, keys: Sequence[str], fold: Mapping[int, str], invisible: str) -> SourceAutomaton: ...
 
-    def TermIndex(self, fold: Mapping[int, str], chunker: Callable[[str], PyChunk], cache_limit: int) -> TermIndex: ...
+    def TermIndex(
+        self, fold: Mapping[int, str], chunker: Callable[[str], PyChunk], cache_limit: int, tables: bool = True
+    ) -> TermIndex: ...
+
+    def english_key_versions(self) -> list[tuple[str, str]]: ...
 
     def ChineseNumberReader(
         self,
@@ -100,6 +104,22 @@ def native_core() -> NativeCore | None:
             ) from None
         return None
     return cast(NativeCore, module)
+
+
+def english_tables(core: NativeCore) -> bool:
+    """Whether the core's English key tables were made from the spaCy and lemminflect installed here
+    (scripts/gen_english_keys.py); where not, every chunk is keyed through Python, so both engines key alike."""
+    return _installed_match(tuple(core.english_key_versions()))
+
+
+@lru_cache(maxsize=4)
+def _installed_match(versions: tuple[tuple[str, str], ...]) -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return bool(versions) and all(version(package) == wanted for package, wanted in versions)
+    except PackageNotFoundError:
+        return False
 
 
 def engine_name() -> str:

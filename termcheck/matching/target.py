@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Sequence, Set
 from typing import Any, NamedTuple
 
-from termcheck.core.native import TermIndex, native_core
+from termcheck.core.native import TermIndex, english_tables, native_core
 from termcheck.glossary.model import Glossary, Term
 from termcheck.matching.hits import TermHit, TermRef, leftmost_longest
 from termcheck.text.lemmas import CACHE_LIMIT, EnglishAnalyzer, Tokens
@@ -133,7 +133,7 @@ class TargetMatcher:
         core = native_core()
         if core is None:
             return None
-        index = core.TermIndex(english_table(), self.analyzer.chunk_record, CACHE_LIMIT)
+        index = core.TermIndex(english_table(), self.analyzer.chunk_record, CACHE_LIMIT, english_tables(core))
         numbers: dict[TermRef, int] = {}
         for keys, ref in paths:
             number = numbers.setdefault(ref, len(numbers))
