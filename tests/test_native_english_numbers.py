@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termcheck.core import native
-from termcheck.numbers.english import _english_quantities_python, _native_reader, from_native
+from termcheck.numbers.english import _english_quantities_python, _native_reader
+from termcheck.numbers.native_readings import from_native
 
 pytestmark = pytest.mark.skipif(
     not native_installed(), reason="the native core is not installed (pip install ./native)"

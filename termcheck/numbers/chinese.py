@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from termcheck.core.native import ChineseNumberReader, NativeCore, engine_name, native_core
-from termcheck.numbers.codes import PHONE, code_spans, native_code_patterns
+from termcheck.numbers.codes import code_spans, native_code_patterns
 from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
+from termcheck.numbers.native_readings import from_native
 from termcheck.numbers.numerals import CN, DIGITS, MAGNITUDES, NUM, TENS, UNITS
 from termcheck.numbers.quantity import (
-    CODE,
     DAY,
     DECADE,
     FRACTION,
@@ -245,25 +245,7 @@ def chinese_quantities(text: str) -> tuple[Quantity, ...]:
 def _read(engine: str, text: str) -> tuple[Quantity, ...]:
     reader = _native_reader(native_core())
     read = reader.quantities(text) if reader is not None else None  # None: a text the core does not cover
-    if read is None:
-        return tuple(_chinese_quantities_python(text))
-    return tuple(
-        Quantity(
-            value,
-            start,
-            end,
-            text[start:end],
-            _KINDS[kind],
-            strong,
-            mantissa,
-            tuple((_KINDS[other], reading) for other, reading in readings),
-            figurative,
-        )
-        for value, start, end, kind, strong, mantissa, readings, figurative in read
-    )
-
-
-_KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE, TIME, WEEKDAY, PHONE, CODE)
+    return tuple(_chinese_quantities_python(text)) if read is None else from_native(text, read)
 
 
 def _chinese_quantities_python(text: str) -> list[Quantity]:

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from termcheck.core.native import EnglishNumberReader, NativeCore, NumberReading, engine_name, native_core
-from termcheck.numbers.codes import CODE, PHONE, code_spans, native_code_patterns
+from termcheck.core.native import EnglishNumberReader, NativeCore, engine_name, native_core
+from termcheck.numbers.codes import code_spans, native_code_patterns
 from termcheck.numbers.dates import MONTH_YEAR, MONTH_YEAR_HINT, month_years
+from termcheck.numbers.native_readings import from_native
 from termcheck.numbers.quantity import (
-    DAY,
     DECADE,
     FRACTION,
     LARGEST,
@@ -247,27 +247,6 @@ def _quantities(text: str, engine: str) -> tuple[Quantity, ...]:
     reader = _native_reader(native_core())
     read = reader.quantities(text) if reader is not None else None  # None: a text the core does not cover
     return _english_quantities_python(text) if read is None else from_native(text, read)
-
-
-def from_native(text: str, read: list[NumberReading]) -> tuple[Quantity, ...]:
-    """The native core's readings of `text` as quantities."""
-    return tuple(
-        Quantity(
-            value,
-            start,
-            end,
-            text[start:end],
-            _KINDS[kind],
-            strong,
-            mantissa,
-            tuple((_KINDS[other], reading) for other, reading in readings),
-            figurative,
-        )
-        for value, start, end, kind, strong, mantissa, readings, figurative in read
-    )
-
-
-_KINDS = (NUMBER, MONTH, DAY, ORDER, DECADE, TIME, WEEKDAY, PHONE, CODE, FRACTION, QUARTER)
 
 
 def _english_quantities_python(text: str) -> tuple[Quantity, ...]:
