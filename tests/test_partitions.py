@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import pathlib
 import pickle
 
 import pytest
@@ -249,3 +250,39 @@ def test_repeat_rows_group_on_disk_as_in_memory_as_sqlite_grouped_them(
         table.merge(list(rows))
     found = [[(v.text, v.first, v.count) for v in group] for group in table.groups()]
     assert found == _groups_as_sqlite_gave_them([row for rows in partitions for row in rows])
+
+
+def test_whole_run_checks_find_the_same_with_their_rows_on_disk(
+    glossary, monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    # the TICO sample with the translations of its long segments cut short, in two documents: omissions to find
+    rows = pathlib.Path(TICO).read_text(encoding="utf-8").splitlines()
+    cut = [rows[0]]
+    for row in rows[1:]:
+        ident, doc, zh, en = row.split("\t")
+        cut.append("\t".join((ident, doc, zh, en.split()[0] if len(zh) > 17 else en)))
+    omissions = tmp_path / "omissions.tsv"
+    omissions.write_text("\n".join(cut) + "\n", encoding="utf-8")
+    documents = open_documents([EXAMPLE, TICO, str(omissions), REPEATS])
+    expected = Checker(glossary).run(documents)
+    monkeypatch.setattr("termcheck.core.spill.SPILL_AT", 3)
+    monkeypatch.setattr("termcheck.checks.repeats.SPILL_AT", 3)
+    actual = Checker(glossary, CheckOptions(batch_size=7)).run(documents)
+    assert {"TC211", "TC223"} <= {f.code for f in expected.findings}
+    assert list(actual.findings) == list(expected.findings)
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.lists(st.integers(), max_size=5)), max_size=12), st.integers(1, 6))
+def test_spilled_lists_read_back_what_was_added(additions: list[tuple[str, list[int]]], spill_at: int) -> None:
+    from termcheck.core.spill import SpilledLists
+
+    lists: SpilledLists[int] = SpilledLists(spill_at=spill_at)
+    expected: dict[str, list[int]] = {}
+    for name, items in additions:
+        lists.extend(name, items)
+        expected.setdefault(name, []).extend(items)
+    assert lists.spilled == (sum(len(items) for _, items in additions) >= spill_at)
+    for name in "abcd":
+        assert list(lists.read(name)) == expected.get(name, [])
+    lists.close()
+    assert list(lists.read("a")) == []

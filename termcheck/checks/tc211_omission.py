@@ -4,12 +4,14 @@ import math
 import re
 import statistics
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 
 from termcheck.checks.base import Check, CheckContext
 from termcheck.checks.examples import Example
 from termcheck.core.model import Finding, Severity
+from termcheck.core.spill import SpilledLists
 from termcheck.matching.analysis import AnalyzedSegment
 
 MIN_SOURCE = 15  # characters: shorter segments vary too much to judge
@@ -32,6 +34,9 @@ def _chinese(text: str) -> int:
     return len(_CHINESE.findall(text))
 
 
+Place = tuple[int, str, str]  # line, segment id, text hash
+
+
 @dataclass
 class _Document:
     # per segment: Chinese characters and other characters of the source (Latin text such as
@@ -39,7 +44,7 @@ class _Document:
     chinese: array[int] = field(default_factory=lambda: array("l"))
     other: array[int] = field(default_factory=lambda: array("l"))
     target: array[int] = field(default_factory=lambda: array("l"))
-    places: list[tuple[int, str, str]] = field(default_factory=list)  # (line, segment id, text hash)
+    places: list[Place] = field(default_factory=list)  # within a partition; once merged, on the check's SpilledLists
 
     def expected(self, index: int, ratio: float) -> float:
         return ratio * self.chinese[index] + self.other[index]
@@ -48,7 +53,6 @@ class _Document:
         self.chinese.extend(other.chinese)
         self.other.extend(other.other)
         self.target.extend(other.target)
-        self.places.extend(other.places)
 
 
 class Omission(Check):
@@ -82,6 +86,8 @@ class Omission(Check):
     def __init__(self, context: CheckContext) -> None:
         super().__init__(context)
         self._documents: dict[str, _Document] = {}
+        # the places of merged documents: a run's million segments are a million places, kept on disk past a few
+        self._places: SpilledLists[Place] = SpilledLists("termcheck-omission-")
 
     def check_segment(self, analyzed: AnalyzedSegment) -> Iterable[Finding]:
         seg = analyzed.segment
@@ -103,43 +109,57 @@ class Omission(Check):
     def merge(self, state: object) -> None:
         assert isinstance(state, dict)
         for file, document in state.items():
-            if file in self._documents:
-                self._documents[file].extend(document)
-            else:
-                self._documents[file] = document
+            self._documents.setdefault(file, _Document()).extend(document)
+            self._places.extend(file, document.places)
 
     def finish(self) -> Iterable[Finding]:
-        for file, document in self._documents.items():
-            count = len(document.chinese)
-            if count >= MIN_FIT:
-                per_char = [(document.target[i] - document.other[i]) / document.chinese[i] for i in range(count)]
-                ratio = max(statistics.median(per_char), 0.5)
-            else:
-                ratio = math.exp(PRIOR_LOG_RATIO)
-            logs = [math.log((document.target[i] + 1) / document.expected(i, ratio)) for i in range(count)]
-            if count >= MIN_FIT:
-                center = statistics.median(logs)
-                spread = max(1.4826 * statistics.median(abs(v - center) for v in logs), 0.1)
-            else:
-                center, spread = 0.0, PRIOR_SPREAD
-            for index, value in enumerate(logs):
-                if (value - center) / spread >= -Z_LIMIT or math.exp(value - center) >= MAX_SHARE:
-                    continue
-                expected = round(document.expected(index, ratio) * math.exp(center))
-                line, segment, text_hash = document.places[index]
-                target_length = document.target[index]
-                yield Finding(
-                    code=self.code,
-                    check=self.name,
-                    severity=self.effective_severity,
-                    message=(
-                        f"the target has {target_length} letters where about {expected} are expected from the "
-                        f"source's {document.chinese[index]} Chinese characters; something may be missing"
-                    ),
-                    file=file,
-                    line=line,
-                    segment=segment,
-                    found=f"{target_length} letters",
-                    expected=f"about {expected}",
-                    segment_hash=text_hash,
-                )
+        try:
+            for file, document in self._documents.items():
+                yield from self._short_targets(file, document)
+        finally:
+            self._places.close()
+
+    def _short_targets(self, file: str, document: _Document) -> Iterator[Finding]:
+        count = len(document.chinese)
+        if count >= MIN_FIT:
+            per_char = [(document.target[i] - document.other[i]) / document.chinese[i] for i in range(count)]
+            ratio = max(statistics.median(per_char), 0.5)
+            del per_char
+        else:
+            ratio = math.exp(PRIOR_LOG_RATIO)
+        logs = array("d", (math.log((document.target[i] + 1) / document.expected(i, ratio)) for i in range(count)))
+        if count >= MIN_FIT:
+            center = statistics.median(logs)
+            spread = max(1.4826 * statistics.median(abs(v - center) for v in logs), 0.1)
+        else:
+            center, spread = 0.0, PRIOR_SPREAD
+        short = [
+            index
+            for index, value in enumerate(logs)
+            if (value - center) / spread < -Z_LIMIT and math.exp(value - center) < MAX_SHARE
+        ]
+        if not short:
+            return
+        # the places of merged partitions, then of segments this instance checked itself (a run in one partition)
+        places = chain(self._places.read(file), document.places)
+        position = 0
+        for index in short:
+            line, segment, text_hash = next(islice(places, index - position, None))
+            position = index + 1
+            expected = round(document.expected(index, ratio) * math.exp(center))
+            target_length = document.target[index]
+            yield Finding(
+                code=self.code,
+                check=self.name,
+                severity=self.effective_severity,
+                message=(
+                    f"the target has {target_length} letters where about {expected} are expected from the "
+                    f"source's {document.chinese[index]} Chinese characters; something may be missing"
+                ),
+                file=file,
+                line=line,
+                segment=segment,
+                found=f"{target_length} letters",
+                expected=f"about {expected}",
+                segment_hash=text_hash,
+            )

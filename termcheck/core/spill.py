@@ -52,3 +52,50 @@ class SpillFile(Generic[T]):
         """Delete the file now rather than when the store is collected."""
         self._file.close()
         self._blocks = {}
+
+
+SPILL_AT = 50_000  # items held in memory by a SpilledLists before they go to disk
+
+
+class SpilledLists(Generic[T]):
+    """Lists under names, each appended to in order, that keep at most `spill_at` items in memory in all: past that,
+    what is in memory goes to disk and only the order is remembered. A whole-run check keeps a row per segment here
+    (where it is, to report it later), which for a million segments would otherwise be a million tuples."""
+
+    def __init__(self, prefix: str = "termcheck-lists-", spill_at: int | None = None) -> None:
+        self._prefix = prefix
+        self._spill_at = SPILL_AT if spill_at is None else spill_at
+        self._memory: dict[str, list[T]] = {}
+        self._held = 0
+        self._keys: dict[str, int] = {}
+        self._disk: SpillFile[T] | None = None
+
+    def extend(self, name: str, items: Sequence[T]) -> None:
+        self._memory.setdefault(name, []).extend(items)
+        self._held += len(items)
+        if self._held >= self._spill_at:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self._disk is None:
+            self._disk = SpillFile(self._prefix)
+        for name, items in self._memory.items():
+            self._disk.add(self._keys.setdefault(name, len(self._keys)), items)
+        self._memory = {}
+        self._held = 0
+
+    def read(self, name: str) -> Iterator[T]:
+        """The items under `name` in the order they were added."""
+        if self._disk is not None and name in self._keys:
+            yield from self._disk.read(self._keys[name])
+        yield from self._memory.get(name, ())
+
+    @property
+    def spilled(self) -> bool:
+        return self._disk is not None
+
+    def close(self) -> None:
+        if self._disk is not None:
+            self._disk.close()
+            self._disk = None
+        self._memory, self._keys, self._held = {}, {}, 0
