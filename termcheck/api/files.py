@@ -62,6 +62,8 @@ def check(
     rules: Sequence[Rule] = (),
     snapshot: bool = True,
     rule_budget: float = RULE_BUDGET,
+    cluster: str | None = None,
+    shards: str | None = None,
 ) -> Report:
     """Check documents against glossaries; returns a Report whose `findings` the CLI prints.
 
@@ -81,15 +83,22 @@ def check(
     the same. A run with many findings keeps them on disk (`report.findings` is a FindingStore).
     `encoding` is that of the documents (and references); glossaries are detected on their own, or read in
     `glossary_encoding`.
+    `cluster` runs the check on a Dask cluster: a scheduler's address (`tcp://host:8786`) or `local:N` for N
+    worker processes here; the workers read the files themselves and write their findings under `shards` (a folder
+    or URL both they and this process reach; a temporary folder for `local:N`). See termcheck.run.cluster.
+    Files may be URLs (`s3://bucket/tm.tsv`) read through fsspec, with or without a cluster.
     Raises termcheck.core.errors.TermcheckError (InputError, UsageError) for bad input or options.
     """
     check_input_options(encoding, glossary_encoding, input_format)
     loaded, glossary_files, ignore = run_glossary(glossary, ignore, glossary_columns, glossary_encoding)
-    documents = open_documents(files, source, target, fields, encoding, input_format, root)
+    documents = open_documents(files, source, target, fields, encoding, input_format, root, fetch=cluster is None)
     options = check_options(
         select, ignore, severities, deprecated_everywhere, allow_untranslated, target_locale, rules, rule_budget
     )
-    report = check_documents(documents, loaded, options, progress, suppressions, jobs, snapshot or bool(references))
+    if cluster is not None:
+        report = check_on_cluster_of(cluster, shards, documents, loaded, options, progress, suppressions)
+    else:
+        report = check_documents(documents, loaded, options, progress, suppressions, jobs, snapshot or bool(references))
     report.glossary_files = glossary_files
     if references:
         from termcheck.scoring.run import score_segments
@@ -161,6 +170,27 @@ def check_documents(
 
         jobs = default_jobs()
     return Checker(glossary, options).run(documents, progress, suppressions, jobs, snapshot)
+
+
+def check_on_cluster_of(
+    address: str,
+    shards: str | None,
+    documents: Sequence[Document],
+    glossary: Glossary,
+    options: CheckOptions,
+    progress: Progress | None = None,
+    suppressions: Suppressions | str | None = None,
+) -> Report:
+    """The run on the Dask cluster at `address` (or `local:N`): termcheck.run.cluster."""
+    from termcheck.run.cluster import check_on_cluster, connect, shard_location
+
+    if isinstance(suppressions, str):
+        suppressions = load_suppressions(suppressions)
+    location = shard_location(address, shards)
+    with connect(address) as client:
+        return check_on_cluster(
+            client, documents, glossary, options, location, suppressions=suppressions, progress=progress
+        )
 
 
 @dataclass
@@ -286,6 +316,8 @@ def check_project(
         target_locale=settings.target_language,
         rules=settings.rules,
         rule_budget=settings.rule_budget,
+        cluster=settings.cluster,
+        shards=settings.shards,
         snapshot=any(output.format == "xlsx" for output in outputs),  # the Segments sheet; scores always keep them
     )
     run = ProjectRun(report, found.skipped, gate=Gate(settings.fail_on))

@@ -131,6 +131,15 @@ class RepeatTable:
             self._disk.add(bucket, rows)
         self._merged = []
 
+    def all_rows(self) -> list[Row]:
+        """Every row the table holds, merged, spilled or its own, each group's in the order they came: what a merged
+        table hands on when it is itself merged again (a node of a cluster's merge tree)."""
+        rows: list[Row] = []
+        if self._disk is not None:
+            for bucket in self._disk.filed_keys():
+                rows.extend(self._disk.read(bucket))
+        return [*rows, *self._merged, *self.rows]
+
     def groups(self) -> Iterator[list[Variant]]:
         """Each group whose rows have two variants or more, in order of group key: its variants in order of first
         sight."""
@@ -209,7 +218,7 @@ class RepeatCheck(Check):
         self.table = RepeatTable()
 
     def state(self) -> object:
-        return self.table.rows
+        return self.table.all_rows()
 
     def merge(self, state: object) -> None:
         assert isinstance(state, list)

@@ -104,7 +104,13 @@ class Omission(Check):
         return ()
 
     def state(self) -> object:
-        return self._documents
+        # a merged instance hands on its places too (merged again, as a node of a cluster's merge tree)
+        return {
+            file: _Document(
+                document.chinese, document.other, document.target, [*self._places.read(file), *document.places]
+            )
+            for file, document in self._documents.items()
+        }
 
     def merge(self, state: object) -> None:
         assert isinstance(state, dict)

@@ -9,13 +9,14 @@ from typing import Annotated
 import typer
 
 from termcheck.cli.errors import EXIT_CLEAN, EXIT_FINDINGS, exit_codes, non_negative
-from termcheck.cli.options import input_overrides, load_project, parse_fail_on, parse_severities
+from termcheck.cli.options import check_cluster_options, input_overrides, load_project, parse_fail_on, parse_severities
 from termcheck.cli.progress import progress_bar
 from termcheck.cli.shared_options import (
     CHECKS,
     INPUTS,
     REPORTS,
     AllowUntranslatedOption,
+    ClusterOption,
     ConfigOption,
     DeprecatedEverywhereOption,
     EncodingOption,
@@ -32,6 +33,7 @@ from termcheck.cli.shared_options import (
     NoIgnoreFileOption,
     QuietOption,
     SelectOption,
+    ShardsOption,
     SourceColumnOption,
     SourceOption,
     TargetColumnOption,
@@ -72,6 +74,8 @@ def check_command(
             rich_help_panel=INPUTS,
         ),
     ] = None,
+    cluster: ClusterOption = None,
+    shards: ShardsOption = None,
     input_format: InputFormatOption = None,
     id_column: IdColumnOption = None,
     source_column: SourceColumnOption = None,
@@ -173,7 +177,10 @@ def check_command(
         baseline=str(baseline) if baseline else None,
         allow_untranslated=_tuple(allow_untranslated),
         jobs=jobs,
+        cluster=cluster,
+        shards=shards,
     )
+    check_cluster_options(cluster, shards, jobs)
     if fail_on is not None:  # set apart: "never" is None, which override() would skip
         settings = replace(settings, fail_on=parse_fail_on(fail_on))
     outputs = [Output(settings.format, str(output) if output else None, "--output")] + [

@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from termcheck.cli.errors import exit_codes
-from termcheck.cli.options import input_overrides, load_project
+from termcheck.cli.options import check_cluster_options, input_overrides, load_project
 from termcheck.cli.shared_options import (
+    ClusterOption,
     ConfigOption,
     DeprecatedEverywhereOption,
     EncodingOption,
@@ -27,6 +28,7 @@ from termcheck.cli.shared_options import (
     NoIgnoreFileOption,
     QuietOption,
     SelectOption,
+    ShardsOption,
     SourceColumnOption,
     SourceOption,
     TargetColumnOption,
@@ -53,6 +55,8 @@ def fix_command(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     deprecated_everywhere: DeprecatedEverywhereOption = None,
+    cluster: ClusterOption = None,
+    shards: ShardsOption = None,
     ignore_file: IgnoreFileOption = None,
     no_ignore_file: NoIgnoreFileOption = False,
     output_dir: Annotated[
@@ -103,7 +107,10 @@ def fix_command(
             glossary_column=glossary_column,
             deprecated_everywhere=deprecated_everywhere,
         ),
+        cluster=cluster,
+        shards=shards,
     )
+    check_cluster_options(cluster, shards)
     run = fix_project(
         settings,
         root=project.root,

@@ -101,3 +101,10 @@ def input_overrides(
         "glossary_columns": parse_mapping(glossary_column, "--glossary-column") or None,
         "deprecated_everywhere": deprecated_everywhere,
     }
+
+
+def check_cluster_options(cluster: str | None, shards: str | None, jobs: int | None = None) -> None:
+    if shards is not None and cluster is None:
+        raise UsageError("--shards is where a cluster's workers write: it needs --cluster")
+    if cluster is not None and jobs is not None:
+        raise UsageError("--jobs is for one machine; with --cluster, the cluster's workers check the partitions")

@@ -20,12 +20,13 @@ FilesOption = Annotated[
         show_default=False,
     ),
 ]
+# text, not Path: a URL (s3://bucket/a.txt) would lose a slash as a Path
 SourceOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--source", help="Chinese source, one segment per line (with --target).", rich_help_panel=INPUTS),
 ]
 TargetOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--target", help="English target: line-aligned with --source, or alone.", rich_help_panel=INPUTS),
 ]
 GlossaryOption = Annotated[
@@ -121,3 +122,21 @@ NoConfigOption = Annotated[
     bool, typer.Option("--no-config", help="Ignore configuration files.", rich_help_panel=CONFIG)
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No summary or progress on stderr.")]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        help="Check on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker "
+        "processes here. The workers read the files themselves (paths or s3://… URLs).",
+        rich_help_panel=INPUTS,
+    ),
+]
+ShardsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--shards",
+        help="With --cluster: a folder or URL the workers and this machine both reach, where the workers "
+        "write their findings. \\[default: a temporary folder, for local:N]",
+        rich_help_panel=INPUTS,
+    ),
+]

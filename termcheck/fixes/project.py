@@ -24,6 +24,8 @@ from termcheck.project.config import Settings
 from termcheck.project.inputs import load_glossary_files, project_inputs, project_suppressions
 from termcheck.readers import FieldNames, open_document, open_documents
 from termcheck.readers.base import Document, Pair
+from termcheck.readers.remote import is_url
+from termcheck.run.cluster import cluster_check
 from termcheck.run.engine import Checker, CheckOptions
 from termcheck.text.langs import english_locale
 
@@ -99,29 +101,36 @@ def _fix_project(
     chosen = [f for f in found.inputs if not (earlier and _inside(f.target if isinstance(f, Pair) else f, folder))]
     if found.inputs and not chosen and not (source or target):
         return run
+    named = [p for f in chosen for p in ((f.source, f.target) if isinstance(f, Pair) else (f,))]
+    remote = next((p for p in [*named, source or "", target or ""] if is_url(p)), None)
+    if remote is not None:
+        raise UsageError(f"{remote}: fix writes corrected copies of files on this machine; copy it here first")
     documents = open_documents(chosen, source, target, fields, settings.encoding, settings.input_format, root)
     inputs = [p for d in documents for p in d.paths] + list(settings.glossary)
     outputs = output_paths(folder, [rewritten_file(d) for d in documents], root, writing=write)
     suppressions = project_suppressions(settings, root)
-    for document in documents:
-        fixes = fix_document(checker, document, suppressions)
-        output = outputs[os.path.abspath(rewritten_file(document))]
-        refuse_overwriting_inputs(output, inputs)
-        path = rewritten_path(fixes)
-        left_out: list[FixedSegment] = []
-        patch = b""
-        if fixes.changed:
-            original = Path(path).read_bytes() if diff else b""
-            copy, left_out = verified_copy(fixes, fields, settings.encoding)
-            if write and _save(copy, fixes, left_out, output, batch):
-                run.written.append(output)
-            if diff:
-                patch = file_diff(original, copy, path, settings.encoding)
-                if patch and wide_encoding(path, original, settings.encoding):
-                    run.notes.append(f"{document.name} is UTF-16/32 text: its diff is shown in UTF-8, not as a patch")
-        run.files.append(
-            FixedFile(document.name, path, output, fixes.segments, fixes.changed, left_out, fixes.unfixed, patch)
-        )
+    with cluster_check(settings.cluster, settings.shards, checker) as first_check:
+        for document in documents:
+            fixes = fix_document(checker, document, suppressions, first_check)
+            output = outputs[os.path.abspath(rewritten_file(document))]
+            refuse_overwriting_inputs(output, inputs)
+            path = rewritten_path(fixes)
+            left_out: list[FixedSegment] = []
+            patch = b""
+            if fixes.changed:
+                original = Path(path).read_bytes() if diff else b""
+                copy, left_out = verified_copy(fixes, fields, settings.encoding)
+                if write and _save(copy, fixes, left_out, output, batch):
+                    run.written.append(output)
+                if diff:
+                    patch = file_diff(original, copy, path, settings.encoding)
+                    if patch and wide_encoding(path, original, settings.encoding):
+                        run.notes.append(
+                            f"{document.name} is UTF-16/32 text: its diff is shown in UTF-8, not as a patch"
+                        )
+            run.files.append(
+                FixedFile(document.name, path, output, fixes.segments, fixes.changed, left_out, fixes.unfixed, patch)
+            )
     return run
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termcheck.checks.base import Check
@@ -65,8 +65,15 @@ def fixable_checks(checks: Sequence[type[Check]]) -> list[type[Check]]:
     return [c for c in checks if c.fix_description]
 
 
-def fix_document(checker: Checker, document: Document, suppressions: Suppressions | None = None) -> DocumentFixes:
-    """The document's segments with every safe fix of the checker's (fixable) checks applied."""
+def fix_document(
+    checker: Checker,
+    document: Document,
+    suppressions: Suppressions | None = None,
+    first_check: Callable[[Document], Iterable[Finding]] | None = None,
+) -> DocumentFixes:
+    """The document's segments with every safe fix of the checker's (fixable) checks applied. `first_check` checks
+    the whole document in the first round instead of `checker` (on a cluster: the later rounds check only the
+    segments a fix changed)."""
     original = list(document.read())
     current = list(original)
     fixes: dict[int, list[AppliedFix]] = defaultdict(list)
@@ -81,7 +88,10 @@ def fix_document(checker: Checker, document: Document, suppressions: Suppression
     for _round in range(ROUNDS):
         snapshot = [current[i] for i in todo]
         view = dataclasses.replace(document, read=lambda s=snapshot: iter(s))  # type: ignore[misc]
-        findings = checker.run([view], snapshot=False).findings
+        if first_check is not None and _round == 0:
+            findings: Iterable[Finding] = first_check(document)
+        else:
+            findings = checker.run([view], snapshot=False).findings
         edits: dict[int, list[tuple[Edit, Finding]]] = defaultdict(list)
         for index in todo:
             unfixed.pop(index, None)

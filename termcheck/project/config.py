@@ -66,6 +66,8 @@ class Settings:
     deprecated_everywhere: bool = False
     allow_untranslated: tuple[str, ...] = ()
     jobs: int = 1  # worker processes; 0: one per core
+    cluster: str | None = None  # a Dask scheduler's address, or local:N (termcheck.run.cluster)
+    shards: str | None = None  # where a cluster's workers write their findings
     rules: tuple[Rule, ...] = ()  # [[rules]]: the project's own checks (termcheck.checks.project_rules)
     rule_budget: float = RULE_BUDGET  # seconds of search time each rule may spend in a run (per process)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
+from typing import Any
 
 from termcheck.core.errors import InputError, UsageError
 from termcheck.core.model import Segment
@@ -13,6 +14,7 @@ from termcheck.readers.delimited import read_delimited
 from termcheck.readers.jsonl import read_jsonl
 from termcheck.readers.paths import display_path
 from termcheck.readers.plaintext import read_aligned, read_target_lines
+from termcheck.readers.remote import is_url, local_copy, named_as_url
 from termcheck.readers.tmx import read_tmx
 from termcheck.readers.xliff import read_xliff
 from termcheck.text.textio import check_readable
@@ -66,38 +68,79 @@ def open_document(
     encoding: str | None = None,
     fmt: str | None = None,
     name: str | None = None,
+    fetch: bool = True,
 ) -> Document:
-    """A document read from `path`; its findings name it `name` (default: the path)."""
-    check_readable(path)
+    """A document read from `path` (a file, or a URL: termcheck.readers.remote); its findings name it `name`
+    (default: the path). A URL is read only when the document is; with `fetch`, an XLIFF or TMX one is read at
+    once for the locale it declares (a cluster's client leaves that to the workers: document_locale)."""
+    remote = is_url(path)
+    if not remote:
+        check_readable(path)
     fmt = fmt or detect_format(path)
     name = name or path
+    read: Callable[..., Iterator[Segment]]
+    args: tuple[Any, ...]
     if fmt == "text":
-        reader = partial(read_target_lines, path, encoding, name)
+        read, args = read_target_lines, (encoding, name)
     elif fmt in ("tsv", "csv"):
-        reader = partial(read_delimited, path, fields, encoding, name)
+        read, args = read_delimited, (fields, encoding, name)
     elif fmt == "jsonl":
-        reader = partial(read_jsonl, path, fields, encoding, name)
+        read, args = read_jsonl, (fields, encoding, name)
     elif fmt == "xliff":
-        reader = partial(read_xliff, path, name)
+        read, args = read_xliff, (name,)
     elif fmt == "tmx":
-        reader = partial(read_tmx, path, name)
+        read, args = read_tmx, (name,)
     else:
         raise UsageError(f"unknown input format {fmt!r} (use one of {', '.join(FORMATS)})")
+    reader = partial(_read_url, read, path, *args) if remote else partial(read, path, *args)
     notes: list[str] = []
     if fmt != "text":  # lines are unique; ids from a file may not be
         reader = partial(_read_unique, reader, notes, name)
-    return Document(name, (path,), reader, fmt, target_locale(path, fmt), notes)
+    if not remote:
+        locale = target_locale(path, fmt)
+    else:  # only XLIFF and TMX declare one
+        locale = target_locale(local_copy(path), fmt) if fetch and fmt in ("xliff", "tmx") else ""
+    return Document(name, (path,), reader, fmt, locale, notes)
+
+
+def document_locale(document: Document) -> str:
+    """The English locale `document` declares, read from its file (a URL's too)."""
+    if document.locale or document.format not in ("xliff", "tmx"):
+        return document.locale
+    return target_locale(_local(document.paths[0]), document.format)
+
+
+def _read_url(read: Callable[..., Iterator[Segment]], url: str, *args: object) -> Iterator[Segment]:
+    with named_as_url(url):
+        yield from read(local_copy(url), *args)
 
 
 def _read_unique(reader: Callable[[], Iterator[Segment]], notes: list[str], name: str) -> Iterator[Segment]:
     return unique_ids(reader(), notes, name)
 
 
+def _local(path: str) -> str:
+    return local_copy(path) if is_url(path) else path
+
+
+def _read_pair(source: str, target: str, encoding: str | None, name: str) -> Iterator[Segment]:
+    local_source, local_target = _local(source), _local(target)
+    try:
+        yield from read_aligned(local_source, local_target, encoding, name)
+    except InputError as exc:  # named by the URL it came from
+        raise InputError(
+            {local_source: source, local_target: target}.get(exc.path, exc.path), exc.reason, exc.line
+        ) from None
+
+
 def open_pair(source: str, target: str, encoding: str | None = None, name: str | None = None) -> Document:
-    check_readable(source)
-    check_readable(target)
+    for path in (source, target):
+        if not is_url(path):
+            check_readable(path)
     name = name or target
-    return Document(name, (source, target), partial(read_aligned, source, target, encoding, name), "text-pair")
+    remote = is_url(source) or is_url(target)
+    read = partial(_read_pair if remote else read_aligned, source, target, encoding, name)
+    return Document(name, (source, target), read, "text-pair")
 
 
 def open_documents(
@@ -108,10 +151,12 @@ def open_documents(
     encoding: str | None = None,
     fmt: str | None = None,
     root: str | None = None,
+    fetch: bool = True,
 ) -> list[Document]:
     """The documents of one run: FILES (single files or source/target pairs), or --source/--target, or --target alone.
 
-    With `root`, findings name files relative to it (see termcheck.readers.paths).
+    With `root`, findings name files relative to it (see termcheck.readers.paths). Files may be URLs
+    (termcheck.readers.remote); without `fetch`, none is read here (see open_document).
     """
     if source and not target:
         raise UsageError("--source needs --target (the English file to check)")
@@ -122,14 +167,14 @@ def open_documents(
     documents = [
         open_pair(f.source, f.target, encoding, shown(f.target))
         if isinstance(f, Pair)
-        else open_document(f, fields, encoding, fmt, shown(f))
+        else open_document(f, fields, encoding, fmt, shown(f), fetch)
         for f in files
     ]
     if target:
         documents.append(
             open_pair(source, target, encoding, shown(target))
             if source
-            else open_document(target, fields, encoding, fmt, shown(target))
+            else open_document(target, fields, encoding, fmt, shown(target), fetch)
         )
     if not documents:
         raise UsageError("nothing to check: give FILES or --target (with --source for a bilingual pair)")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 
+from termcheck.readers.remote import is_url
+
 
 def display_path(path: str, root: str | None) -> str:
     """`path` relative to `root` with `/` separators if it lies under `root`; otherwise as given. Either way
     as text every output can hold (`readable`)."""
-    if not root:
+    if not root or is_url(path):
         return readable(path)
     absolute = os.path.abspath(path)
     try:

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 
 from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.checks.registry import catalogue
-from termcheck.checks.rules import RULE_BUDGET, Rule
+from termcheck.checks.rules import RULE_BUDGET, Rule, RuleStop
 from termcheck.checks.triggers import triggered
 from termcheck.core.model import Finding, Segment, Severity
 from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
 from termcheck.matching.analysis import AnalyzedSegment, SegmentAnalyzer
+from termcheck.matching.source import SourceMatcher
+from termcheck.matching.target import TargetMatcher
 from termcheck.matching.usage import UsageTally
 from termcheck.readers.base import Document
 from termcheck.run.partitions import Partition, PartitionResult, RunMerger, in_order, partitions, snapshot_documents
@@ -69,9 +71,6 @@ class Checker:
     def __init__(self, glossary: Glossary, options: CheckOptions = CheckOptions()) -> None:
         self.glossary = glossary
         self.options = options
-        self.analyzer = SegmentAnalyzer(glossary)
-        self.source_matcher = self.analyzer.source_matcher
-        self.target_matcher = self.analyzer.target_matcher
         self.check_types = select_checks(options.select, options.ignore, catalogue(options.rules))
         self.context = CheckContext(
             concepts=glossary.by_id(),
@@ -81,6 +80,19 @@ class Checker:
             rule_budget=options.rule_budget,
             codes=frozenset(c.code for c in self.check_types),
         )
+
+    @functools.cached_property
+    def analyzer(self) -> SegmentAnalyzer:
+        """The compiled glossary: built when a partition is first checked, never by a process that only merges."""
+        return SegmentAnalyzer(self.glossary)
+
+    @property
+    def source_matcher(self) -> SourceMatcher:
+        return self.analyzer.source_matcher
+
+    @property
+    def target_matcher(self) -> TargetMatcher:
+        return self.analyzer.target_matcher
 
     def analyze(self, batch: list[Segment], locale: str = "") -> list[AnalyzedSegment]:
         return self.analyzer.analyze(batch, locale)
@@ -160,6 +172,8 @@ class Checker:
         store = SegmentStore() if snapshot else None
         parts = partitions(documents, self.options.batch_size, merger.digests, store)
         make = functools.partial(Checker, self.glossary, self.options)  # how a spawned worker builds its own
+        if jobs > 1:
+            _ = self.analyzer  # compiled here, once: forked workers share it
         with ShardFolder() if jobs > 1 else nullcontext() as folder:
             for result in check_partitions(self, parts, suppressions, jobs, make, folder.path if folder else ""):
                 merger.add(result)
@@ -172,10 +186,21 @@ class Checker:
         """What adds up this run's partition results, with the checks that will run `finish`."""
         return RunMerger(documents, [c(self.context) for c in self.check_types], suppressions)
 
-    def report(self, documents: Sequence[Document], merger: RunMerger, store: SegmentStore | None = None) -> Report:
-        """The report of a run whose partitions have all been merged (its sources read from `store`, if given)."""
-        findings = merger.finish()
-        stopped = [stop for check in merger.checks if (stop := check.stopped()) is not None]
+    def report(
+        self,
+        documents: Sequence[Document],
+        merger: RunMerger,
+        store: SegmentStore | None = None,
+        whole_run: WholeRun | None = None,
+    ) -> Report:
+        """The report of a run whose partitions have all been merged (its sources read from `store`, if given), the
+        whole-run checks' findings and stops taken from `whole_run` where they were finished elsewhere."""
+        if whole_run is not None:
+            findings = merger.finish(whole_run.findings)
+            stopped = list(whole_run.stopped)
+        else:
+            findings = merger.finish()
+            stopped = [stop for check in merger.checks if (stop := check.stopped()) is not None]
         summaries = [
             DocumentSummary(d.name, d.format, merger.segments[i], merger.bilingual[i], merger.digests[i])
             for i, d in enumerate(documents)
@@ -197,6 +222,23 @@ class Checker:
             unmatched_suppressions=merger.suppressions.unmatched(merger.matched) if merger.suppressions else [],
             suppressed_ids=frozenset(merger.matched),
         )
+
+
+@dataclass(frozen=True)
+class WholeRun:
+    """What the whole-run checks found, finished after their states were merged (on a cluster: as a tree)."""
+
+    findings: list[Finding]
+    stopped: list[RuleStop]
+
+
+def finish_checks(checks: Sequence[Check], states: Sequence[Sequence[object]]) -> WholeRun:
+    """`checks` (fresh) with `states` merged in order, finished."""
+    for merged in states:
+        for check, state in zip(checks, merged, strict=True):
+            check.merge(state)
+    findings = [finding for check in checks for finding in check.finish()]
+    return WholeRun(findings, [stop for check in checks if (stop := check.stopped()) is not None])
 
 
 def _empty_translation(segment: Segment) -> bool:

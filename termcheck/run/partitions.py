@@ -1,7 +1,7 @@
 """A run split into partitions: consecutive segments of one document, checked independently, merged in order.
 
 Every run works this way, whether the partitions are checked one after another, by `--jobs`
-processes (termcheck.run.parallel) or on a Dask cluster (termcheck.run.distributed). Checking a partition
+processes (termcheck.run.parallel) or on a Dask cluster (termcheck.run.cluster). Checking a partition
 gives its per-segment findings and what the whole-run checks (consistency, name spelling, omission)
 kept; `RunMerger` adds the partitions up in document order and runs those checks' `finish` once,
 so the findings are the same however the run was split.
@@ -22,7 +22,8 @@ from termcheck.matching.usage import UsageTally
 from termcheck.readers.base import Document, TextDigest
 from termcheck.run.findings_store import FindingStore, merged
 from termcheck.run.segment_store import SegmentStore
-from termcheck.run.shards import Place, Shard, ShardedFindings, ShardFiles
+from termcheck.run.shard_index import Place, Shard
+from termcheck.run.shards import ShardedFindings, ShardFiles
 from termcheck.scoring.term_accuracy import TermAccuracy
 
 
@@ -110,8 +111,9 @@ class RunMerger:
         self.accuracy.merge(result.accuracy)
         self.suppressed += result.suppressed
         self.matched |= result.matched
-        for check, state in zip(self.checks, result.states, strict=True):
-            check.merge(state)
+        if result.states:  # none where they are merged elsewhere (on a cluster's workers: termcheck.run.cluster)
+            for check, state in zip(self.checks, result.states, strict=True):
+                check.merge(state)
         if result.shard is not None:
             if self.findings:
                 raise ValueError("a run's findings come all in shards or all in results")
@@ -127,11 +129,15 @@ class RunMerger:
         """Open the shard files while their folder is there (before the run removes it)."""
         self.shard_files.open(self.shards)
 
-    def finish(self) -> Sequence[Finding]:
-        """All findings in (document, line, code) order, those of the whole-run checks included."""
+    def finish(self, whole_run: Sequence[Finding] | None = None) -> Sequence[Finding]:
+        """All findings in (document, line, code) order, those of the whole-run checks included: `whole_run`
+        where they were found elsewhere (the root of a cluster's merge tree), else this merger's checks'."""
         final: list[Finding] = []
-        for check in self.checks:
-            final.extend(check.finish())
+        if whole_run is not None:
+            final.extend(whole_run)
+        else:
+            for check in self.checks:
+                final.extend(check.finish())
         if self.suppressions is not None and len(self.suppressions):
             kept = self.suppressions.uncovered(final, self.matched)
             self.suppressed += len(final) - len(kept)

@@ -22,34 +22,16 @@ import shutil
 import tempfile
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Any, BinaryIO, overload
 
 from termcheck.core.model import Finding, Severity
 from termcheck.core.scratch import scratch_errors
+from termcheck.run.jsonl_shards import read_shard, remove_location
+from termcheck.run.shard_index import Shard, SortKey, place_of
 
 FOLDER_PREFIX = "termcheck-shards-"
-Place = tuple[str, int, str]  # a finding's (file, line, code): what the merge order needs
-SortKey = Callable[[Finding], Any]
-
-
-def _place(finding: Finding) -> Place:
-    return (finding.file, finding.line, finding.code)
-
-
-@dataclass(frozen=True)
-class Shard:
-    """One partition's findings in a worker's shard file."""
-
-    path: str
-    offset: int
-    length: int
-    count: int
-    first: Place
-    last: Place
-    tally: Counter[tuple[str, Severity]]
 
 
 class ShardFolder:
@@ -92,7 +74,7 @@ class ShardWriter:
             self._file.write(data)
             self._file.flush()  # the main process reads it; a worker ends with os._exit, which flushes nothing
         tally = Counter((f.code, f.severity) for f in findings)
-        return Shard(self._path, offset, len(data), len(findings), _place(findings[0]), _place(findings[-1]), tally)
+        return Shard(self._path, offset, len(data), len(findings), place_of(findings[0]), place_of(findings[-1]), tally)
 
 
 class ShardFiles:
@@ -100,15 +82,18 @@ class ShardFiles:
 
     def __init__(self) -> None:
         self._files: dict[str, BinaryIO] = {}
+        self.locations: list[str] = []  # a cluster run's shard locations: removed on closing
 
     def open(self, shards: Sequence[Shard]) -> None:
         """Open every file `shards` name (before their folder is removed)."""
         with scratch_errors():
             for shard in shards:
-                if shard.path not in self._files:
+                if shard.format == "pickle" and shard.path not in self._files:
                     self._files[shard.path] = open(shard.path, "rb")  # noqa: SIM115 - read with the report
 
     def read(self, shard: Shard) -> list[Finding]:
+        if shard.format != "pickle":
+            return read_shard(shard)
         file = self._files[shard.path]
         with scratch_errors():
             file.seek(shard.offset)
@@ -120,6 +105,10 @@ class ShardFiles:
         for file in self._files.values():
             file.close()
         self._files = {}
+        if self.locations:
+            for location in self.locations:
+                remove_location(location)
+            self.locations = []
 
 
 class ShardedFindings(Sequence[Finding]):
