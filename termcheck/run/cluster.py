@@ -6,10 +6,9 @@ the plan, at most `in_flight` ranges at a time. A worker opens the document itse
 URL through fsspec: termcheck.readers.remote), reads to the range (each worker keeps its place in a document, so a
 worker given the ranges of a document in order reads it once), checks it with the compiled glossary it built once
 for the run, and writes the findings as JSON Lines under the run's shard location (termcheck.run.jsonl_shards).
-What comes back to the client per range is the counts and where the shard is; the range's whole-run checks'
-state stays on the cluster and is merged there as a tree, adjacent parts first (MergeTree), and the root is
-finished on a worker, whose findings come back. The client streams the shards into the report. The findings,
-and their order, are a one-process run's.
+What comes back to the client per range is the counts and where the shard is; the ranges' whole-run checks'
+states are merged on the cluster as trees of 4 ranges (MergeTree), whose states the client merges in order and
+finishes. The client streams the shards into the report. The findings, and their order, are a one-process run's.
 
 Failures: a scheduler that cannot be reached is one line; a worker that dies while checking a range has it
 checked again elsewhere (once on a `local:N` cluster; as the scheduler's `allowed-failures` says elsewhere), and
@@ -39,7 +38,7 @@ from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
 from termcheck.readers import document_locale, open_documents
 from termcheck.readers.base import Document, Pair, TextDigest
-from termcheck.run.engine import Checker, CheckOptions, Progress, WholeRun, finish_checks
+from termcheck.run.engine import Checker, CheckOptions, Progress
 from termcheck.run.jsonl_shards import write_shard
 from termcheck.run.partitions import Partition, PartitionResult
 from termcheck.run.report import Report
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 PARTITION_SIZE = 5_000
+SUBTREE_LEVELS = 2  # a subtree merges 4 ranges on the workers (measured against 16: docs/scale.md)
 CONNECT_TIMEOUT = "10s"
 _LOCAL = re.compile(r"^local:(\d+)$")
 Spec = tuple[Glossary, CheckOptions, Suppressions | None]
@@ -218,14 +218,13 @@ def merged_states(key: str, spec: Spec, left: Part, right: Part) -> list[object]
     (on a worker): a node of the merge tree."""
     checks = _fresh_checks(key, spec)
     for part in (left, right):
-        for check, state in zip(checks, part.states if isinstance(part, PartitionResult) else part, strict=True):
+        for check, state in zip(checks, _states(part), strict=True):
             check.merge(state)
     return [check.state() for check in checks]
 
 
-def finished(key: str, spec: Spec, root: Part) -> WholeRun:
-    """The root of the merge tree, finished (on a worker): the whole-run checks' findings."""
-    return finish_checks(_fresh_checks(key, spec), [root.states if isinstance(root, PartitionResult) else root])
+def _states(part: Part) -> list[object]:
+    return part.states if isinstance(part, PartitionResult) else part
 
 
 def _fresh_checks(key: str, spec: Spec) -> list[Check]:
@@ -251,21 +250,28 @@ def shard_location(address: str, shards: str | None) -> str:
 
 
 class MergeTree:
-    """The ranges' states merged pairwise on the workers as the ranges are submitted, in document order, so that
-    adjacent parts merge first (a binary counter): the client holds at most one future per level and never a
-    state. Each check's merge is associative (tests/test_cluster.py holds a tree's findings to the one-process
-    run's), so the root equals the one-process merge."""
+    """The ranges' states merged pairwise on the workers as the ranges are submitted, in document order, adjacent
+    parts first (a binary counter), into subtrees of at most 2**SUBTREE_LEVELS ranges. A subtree's state is what
+    the client receives, in order, and merges into its own checks, which spill to disk when big: so the client
+    merges one state per 20,000 segments and holds none for long, and a worker holds at most one subtree's. (A
+    single tree up to the root kept the whole run's state in the workers' nodes waiting to be merged, 1.8 GB
+    for 200,000 pairs on two workers; subtrees of 16 ranges put the client over 300 MB. docs/scale.md.) Each
+    check's merge is associative (tests/test_cluster.py holds the findings to the one-process run's), so the
+    order of merging changes nothing."""
 
     def __init__(self, client: Client, key: str, spec: Any) -> None:
         self._client = client
         self._key = key
         self._spec = spec
-        self._stack: list[tuple[int, Any]] = []  # (level, future), left to right
+        self._stack: list[tuple[int, Any]] = []  # (level, future), left to right, levels falling
+        self.subtrees: deque[Any] = deque()  # futures of complete subtrees, in document order
 
     def add(self, leaf: Any) -> None:
         self._stack.append((0, leaf))
         while len(self._stack) > 1 and self._stack[-1][0] == self._stack[-2][0]:
             self._join()
+        if self._stack[-1][0] == SUBTREE_LEVELS:
+            self.subtrees.append(self._stack.pop()[1])
 
     def _join(self) -> None:
         level, right = self._stack.pop()
@@ -273,13 +279,12 @@ class MergeTree:
         merged = self._client.submit(merged_states, self._key, self._spec, left, right, pure=False)
         self._stack.append((level + 1, merged))
 
-    def finish(self) -> Any | None:
-        """The future of the whole run's WholeRun; None for a run of no ranges."""
+    def finish(self) -> None:
+        """The ranges left, merged into one last subtree."""
         while len(self._stack) > 1:
             self._join()
-        if not self._stack:
-            return None
-        return self._client.submit(finished, self._key, self._spec, self._stack.pop()[1], pure=False)
+        if self._stack:
+            self.subtrees.append(self._stack.pop()[1])
 
 
 def check_on_cluster(
@@ -309,10 +314,17 @@ def check_on_cluster(
     pending: deque[tuple[Any, str]] = deque()
     tree = MergeTree(client, key, spec)
 
+    def merge_states(everything: bool = False) -> None:
+        while tree.subtrees and (everything or tree.subtrees[0].done()):
+            states = _gathered(distributed, tree.subtrees.popleft(), "merging the whole-run checks' states")
+            for check, state in zip(merger.checks, _states(states), strict=True):
+                check.merge(state)
+
     def merge_oldest() -> None:
         future, where = pending.popleft()
         result = _gathered(distributed, future, where)
         merger.add(result)
+        merge_states()
         if progress:
             progress(result.segments)
 
@@ -332,10 +344,10 @@ def check_on_cluster(
                 merge_oldest()
     while pending:
         merge_oldest()
-    root = tree.finish()
-    whole_run = _gathered(distributed, root, "the whole-run checks") if root is not None else None
+    tree.finish()
+    merge_states(everything=True)
     merger.open_shards()
-    return checker.report(documents, merger, whole_run=whole_run)
+    return checker.report(documents, merger)
 
 
 def _gathered(distributed: Any, future: Any, where: str) -> Any:

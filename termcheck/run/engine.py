@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from termcheck.checks import Check, CheckContext, select_checks
 from termcheck.checks.registry import catalogue
-from termcheck.checks.rules import RULE_BUDGET, Rule, RuleStop
+from termcheck.checks.rules import RULE_BUDGET, Rule
 from termcheck.checks.triggers import triggered
 from termcheck.core.model import Finding, Segment, Severity
 from termcheck.core.suppression import Suppressions
@@ -186,21 +186,10 @@ class Checker:
         """What adds up this run's partition results, with the checks that will run `finish`."""
         return RunMerger(documents, [c(self.context) for c in self.check_types], suppressions)
 
-    def report(
-        self,
-        documents: Sequence[Document],
-        merger: RunMerger,
-        store: SegmentStore | None = None,
-        whole_run: WholeRun | None = None,
-    ) -> Report:
-        """The report of a run whose partitions have all been merged (its sources read from `store`, if given), the
-        whole-run checks' findings and stops taken from `whole_run` where they were finished elsewhere."""
-        if whole_run is not None:
-            findings = merger.finish(whole_run.findings)
-            stopped = list(whole_run.stopped)
-        else:
-            findings = merger.finish()
-            stopped = [stop for check in merger.checks if (stop := check.stopped()) is not None]
+    def report(self, documents: Sequence[Document], merger: RunMerger, store: SegmentStore | None = None) -> Report:
+        """The report of a run whose partitions have all been merged (its sources read from `store`, if given)."""
+        findings = merger.finish()
+        stopped = [stop for check in merger.checks if (stop := check.stopped()) is not None]
         summaries = [
             DocumentSummary(d.name, d.format, merger.segments[i], merger.bilingual[i], merger.digests[i])
             for i, d in enumerate(documents)
@@ -222,23 +211,6 @@ class Checker:
             unmatched_suppressions=merger.suppressions.unmatched(merger.matched) if merger.suppressions else [],
             suppressed_ids=frozenset(merger.matched),
         )
-
-
-@dataclass(frozen=True)
-class WholeRun:
-    """What the whole-run checks found, finished after their states were merged (on a cluster: as a tree)."""
-
-    findings: list[Finding]
-    stopped: list[RuleStop]
-
-
-def finish_checks(checks: Sequence[Check], states: Sequence[Sequence[object]]) -> WholeRun:
-    """`checks` (fresh) with `states` merged in order, finished."""
-    for merged in states:
-        for check, state in zip(checks, merged, strict=True):
-            check.merge(state)
-    findings = [finding for check in checks for finding in check.finish()]
-    return WholeRun(findings, [stop for check in checks if (stop := check.stopped()) is not None])
 
 
 def _empty_translation(segment: Segment) -> bool:

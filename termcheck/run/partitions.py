@@ -129,15 +129,11 @@ class RunMerger:
         """Open the shard files while their folder is there (before the run removes it)."""
         self.shard_files.open(self.shards)
 
-    def finish(self, whole_run: Sequence[Finding] | None = None) -> Sequence[Finding]:
-        """All findings in (document, line, code) order, those of the whole-run checks included: `whole_run`
-        where they were found elsewhere (the root of a cluster's merge tree), else this merger's checks'."""
+    def finish(self) -> Sequence[Finding]:
+        """All findings in (document, line, code) order, those of the whole-run checks included."""
         final: list[Finding] = []
-        if whole_run is not None:
-            final.extend(whole_run)
-        else:
-            for check in self.checks:
-                final.extend(check.finish())
+        for check in self.checks:
+            final.extend(check.finish())
         if self.suppressions is not None and len(self.suppressions):
             kept = self.suppressions.uncovered(final, self.matched)
             self.suppressed += len(final) - len(kept)
