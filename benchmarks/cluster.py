@@ -13,9 +13,10 @@ The corpus may be a URL too; for an S3 bucket served by moto on this machine:
     moto_server -p 5055 &
     export AWS_ENDPOINT_URL=http://127.0.0.1:5055 AWS_DEFAULT_REGION=us-east-1
     export AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x
-    python -c "import s3fs; s3 = s3fs.S3FileSystem(); s3.mkdir('tc'); s3.put('/tmp/tc-bench/segments-200000.tsv', 'tc')"
-    python benchmarks/cluster.py s3://tc/segments-200000.tsv -g /tmp/tc-bench/glossary-10000.csv --workers 2 \
-        --compare --shards s3://tc/shards
+    python -c "import s3fs; s3fs.S3FileSystem().mkdir('tc-bench')"
+    python -c "import s3fs; s3fs.S3FileSystem().put('/tmp/tc-bench/segments-200000.tsv', 'tc-bench/')"
+    python benchmarks/cluster.py s3://tc-bench/segments-200000.tsv -g /tmp/tc-bench/glossary-10000.csv --workers 2 \
+        --compare --shards s3://tc-bench/shards
 """
 
 from __future__ import annotations
