@@ -212,7 +212,7 @@ def test_a_range_whose_worker_dies_is_retried_once_then_the_run_stops_naming_it(
     document = Document("dies.txt", ("dies.txt",), read, "text")
     glossary = termcheck.load_glossary(GLOSSARIES[1])
     with connect("local:2") as client, pytest.raises(RunError) as raised:
-        check_on_cluster(client, [document], glossary, CheckOptions(), shard_location("local:2", None))
+        check_on_cluster(client, [document], glossary, CheckOptions(), shard_location(None))
     assert (
         str(raised.value) == "dies.txt, segments 1–5: the worker checking it died, and again on a retry; the run stops"
     )
@@ -263,7 +263,7 @@ def test_every_case_table_on_a_two_worker_cluster_finds_what_one_process_finds(s
             )
             glossary = load_glossary(str(CASES / case["glossary"])) if case.get("glossary") else case_glossary
             here = list(Checker(glossary, options).run([document]).findings)
-            location = shard_location("local:2", None)
+            location = shard_location(None)
             there = check_on_cluster(client, [document], glossary, options, location, partition_size=1)
             if list(there.findings) != here:
                 differing.append(param.id)

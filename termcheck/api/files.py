@@ -95,10 +95,9 @@ def check(
     options = check_options(
         select, ignore, severities, deprecated_everywhere, allow_untranslated, target_locale, rules, rule_budget
     )
-    if cluster is not None:
-        report = check_on_cluster_of(cluster, shards, documents, loaded, options, progress, suppressions)
-    else:
-        report = check_documents(documents, loaded, options, progress, suppressions, jobs, snapshot or bool(references))
+    report = check_documents(
+        documents, loaded, options, progress, suppressions, jobs, snapshot or bool(references), cluster, shards
+    )
     report.glossary_files = glossary_files
     if references:
         from termcheck.scoring.run import score_segments
@@ -161,36 +160,26 @@ def check_documents(
     suppressions: Suppressions | str | None = None,
     jobs: int = 1,
     snapshot: bool = True,
+    cluster: str | None = None,
+    shards: str | None = None,
 ) -> Report:
-    """The run itself, on documents already opened (from files, or built in memory by `check_segments`)."""
+    """The run itself, on documents already opened (from files, or built in memory by `check_segments`); with
+    `cluster`, on that Dask cluster (termcheck.run.cluster), where the segments are read again by the workers."""
     if isinstance(suppressions, str):
         suppressions = load_suppressions(suppressions)
+    if cluster is not None:
+        from termcheck.run.cluster import check_on_cluster, connect, shard_location
+
+        location = shard_location(shards, cluster)
+        with connect(cluster) as client:
+            return check_on_cluster(
+                client, documents, glossary, options, location, suppressions=suppressions, progress=progress
+            )
     if jobs == 0:
         from termcheck.run.parallel import default_jobs
 
         jobs = default_jobs()
     return Checker(glossary, options).run(documents, progress, suppressions, jobs, snapshot)
-
-
-def check_on_cluster_of(
-    address: str,
-    shards: str | None,
-    documents: Sequence[Document],
-    glossary: Glossary,
-    options: CheckOptions,
-    progress: Progress | None = None,
-    suppressions: Suppressions | str | None = None,
-) -> Report:
-    """The run on the Dask cluster at `address` (or `local:N`): termcheck.run.cluster."""
-    from termcheck.run.cluster import check_on_cluster, connect, shard_location
-
-    if isinstance(suppressions, str):
-        suppressions = load_suppressions(suppressions)
-    location = shard_location(address, shards)
-    with connect(address) as client:
-        return check_on_cluster(
-            client, documents, glossary, options, location, suppressions=suppressions, progress=progress
-        )
 
 
 @dataclass

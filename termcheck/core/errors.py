@@ -24,3 +24,9 @@ class UsageError(TermcheckError):
 
 class RunError(TermcheckError):
     """The run could not finish for a reason outside the input: a worker process died."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of what `exc` says (its type where it says nothing): for an error of one line."""
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]

@@ -101,11 +101,12 @@ def _fix_project(
     chosen = [f for f in found.inputs if not (earlier and _inside(f.target if isinstance(f, Pair) else f, folder))]
     if found.inputs and not chosen and not (source or target):
         return run
-    named = [p for f in chosen for p in ((f.source, f.target) if isinstance(f, Pair) else (f,))]
-    remote = next((p for p in [*named, source or "", target or ""] if is_url(p)), None)
+    documents = open_documents(
+        chosen, source, target, fields, settings.encoding, settings.input_format, root, fetch=False
+    )
+    remote = next((p for d in documents for p in d.paths if is_url(p)), None)
     if remote is not None:
         raise UsageError(f"{remote}: fix writes corrected copies of files on this machine; copy it here first")
-    documents = open_documents(chosen, source, target, fields, settings.encoding, settings.input_format, root)
     inputs = [p for d in documents for p in d.paths] + list(settings.glossary)
     outputs = output_paths(folder, [rewritten_file(d) for d in documents], root, writing=write)
     suppressions = project_suppressions(settings, root)

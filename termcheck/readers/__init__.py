@@ -14,7 +14,7 @@ from termcheck.readers.delimited import read_delimited
 from termcheck.readers.jsonl import read_jsonl
 from termcheck.readers.paths import display_path
 from termcheck.readers.plaintext import read_aligned, read_target_lines
-from termcheck.readers.remote import is_url, local_copy, named_as_url
+from termcheck.readers.remote import is_url, local_copy, named_as_urls
 from termcheck.readers.tmx import read_tmx
 from termcheck.readers.xliff import read_xliff
 from termcheck.text.textio import check_readable
@@ -111,8 +111,9 @@ def document_locale(document: Document) -> str:
 
 
 def _read_url(read: Callable[..., Iterator[Segment]], url: str, *args: object) -> Iterator[Segment]:
-    with named_as_url(url):
-        yield from read(local_copy(url), *args)
+    local = local_copy(url)
+    with named_as_urls({local: url}):
+        yield from read(local, *args)
 
 
 def _read_unique(reader: Callable[[], Iterator[Segment]], notes: list[str], name: str) -> Iterator[Segment]:
@@ -125,12 +126,8 @@ def _local(path: str) -> str:
 
 def _read_pair(source: str, target: str, encoding: str | None, name: str) -> Iterator[Segment]:
     local_source, local_target = _local(source), _local(target)
-    try:
+    with named_as_urls({local_source: source, local_target: target}):
         yield from read_aligned(local_source, local_target, encoding, name)
-    except InputError as exc:  # named by the URL it came from
-        raise InputError(
-            {local_source: source, local_target: target}.get(exc.path, exc.path), exc.reason, exc.line
-        ) from None
 
 
 def open_pair(source: str, target: str, encoding: str | None = None, name: str | None = None) -> Document:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 
-from termcheck.core.errors import InputError, UsageError
+from termcheck.core.errors import InputError, UsageError, first_line
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 BACK_ENDS = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "abfs": "adlfs", "az": "adlfs"}
@@ -52,7 +52,7 @@ def local_copy(url: str) -> str:
     except FileNotFoundError:
         raise InputError(url, "no such file") from None
     except (OSError, ValueError) as exc:
-        raise InputError(url, f"cannot read it: {_first_line(exc)}") from None
+        raise InputError(url, f"cannot read it: {first_line(exc)}") from None
     if isinstance(path, list):  # a glob pattern: one file is wanted
         raise InputError(url, "names more than one file")
     if os.path.isdir(path):
@@ -72,14 +72,9 @@ def _with_extension(path: str, extension: str) -> str:
 
 
 @contextmanager
-def named_as_url(url: str) -> Iterator[None]:
-    """Errors of a reader reading the local copy of `url` name the URL, not the copy."""
+def named_as_urls(copies: Mapping[str, str]) -> Iterator[None]:
+    """Errors of a reader that name a local copy (a key of `copies`) name its URL instead."""
     try:
         yield
     except InputError as exc:
-        raise InputError(url, exc.reason, exc.line) from None
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
+        raise InputError(copies.get(exc.path, exc.path), exc.reason, exc.line) from None

@@ -32,7 +32,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from termcheck.checks.base import Check
-from termcheck.core.errors import InputError, RunError, TermcheckError, UsageError
+from termcheck.core.errors import InputError, RunError, TermcheckError, UsageError, first_line
 from termcheck.core.model import Finding, Segment
 from termcheck.core.suppression import Suppressions
 from termcheck.glossary.model import Glossary
@@ -42,6 +42,7 @@ from termcheck.run.engine import Checker, CheckOptions, Progress
 from termcheck.run.jsonl_shards import write_shard
 from termcheck.run.partitions import Partition, PartitionResult
 from termcheck.run.report import Report
+from termcheck.run.shards import FOLDER_PREFIX
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -96,14 +97,9 @@ def connect(address: str) -> Iterator[Client]:
     try:
         client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise RunError(f"{address}: cannot reach the Dask scheduler ({_first_line(exc)})") from None
+        raise RunError(f"{address}: cannot reach the Dask scheduler ({first_line(exc)})") from None
     with client:
         yield client
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
 
 
 # --- on a worker --------------------------------------------------------------------------------------------------
@@ -157,21 +153,25 @@ class Survey:
 
 def survey(document: Document) -> Survey:
     """Read `document` to its end (on a worker): how many segments, their digest, its locale and notes."""
-    try:
+    with _read_on_worker(document):
         digest = TextDigest()
         count = 0
         for segment in document.read():
             digest.add(segment)
             count += 1
         return Survey(count, digest.hexdigest(), document_locale(document), tuple(document.notes))
+
+
+@contextmanager
+def _read_on_worker(document: Document) -> Iterator[None]:
+    """What goes wrong reading `document` on a worker: one line naming the document and the worker."""
+    try:
+        yield
     except TermcheckError as exc:
-        raise InputError(document.name, f"{_reason(exc)} (read on worker {_worker_name()})") from None
+        reason = exc.reason if isinstance(exc, InputError) else str(exc)
+        raise InputError(document.name, f"{reason} (read on worker {_worker_name()})") from None
     except (OSError, UnicodeError, ValueError) as exc:
-        raise InputError(document.name, f"cannot read it on worker {_worker_name()}: {_first_line(exc)}") from None
-
-
-def _reason(exc: TermcheckError) -> str:
-    return exc.reason if isinstance(exc, InputError) else str(exc)
+        raise InputError(document.name, f"cannot read it on worker {_worker_name()}: {first_line(exc)}") from None
 
 
 def check_range(
@@ -180,10 +180,8 @@ def check_range(
     """Check segments [start, start + size) of document `index` (on a worker); the findings go to a shard under
     `shards`, the rest comes back."""
     run = _worker_run(key, spec)
-    try:
+    with _read_on_worker(document):
         batch = _read_range(run, index, document, start, size)
-    except TermcheckError as exc:
-        raise InputError(document.name, f"{_reason(exc)} (read on worker {_worker_name()})") from None
     result = run.checker.check_partition(Partition(index, batch, locale), run.suppressions)
     result.shard = write_shard(f"{shards}/part-{index:06d}-{start:012d}.jsonl", result.findings)
     result.findings = []
@@ -199,9 +197,8 @@ def _read_range(run: _WorkerRun, index: int, document: Document, start: int, siz
         next(islice(cursor.segments, skipped - 1, None), None)
     batch = list(islice(cursor.segments, size))
     cursor.position = start + len(batch)
-    if cursor.position >= start + size:
-        return batch
-    del run.cursors[index]  # read to its end
+    if len(batch) < size:
+        del run.cursors[index]  # read to its end
     return batch
 
 
@@ -235,18 +232,18 @@ def _fresh_checks(key: str, spec: Spec) -> list[Check]:
 # --- on the client ------------------------------------------------------------------------------------------------
 
 
-def shard_location(address: str, shards: str | None) -> str:
-    """Where this run's shards go: a folder of its own under `shards`, else (for `local:N`) a temporary folder.
-    A remote cluster's workers and this client must both reach it, so it is the user's to name there. The folder
-    is removed once the report is written."""
+def shard_location(shards: str | None, address: str | None = None) -> str:
+    """Where this run's shards go: a folder of its own under `shards`, else a temporary folder here, which serves
+    only workers on this machine. For a scheduler's `address` (not `local:N`) the workers and this client must
+    both reach it, so it is the user's to name. The folder is removed once the report is written."""
     if shards:
         return f"{shards.rstrip('/')}/termcheck-{uuid.uuid4().hex[:12]}"
-    if local_workers(address) is None:
+    if address is not None and local_workers(address) is None:
         raise UsageError(
             f"--cluster {address} needs --shards LOCATION: a folder or URL (s3://bucket/prefix) that the workers "
             "and this machine both reach, where the workers write their findings"
         )
-    return tempfile.mkdtemp(prefix="termcheck-shards-")
+    return tempfile.mkdtemp(prefix=FOLDER_PREFIX)
 
 
 class MergeTree:
@@ -358,7 +355,7 @@ def _gathered(distributed: Any, future: Any, where: str) -> Any:
     except TermcheckError:
         raise
     except (OSError, TimeoutError) as exc:
-        raise RunError(f"{where}: the cluster failed: {_first_line(exc)}") from None
+        raise RunError(f"{where}: the cluster failed: {first_line(exc)}") from None
 
 
 def check_on_dask(
@@ -392,13 +389,12 @@ def check_on_dask(
 
         glossary = load_glossaries([glossary] if isinstance(glossary, str) else list(glossary))
     documents = open_documents(files, fetch=False, **open_options)
-    location = f"{shards.rstrip('/')}/termcheck-{uuid.uuid4().hex[:12]}" if shards else tempfile.mkdtemp()
     return check_on_cluster(
         client,
         documents,
         glossary,
         options or CheckOptions(),
-        location,
+        shard_location(shards),
         suppressions=suppressions,
         progress=progress,
         partition_size=partition_size,
@@ -420,7 +416,7 @@ def cluster_check(address: str | None, shards: str | None, checker: Checker) -> 
     with connect(address) as client:
 
         def first_check(document: Document) -> Iterable[Finding]:
-            location = shard_location(address, shards)
+            location = shard_location(shards, address)
             return check_on_cluster(client, [document], checker.glossary, checker.options, location).findings
 
         yield first_check
